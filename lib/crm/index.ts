@@ -1,0 +1,44 @@
+import { ADAPTERS } from './registry';
+import type { AccountRef, CrmAdapter, UrlMatch } from './types';
+
+export type { AccountRef, CrmAdapter, CrmId, UrlMatch } from './types';
+export { CRM_IDS } from './types';
+
+export interface UrlHit {
+  adapter: CrmAdapter;
+  match: UrlMatch;
+}
+
+/** The adapter and record the URL points at, or null when it is not an account record. */
+export function matchUrl(rawUrl: string, adapters: readonly CrmAdapter[] = ADAPTERS): UrlHit | null {
+  let url: URL;
+  try {
+    url = new URL(rawUrl);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'https:') return null;
+  for (const adapter of adapters) {
+    const match = adapter.matchUrl(url);
+    if (match) return { adapter, match };
+  }
+  return null;
+}
+
+/** Builds the reference from a URL hit and the document; the name falls back header → title → none. */
+export function refFrom(hit: UrlHit, doc: Document): AccountRef {
+  const { adapter, match } = hit;
+  const ref: AccountRef = { crm: adapter.crm, recordId: match.recordId };
+  if (match.orgKey) ref.orgKey = match.orgKey;
+  const name = adapter.readName(doc, match) ?? adapter.titleName?.(doc);
+  if (name) ref.name = name;
+  const fields = adapter.readFields?.(doc, match);
+  if (fields && Object.keys(fields).length > 0) ref.fields = fields;
+  return ref;
+}
+
+/** Pure: the account record open at `url` in `doc`, or null. */
+export function detectAccount(url: string, doc: Document): AccountRef | null {
+  const hit = matchUrl(url);
+  return hit ? refFrom(hit, doc) : null;
+}

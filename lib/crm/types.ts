@@ -1,0 +1,54 @@
+/**
+ * What detection reports about the record open in a CRM page.
+ * Kept free of zod and other heavy imports: this module is bundled into the
+ * content script, which loads on every CRM page and must stay near 10 KB.
+ */
+export const CRM_IDS = [
+  'salesforce',
+  'hubspot',
+  'dynamics',
+  'zoho',
+  'pipedrive',
+  'freshsales',
+  'fxiaoke',
+  'xiaoshouyi',
+  'custom',
+] as const;
+export type CrmId = (typeof CRM_IDS)[number];
+
+/** Fields a record page visibly shows, read by their label. */
+export type FieldKey = 'owner' | 'contractEnd' | 'annualValue';
+
+export interface AccountRef {
+  crm: CrmId;
+  /** Normalised: the same record always yields the same string. */
+  recordId: string;
+  /** The tenant (org, portal, subdomain) where the URL shows one. */
+  orgKey?: string;
+  /** Display name as the user sees it, trimmed, CRM suffixes removed. */
+  name?: string;
+  fields?: Partial<Record<FieldKey, string>>;
+}
+
+/** What the URL alone tells: enough to know a record is open. */
+export interface UrlMatch {
+  recordId: string;
+  orgKey?: string;
+}
+
+export interface CrmAdapter {
+  crm: CrmId;
+  /** Chrome match patterns of the hosts this CRM serves pages from. */
+  matches: readonly string[];
+  /** Pure: the record the URL points at, or null when it is not an account record. */
+  matchUrl(url: URL): UrlMatch | null;
+  /**
+   * Pure: the record's name from the DOM, or undefined while the page has not
+   * rendered the header for *this* record yet (never a stale name).
+   */
+  readName(doc: Document, match: UrlMatch): string | undefined;
+  /** Pure: the name from the document title, the fallback when the header cannot be read. */
+  titleName?(doc: Document): string | undefined;
+  /** Pure: labelled fields the page shows (owner, contract end, annual value). */
+  readFields?(doc: Document, match: UrlMatch): AccountRef['fields'];
+}

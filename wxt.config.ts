@@ -1,0 +1,22 @@
+import { defineConfig } from 'wxt';
+import { CRM_MATCHES } from './lib/crm/registry';
+
+// Permissions are the fewest that work; README.md explains each one.
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  manifest: {
+    name: 'Account Lens',
+    description: 'Customer health, renewal timing and CSM workflows beside your CRM account records.',
+    permissions: ['storage', 'sidePanel'],
+    host_permissions: [...CRM_MATCHES],
+    action: { default_title: 'Account Lens' },
+    commands: {
+      'toggle-panel': {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: 'Open or close the Account Lens panel on the current account',
+      },
+    },
+    // The panel page is framed into CRM pages; only CRM hosts may frame it.
+    web_accessible_resources: [{ resources: ['sidepanel.html'], matches: [...CRM_MATCHES] }],
+  },
+});
