@@ -1,1 +1,61 @@
-export default defineBackground(() => {});
+import { browser } from 'wxt/browser';
+import { createRouter } from '../../lib/background/router';
+import { forgetTab, recordDetection, refreshLaunchers, sendToTab, setPanelUi } from '../../lib/background/tabs';
+import { CRM_MATCHES } from '../../lib/crm/registry';
+import { serveDataPort } from '../../lib/background/data-port';
+import { addAccountFromPage } from '../../lib/db/accounts';
+import { db } from '../../lib/db/db';
+import { DATA_PORT } from '../../lib/messaging/protocol';
+import { isExtensionPage } from '../../lib/messaging/senders';
+
+// Wiring only: every listener is registered synchronously so a restarted
+// service worker receives the event that woke it.
+export default defineBackground(() => {
+  const router = createRouter({
+    runtimeId: browser.runtime.id,
+    crmMatches: () => CRM_MATCHES,
+    content: {
+      'crm/detected': (msg, sender) => recordDetection(sender.tab!.id!, sender.url!, msg.ref),
+      'crm/left': (_msg, sender) => forgetTab(sender.tab!.id!),
+      'ui/set': (msg) => setPanelUi(msg.patch),
+    },
+    page: {
+      'panel/whoami': (_msg, sender) => ({ tabId: sender.tab?.id ?? null }),
+      'panel/close': async (_msg, sender) => {
+        const panel = await setPanelUi({ open: false });
+        if (sender.tab?.id !== undefined) await sendToTab(sender.tab.id, { type: 'panel/set', panel });
+      },
+      'ui/set': async (msg, sender) => {
+        const panel = await setPanelUi(msg.patch);
+        if (sender.tab?.id !== undefined) await sendToTab(sender.tab.id, { type: 'panel/set', panel });
+        return panel;
+      },
+      // Called synchronously inside the click's gesture, as sidePanel.open requires.
+      'sidepanel/open': (msg) => browser.sidePanel.open({ tabId: msg.tabId }),
+      'data/changed': () => refreshLaunchers(),
+      'account/add': async (msg) => {
+        const account = await addAccountFromPage(db(), msg.ref, msg.input, new Date());
+        await refreshLaunchers();
+        return { ok: true, id: account.id };
+      },
+    },
+  });
+  browser.runtime.onMessage.addListener(router);
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name === DATA_PORT && port.sender && isExtensionPage(port.sender, browser.runtime.id)) serveDataPort(port, db());
+    else port.disconnect();
+  });
+
+  browser.commands.onCommand.addListener(async (command, tab) => {
+    if (command !== 'toggle-panel') return;
+    const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+    if (tabId !== undefined) await sendToTab(tabId, { type: 'panel/toggle' });
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+
+  // The toolbar button opens the native side panel on the current tab's account.
+  void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: true });
+  // Keep storage.local (settings now, the team API token later) away from content scripts.
+  void browser.storage.local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => undefined);
+});

@@ -1,3 +1,63 @@
+import { browser } from 'wxt/browser';
+import { matchUrl } from '../../lib/crm';
 import { CRM_MATCHES } from '../../lib/crm/registry';
-import { detectAccount } from '../../lib/crm';
-export default defineContentScript({ matches: [...CRM_MATCHES], main() { console.log(detectAccount(location.href, document)); } });
+import { waitForRecord, watchName } from '../../lib/content/wait-for-record';
+import { createUi, type LensUi } from '../../lib/content/ui';
+import type { AccountRef } from '../../lib/crm/types';
+import type { ContentMessage, LauncherView, ToContentMessage } from '../../lib/messaging/protocol';
+
+// Runs on every CRM page: detects the record, reports it, mounts the launcher.
+// No React, no database: it stays small and holds no account data beyond the
+// launcher's label.
+export default defineContentScript({
+  matches: [...CRM_MATCHES],
+  runAt: 'document_idle',
+  main(ctx) {
+    const send = (msg: ContentMessage) => browser.runtime.sendMessage(msg) as Promise<unknown>;
+    let ui: LensUi | undefined;
+    let record: AbortController | undefined;
+    let lastName: string | undefined;
+    let lastRecordId: string | undefined;
+
+    const getUi = () =>
+      (ui ??= createUi(document, `${browser.runtime.getURL('/sidepanel.html')}?host=frame`, (patch) => void send({ type: 'ui/set', patch })));
+
+    const report = async (ref: AccountRef) => {
+      lastName = ref.name;
+      lastRecordId = ref.recordId;
+      const view = (await send({ type: 'crm/detected', ref })) as LauncherView | null;
+      if (view && typeof view.label === 'string' && !ctx.isInvalid) getUi().show(view);
+    };
+
+    const onUrl = async (url: string) => {
+      record?.abort();
+      const hit = matchUrl(url);
+      if (!hit) {
+        ui?.remove();
+        lastName = lastRecordId = undefined;
+        void send({ type: 'crm/left' });
+        return;
+      }
+      const controller = new AbortController();
+      record = controller;
+      // A header still naming the previous record is stale; the same record may keep its name.
+      const stale = hit.match.recordId === lastRecordId ? undefined : lastName;
+      const ref = await waitForRecord(hit, document, controller.signal, stale);
+      if (!ref || controller.signal.aborted) return;
+      await report(ref);
+      watchName(hit, document, controller.signal, ref.name, (renamed) => void report(renamed));
+    };
+
+    browser.runtime.onMessage.addListener((msg: ToContentMessage) => {
+      if (msg?.type === 'launcher/update') ui?.show(msg.view);
+      else if (msg?.type === 'panel/toggle') ui?.toggle();
+      else if (msg?.type === 'panel/set') ui?.setPanel(msg.panel);
+    });
+    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => void onUrl(newUrl.href));
+    ctx.onInvalidated(() => {
+      record?.abort();
+      ui?.remove();
+    });
+    void onUrl(location.href);
+  },
+});

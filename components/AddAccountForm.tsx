@@ -1,0 +1,47 @@
+import { useState, type FormEvent } from 'react';
+import type { AccountRef } from '../lib/crm/types';
+import { isIsoDate } from '../lib/dates/local-date';
+import { useTr } from './I18n';
+
+/** Shown when the open record is not in the user's data: a name and a contract end start tracking it. */
+export function AddAccountForm({ pageRef, onAdd }: { pageRef: AccountRef; onAdd: (input: { name: string; contractEnd: string }) => Promise<void> }) {
+  const { t } = useTr();
+  const [name, setName] = useState(pageRef.name ?? '');
+  const [contractEnd, setContractEnd] = useState('');
+  const [errors, setErrors] = useState<{ name?: string; contractEnd?: string; save?: string }>({});
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const next: typeof errors = {};
+    if (!name.trim()) next.name = t('form.nameRequired');
+    if (!isIsoDate(contractEnd)) next.contractEnd = t('form.dateRequired');
+    setErrors(next);
+    if (next.name || next.contractEnd) return;
+    setBusy(true);
+    try {
+      await onAdd({ name: name.trim(), contractEnd });
+    } catch (err) {
+      setErrors({ save: t('form.saveFailed', { reason: err instanceof Error ? err.message : String(err) }) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="unknown-title">
+      <h1 id="unknown-title">{t('panel.unknownTitle')}</h1>
+      <p className="muted">{t('panel.unknownBody')}</p>
+      <form onSubmit={submit} noValidate>
+        <label htmlFor="add-name">{t('form.name')}</label>
+        <input id="add-name" value={name} onChange={(e) => setName(e.target.value)} aria-invalid={!!errors.name} aria-describedby={errors.name ? 'add-name-error' : undefined} />
+        {errors.name && <p id="add-name-error" className="error" role="alert">{errors.name}</p>}
+        <label htmlFor="add-end">{t('form.contractEnd')}</label>
+        <input id="add-end" type="date" value={contractEnd} onChange={(e) => setContractEnd(e.target.value)} aria-invalid={!!errors.contractEnd} aria-describedby={errors.contractEnd ? 'add-end-error' : undefined} />
+        {errors.contractEnd && <p id="add-end-error" className="error" role="alert">{errors.contractEnd}</p>}
+        {errors.save && <p className="error" role="alert">{errors.save}</p>}
+        <button type="submit" className="primary" disabled={busy}>{busy ? t('form.adding') : t('form.add')}</button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+import { useEffect } from 'react';
+import { browser } from 'wxt/browser';
+import { useAccount } from '../lib/panel/data-client';
+import { followTab } from '../lib/panel/follow-tab';
+import { usePanelStore } from '../lib/panel/store';
+import { AccountCard } from './AccountCard';
+import { AddAccountForm } from './AddAccountForm';
+import { useTr } from './I18n';
+import { PanelHeader } from './PanelHeader';
+import { useToday } from './useToday';
+
+/** The panel: one app for the frame in CRM pages and Chrome's native side panel. */
+export function PanelApp() {
+  const { t } = useTr();
+  const host = usePanelStore((s) => s.host);
+  const tabId = usePanelStore((s) => s.tabId);
+  const ref = usePanelStore((s) => s.ref);
+  const resolved = usePanelStore((s) => s.resolved);
+  const now = useToday();
+
+  useEffect(() => {
+    const controller = new AbortController();
+    void followTab(host, controller.signal);
+    return () => controller.abort();
+  }, [host]);
+
+  // null: looked up and not stored; undefined: still loading.
+  const { account, error } = useAccount(ref);
+
+  const add = async (input: { name: string; contractEnd: string }) => {
+    if (!ref) return;
+    const answer = (await browser.runtime.sendMessage({ type: 'account/add', ref, input })) as { ok?: boolean; error?: string } | null;
+    if (!answer?.ok) throw new Error(answer?.error ?? 'no answer from the extension');
+  };
+
+  let body;
+  if (!resolved || (ref && account === undefined)) body = <p className="muted">{t('panel.loading')}</p>;
+  else if (!ref)
+    body = (
+      <section className="card empty">
+        <p>{t('panel.noRecord')}</p>
+        <p className="muted">{t('panel.noRecordHint')}</p>
+      </section>
+    );
+  else if (error) body = <p className="error" role="alert">{t('panel.dataError', { reason: error })}</p>;
+  else if (account) body = <AccountCard account={account} now={now} />;
+  else body = <AddAccountForm key={`${ref.crm}:${ref.recordId}`} pageRef={ref} onAdd={add} />;
+
+  return (
+    <div className="app" data-host={host}>
+      <PanelHeader host={host} tabId={tabId} />
+      <main>{body}</main>
+    </div>
+  );
+}

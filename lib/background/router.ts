@@ -1,0 +1,71 @@
+import type { z } from 'zod';
+import {
+  ContentMessageSchema,
+  PageMessageSchema,
+  type ContentMessage,
+  type PageMessage,
+} from '../messaging/protocol';
+import { isCrmContentScript, isExtensionPage, type SenderLike } from '../messaging/senders';
+
+type Handler<M> = (msg: M, sender: SenderLike & { tab?: { id?: number } }) => unknown;
+type HandlerMap<M extends { type: string }> = { [K in M['type']]: Handler<Extract<M, { type: K }>> };
+
+export interface RouterDeps {
+  runtimeId: string;
+  /** Match patterns of the CRM hosts (built-in plus the user's own rules). */
+  crmMatches: () => readonly string[];
+  content: HandlerMap<ContentMessage>;
+  page: HandlerMap<PageMessage>;
+  onRejected?: (reason: string) => void;
+}
+
+/**
+ * The background's onMessage listener. A message is acted on only when its
+ * sender is allowed to send it and it parses against the protocol; anything
+ * else gets no answer and changes nothing. Handlers run synchronously up to
+ * their first await, so sidePanel.open keeps the user's gesture.
+ */
+export function createRouter(deps: RouterDeps) {
+  const route = <M extends { type: string }>(
+    schema: z.ZodType<M>,
+    handlers: HandlerMap<M>,
+    raw: unknown,
+    sender: SenderLike,
+    respond: (r: unknown) => void,
+  ): boolean => {
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      deps.onRejected?.('malformed message');
+      return false;
+    }
+    const handler = handlers[parsed.data.type as M['type']] as Handler<M>;
+    let result: unknown;
+    try {
+      result = handler(parsed.data, sender);
+    } catch (err) {
+      respond({ error: errorText(err) });
+      return false;
+    }
+    if (result instanceof Promise) {
+      result.then(respond, (err: unknown) => respond({ error: errorText(err) }));
+      return true; // keep the channel open for the async answer
+    }
+    respond(result ?? null);
+    return false;
+  };
+
+  return (raw: unknown, sender: SenderLike, respond: (r: unknown) => void): boolean => {
+    if (isExtensionPage(sender, deps.runtimeId)) return route(PageMessageSchema, deps.page, raw, sender, respond);
+    if (isCrmContentScript(sender, deps.runtimeId, deps.crmMatches()))
+      return route(ContentMessageSchema, deps.content, raw, sender, respond);
+    deps.onRejected?.('unknown sender');
+    return false;
+  };
+}
+
+/** A readable reason for the page that sent the message (zod issues joined, else the message). */
+function errorText(err: unknown): string {
+  if (err && typeof err === 'object' && 'issues' in err && Array.isArray(err.issues))
+    return err.issues.map((i: { path?: unknown[]; message?: string }) => `${(i.path ?? []).join('.')}: ${i.message}`).join('; ');
+  return err instanceof Error ? err.message : String(err);
+}

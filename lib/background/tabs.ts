@@ -1,0 +1,58 @@
+import { browser } from 'wxt/browser';
+import type { AccountRef } from '../crm/types';
+import { findAccount } from '../db/accounts';
+import { db } from '../db/db';
+import { localDate } from '../dates/local-date';
+import { resolveLocale, translator } from '../i18n';
+import { launcherView } from '../launcher/view';
+import { TabStateSchema, tabKey, type LauncherView, type ToContentMessage } from '../messaging/protocol';
+import { clampWidth, panelUiItem, settingsItem, type PanelUi } from '../settings';
+
+/**
+ * Which account is open in which tab lives in storage.session, keyed by tab id:
+ * both panel hosts (frame and native side panel) read it from there.
+ */
+export async function recordDetection(tabId: number, url: string, ref: AccountRef): Promise<LauncherView> {
+  await browser.storage.session.set({ [tabKey(tabId)]: { ref, url, at: Date.now() } });
+  return viewFor(ref);
+}
+
+export const forgetTab = (tabId: number): Promise<void> => browser.storage.session.remove(tabKey(tabId));
+
+export async function viewFor(ref: AccountRef): Promise<LauncherView> {
+  const [account, settings, panel] = await Promise.all([
+    findAccount(db(), ref),
+    settingsItem.getValue(),
+    panelUiItem.getValue(),
+  ]);
+  const tr = translator(resolveLocale(settings.locale, navigator.language));
+  return launcherView(ref, account, localDate(new Date()), tr, panel);
+}
+
+export async function setPanelUi(patch: Partial<PanelUi>): Promise<PanelUi> {
+  const next = { ...(await panelUiItem.getValue()), ...patch };
+  next.width = clampWidth(next.width);
+  await panelUiItem.setValue(next);
+  return next;
+}
+
+export function sendToTab(tabId: number, msg: ToContentMessage): Promise<void> {
+  // A tab whose content script is gone (navigated away, extension reloaded) simply misses the update.
+  return browser.tabs.sendMessage(tabId, msg).then(
+    () => undefined,
+    () => undefined,
+  );
+}
+
+/** After the data changed, every tab's launcher shows the new state. */
+export async function refreshLaunchers(): Promise<void> {
+  const all = await browser.storage.session.get(null);
+  await Promise.all(
+    Object.entries(all).map(async ([key, value]) => {
+      const tabId = Number(key.slice(4));
+      const state = TabStateSchema.safeParse(value);
+      if (!key.startsWith('tab:') || !state.success) return;
+      await sendToTab(tabId, { type: 'launcher/update', view: await viewFor(state.data.ref) });
+    }),
+  );
+}

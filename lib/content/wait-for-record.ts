@@ -1,0 +1,62 @@
+import { refFrom, type UrlHit } from '../crm';
+import type { AccountRef } from '../crm/types';
+
+/**
+ * Resolves the record's reference once its header shows this record's name.
+ * Bounded: a MutationObserver (no polling) waits at most `timeoutMs`, then the
+ * name falls back to the title or is left out. `previousName` guards against a
+ * header that still shows the record we navigated away from.
+ */
+export function waitForRecord(
+  hit: UrlHit,
+  doc: Document,
+  signal: AbortSignal,
+  previousName: string | undefined,
+  timeoutMs = 4000,
+): Promise<AccountRef | null> {
+  return new Promise((resolve) => {
+    const ready = (): string | undefined => {
+      const name = hit.adapter.readName(doc, hit.match);
+      return name && name !== previousName ? name : undefined;
+    };
+    if (ready()) return resolve(refFrom(hit, doc));
+    const finish = (ref: AccountRef | null) => {
+      observer.disconnect();
+      clearTimeout(timer);
+      signal.removeEventListener('abort', onAbort);
+      resolve(ref);
+    };
+    const onAbort = () => finish(null);
+    const observer = new MutationObserver(() => {
+      if (ready()) finish(refFrom(hit, doc));
+    });
+    observer.observe(doc, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['class', 'data-record-id', 'title'] });
+    const timer = setTimeout(() => finish(refFrom(hit, doc)), timeoutMs);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/**
+ * Calls `onRename` when the record's header name changes in place (inline
+ * rename), until `signal` aborts.
+ */
+export function watchName(hit: UrlHit, doc: Document, signal: AbortSignal, current: string | undefined, onRename: (ref: AccountRef) => void): void {
+  let last = current;
+  let scheduled = false;
+  const observer = new MutationObserver(() => {
+    if (scheduled) return;
+    scheduled = true;
+    // One check per frame, however busy the page is.
+    requestAnimationFrame(() => {
+      scheduled = false;
+      if (signal.aborted) return;
+      const name = hit.adapter.readName(doc, hit.match);
+      if (name && name !== last) {
+        last = name;
+        onRename(refFrom(hit, doc));
+      }
+    });
+  });
+  observer.observe(doc, { subtree: true, childList: true, characterData: true });
+  signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+}

@@ -1,0 +1,65 @@
+import { toSalesforceId18 } from '../crm/salesforce-id';
+import { addDays, type IsoDate } from '../dates/local-date';
+import { bandOf } from '../health/band';
+import { AccountSchema, type Account } from '../model/account';
+import type { Segment } from '../model/common';
+
+/**
+ * The bundled demo book: 50 accounts whose dates are relative to `today`, so the
+ * demo always shows expired contracts, renewals within 7/30/90 days and later
+ * ones, all three health bands, and some Chinese customers.
+ */
+const NAMES = [
+  'Acme Analytics', 'Northwind Logistics', '上海云帆科技', 'Globex Retail', 'Initech Software',
+  '杭州启明电子', 'Umbrella Health', 'Stark Components', '北京华信咨询', 'Wayne Hospitality',
+  'Hooli Cloud', '深圳星海物流', 'Vandelay Imports', 'Soylent Foods', '广州绿源食品',
+  'Cyberdyne Robotics', 'Tyrell Biotech', '成都天府教育', 'Wonka Confectionery', 'Aperture Labs',
+  '南京金陵制造', 'Oscorp Materials', 'Massive Dynamic', '苏州工业园区服务', 'Pied Piper',
+  'Gringotts Finance', '武汉光谷软件', 'Dunder Mifflin Paper', 'Prestige Worldwide', '厦门海峡贸易',
+  'Bluth Property', 'Sterling Cooper Media', '青岛海润能源', 'Monarch Solutions', 'Blue Sun Energy',
+  '西安丝路文旅', 'Nakatomi Trading', 'Gekko Capital', '重庆山城零售', 'Zorg Industries',
+  'Virtucon Holdings', '天津港湾航运', 'Duff Beverages', 'Krusty Restaurants', '长沙湘江传媒',
+  'Spacely Sprockets', 'Cogswell Cogs', '宁波东海渔业', 'Ollivander Crafts', 'Rekall Travel',
+] as const;
+
+// Days from today to contract end: past, within 7, 30, 90 days, and later.
+const END_OFFSETS = [45, -20, 5, 28, 88, 150, 12, -3, 60, 200, 7, 33, 75, 300, 2, 95, 20, 130, 61, 365];
+const SCORES = [62, 81, 35, 74, 48, 90, 28, 66, 55, 77, 39, 85, 58, 22, 71, 44, 93, 51, 68, 31];
+const SEGMENTS: Segment[] = ['enterprise', 'mid_market', 'smb', 'self_serve'];
+const ARR_BY_SEGMENT: Record<Segment, number> = { enterprise: 240_000, mid_market: 60_000, smb: 14_000, self_serve: 3_600 };
+const OWNERS = ['Maya Chen', '李娜', 'Tom Becker', '王磊', 'Sofia Rossi'];
+const CSMS = ['Priya Nair', '张伟', 'Lucas Martin', '陈静'];
+
+export const DEMO_ORG = 'acme-demo';
+
+/** The 18-character Salesforce id of demo account `i` (0-based). */
+export function demoRecordId(i: number): string {
+  return toSalesforceId18(`001Dm00000Ab${String(i + 1).padStart(3, '0')}`)!;
+}
+
+export function demoAccounts(today: IsoDate, stamp = `${today}T00:00:00.000Z`): Account[] {
+  return NAMES.map((name, i) => {
+    const segment = SEGMENTS[i % SEGMENTS.length]!;
+    const contractEnd = addDays(today, END_OFFSETS[i % END_OFFSETS.length]! + Math.floor(i / 20) * 3);
+    const score = SCORES[i % SCORES.length]! - Math.floor(i / 20) * 2;
+    const chinese = /[\u4e00-\u9fff]/.test(name);
+    return AccountSchema.parse({
+      id: `demo-${String(i + 1).padStart(3, '0')}`,
+      crm: 'salesforce',
+      orgKey: DEMO_ORG,
+      recordId: demoRecordId(i),
+      name,
+      owner: OWNERS[i % OWNERS.length],
+      csm: CSMS[i % CSMS.length],
+      segment,
+      arr: ARR_BY_SEGMENT[segment] + (i % 7) * 1_000,
+      currency: chinese ? 'CNY' : 'USD',
+      contractStart: addDays(contractEnd, -365),
+      contractEnd,
+      signedAt: addDays(contractEnd, -372),
+      health: { score, band: bandOf(score), asOf: addDays(today, -(i % 6)) },
+      createdAt: stamp,
+      updatedAt: stamp,
+    });
+  });
+}

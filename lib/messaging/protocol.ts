@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { CRM_IDS } from '../crm/types';
+import { BandSchema } from '../model/common';
+
+/**
+ * Every message between the content script, the background and the extension
+ * pages. The background parses each one and checks its sender before acting.
+ * The content script only imports the *types* (it stays free of zod).
+ */
+const bounded = (max: number) => z.string().max(max);
+
+export const AccountRefSchema = z.object({
+  crm: z.enum(CRM_IDS),
+  recordId: bounded(200).min(1),
+  orgKey: bounded(200).min(1).optional(),
+  name: bounded(500).optional(),
+  fields: z
+    .object({ owner: bounded(300), contractEnd: bounded(100), annualValue: bounded(100) })
+    .partial()
+    .optional(),
+});
+
+export const PanelUiPatchSchema = z
+  .object({
+    open: z.boolean(),
+    width: z.number().finite(),
+    mode: z.enum(['push', 'overlay']),
+  })
+  .partial();
+
+/** Messages a CRM page's content script may send (top frame only). */
+export const ContentMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('crm/detected'), ref: AccountRefSchema }),
+  z.object({ type: z.literal('crm/left') }),
+  z.object({ type: z.literal('ui/set'), patch: PanelUiPatchSchema }),
+]);
+export type ContentMessage = z.infer<typeof ContentMessageSchema>;
+
+/** Messages the extension's own pages (panel, popup, options) may send. */
+export const PageMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('panel/whoami') }),
+  z.object({ type: z.literal('panel/close') }),
+  z.object({ type: z.literal('ui/set'), patch: PanelUiPatchSchema }),
+  z.object({ type: z.literal('sidepanel/open'), tabId: z.number().int().nonnegative() }),
+  z.object({ type: z.literal('data/changed') }),
+  z.object({
+    type: z.literal('account/add'),
+    ref: AccountRefSchema,
+    input: z.object({ name: z.string(), contractEnd: z.string() }),
+  }),
+]);
+export type PageMessage = z.infer<typeof PageMessageSchema>;
+
+/** What the launcher shows; computed by the background, localised there. */
+export const LauncherViewSchema = z.object({
+  known: z.boolean(),
+  band: BandSchema.nullable(),
+  short: z.string(),
+  label: z.string(),
+  resizeLabel: z.string(),
+  panel: z.object({ open: z.boolean(), width: z.number(), mode: z.enum(['push', 'overlay']) }),
+});
+export type LauncherView = z.infer<typeof LauncherViewSchema>;
+
+/** Messages the background sends to a tab's content script. */
+export type ToContentMessage =
+  | { type: 'launcher/update'; view: LauncherView }
+  | { type: 'panel/toggle' }
+  | { type: 'panel/set'; panel: { open: boolean; width: number; mode: 'push' | 'overlay' } };
+
+/** What the background keeps per tab in storage.session: the one source of truth. */
+export const TabStateSchema = z.object({
+  ref: AccountRefSchema,
+  url: z.string(),
+  at: z.number(),
+});
+export type TabState = z.infer<typeof TabStateSchema>;
+export const tabKey = (tabId: number): string => `tab:${tabId}`;
+
+/**
+ * The data port: the panel watches records through the background, which owns
+ * IndexedDB. (A panel framed into a CRM page is a third-party frame: browsers
+ * that block third-party storage deny it IndexedDB, so it never opens Dexie.)
+ */
+export const DATA_PORT = 'lens-data';
+export const PortRequestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('watch/account'), id: z.number().int(), ref: AccountRefSchema }),
+  z.object({ type: z.literal('unwatch'), id: z.number().int() }),
+]);
+export type PortRequest = z.infer<typeof PortRequestSchema>;
+export type PortResult = { type: 'result'; id: number; value: unknown } | { type: 'error'; id: number; message: string };

@@ -1,0 +1,36 @@
+import { matchesAny } from './match-pattern';
+
+/** The parts of chrome.runtime.MessageSender the checks read. */
+export interface SenderLike {
+  id?: string;
+  url?: string;
+  origin?: string;
+  frameId?: number;
+  tab?: { id?: number };
+}
+
+/**
+ * A content script of ours, in the top frame of a tab showing a CRM page.
+ * Web pages cannot call runtime.sendMessage without externally_connectable,
+ * but a compromised or confused frame could: so the URL must be a CRM host.
+ */
+export function isCrmContentScript(sender: SenderLike, runtimeId: string, crmMatches: readonly string[]): boolean {
+  return (
+    sender.id === runtimeId &&
+    typeof sender.tab?.id === 'number' &&
+    sender.frameId === 0 &&
+    typeof sender.url === 'string' &&
+    matchesAny(crmMatches, sender.url)
+  );
+}
+
+/** One of this extension's own pages (panel, popup, options), in a tab, a frame or the side panel. */
+export function isExtensionPage(sender: SenderLike, runtimeId: string): boolean {
+  const own = `chrome-extension://${runtimeId}/`;
+  return (
+    sender.id === runtimeId &&
+    typeof sender.url === 'string' &&
+    sender.url.startsWith(own) &&
+    (sender.origin === undefined || `${sender.origin}/` === own)
+  );
+}

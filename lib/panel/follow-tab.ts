@@ -1,0 +1,44 @@
+import { browser } from 'wxt/browser';
+import { TabStateSchema, tabKey } from '../messaging/protocol';
+import { usePanelStore, type PanelHost } from './store';
+
+/**
+ * Keeps the panel store on the record open in its tab. The framed panel asks
+ * the background which tab holds it; the native side panel follows the active
+ * tab of its window. Both read the record from storage.session, the one source
+ * of truth the background writes.
+ */
+export async function followTab(host: PanelHost, signal: AbortSignal): Promise<void> {
+  const store = usePanelStore.getState();
+  const readRef = async (tabId: number) => {
+    const key = tabKey(tabId);
+    const state = TabStateSchema.safeParse((await browser.storage.session.get(key))[key]);
+    if (usePanelStore.getState().tabId === tabId) usePanelStore.getState().setRef(state.success ? state.data.ref : null);
+  };
+  const useTab = (tabId: number | null) => {
+    store.setTab(tabId);
+    if (tabId === null) store.setRef(null);
+    else void readRef(tabId);
+  };
+
+  const onChanged = (changes: Record<string, unknown>) => {
+    const tabId = usePanelStore.getState().tabId;
+    if (tabId !== null && tabKey(tabId) in changes) void readRef(tabId);
+  };
+  browser.storage.session.onChanged.addListener(onChanged);
+  signal.addEventListener('abort', () => browser.storage.session.onChanged.removeListener(onChanged));
+
+  if (host === 'frame') {
+    const answer = (await browser.runtime.sendMessage({ type: 'panel/whoami' })) as { tabId: number | null } | null;
+    useTab(answer?.tabId ?? null);
+    return;
+  }
+  const win = await browser.windows.getCurrent();
+  const onActivated = (info: { tabId: number; windowId: number }) => {
+    if (info.windowId === win.id) useTab(info.tabId);
+  };
+  browser.tabs.onActivated.addListener(onActivated);
+  signal.addEventListener('abort', () => browser.tabs.onActivated.removeListener(onActivated));
+  const [active] = await browser.tabs.query({ active: true, windowId: win.id });
+  useTab(active?.id ?? null);
+}
