@@ -5,6 +5,8 @@ export interface AxHit {
   role: string;
   name: string;
   backendNodeId: number;
+  /** aria-expanded, where the node has it. */
+  expanded?: boolean;
 }
 
 /**
@@ -16,11 +18,20 @@ export async function queryAx(page: Page, role: string, namePrefix: string): Pro
   const cdp = await page.context().newCDPSession(page);
   try {
     const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
-      nodes: { role?: { value?: string }; name?: { value?: string }; backendDOMNodeId?: number; ignored?: boolean }[];
+      nodes: {
+        role?: { value?: string };
+        name?: { value?: string };
+        backendDOMNodeId?: number;
+        ignored?: boolean;
+        properties?: { name: string; value: { value?: unknown } }[];
+      }[];
     };
     return nodes
       .filter((n) => !n.ignored && n.role?.value === role && (n.name?.value ?? '').startsWith(namePrefix) && n.backendDOMNodeId)
-      .map((n) => ({ role, name: n.name!.value!, backendNodeId: n.backendDOMNodeId! }));
+      .map((n) => {
+        const expanded = n.properties?.find((p) => p.name === 'expanded')?.value.value;
+        return { role, name: n.name!.value!, backendNodeId: n.backendDOMNodeId!, ...(typeof expanded === 'boolean' ? { expanded } : {}) };
+      });
   } finally {
     await cdp.detach();
   }
@@ -54,6 +65,8 @@ export async function clickAx(page: Page, hit: AxHit): Promise<void> {
 export async function computedStyleOf(page: Page, hit: AxHit, childSelector: string, prop: string): Promise<string> {
   const cdp = await page.context().newCDPSession(page);
   try {
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
     await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
     const { nodeIds } = (await cdp.send('DOM.pushNodesByBackendIdsToFrontend', { backendNodeIds: [hit.backendNodeId] })) as { nodeIds: number[] };
     const { nodeId } = (await cdp.send('DOM.querySelector', { nodeId: nodeIds[0]!, selector: childSelector })) as { nodeId: number };

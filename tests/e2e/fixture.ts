@@ -1,0 +1,77 @@
+import type { Frame, Page } from 'playwright-core';
+import { launchWithExtension, type LensBrowser } from '../../scripts/browser';
+import { startCrmServer, type CrmServer } from '../../scripts/demo-crm/server';
+import { DEMO_HOST } from '../../scripts/demo-crm/records';
+import { clickAx, queryAx, waitForAx } from '../../scripts/ax';
+
+export interface Lens {
+  crm: CrmServer;
+  browser: LensBrowser;
+  /** Alerts or other dialogs any page opened: must stay empty. */
+  dialogs: string[];
+  recordUrl(recordId: string): string;
+  openRecord(recordId: string): Promise<Page>;
+  panelFrame(page: Page): Promise<Frame>;
+  close(): Promise<void>;
+}
+
+/** The demo CRM, Chromium with the built extension, and the demo book loaded from the options page. */
+export async function startLens(opts: { loadDemo?: boolean } = {}): Promise<Lens> {
+  const crm = await startCrmServer(0);
+  const browser = await launchWithExtension({ crmPort: crm.port });
+  const dialogs: string[] = [];
+  browser.context.on('page', (p) => p.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  }));
+  if (opts.loadDemo !== false) {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByRole('button', { name: 'Load demo data' }).click();
+    await options.getByRole('status').filter({ hasText: '50 accounts' }).waitFor();
+    await options.close();
+  }
+  const recordUrl = (id: string) => `https://${DEMO_HOST}/lightning/r/Account/${id}/view`;
+  return {
+    crm,
+    browser,
+    dialogs,
+    recordUrl,
+    async openRecord(recordId) {
+      const page = await browser.context.newPage();
+      page.on('dialog', (d) => {
+        dialogs.push(d.message());
+        void d.dismiss();
+      });
+      await page.goto(recordUrl(recordId));
+      return page;
+    },
+    async panelFrame(page) {
+      const deadline = Date.now() + 10_000;
+      while (Date.now() < deadline) {
+        const frame = page.frames().find((f) => f.url().includes('/sidepanel.html?host=frame'));
+        if (frame) return frame;
+        await page.waitForTimeout(50);
+      }
+      throw new Error('The panel frame never appeared');
+    },
+    async close() {
+      await browser.close();
+      await crm.close();
+    },
+  };
+}
+
+/** The launcher's accessible name once it names `name`. */
+export async function launcherFor(page: Page, name: string) {
+  return waitForAx(page, 'button', `Account Lens: ${name}`);
+}
+
+/** Opens the panel from the launcher unless the remembered state already opened it. */
+export async function openPanel(lens: Lens, page: Page, name: string): Promise<Frame> {
+  const launcher = await launcherFor(page, name);
+  if (!launcher.expanded) await clickAx(page, launcher);
+  return lens.panelFrame(page);
+}
+
+export const launcherCount = async (page: Page) => (await queryAx(page, 'button', 'Account Lens')).length;

@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clickAx, computedStyleOf, queryAx, waitForAx } from '../../scripts/ax';
+import { HOSTILE_ID, HOSTILE_NAME, UNKNOWN_ID, DEMO_HOST } from '../../scripts/demo-crm/records';
+import { evaluateInTarget } from './cdp-target';
+import { launcherCount, launcherFor, openPanel, startLens, type Lens } from './fixture';
+
+let lens: Lens;
+beforeAll(async () => {
+  lens = await startLens();
+});
+afterAll(async () => {
+  expect(lens.dialogs, 'no page or panel may open a dialog').toEqual([]);
+  await lens?.close();
+});
+
+const record = (i: number) => lens.crm.records[i]!;
+const GREEN = 'rgb(46, 132, 74)';
+const YELLOW = 'rgb(221, 122, 1)';
+const RED = 'rgb(186, 5, 23)';
+
+describe('walking skeleton in Chromium', () => {
+  it('shows the launcher with the health colour and days to renewal', async () => {
+    // Demo accounts 0, 1, 2: yellow renewing in 45 days, green expired 20 days ago, red renewing in 5.
+    const cases = [
+      { i: 0, label: 'Account Lens: Acme Analytics, health yellow (62), renews in 45 days', colour: YELLOW },
+      { i: 1, label: 'Account Lens: Northwind Logistics, health green (81), contract ended 20 days ago', colour: GREEN },
+      { i: 2, label: 'Account Lens: 上海云帆科技, health red (35), renews in 5 days', colour: RED },
+    ];
+    for (const c of cases) {
+      const page = await lens.openRecord(record(c.i).recordId);
+      const launcher = await waitForAx(page, 'button', 'Account Lens');
+      expect(launcher.name).toBe(c.label);
+      expect(await computedStyleOf(page, launcher, '.dot', 'background-color')).toBe(c.colour);
+      await page.close();
+    }
+  });
+
+  it('opens the panel with the account and follows SPA navigation to another account', async () => {
+    const page = await lens.openRecord(record(0).recordId);
+    await clickAx(page, await launcherFor(page, 'Acme Analytics'));
+    const frame = await lens.panelFrame(page);
+    await frame.getByRole('heading', { level: 1, name: 'Acme Analytics' }).waitFor();
+    const text = await frame.locator('main').innerText();
+    expect(text).toContain(record(0).recordId);
+    expect(text).toContain('Maya Chen'); // owner
+    expect(text).toContain('Priya Nair'); // CSM
+    expect(await frame.getByTestId('health-score').innerText()).toBe('62');
+    expect(await frame.getByTestId('health-band').innerText()).toBe('yellow');
+    expect(await frame.getByTestId('renewal-days').innerText()).toBe('renews in 45 days');
+
+    // Push mode: the page makes room, so its content is not hidden behind the panel.
+    const margin = await page.evaluate(() => getComputedStyle(document.documentElement).marginRight);
+    expect(margin).toBe('380px');
+
+    // In-page navigation (history.pushState) to the first related account.
+    await page.getByRole('link', { name: 'Northwind Logistics' }).click();
+    await launcherFor(page, 'Northwind Logistics');
+    await frame.getByRole('heading', { level: 1, name: 'Northwind Logistics' }).waitFor();
+    expect(await frame.getByTestId('renewal-days').innerText()).toBe('Expired · contract ended 20 days ago');
+    expect(page.url()).toContain(record(1).recordId);
+
+    // Leaving the record for the list view removes launcher and panel.
+    await page.getByRole('link', { name: 'Accounts', exact: true }).click();
+    await expect.poll(() => launcherCount(page)).toBe(0);
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).marginRight)).toBe('0px');
+
+    // And coming back by SPA navigation brings them back, on the new record.
+    await page.getByRole('link', { name: '上海云帆科技' }).first().click();
+    await launcherFor(page, '上海云帆科技');
+    await page.close();
+  });
+
+  it('injects nothing on pages that are not account records', async () => {
+    const page = await lens.browser.context.newPage();
+    await page.goto(`https://${DEMO_HOST}/lightning/o/Account/list`);
+    await page.getByRole('heading', { name: 'Accounts: Recently Viewed' }).waitFor();
+    await page.waitForTimeout(500);
+    expect(await launcherCount(page)).toBe(0);
+    expect(await page.locator('account-lens').count()).toBe(0);
+    await page.close();
+  });
+
+  it('offers to add an unknown account, and adding it works', async () => {
+    const page = await lens.openRecord(UNKNOWN_ID);
+    const frame = await openPanel(lens, page, 'Contoso Pharma is not in your data yet');
+    await frame.getByRole('heading', { name: 'This account is not in your data yet' }).waitFor();
+    expect(await frame.getByLabel('Account name').inputValue()).toBe('Contoso Pharma');
+    // Submitting without a date says what is missing.
+    await frame.getByRole('button', { name: 'Add account' }).click();
+    await frame.getByText('Enter the contract end date (YYYY-MM-DD).').waitFor();
+    await frame.getByLabel('Contract end date').fill('2030-06-30');
+    await frame.getByRole('button', { name: 'Add account' }).click();
+    await frame.getByRole('heading', { level: 1, name: 'Contoso Pharma' }).waitFor();
+    expect(await frame.getByTestId('record-id').innerText()).toBe(UNKNOWN_ID);
+    // The launcher learns about it too, without a reload.
+    await expect.poll(async () => (await queryAx(page, 'button', 'Account Lens: Contoso Pharma, health unknown')).length).toBe(1);
+    await page.close();
+  });
+
+  it('shows a hostile account name as text and runs nothing', async () => {
+    const page = await lens.openRecord(HOSTILE_ID);
+    const launcher = await waitForAx(page, 'button', 'Account Lens: Evil');
+    expect(launcher.name).toBe(`Account Lens: ${HOSTILE_NAME} is not in your data yet`);
+    const frame = await openPanel(lens, page, 'Evil');
+    await frame.getByLabel('Contract end date').fill('2031-01-31');
+    await frame.getByRole('button', { name: 'Add account' }).click();
+    await frame.getByRole('heading', { level: 1, name: HOSTILE_NAME }).waitFor();
+    expect(await frame.locator('img').count()).toBe(0);
+    expect(await page.locator('img').count()).toBe(0);
+    expect(lens.dialogs).toEqual([]);
+    await page.close();
+  });
+
+  it('remembers the panel open and its width across page loads', async () => {
+    const page = await lens.openRecord(record(3).recordId);
+    // The panel was left open by the earlier tests: it opens again on load.
+    const frame = await lens.panelFrame(page);
+    await frame.getByRole('heading', { level: 1, name: 'Globex Retail' }).waitFor();
+    const handle = await waitForAx(page, 'separator', 'Resize the Account Lens panel');
+    await clickAx(page, handle);
+    for (let k = 0; k < 3; k++) await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => page.evaluate(() => getComputedStyle(document.documentElement).marginRight)).toBe('440px');
+    await page.reload();
+    await lens.panelFrame(page);
+    await expect.poll(() => page.evaluate(() => getComputedStyle(document.documentElement).marginRight)).toBe('440px');
+    // Collapse from the panel's own button.
+    const again = await lens.panelFrame(page);
+    await again.getByRole('button', { name: 'Collapse panel' }).click();
+    await expect.poll(() => page.evaluate(() => getComputedStyle(document.documentElement).marginRight)).toBe('0px');
+    await page.close();
+  });
+
+  it("opens the same account in Chrome's native side panel", async () => {
+    const page = await lens.openRecord(record(4).recordId);
+    const frame = await openPanel(lens, page, 'Initech Software');
+    await frame.getByRole('heading', { level: 1, name: 'Initech Software' }).waitFor();
+    expect(await evaluateInTarget(page, '/sidepanel.html', 'location.href')).toBeNull();
+    await frame.getByRole('button', { name: 'Open in side panel' }).click();
+    const read = (expr: string) => evaluateInTarget(page, '/sidepanel.html', expr);
+    await expect.poll(() => read(`document.querySelector('h1')?.textContent`), { timeout: 10_000 }).toBe('Initech Software');
+    expect(await read(`document.querySelector('[data-testid=record-id]')?.textContent`)).toBe(record(4).recordId);
+    // The native side panel is no frame in the page: it offers no collapse button.
+    expect(await read(`!!document.querySelector('[aria-label="Collapse panel"]')`)).toBe(false);
+    await page.close();
+  });
+});
