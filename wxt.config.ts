@@ -5,15 +5,16 @@ import { CRM_MATCHES } from './lib/crm/registry';
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   manifest: {
-    name: 'Account Lens',
-    description: 'Customer health, renewal timing and CSM workflows beside your CRM account records.',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['storage', 'sidePanel'],
     host_permissions: [...CRM_MATCHES],
     action: { default_title: 'Account Lens' },
     commands: {
       'toggle-panel': {
         suggested_key: { default: 'Alt+Shift+L' },
-        description: 'Open or close the Account Lens panel on the current account',
+        description: '__MSG_togglePanel__',
       },
     },
     // The panel page is framed into CRM pages; only CRM hosts may frame it.

@@ -16,9 +16,9 @@ export interface Lens {
 }
 
 /** The demo CRM, Chromium with the built extension, and the demo book loaded from the options page. */
-export async function startLens(opts: { loadDemo?: boolean } = {}): Promise<Lens> {
+export async function startLens(opts: { loadDemo?: boolean; locale?: string } = {}): Promise<Lens> {
   const crm = await startCrmServer(0);
-  const browser = await launchWithExtension({ crmPort: crm.port });
+  const browser = await launchWithExtension({ crmPort: crm.port, ...(opts.locale ? { locale: opts.locale } : {}) });
   const dialogs: string[] = [];
   browser.context.on('page', (p) => p.on('dialog', (d) => {
     dialogs.push(d.message());
@@ -27,8 +27,8 @@ export async function startLens(opts: { loadDemo?: boolean } = {}): Promise<Lens
   if (opts.loadDemo !== false) {
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-    await options.getByRole('button', { name: 'Load demo data' }).click();
-    await options.getByRole('status').filter({ hasText: '50 accounts' }).waitFor();
+    await options.getByRole('button', { name: /^(Load demo data|加载演示数据)$/ }).click();
+    await options.getByRole('status').filter({ hasText: /50 accounts|50 个客户/ }).waitFor();
     await options.close();
   }
   const recordUrl = (id: string) => `https://${DEMO_HOST}/lightning/r/Account/${id}/view`;
@@ -64,7 +64,7 @@ export async function startLens(opts: { loadDemo?: boolean } = {}): Promise<Lens
 
 /** The launcher's accessible name once it names `name`. */
 export async function launcherFor(page: Page, name: string) {
-  return waitForAx(page, 'button', `Account Lens: ${name}`);
+  return waitForAx(page, 'button', name ? `Account Lens: ${name}` : 'Account Lens');
 }
 
 /** Opens the panel from the launcher unless the remembered state already opened it. */

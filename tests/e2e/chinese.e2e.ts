@@ -1,0 +1,25 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { waitForAx } from '../../scripts/ax';
+import { openPanel, startLens, type Lens } from './fixture';
+
+// A browser in Chinese gets the launcher and panel in Chinese, with no setting touched.
+let lens: Lens;
+beforeAll(async () => {
+  lens = await startLens({ locale: 'zh-CN' });
+});
+afterAll(async () => {
+  await lens?.close();
+});
+
+it('speaks Chinese in a Chinese browser', async () => {
+  const target = lens.crm.records[2]!; // 上海云帆科技: red, renews in 5 days
+  const page = await lens.openRecord(target.recordId);
+  const launcher = await waitForAx(page, 'button', 'Account Lens');
+  expect(launcher.name).toBe('Account Lens：上海云帆科技，健康度红色（35），5 天后续约');
+  const frame = await openPanel(lens, page, '');
+  await frame.getByRole('heading', { level: 1, name: '上海云帆科技' }).waitFor();
+  expect(await frame.getByTestId('renewal-days').innerText()).toBe('5 天后续约');
+  expect(await frame.getByTestId('health-band').innerText()).toBe('红色');
+  expect(await frame.getByRole('button', { name: '收起面板' }).count()).toBe(1);
+  expect(await frame.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+});
