@@ -7,7 +7,7 @@ export const EXTENSION_DIR = resolve(import.meta.dirname, '../.output/chrome-mv3
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Host patterns the demo CRM server answers for, mapped to this machine. */
-export const CRM_HOST_PATTERNS = ['*.lightning.force.com'];
+export const CRM_HOST_PATTERNS = ['*.lightning.force.com', 'app.hubspot.com', '*.dynamics.com', 'www.fxiaoke.com'];
 
 export interface LensBrowser {
   context: BrowserContext;

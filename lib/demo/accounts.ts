@@ -31,6 +31,25 @@ const OWNERS = ['Maya Chen', '李娜', 'Tom Becker', '王磊', 'Sofia Rossi'];
 const CSMS = ['Priya Nair', '张伟', 'Lucas Martin', '陈静'];
 
 export const DEMO_ORG = 'acme-demo';
+export const DEMO_HUBSPOT_PORTAL = '2468013';
+export const DEMO_DYNAMICS_HOST = 'contoso.crm4.dynamics.com';
+
+/**
+ * Most of the demo book lives in Salesforce; from account 34 on, the accounts
+ * rotate through HubSpot, Dynamics 365 and 纷享销客, so every demo CRM has records.
+ */
+export function demoCrmRef(i: number): { crm: 'salesforce' | 'hubspot' | 'dynamics' | 'fxiaoke'; recordId: string; orgKey?: string } {
+  if (i < 33) return { crm: 'salesforce', recordId: demoRecordId(i), orgKey: DEMO_ORG };
+  const hex = (i + 1).toString(16).padStart(12, '0');
+  switch ((i - 33) % 3) {
+    case 0:
+      return { crm: 'hubspot', recordId: String(9_100_000 + i), orgKey: DEMO_HUBSPOT_PORTAL };
+    case 1:
+      return { crm: 'dynamics', recordId: `3f2a4c1e-5b6d-4e7f-8a9b-${hex}`, orgKey: DEMO_DYNAMICS_HOST };
+    default:
+      return { crm: 'fxiaoke', recordId: `6512a9c0e4b0${hex}` };
+  }
+}
 
 /** The 18-character Salesforce id of demo account `i` (0-based). */
 export function demoRecordId(i: number): string {
@@ -45,9 +64,7 @@ export function demoAccounts(today: IsoDate, stamp = `${today}T00:00:00.000Z`): 
     const chinese = /[\u4e00-\u9fff]/.test(name);
     return AccountSchema.parse({
       id: `demo-${String(i + 1).padStart(3, '0')}`,
-      crm: 'salesforce',
-      orgKey: DEMO_ORG,
-      recordId: demoRecordId(i),
+      ...demoCrmRef(i),
       name,
       owner: OWNERS[i % OWNERS.length],
       csm: CSMS[i % CSMS.length],

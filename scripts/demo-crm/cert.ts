@@ -16,7 +16,7 @@ export function demoCertificate(): { key: Buffer; cert: Buffer } {
     execFileSync('openssl', [
       'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-days', '365',
       '-keyout', key, '-out', cert, '-subj', '/CN=Account Lens demo CRM',
-      '-addext', 'subjectAltName=DNS:*.lightning.force.com',
+      '-addext', 'subjectAltName=DNS:*.lightning.force.com,DNS:app.hubspot.com,DNS:*.crm4.dynamics.com,DNS:www.fxiaoke.com',
     ], { stdio: 'ignore' });
   }
   return { key: readFileSync(key), cert: readFileSync(cert) };

@@ -1,9 +1,11 @@
 import { demoAccounts, DEMO_ORG } from '../../lib/demo/accounts';
 import { localDate } from '../../lib/dates/local-date';
 import { toSalesforceId18 } from '../../lib/crm/salesforce-id';
+import type { CrmId } from '../../lib/crm/types';
 
 /** A record as the demo CRM shows it (the CRM's own data, not Account Lens's). */
 export interface CrmRecord {
+  crm: CrmId;
   recordId: string;
   name: string;
   owner: string;
@@ -17,6 +19,7 @@ export interface CrmRecord {
  */
 export function demoCrmRecords(now = new Date()): CrmRecord[] {
   const known = demoAccounts(localDate(now)).map((a) => ({
+    crm: a.crm,
     recordId: a.recordId,
     name: a.name,
     owner: a.owner ?? '',
@@ -25,8 +28,8 @@ export function demoCrmRecords(now = new Date()): CrmRecord[] {
   }));
   return [
     ...known,
-    { recordId: UNKNOWN_ID, name: 'Contoso Pharma', owner: 'Maya Chen' },
-    { recordId: HOSTILE_ID, name: HOSTILE_NAME, owner: 'Tom Becker' },
+    { crm: 'salesforce', recordId: UNKNOWN_ID, name: 'Contoso Pharma', owner: 'Maya Chen' },
+    { crm: 'salesforce', recordId: HOSTILE_ID, name: HOSTILE_NAME, owner: 'Tom Becker' },
   ];
 }
 

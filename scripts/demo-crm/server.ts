@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { demoCertificate } from './cert';
 import { demoCrmRecords, type CrmRecord } from './records';
-import { salesforcePage, salesforceStage } from './salesforce';
+import { SITES } from './sites';
 
 export interface CrmServer {
   port: number;
@@ -14,7 +14,10 @@ export interface CrmServer {
 
 const SPA = readFileSync(resolve(import.meta.dirname, 'spa.js'), 'utf8');
 
-/** Serves the demo CRM pages over HTTPS on 127.0.0.1 (port 0: any free port). */
+/**
+ * Serves the demo CRMs over HTTPS on 127.0.0.1 (port 0: any free port); the
+ * Host header picks the CRM, as the browser maps their real host names here.
+ */
 export async function startCrmServer(port = 0): Promise<CrmServer> {
   const records = demoCrmRecords();
   const server: Server = createServer(demoCertificate(), (req, res) => {
@@ -23,14 +26,18 @@ export async function startCrmServer(port = 0): Promise<CrmServer> {
       res.writeHead(status, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store' });
       res.end(body);
     };
+    const host = (req.headers.host ?? '').replace(/:\d+$/, '');
+    const site = SITES.find((s) => s.host === host);
     if (url.pathname === '/__demo/spa.js') return send(200, 'text/javascript', SPA);
+    if (!site) return send(404, 'text/plain', `No demo CRM at ${host}`);
+    const own = records.filter((r) => r.crm === site.crm);
     if (url.pathname === '/__demo/stage') {
-      const stage = salesforceStage(url.searchParams.get('path') ?? '/', records);
+      const stage = site.stage(url.searchParams.get('route') ?? '/', own);
       return stage ? send(200, 'application/json', JSON.stringify(stage)) : send(404, 'application/json', '{}');
     }
-    const stage = salesforceStage(url.pathname, records);
-    if (!stage) return send(404, 'text/html', '<!doctype html><title>Not found</title><h1>Page not found</h1>');
-    send(200, 'text/html', salesforcePage(stage));
+    if (site.hashRouting) return send(200, 'text/html', site.page(null)); // the hash route renders client-side
+    const stage = site.stage(url.pathname + url.search, own);
+    send(stage ? 200 : 404, 'text/html', site.page(stage));
   });
   await new Promise<void>((ok) => server.listen(port, '127.0.0.1', ok));
   return {

@@ -1,35 +1,45 @@
-// The demo CRM's client router: single-page navigation as Lightning does it.
-// pushState first, then the new view renders a little later; earlier record
-// views stay in the DOM hidden (cached), and the title changes last.
+// The demo CRMs' client router: single-page navigation as real CRMs do it.
+// The URL changes first (pushState or the hash), the new view renders a little
+// later, and the title changes last. Salesforce-style stages keep earlier
+// record views in the DOM, hidden (cached), as Lightning does.
 (function () {
   var stage = document.getElementById('stage');
+  var hashRouted = stage.getAttribute('data-route') === 'hash';
   function activate(view) {
     stage.querySelectorAll('.oneContent.active').forEach(function (v) { v.classList.remove('active'); v.hidden = true; });
     view.hidden = false;
     view.classList.add('active');
   }
-  function go(path) {
-    fetch('/__demo/stage?path=' + encodeURIComponent(path)).then(function (r) { return r.json(); }).then(function (s) {
+  function render(s) {
+    var holder = document.createElement('div');
+    holder.innerHTML = s.html; // server-rendered, escaped markup
+    var view = holder.firstElementChild;
+    if (view && view.classList.contains('oneContent')) {
+      var cached = s.recordId && stage.querySelector('.oneContent[data-record-id="' + s.recordId + '"]');
+      if (cached) return activate(cached);
+      stage.appendChild(view);
+      return activate(view);
+    }
+    stage.replaceChildren.apply(stage, Array.prototype.slice.call(holder.childNodes));
+  }
+  function go(route) {
+    fetch('/__demo/stage?route=' + encodeURIComponent(route)).then(function (r) { return r.ok ? r.json() : { title: 'Not found', html: '<h1>Not found</h1>' }; }).then(function (s) {
       setTimeout(function () {
-        var cached = s.recordId && stage.querySelector('.oneContent[data-record-id="' + s.recordId + '"]');
-        if (cached) activate(cached);
-        else {
-          var holder = document.createElement('div');
-          holder.innerHTML = s.html; // server-rendered, escaped markup
-          var view = holder.firstElementChild;
-          stage.appendChild(view);
-          activate(view);
-        }
+        render(s);
         setTimeout(function () { document.title = s.title; }, 30);
       }, 120);
     });
   }
+  var current = function () { return hashRouted ? location.hash : location.pathname + location.search; };
   document.addEventListener('click', function (e) {
     var a = e.target.closest && e.target.closest('a[data-spa]');
     if (!a || e.button !== 0 || e.metaKey || e.ctrlKey) return;
     e.preventDefault();
-    history.pushState(null, '', a.getAttribute('href'));
-    go(location.pathname);
+    var href = a.getAttribute('href');
+    if (hashRouted) { location.hash = href; return; } // hashchange renders
+    history.pushState(null, '', href);
+    go(current());
   });
-  window.addEventListener('popstate', function () { go(location.pathname); });
+  window.addEventListener(hashRouted ? 'hashchange' : 'popstate', function () { go(current()); });
+  if (hashRouted) go(current());
 })();
