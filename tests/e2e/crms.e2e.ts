@@ -37,3 +37,14 @@ describe.each(['hubspot', 'dynamics', 'fxiaoke'] as const)('%s', (crm) => {
     await page.close();
   });
 });
+
+it('follows an inline rename of the open record', async () => {
+  const { UNKNOWN_ID } = await import('../../scripts/demo-crm/records');
+  const page = await lens.openRecord(UNKNOWN_ID);
+  await launcherFor(page, 'Contoso Pharma is not in your data yet');
+  await page.evaluate(() => {
+    document.querySelector('.oneContent.active h1 lightning-formatted-text')!.textContent = 'Contoso Pharma Holdings';
+  });
+  await launcherFor(page, 'Contoso Pharma Holdings is not in your data yet');
+  await page.close();
+});
