@@ -1,0 +1,45 @@
+import { readdirSync, readFileSync, statSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { JSDOM } from 'jsdom';
+import { detectAccount } from '../../lib/crm';
+
+/**
+ * npm run bench: sizes of the built extension and the speed of record
+ * detection on every saved CRM fixture. Prints a table and writes
+ * bench-results/bench.json. (Browser-level figures come with the benchmark issue.)
+ */
+const root = resolve(import.meta.dirname, '../..');
+const out = join(root, '.output/chrome-mv3');
+const rows: { bench: string; what: string; median: number; p95: number; n: number; unit: string; target?: string }[] = [];
+
+const walk = (dir: string): string[] => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]));
+const cs = readFileSync(join(out, 'content-scripts/crm.js'));
+const csGz = gzipSync(cs, { level: 9 }).length;
+rows.push({ bench: 'content-script.gz', what: 'content script size, gzipped (runs on every CRM page)', median: csGz, p95: csGz, n: 1, unit: 'B', target: `≤ 10240 B: ${csGz <= 10240 ? 'met' : 'MISSED'}` });
+const total = walk(out).reduce((s, f) => s + statSync(f).size, 0);
+rows.push({ bench: 'build.total', what: 'whole unpacked extension', median: total, p95: total, n: 1, unit: 'B' });
+
+const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
+const fixtures = JSON.parse(readFileSync(join(root, 'tests/fixtures/crm/fixtures.json'), 'utf8')) as { file: string; url: string }[];
+for (const f of fixtures) {
+  const { window } = new JSDOM(readFileSync(join(root, 'tests/fixtures/crm', f.file), 'utf8'), { url: f.url });
+  const times: number[] = [];
+  for (let i = 0; i < 20; i++) detectAccount(f.url, window.document); // warm-up
+  for (let i = 0; i < 200; i++) {
+    const t = performance.now();
+    detectAccount(f.url, window.document);
+    times.push((performance.now() - t) * 1000);
+  }
+  rows.push({ bench: `detect:${f.file}`, what: 'detectAccount on a saved page (jsdom)', median: +quantile(times, 0.5).toFixed(1), p95: +quantile(times, 0.95).toFixed(1), n: times.length, unit: 'µs' });
+  window.close();
+}
+
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+console.log(`Account Lens benchmarks: ${machine}\n`);
+console.log(['bench'.padEnd(44), 'median'.padStart(10), 'p95'.padStart(10), 'N'.padStart(5), ' unit  target'].join(''));
+for (const r of rows) console.log([r.bench.padEnd(44), String(r.median).padStart(10), String(r.p95).padStart(10), String(r.n).padStart(5), `  ${r.unit.padEnd(4)}  ${r.target ?? ''}`].join(''));
+mkdirSync(join(root, 'bench-results'), { recursive: true });
+writeFileSync(join(root, 'bench-results/bench.json'), JSON.stringify({ machine, at: new Date().toISOString(), rows }, null, 2));
+console.log('\nWritten to bench-results/bench.json');
