@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import logo from '../assets/logo.svg';
 import type { PanelHost } from '../lib/panel/store';
 import { useTr } from './I18n';
 
@@ -8,7 +9,9 @@ export function PanelHeader({ host, tabId }: { host: PanelHost; tabId: number | 
   const send = (msg: object) => void browser.runtime.sendMessage(msg);
   return (
     <header className="bar">
-      <span className="brand">{t('panel.title')}</span>
+      <span className="brand">
+        <img src={logo} alt="" width={18} height={18} /> {t('panel.title')}
+      </span>
       <span className="actions">
         {host === 'frame' && tabId !== null && (
           <button type="button" onClick={() => send({ type: 'sidepanel/open', tabId })}>{t('panel.openSidePanel')}</button>
