@@ -8,8 +8,10 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'sidePanel'],
+    permissions: ['storage', 'sidePanel', 'scripting'],
     host_permissions: [...CRM_MATCHES],
+    // Asked for one origin at a time, when the user adds a rule for their own CRM.
+    optional_host_permissions: ['https://*/*'],
     action: { default_title: 'Account Lens' },
     commands: {
       'toggle-panel': {

@@ -1,4 +1,5 @@
 import { storage } from 'wxt/utils/storage';
+import type { CustomRule } from './crm/custom';
 import type { LocaleSetting } from './i18n';
 
 /** User preferences kept in storage.local (never secrets the page could reach: see README). */
@@ -26,5 +27,11 @@ export const clampWidth = (w: number): number =>
 
 export const panelUiItem = storage.defineItem<PanelUi>('local:panelUi', {
   fallback: { open: false, width: 380, mode: 'push' },
+  version: 1,
+});
+
+/** The user's own CRM rules (options page). Only valid rules are stored. */
+export const customRulesItem = storage.defineItem<CustomRule[]>('local:customRules', {
+  fallback: [],
   version: 1,
 });

@@ -3,6 +3,9 @@ import { createRouter } from '../../lib/background/router';
 import { forgetTab, recordDetection, refreshLaunchers, sendToTab, setPanelUi } from '../../lib/background/tabs';
 import { CRM_MATCHES } from '../../lib/crm/registry';
 import { serveDataPort } from '../../lib/background/data-port';
+import { testRule } from '../../lib/background/custom-crm';
+import { customCrmApi, customMatches, storedRules, syncStoredRules } from '../../lib/background/custom-crm-api';
+import { customRulesItem } from '../../lib/settings';
 import { addAccountFromPage } from '../../lib/db/accounts';
 import { db } from '../../lib/db/db';
 import { DATA_PORT } from '../../lib/messaging/protocol';
@@ -14,10 +17,12 @@ export default defineBackground(() => {
   const router = createRouter({
     runtimeId: browser.runtime.id,
     crmMatches: () => CRM_MATCHES,
+    customMatches,
     content: {
       'crm/detected': (msg, sender) => recordDetection(sender.tab!.id!, sender.url!, msg.ref),
       'crm/left': (_msg, sender) => forgetTab(sender.tab!.id!),
       'ui/set': (msg) => setPanelUi(msg.patch),
+      'crm/rules': () => storedRules(),
     },
     page: {
       'panel/whoami': (_msg, sender) => ({ tabId: sender.tab?.id ?? null }),
@@ -33,6 +38,8 @@ export default defineBackground(() => {
       // Called synchronously inside the click's gesture, as sidePanel.open requires.
       'sidepanel/open': (msg) => browser.sidePanel.open({ tabId: msg.tabId }),
       'data/changed': () => refreshLaunchers(),
+      'rules/test': (msg) => testRule(msg.rule, customCrmApi),
+      'rules/changed': () => syncStoredRules(),
       'account/add': async (msg) => {
         const account = await addAccountFromPage(db(), msg.ref, msg.input, new Date());
         await refreshLaunchers();
@@ -53,6 +60,10 @@ export default defineBackground(() => {
   });
 
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  // Custom CRM rules start working on their hosts as soon as access is granted.
+  browser.permissions.onAdded.addListener(() => void syncStoredRules());
+  browser.permissions.onRemoved.addListener(() => void syncStoredRules());
+  customRulesItem.watch(() => void syncStoredRules());
 
   // The toolbar button opens the native side panel on the current tab's account.
   void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: true });

@@ -1,23 +1,32 @@
 import { browser } from 'wxt/browser';
-import { matchUrl } from '../../lib/crm';
-import { CRM_MATCHES } from '../../lib/crm/registry';
+import { matchUrl, refFrom } from '../../lib/crm';
+import { compileCustomRule, type CustomRule } from '../../lib/crm/custom';
+import { ADAPTERS, CRM_MATCHES } from '../../lib/crm/registry';
 import { waitForRecord, watchName } from '../../lib/content/wait-for-record';
 import { createUi, type LensUi } from '../../lib/content/ui';
-import type { AccountRef } from '../../lib/crm/types';
+import type { AccountRef, CrmAdapter } from '../../lib/crm/types';
 import type { ContentMessage, LauncherView, ToContentMessage } from '../../lib/messaging/protocol';
 
-// Runs on every CRM page: detects the record, reports it, mounts the launcher.
-// No React, no database: it stays small and holds no account data beyond the
-// launcher's label.
+// Runs on every CRM page (and, once granted, on the hosts of the user's own
+// CRM rules): detects the record, reports it, mounts the launcher. No React,
+// no database: it stays small and holds no account data beyond the launcher's label.
 export default defineContentScript({
   matches: [...CRM_MATCHES],
   runAt: 'document_idle',
   main(ctx) {
+    // Injected a second time (a rule granted while the page was open): the first copy serves.
+    const scope = globalThis as { __accountLens?: boolean };
+    if (scope.__accountLens) return;
+    scope.__accountLens = true;
+    ctx.onInvalidated(() => (scope.__accountLens = false));
+
     const send = (msg: ContentMessage) => browser.runtime.sendMessage(msg) as Promise<unknown>;
     let ui: LensUi | undefined;
     let record: AbortController | undefined;
     let lastName: string | undefined;
     let lastRecordId: string | undefined;
+    let adapters: readonly CrmAdapter[] = ADAPTERS;
+    const useRules = (rules: CustomRule[]) => (adapters = [...ADAPTERS, ...rules.map(compileCustomRule)]);
 
     const getUi = () =>
       (ui ??= createUi(document, `${browser.runtime.getURL('/sidepanel.html')}?host=frame`, (patch) => void send({ type: 'ui/set', patch })));
@@ -31,7 +40,7 @@ export default defineContentScript({
 
     const onUrl = async (url: string) => {
       record?.abort();
-      const hit = matchUrl(url);
+      const hit = matchUrl(url, adapters);
       if (!hit) {
         ui?.remove();
         lastName = lastRecordId = undefined;
@@ -48,16 +57,26 @@ export default defineContentScript({
       watchName(hit, document, controller.signal, ref.name, (renamed) => void report(renamed));
     };
 
-    browser.runtime.onMessage.addListener((msg: ToContentMessage) => {
+    browser.runtime.onMessage.addListener((msg: ToContentMessage, _sender, respond) => {
       if (msg?.type === 'launcher/update') ui?.show(msg.view);
       else if (msg?.type === 'panel/toggle') ui?.toggle();
       else if (msg?.type === 'panel/set') ui?.setPanel(msg.panel);
+      else if (msg?.type === 'rules/changed') {
+        useRules(msg.rules);
+        void onUrl(location.href);
+      } else if (msg?.type === 'rule/test') {
+        // Try a rule the user is editing on this page, without saving it.
+        const hit = matchUrl(location.href, [compileCustomRule(msg.rule)]);
+        respond(hit ? refFrom(hit, document) : { none: true });
+      }
     });
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => void onUrl(newUrl.href));
     ctx.onInvalidated(() => {
       record?.abort();
       ui?.remove();
     });
-    void onUrl(location.href);
+    void (send({ type: 'crm/rules' }) as Promise<CustomRule[] | null>)
+      .then((rules) => Array.isArray(rules) && useRules(rules), () => undefined)
+      .finally(() => void onUrl(location.href));
   },
 });

@@ -12,8 +12,10 @@ type HandlerMap<M extends { type: string }> = { [K in M['type']]: Handler<Extrac
 
 export interface RouterDeps {
   runtimeId: string;
-  /** Match patterns of the CRM hosts (built-in plus the user's own rules). */
+  /** Match patterns of the built-in CRM hosts. */
   crmMatches: () => readonly string[];
+  /** Match patterns of the hosts of the user's own CRM rules (read from storage). */
+  customMatches?: () => Promise<readonly string[]>;
   content: HandlerMap<ContentMessage>;
   page: HandlerMap<PageMessage>;
   onRejected?: (reason: string) => void;
@@ -58,6 +60,17 @@ export function createRouter(deps: RouterDeps) {
     if (isExtensionPage(sender, deps.runtimeId)) return route(PageMessageSchema, deps.page, raw, sender, respond);
     if (isCrmContentScript(sender, deps.runtimeId, deps.crmMatches()))
       return route(ContentMessageSchema, deps.content, raw, sender, respond);
+    if (deps.customMatches && sender.id === deps.runtimeId && sender.frameId === 0) {
+      // Possibly a content script on a custom CRM host: check against the user's rules.
+      void deps.customMatches().then((patterns) => {
+        if (isCrmContentScript(sender, deps.runtimeId, patterns)) route(ContentMessageSchema, deps.content, raw, sender, respond);
+        else {
+          deps.onRejected?.('unknown sender');
+          respond(null);
+        }
+      });
+      return true;
+    }
     deps.onRejected?.('unknown sender');
     return false;
   };

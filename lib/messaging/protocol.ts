@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { CRM_IDS } from '../crm/types';
 import { BandSchema } from '../model/common';
+import { CustomRuleSchema } from '../model/custom-rule';
+import type { CustomRule } from '../crm/custom';
 
 /**
  * Every message between the content script, the background and the extension
@@ -33,6 +35,7 @@ export const ContentMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('crm/detected'), ref: AccountRefSchema }),
   z.object({ type: z.literal('crm/left') }),
   z.object({ type: z.literal('ui/set'), patch: PanelUiPatchSchema }),
+  z.object({ type: z.literal('crm/rules') }),
 ]);
 export type ContentMessage = z.infer<typeof ContentMessageSchema>;
 
@@ -43,6 +46,8 @@ export const PageMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ui/set'), patch: PanelUiPatchSchema }),
   z.object({ type: z.literal('sidepanel/open'), tabId: z.number().int().nonnegative() }),
   z.object({ type: z.literal('data/changed') }),
+  z.object({ type: z.literal('rules/test'), rule: CustomRuleSchema }),
+  z.object({ type: z.literal('rules/changed') }),
   z.object({
     type: z.literal('account/add'),
     ref: AccountRefSchema,
@@ -66,6 +71,8 @@ export type LauncherView = z.infer<typeof LauncherViewSchema>;
 export type ToContentMessage =
   | { type: 'launcher/update'; view: LauncherView }
   | { type: 'panel/toggle' }
+  | { type: 'rules/changed'; rules: CustomRule[] }
+  | { type: 'rule/test'; rule: CustomRule }
   | { type: 'panel/set'; panel: { open: boolean; width: number; mode: 'push' | 'overlay' } };
 
 /** What the background keeps per tab in storage.session: the one source of truth. */
@@ -89,3 +96,10 @@ export const PortRequestSchema = z.discriminatedUnion('type', [
 ]);
 export type PortRequest = z.infer<typeof PortRequestSchema>;
 export type PortResult = { type: 'result'; id: number; value: unknown } | { type: 'error'; id: number; message: string };
+
+/** What a tab answers when a rule is tried on it. */
+export interface RuleTestResult {
+  url: string;
+  title: string;
+  ref: { recordId: string; name?: string; fields?: Record<string, string> } | null;
+}

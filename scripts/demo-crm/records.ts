@@ -37,3 +37,7 @@ export const DEMO_HOST = `${DEMO_ORG}.lightning.force.com`;
 export const UNKNOWN_ID = toSalesforceId18('001Dm00000Zz001')!;
 export const HOSTILE_ID = toSalesforceId18('001Dm00000Zz002')!;
 export const HOSTILE_NAME = 'Evil <img src=x onerror=alert(1)> Corp';
+
+/** A record of a custom object (Customer__c) in the demo Salesforce org: only a user's own rule recognises it. */
+export const CUSTOM_OBJECT_ID = toSalesforceId18('a01Dm00000Cu001')!;
+export const CUSTOM_OBJECT_NAME = 'Fabrikam Customer Success';

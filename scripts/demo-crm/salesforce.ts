@@ -1,4 +1,4 @@
-import type { CrmRecord } from './records';
+import { CUSTOM_OBJECT_ID, CUSTOM_OBJECT_NAME, type CrmRecord } from './records';
 import { esc } from './html';
 
 /** A stage (the centre of a Lightning page) and the title that goes with it. */
@@ -53,6 +53,10 @@ export function salesforceStage(path: string, all: CrmRecord[]): Stage | null {
   if (m) {
     const r = all.find((x) => x.recordId === m[1]);
     return r ? recordStage(r, all) : null;
+  }
+  if (path === `/lightning/r/Customer__c/${CUSTOM_OBJECT_ID}/view`) {
+    const stage = recordStage({ crm: 'salesforce', recordId: CUSTOM_OBJECT_ID, name: CUSTOM_OBJECT_NAME, owner: 'Sofia Rossi' }, all.slice(0, 3));
+    return { ...stage, title: `${CUSTOM_OBJECT_NAME} | Customer | Salesforce`, html: stage.html.replace('>Account<', '>Customer<') };
   }
   if (path === '/lightning/o/Account/list') return listStage(all);
   if (path === '/lightning/page/home' || path === '/') return homeStage();

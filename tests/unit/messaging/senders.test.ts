@@ -52,6 +52,7 @@ describe('router', () => {
     const router = createRouter({
       runtimeId: ID,
       crmMatches: () => CRM,
+      customMatches: () => Promise.resolve(['https://crm.acme-internal.com/*']),
       onRejected: (r) => rejected.push(r),
       content: {
         'crm/detected': (m) => {
@@ -60,6 +61,10 @@ describe('router', () => {
         },
         'crm/left': () => void calls.push('left'),
         'ui/set': () => void calls.push('ui'),
+        'crm/rules': () => {
+          calls.push('rules');
+          return [];
+        },
       },
       page: {
         'panel/whoami': (_m, s) => ({ tabId: s.tab?.id ?? null }),
@@ -67,6 +72,8 @@ describe('router', () => {
         'ui/set': () => void calls.push('page ui'),
         'sidepanel/open': () => void calls.push('side'),
         'data/changed': () => void calls.push('changed'),
+        'rules/test': () => void calls.push('test'),
+        'rules/changed': () => void calls.push('rules changed'),
         'account/add': () => {
           throw new Error('nope');
         },
@@ -106,11 +113,23 @@ describe('router', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
-  it('drops everything from unknown senders', () => {
+  it('drops everything from unknown senders', async () => {
     const { router, calls, rejected } = setup();
     for (const [, sender] of HOSTILE) router({ type: 'crm/left' }, sender, () => undefined);
+    await new Promise((r) => setTimeout(r, 0)); // senders that could be on a custom host are checked asynchronously
     expect(calls).toEqual([]);
     expect(rejected.length).toBe(HOSTILE.length);
+  });
+
+  it("accepts content scripts on the hosts of the user's own rules, and only those", async () => {
+    const { router, calls, rejected } = setup();
+    const custom = { id: ID, url: 'https://crm.acme-internal.com/accounts/7', frameId: 0, tab: { id: 5 } };
+    const answer = await new Promise((r) => expect(router({ type: 'crm/rules' }, custom, r)).toBe(true));
+    expect(answer).toEqual([]);
+    const other = await new Promise((r) => router({ type: 'crm/rules' }, { ...custom, url: 'https://crm.other.com/x' }, r));
+    expect(other).toBeNull();
+    expect(calls).toEqual(['rules']);
+    expect(rejected).toEqual(['unknown sender']);
   });
 
   it('answers a page with its tab and turns a thrown error into a readable answer', () => {
