@@ -1,13 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import type { AccountRef } from '../lib/crm/types';
 import { isIsoDate } from '../lib/dates/local-date';
+import { parsePageDate } from '../lib/dates/parse-page-date';
 import { useTr } from './I18n';
 
 /** Shown when the open record is not in the user's data: a name and a contract end start tracking it. */
 export function AddAccountForm({ pageRef, onAdd }: { pageRef: AccountRef; onAdd: (input: { name: string; contractEnd: string }) => Promise<void> }) {
   const { t } = useTr();
   const [name, setName] = useState(pageRef.name ?? '');
-  const [contractEnd, setContractEnd] = useState('');
+  // The page's own contract end, where it writes one unambiguously, saves typing.
+  const [contractEnd, setContractEnd] = useState(parsePageDate(pageRef.fields?.contractEnd) ?? '');
   const [errors, setErrors] = useState<{ name?: string; contractEnd?: string; save?: string }>({});
   const [busy, setBusy] = useState(false);
 
@@ -32,6 +34,13 @@ export function AddAccountForm({ pageRef, onAdd }: { pageRef: AccountRef; onAdd:
     <section className="card" aria-labelledby="unknown-title">
       <h1 id="unknown-title">{t('panel.unknownTitle')}</h1>
       <p className="muted">{t('panel.unknownBody')}</p>
+      {pageRef.fields && Object.keys(pageRef.fields).length > 0 && (
+        <dl className="facts page-fields" aria-label={t('page.shows')}>
+          {pageRef.fields.owner && (<><dt>{t('labels.owner')}</dt><dd>{pageRef.fields.owner}</dd></>)}
+          {pageRef.fields.contractEnd && (<><dt>{t('labels.contractEnd')}</dt><dd>{pageRef.fields.contractEnd}</dd></>)}
+          {pageRef.fields.annualValue && (<><dt>{t('labels.annualValue')}</dt><dd>{pageRef.fields.annualValue}</dd></>)}
+        </dl>
+      )}
       <form onSubmit={submit} noValidate>
         <label htmlFor="add-name">{t('form.name')}</label>
         <input id="add-name" value={name} onChange={(e) => setName(e.target.value)} aria-invalid={!!errors.name} aria-describedby={errors.name ? 'add-name-error' : undefined} />

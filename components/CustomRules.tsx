@@ -70,7 +70,7 @@ export function CustomRules() {
     if (!r) return;
     if (!(await requestAccess(r))) return setStatus(t('rules.accessDenied', { host: r.hostPattern }));
     await customRulesItem.setValue([...rules.filter((x) => x.id !== r.id), r]);
-    await browser.runtime.sendMessage({ type: 'rules/changed' });
+    await browser.runtime.sendMessage({ type: 'config/changed' });
     setStatus(t('rules.saved', { label: r.label }));
     setForm(EMPTY);
     setResults(null);
@@ -78,7 +78,7 @@ export function CustomRules() {
 
   const remove = async (id: string) => {
     await customRulesItem.setValue(rules.filter((x) => x.id !== id));
-    await browser.runtime.sendMessage({ type: 'rules/changed' });
+    await browser.runtime.sendMessage({ type: 'config/changed' });
   };
 
   const input = (key: keyof typeof EMPTY, label: string, hint?: string) => (

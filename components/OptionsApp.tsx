@@ -6,6 +6,7 @@ import { loadDemoData } from '../lib/demo/load';
 import type { LocaleSetting } from '../lib/i18n';
 import { settingsItem } from '../lib/settings';
 import { CustomRules } from './CustomRules';
+import { FieldLabels } from './FieldLabels';
 import { useTr } from './I18n';
 
 /** Settings: language and the local data (demo book for now). */
@@ -54,6 +55,7 @@ export function OptionsApp() {
         <button type="button" className="primary" onClick={() => void loadDemo()}>{t('options.loadDemo')}</button>
         <p role="status" aria-live="polite">{status}</p>
       </section>
+      <FieldLabels />
       <CustomRules />
     </main>
   );

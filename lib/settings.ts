@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import type { CustomRule } from './crm/custom';
+import type { LabelSets } from './crm/fields';
 import type { LocaleSetting } from './i18n';
 
 /** User preferences kept in storage.local (never secrets the page could reach: see README). */
@@ -33,5 +34,11 @@ export const panelUiItem = storage.defineItem<PanelUi>('local:panelUi', {
 /** The user's own CRM rules (options page). Only valid rules are stored. */
 export const customRulesItem = storage.defineItem<CustomRule[]>('local:customRules', {
   fallback: [],
+  version: 1,
+});
+
+/** Labels the user added for owner, contract end and annual value, on top of the defaults. */
+export const fieldLabelsItem = storage.defineItem<LabelSets>('local:fieldLabels', {
+  fallback: {},
   version: 1,
 });

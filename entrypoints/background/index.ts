@@ -4,8 +4,8 @@ import { forgetTab, recordDetection, refreshLaunchers, sendToTab, setPanelUi } f
 import { CRM_MATCHES } from '../../lib/crm/registry';
 import { serveDataPort } from '../../lib/background/data-port';
 import { testRule } from '../../lib/background/custom-crm';
-import { customCrmApi, customMatches, storedRules, syncStoredRules } from '../../lib/background/custom-crm-api';
-import { customRulesItem } from '../../lib/settings';
+import { customCrmApi, customMatches, storedCrmConfig, syncStoredRules } from '../../lib/background/custom-crm-api';
+import { customRulesItem, fieldLabelsItem } from '../../lib/settings';
 import { addAccountFromPage } from '../../lib/db/accounts';
 import { db } from '../../lib/db/db';
 import { DATA_PORT } from '../../lib/messaging/protocol';
@@ -22,7 +22,7 @@ export default defineBackground(() => {
       'crm/detected': (msg, sender) => recordDetection(sender.tab!.id!, sender.url!, msg.ref),
       'crm/left': (_msg, sender) => forgetTab(sender.tab!.id!),
       'ui/set': (msg) => setPanelUi(msg.patch),
-      'crm/rules': () => storedRules(),
+      'crm/config': () => storedCrmConfig(),
     },
     page: {
       'panel/whoami': (_msg, sender) => ({ tabId: sender.tab?.id ?? null }),
@@ -39,7 +39,7 @@ export default defineBackground(() => {
       'sidepanel/open': (msg) => browser.sidePanel.open({ tabId: msg.tabId }),
       'data/changed': () => refreshLaunchers(),
       'rules/test': (msg) => testRule(msg.rule, customCrmApi),
-      'rules/changed': () => syncStoredRules(),
+      'config/changed': () => syncStoredRules(),
       'account/add': async (msg) => {
         const account = await addAccountFromPage(db(), msg.ref, msg.input, new Date());
         await refreshLaunchers();
@@ -64,6 +64,7 @@ export default defineBackground(() => {
   browser.permissions.onAdded.addListener(() => void syncStoredRules());
   browser.permissions.onRemoved.addListener(() => void syncStoredRules());
   customRulesItem.watch(() => void syncStoredRules());
+  fieldLabelsItem.watch(() => void syncStoredRules());
 
   // The toolbar button opens the native side panel on the current tab's account.
   void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: true });

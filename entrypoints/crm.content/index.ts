@@ -1,11 +1,12 @@
 import { browser } from 'wxt/browser';
 import { matchUrl, refFrom } from '../../lib/crm';
-import { compileCustomRule, type CustomRule } from '../../lib/crm/custom';
+import { compileCustomRule } from '../../lib/crm/custom';
+import { DEFAULT_FIELD_LABELS, type FieldLabels } from '../../lib/crm/fields';
 import { ADAPTERS, CRM_MATCHES } from '../../lib/crm/registry';
 import { waitForRecord, watchName } from '../../lib/content/wait-for-record';
 import { createUi, type LensUi } from '../../lib/content/ui';
 import type { AccountRef, CrmAdapter } from '../../lib/crm/types';
-import type { ContentMessage, LauncherView, ToContentMessage } from '../../lib/messaging/protocol';
+import type { ContentMessage, CrmConfig, LauncherView, ToContentMessage } from '../../lib/messaging/protocol';
 
 // Runs on every CRM page (and, once granted, on the hosts of the user's own
 // CRM rules): detects the record, reports it, mounts the launcher. No React,
@@ -26,7 +27,11 @@ export default defineContentScript({
     let lastName: string | undefined;
     let lastRecordId: string | undefined;
     let adapters: readonly CrmAdapter[] = ADAPTERS;
-    const useRules = (rules: CustomRule[]) => (adapters = [...ADAPTERS, ...rules.map(compileCustomRule)]);
+    let labels: FieldLabels = DEFAULT_FIELD_LABELS;
+    const useConfig = (config: CrmConfig) => {
+      adapters = [...ADAPTERS, ...config.rules.map(compileCustomRule)];
+      labels = config.fieldLabels;
+    };
 
     const getUi = () =>
       (ui ??= createUi(document, `${browser.runtime.getURL('/sidepanel.html')}?host=frame`, (patch) => void send({ type: 'ui/set', patch })));
@@ -51,23 +56,23 @@ export default defineContentScript({
       record = controller;
       // A header still naming the previous record is stale; the same record may keep its name.
       const stale = hit.match.recordId === lastRecordId ? undefined : lastName;
-      const ref = await waitForRecord(hit, document, controller.signal, stale);
+      const ref = await waitForRecord(hit, document, controller.signal, stale, labels);
       if (!ref || controller.signal.aborted) return;
       await report(ref);
-      watchName(hit, document, controller.signal, ref.name, (renamed) => void report(renamed));
+      watchName(hit, document, controller.signal, ref.name, labels, (renamed) => void report(renamed));
     };
 
     browser.runtime.onMessage.addListener((msg: ToContentMessage, _sender, respond) => {
       if (msg?.type === 'launcher/update') ui?.show(msg.view);
       else if (msg?.type === 'panel/toggle') ui?.toggle();
       else if (msg?.type === 'panel/set') ui?.setPanel(msg.panel);
-      else if (msg?.type === 'rules/changed') {
-        useRules(msg.rules);
+      else if (msg?.type === 'config/changed') {
+        useConfig(msg);
         void onUrl(location.href);
       } else if (msg?.type === 'rule/test') {
         // Try a rule the user is editing on this page, without saving it.
         const hit = matchUrl(location.href, [compileCustomRule(msg.rule)]);
-        respond(hit ? refFrom(hit, document) : { none: true });
+        respond(hit ? refFrom(hit, document, labels) : { none: true });
       }
     });
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => void onUrl(newUrl.href));
@@ -75,8 +80,8 @@ export default defineContentScript({
       record?.abort();
       ui?.remove();
     });
-    void (send({ type: 'crm/rules' }) as Promise<CustomRule[] | null>)
-      .then((rules) => Array.isArray(rules) && useRules(rules), () => undefined)
+    void (send({ type: 'crm/config' }) as Promise<CrmConfig | null>)
+      .then((config) => config && Array.isArray(config.rules) && useConfig(config), () => undefined)
       .finally(() => void onUrl(location.href));
   },
 });

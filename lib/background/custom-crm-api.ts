@@ -1,8 +1,9 @@
 import { browser } from 'wxt/browser';
 import { customRuleMatchPattern } from '../crm/custom';
+import { withExtraLabels, type FieldLabels } from '../crm/fields';
 import { CRM_MATCHES } from '../crm/registry';
 import { CustomRulesSchema } from '../model/custom-rule';
-import { customRulesItem } from '../settings';
+import { customRulesItem, fieldLabelsItem } from '../settings';
 import { syncCustomCrms, type CustomCrmApi } from './custom-crm';
 
 /** The real browser behind CustomCrmApi. */
@@ -31,4 +32,13 @@ export async function customMatches(): Promise<string[]> {
   return (await storedRules()).map(customRuleMatchPattern);
 }
 
-export const syncStoredRules = async () => syncCustomCrms(await storedRules(), customCrmApi);
+/** Field labels: the defaults plus the user's additions (bounded, text only). */
+export async function storedFieldLabels(): Promise<FieldLabels> {
+  const extra = await fieldLabelsItem.getValue();
+  const clean = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.length <= 100).slice(0, 20) : []);
+  return withExtraLabels({ owner: clean(extra?.owner), contractEnd: clean(extra?.contractEnd), annualValue: clean(extra?.annualValue) });
+}
+
+export const storedCrmConfig = async () => ({ rules: await storedRules(), fieldLabels: await storedFieldLabels() });
+
+export const syncStoredRules = async () => syncCustomCrms(await storedRules(), await storedFieldLabels(), customCrmApi);

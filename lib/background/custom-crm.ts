@@ -1,5 +1,6 @@
 import { customRuleMatchPattern, type CustomRule } from '../crm/custom';
 import { matchesAny } from '../messaging/match-pattern';
+import type { FieldLabels } from '../crm/fields';
 import type { RuleTestResult, ToContentMessage } from '../messaging/protocol';
 
 /** The browser APIs this module uses, injectable so the logic is tested without a browser. */
@@ -30,7 +31,7 @@ export function extraPatterns(rules: CustomRule[], builtIn: readonly string[]): 
  * from now on (a registered content script) and in tabs already open
  * (injected), so a new rule works without reloading anything.
  */
-export async function syncCustomCrms(rules: CustomRule[], api: CustomCrmApi): Promise<string[]> {
+export async function syncCustomCrms(rules: CustomRule[], fieldLabels: FieldLabels, api: CustomCrmApi): Promise<string[]> {
   const granted: string[] = [];
   for (const p of extraPatterns(rules, api.builtInMatches)) if (await api.hasHostAccess(p)) granted.push(p);
   const before = await api.registered();
@@ -41,7 +42,7 @@ export async function syncCustomCrms(rules: CustomRule[], api: CustomCrmApi): Pr
   }
   // Content scripts already running learn the new rules and look at their page again.
   const all = [...api.builtInMatches, ...granted];
-  for (const tab of await api.tabsMatching(all)) await api.send(tab.id, { type: 'rules/changed', rules }).catch(() => undefined);
+  for (const tab of await api.tabsMatching(all)) await api.send(tab.id, { type: 'config/changed', rules, fieldLabels }).catch(() => undefined);
   return granted;
 }
 

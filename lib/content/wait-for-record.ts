@@ -1,4 +1,5 @@
 import { refFrom, type UrlHit } from '../crm';
+import type { FieldLabels } from '../crm/fields';
 import type { AccountRef } from '../crm/types';
 
 /**
@@ -12,6 +13,7 @@ export function waitForRecord(
   doc: Document,
   signal: AbortSignal,
   previousName: string | undefined,
+  labels?: FieldLabels,
   timeoutMs = 4000,
 ): Promise<AccountRef | null> {
   return new Promise((resolve) => {
@@ -19,7 +21,7 @@ export function waitForRecord(
       const name = hit.adapter.readName(doc, hit.match);
       return name && name !== previousName ? name : undefined;
     };
-    if (ready()) return resolve(refFrom(hit, doc));
+    if (ready()) return resolve(refFrom(hit, doc, labels));
     const finish = (ref: AccountRef | null) => {
       observer.disconnect();
       clearTimeout(timer);
@@ -28,10 +30,10 @@ export function waitForRecord(
     };
     const onAbort = () => finish(null);
     const observer = new MutationObserver(() => {
-      if (ready()) finish(refFrom(hit, doc));
+      if (ready()) finish(refFrom(hit, doc, labels));
     });
     observer.observe(doc, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['class', 'data-record-id', 'title'] });
-    const timer = setTimeout(() => finish(refFrom(hit, doc)), timeoutMs);
+    const timer = setTimeout(() => finish(refFrom(hit, doc, labels)), timeoutMs);
     signal.addEventListener('abort', onAbort, { once: true });
   });
 }
@@ -40,7 +42,7 @@ export function waitForRecord(
  * Calls `onRename` when the record's header name changes in place (inline
  * rename), until `signal` aborts.
  */
-export function watchName(hit: UrlHit, doc: Document, signal: AbortSignal, current: string | undefined, onRename: (ref: AccountRef) => void): void {
+export function watchName(hit: UrlHit, doc: Document, signal: AbortSignal, current: string | undefined, labels: FieldLabels, onRename: (ref: AccountRef) => void): void {
   let last = current;
   let scheduled = false;
   const observer = new MutationObserver(() => {
@@ -53,7 +55,7 @@ export function watchName(hit: UrlHit, doc: Document, signal: AbortSignal, curre
       const name = hit.adapter.readName(doc, hit.match);
       if (name && name !== last) {
         last = name;
-        onRename(refFrom(hit, doc));
+        onRename(refFrom(hit, doc, labels));
       }
     });
   });

@@ -1,5 +1,5 @@
 import { firstVisibleText } from './dom';
-import { DEFAULT_FIELD_LABELS, readLabelledFields } from './fields';
+import { readLabelledFields } from './fields';
 import type { CrmAdapter, FieldKey } from './types';
 
 /** A user-defined CRM: plain data, stored in settings and compiled at run time. */
@@ -82,7 +82,6 @@ function hostMatches(pattern: string, host: string): boolean {
 export function compileCustomRule(rule: CustomRule): CrmAdapter {
   const c = validateCustomRule(rule).length === 0 ? compile(rule.urlPattern) : undefined;
   const re = c && 're' in c ? c.re : undefined;
-  const labels = { ...DEFAULT_FIELD_LABELS, ...rule.fieldLabels };
   return {
     crm: 'custom',
     matches: re ? [customRuleMatchPattern(rule)] : [],
@@ -103,6 +102,7 @@ export function compileCustomRule(rule: CustomRule): CrmAdapter {
       }
       return rule.nameLabel ? readLabelledFields(doc.body, { name: [rule.nameLabel] }).name : undefined;
     },
-    readFields: (doc) => readLabelledFields(doc.body, labels),
+    // A key the rule names replaces that key's labels; the others keep the user's general ones.
+    readFields: (doc, _match, labels) => readLabelledFields(doc.body, { ...labels, ...rule.fieldLabels }),
   };
 }

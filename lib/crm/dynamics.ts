@@ -1,5 +1,5 @@
 import { isHidden, textOf } from './dom';
-import { DEFAULT_FIELD_LABELS, readLabelledFields } from './fields';
+import { readLabelledFields } from './fields';
 import type { CrmAdapter } from './types';
 
 /**
@@ -64,5 +64,5 @@ export const dynamics: CrmAdapter = {
     return m?.[1] ? stripSaveState(m[1]) : undefined;
   },
   // Hidden sessions are skipped by the reader; the header tiles come first.
-  readFields: (doc) => readLabelledFields(doc.body, DEFAULT_FIELD_LABELS),
+  readFields: (doc, _match, labels) => readLabelledFields(doc.body, labels),
 };

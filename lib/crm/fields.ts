@@ -11,6 +11,18 @@ export const DEFAULT_FIELD_LABELS: Readonly<Record<FieldKey, readonly string[]>>
   annualValue: ['Annual Revenue', 'ARR', 'Annual value', '年度合同额', '年合同额'],
 };
 
+export type FieldLabels = Readonly<Record<FieldKey, readonly string[]>>;
+
+/** The defaults plus the labels a user added in the options (their CRM's wording or language). */
+export function withExtraLabels(extra: LabelSets | undefined): FieldLabels {
+  const out = { ...DEFAULT_FIELD_LABELS };
+  for (const key of Object.keys(out) as FieldKey[]) {
+    const more = extra?.[key]?.filter((l) => l.trim()) ?? [];
+    if (more.length) out[key] = [...out[key], ...more];
+  }
+  return out;
+}
+
 // Inputs that hold a typed value; a checkbox's or button's value is not what the user sees.
 const FORM_CONTROL = 'input:not([type="hidden"],[type="checkbox"],[type="radio"],[type="button"],[type="submit"]),textarea,select';
 // A select's text is all its options: neither labels nor, except the chosen one, values.

@@ -1,5 +1,5 @@
 import { firstVisibleText, subdomainOf, titleNameExcept } from './dom';
-import { DEFAULT_FIELD_LABELS, readLabelledFields } from './fields';
+import { readLabelledFields } from './fields';
 import type { CrmAdapter } from './types';
 
 // Freshsales Suite: <co>.myfreshworks.com/crm/sales/accounts/<id>. Classic
@@ -28,5 +28,5 @@ export const freshsales: CrmAdapter = {
   },
   readName: (doc) => firstVisibleText(doc.querySelector(DETAILS) ?? doc, HEADER_NAME),
   titleName: (doc) => titleNameExcept(doc.title, TITLE, NOT_A_NAME),
-  readFields: (doc) => readLabelledFields(doc.querySelector(DETAILS) ?? doc.body, DEFAULT_FIELD_LABELS),
+  readFields: (doc, _match, labels) => readLabelledFields(doc.querySelector(DETAILS) ?? doc.body, labels),
 };

@@ -1,5 +1,5 @@
 import { firstVisibleText } from './dom';
-import { DEFAULT_FIELD_LABELS, readLabelledFields } from './fields';
+import { readLabelledFields } from './fields';
 import type { CrmAdapter } from './types';
 
 // 纷享销客 routes in the hash: /XV/UI/Home#crm/detail/=/AccountObj/<id>.
@@ -30,5 +30,5 @@ export const fxiaoke: CrmAdapter = {
     if (!detail) return undefined;
     return firstVisibleText(detail, HEADER_NAME) ?? readLabelledFields(detail, NAME_LABELS).name;
   },
-  readFields: (doc) => readLabelledFields(doc.querySelector(DETAIL), DEFAULT_FIELD_LABELS),
+  readFields: (doc, _match, labels) => readLabelledFields(doc.querySelector(DETAIL), labels),
 };

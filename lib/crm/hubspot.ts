@@ -1,5 +1,5 @@
 import { firstVisibleText, titleNameExcept } from './dom';
-import { DEFAULT_FIELD_LABELS, readLabelledFields } from './fields';
+import { readLabelledFields } from './fields';
 import type { CrmAdapter } from './types';
 
 // One host per HubSpot data centre: app (na1), app-eu1, app-na2, app-na3, app-ap1.
@@ -32,5 +32,5 @@ export const hubspot: CrmAdapter = {
   titleName: (doc) => titleNameExcept(doc.title, TITLE, NOT_A_NAME),
   // The left sidebar holds the record's own properties; the right one shows
   // associated deals and contacts, whose owners are not the company's.
-  readFields: (doc) => readLabelledFields(doc.querySelector(SIDEBAR), DEFAULT_FIELD_LABELS),
+  readFields: (doc, _match, labels) => readLabelledFields(doc.querySelector(SIDEBAR), labels),
 };

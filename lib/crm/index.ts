@@ -1,3 +1,4 @@
+import { DEFAULT_FIELD_LABELS, type FieldLabels } from './fields';
 import { ADAPTERS } from './registry';
 import type { AccountRef, CrmAdapter, UrlMatch } from './types';
 
@@ -26,13 +27,13 @@ export function matchUrl(rawUrl: string, adapters: readonly CrmAdapter[] = ADAPT
 }
 
 /** Builds the reference from a URL hit and the document; the name falls back header → title → none. */
-export function refFrom(hit: UrlHit, doc: Document): AccountRef {
+export function refFrom(hit: UrlHit, doc: Document, labels: FieldLabels = DEFAULT_FIELD_LABELS): AccountRef {
   const { adapter, match } = hit;
   const ref: AccountRef = { crm: adapter.crm, recordId: match.recordId };
   if (match.orgKey) ref.orgKey = match.orgKey;
   const name = adapter.readName(doc, match) ?? adapter.titleName?.(doc);
   if (name) ref.name = name;
-  const fields = adapter.readFields?.(doc, match);
+  const fields = adapter.readFields?.(doc, match, labels);
   if (fields && Object.keys(fields).length > 0) ref.fields = fields;
   return ref;
 }

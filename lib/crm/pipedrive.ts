@@ -1,5 +1,5 @@
 import { firstVisibleText, subdomainOf, titleNameExcept } from './dom';
-import { DEFAULT_FIELD_LABELS, readLabelledFields } from './fields';
+import { readLabelledFields } from './fields';
 import type { CrmAdapter } from './types';
 
 // Pipedrive calls companies "organizations": /organization/<id>. People
@@ -26,5 +26,5 @@ export const pipedrive: CrmAdapter = {
   },
   readName: (doc) => firstVisibleText(doc.querySelector(DETAILS) ?? doc, HEADER_NAME),
   titleName: (doc) => titleNameExcept(doc.title, TITLE, NOT_A_NAME),
-  readFields: (doc) => readLabelledFields(doc.querySelector(DETAILS) ?? doc.body, DEFAULT_FIELD_LABELS),
+  readFields: (doc, _match, labels) => readLabelledFields(doc.querySelector(DETAILS) ?? doc.body, labels),
 };

@@ -1,5 +1,5 @@
 import { firstText, nameFromTitle } from './dom';
-import { DEFAULT_FIELD_LABELS, readLabelledFields } from './fields';
+import { readLabelledFields } from './fields';
 import { isSalesforceAccountId, toSalesforceId18 } from './salesforce-id';
 import type { CrmAdapter, UrlMatch } from './types';
 
@@ -76,12 +76,12 @@ export const salesforce: CrmAdapter = {
     }
     return undefined;
   },
-  readFields(doc, match) {
+  readFields(doc, match, labels) {
     const view = activeView(doc, match);
-    if (view) return readLabelledFields(view, DEFAULT_FIELD_LABELS);
+    if (view) return readLabelledFields(view, labels);
     const classic = doc.querySelector(CLASSIC_DETAIL);
     if (!classic) return undefined;
-    const fields = readLabelledFields(classic, DEFAULT_FIELD_LABELS);
+    const fields = readLabelledFields(classic, labels);
     // Classic puts action links after a value: "Jane Doe [Change]".
     for (const key of Object.keys(fields) as (keyof typeof fields)[]) {
       const value = fields[key]!.replace(/\s*\[[^\]]*\]\s*$/, '');

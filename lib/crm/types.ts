@@ -50,5 +50,5 @@ export interface CrmAdapter {
   /** Pure: the name from the document title, the fallback when the header cannot be read. */
   titleName?(doc: Document): string | undefined;
   /** Pure: labelled fields the page shows (owner, contract end, annual value). */
-  readFields?(doc: Document, match: UrlMatch): AccountRef['fields'];
+  readFields?(doc: Document, match: UrlMatch, labels: Readonly<Record<FieldKey, readonly string[]>>): AccountRef['fields'];
 }

@@ -1,5 +1,5 @@
 import { firstVisibleText, titleNameExcept } from './dom';
-import { DEFAULT_FIELD_LABELS, readLabelledFields } from './fields';
+import { readLabelledFields } from './fields';
 import type { CrmAdapter } from './types';
 
 // One host per Zoho data centre (US, EU, IN, AU, CN, JP, SA, UK, CA).
@@ -38,5 +38,5 @@ export const zoho: CrmAdapter = {
   },
   readName: (doc) => firstVisibleText(doc.querySelector(DETAIL) ?? doc, HEADER_NAME),
   titleName: (doc) => titleNameExcept(doc.title, TITLE, NOT_A_NAME),
-  readFields: (doc) => readLabelledFields(doc.querySelector(DETAIL) ?? doc.body, DEFAULT_FIELD_LABELS),
+  readFields: (doc, _match, labels) => readLabelledFields(doc.querySelector(DETAIL) ?? doc.body, labels),
 };

@@ -3,6 +3,13 @@ import { CRM_IDS } from '../crm/types';
 import { BandSchema } from '../model/common';
 import { CustomRuleSchema } from '../model/custom-rule';
 import type { CustomRule } from '../crm/custom';
+import type { FieldLabels } from '../crm/fields';
+
+/** What a content script needs beyond the built-in adapters: the user's rules and field labels. */
+export interface CrmConfig {
+  rules: CustomRule[];
+  fieldLabels: FieldLabels;
+}
 
 /**
  * Every message between the content script, the background and the extension
@@ -35,7 +42,7 @@ export const ContentMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('crm/detected'), ref: AccountRefSchema }),
   z.object({ type: z.literal('crm/left') }),
   z.object({ type: z.literal('ui/set'), patch: PanelUiPatchSchema }),
-  z.object({ type: z.literal('crm/rules') }),
+  z.object({ type: z.literal('crm/config') }),
 ]);
 export type ContentMessage = z.infer<typeof ContentMessageSchema>;
 
@@ -47,7 +54,7 @@ export const PageMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sidepanel/open'), tabId: z.number().int().nonnegative() }),
   z.object({ type: z.literal('data/changed') }),
   z.object({ type: z.literal('rules/test'), rule: CustomRuleSchema }),
-  z.object({ type: z.literal('rules/changed') }),
+  z.object({ type: z.literal('config/changed') }),
   z.object({
     type: z.literal('account/add'),
     ref: AccountRefSchema,
@@ -71,7 +78,7 @@ export type LauncherView = z.infer<typeof LauncherViewSchema>;
 export type ToContentMessage =
   | { type: 'launcher/update'; view: LauncherView }
   | { type: 'panel/toggle' }
-  | { type: 'rules/changed'; rules: CustomRule[] }
+  | ({ type: 'config/changed' } & CrmConfig)
   | { type: 'rule/test'; rule: CustomRule }
   | { type: 'panel/set'; panel: { open: boolean; width: number; mode: 'push' | 'overlay' } };
 

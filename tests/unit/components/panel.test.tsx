@@ -60,3 +60,16 @@ describe('AddAccountForm', () => {
     expect(onAdd).toHaveBeenLastCalledWith({ name: 'Contoso', contractEnd: '2027-03-31' });
   });
 });
+
+describe('AddAccountForm with what the page shows', () => {
+  it('prefills an unambiguous contract end and lists the fields the page shows', () => {
+    const ref = { crm: 'fxiaoke' as const, recordId: 'x', name: '杭州', fields: { owner: '周芳', contractEnd: '2026年12月31日' } };
+    inLocale('zh-CN', <AddAccountForm pageRef={ref} onAdd={() => Promise.resolve()} />);
+    expect(screen.getByLabelText('合同到期日')).toHaveValue('2026-12-31');
+    expect(screen.getByLabelText('此页面显示')).toHaveTextContent('周芳');
+  });
+  it('leaves an ambiguous date for the user', () => {
+    inLocale('en', <AddAccountForm pageRef={{ crm: 'salesforce', recordId: 'x', fields: { contractEnd: '3/4/2026' } }} onAdd={() => Promise.resolve()} />);
+    expect(screen.getByLabelText('Contract end date')).toHaveValue('');
+  });
+});

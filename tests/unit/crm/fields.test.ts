@@ -99,3 +99,22 @@ describe('readLabelledFields', () => {
     }
   });
 });
+
+describe('user-added field labels', () => {
+  it('extend the defaults, so a CRM with its own wording is read', async () => {
+    const { withExtraLabels, DEFAULT_FIELD_LABELS: defaults } = await import('../../../lib/crm/fields');
+    const { detectAccount } = await import('../../../lib/crm');
+    const doc = new DOMParser().parseFromString(
+      `<title>Acme | Account | Salesforce</title><div class="windowViewMode-normal active"><records-highlights2><h1><lightning-formatted-text>Acme</lightning-formatted-text></h1></records-highlights2>
+       <div><span>Kundenbetreuer</span><span>Jana</span></div><div><span>Account Owner</span><span>Tom</span></div></div>`,
+      'text/html',
+    );
+    const url = 'https://acme.lightning.force.com/lightning/r/Account/001D000000IqhSLIAZ/view';
+    const labels = withExtraLabels({ contractEnd: ['Kundenbetreuer'] });
+    expect(labels.owner).toEqual(defaults.owner);
+    expect(labels.contractEnd.at(-1)).toBe('Kundenbetreuer');
+    expect(detectAccount(url, doc)?.fields).toEqual({ owner: 'Tom' });
+    const { refFrom, matchUrl } = await import('../../../lib/crm');
+    expect(refFrom(matchUrl(url)!, doc, labels).fields).toEqual({ owner: 'Tom', contractEnd: 'Jana' });
+  });
+});

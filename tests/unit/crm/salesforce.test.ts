@@ -1,3 +1,4 @@
+import { DEFAULT_FIELD_LABELS } from '../../../lib/crm/fields';
 import { salesforce } from '../../../lib/crm/salesforce';
 
 const ID = '001Hn00001Xyz12IAB';
@@ -10,7 +11,7 @@ describe('Salesforce active view', () => {
   it('reads name and fields of the active view only, not of cached ones', () => {
     const d = doc(view('windowViewMode-normal', '001Hn00001Old99', 'Old', 'Olga') + view('windowViewMode-normal active', ID, 'New', 'Nina'));
     expect(salesforce.readName(d, { recordId: ID })).toBe('New');
-    expect(salesforce.readFields!(d, { recordId: ID })).toEqual({ owner: 'Nina' });
+    expect(salesforce.readFields!(d, { recordId: ID }, DEFAULT_FIELD_LABELS)).toEqual({ owner: 'Nina' });
   });
 
   it('accepts the 15-character id on the view', () => {
@@ -21,7 +22,7 @@ describe('Salesforce active view', () => {
   it('reads nothing while the active view still shows another record', () => {
     const d = doc(view('windowViewMode-normal active', '001Hn00001Old99', 'Old', 'Olga'));
     expect(salesforce.readName(d, { recordId: ID })).toBeUndefined();
-    expect(salesforce.readFields!(d, { recordId: ID })).toBeUndefined();
+    expect(salesforce.readFields!(d, { recordId: ID }, DEFAULT_FIELD_LABELS)).toBeUndefined();
   });
 });
 
@@ -33,7 +34,7 @@ describe('Salesforce Classic', () => {
        <tr><td class="labelCol">ARR</td><td>[Change]</td></tr></table></div>`,
     );
     expect(salesforce.readName(d, { recordId: ID })).toBe('Acme');
-    expect(salesforce.readFields!(d, { recordId: ID })).toEqual({ owner: 'Jane Doe' });
+    expect(salesforce.readFields!(d, { recordId: ID }, DEFAULT_FIELD_LABELS)).toEqual({ owner: 'Jane Doe' });
   });
 
   it('falls back to the Lightning and Classic titles', () => {

@@ -1,5 +1,6 @@
 import { extraPatterns, syncCustomCrms, testRule, type CustomCrmApi } from '../../../lib/background/custom-crm';
 import type { CustomRule } from '../../../lib/crm/custom';
+import { DEFAULT_FIELD_LABELS } from '../../../lib/crm/fields';
 import { matchesPattern } from '../../../lib/messaging/match-pattern';
 import { CustomRuleSchema } from '../../../lib/model/custom-rule';
 
@@ -50,20 +51,20 @@ describe('custom CRM hosts', () => {
     ];
     const { api, log } = fakeApi(['https://crm.acme.com/*'], tabs);
     const rules = [rule('crm.acme.com'), rule('crm.notgranted.com')];
-    expect(await syncCustomCrms(rules, api)).toEqual(['https://crm.acme.com/*']);
+    expect(await syncCustomCrms(rules, DEFAULT_FIELD_LABELS, api)).toEqual(['https://crm.acme.com/*']);
     expect(log).toEqual([
       'register https://crm.acme.com/*',
       'inject 1',
-      'send 1 rules/changed',
-      'send 3 rules/changed', // the built-in host's content script learns the rules too
+      'send 1 config/changed',
+      'send 3 config/changed', // the built-in host's content script learns the rules too
     ]);
   });
 
   it('unregisters when no granted custom host is left', async () => {
     const { api, log } = fakeApi(['https://crm.acme.com/*'], []);
-    await syncCustomCrms([rule('crm.acme.com')], api);
+    await syncCustomCrms([rule('crm.acme.com')], DEFAULT_FIELD_LABELS, api);
     log.length = 0;
-    await syncCustomCrms([], api);
+    await syncCustomCrms([], DEFAULT_FIELD_LABELS, api);
     expect(log).toEqual(['unregister custom-crm']);
   });
 

@@ -61,7 +61,7 @@ describe('router', () => {
         },
         'crm/left': () => void calls.push('left'),
         'ui/set': () => void calls.push('ui'),
-        'crm/rules': () => {
+        'crm/config': () => {
           calls.push('rules');
           return [];
         },
@@ -73,7 +73,7 @@ describe('router', () => {
         'sidepanel/open': () => void calls.push('side'),
         'data/changed': () => void calls.push('changed'),
         'rules/test': () => void calls.push('test'),
-        'rules/changed': () => void calls.push('rules changed'),
+        'config/changed': () => void calls.push('rules changed'),
         'account/add': () => {
           throw new Error('nope');
         },
@@ -124,9 +124,9 @@ describe('router', () => {
   it("accepts content scripts on the hosts of the user's own rules, and only those", async () => {
     const { router, calls, rejected } = setup();
     const custom = { id: ID, url: 'https://crm.acme-internal.com/accounts/7', frameId: 0, tab: { id: 5 } };
-    const answer = await new Promise((r) => expect(router({ type: 'crm/rules' }, custom, r)).toBe(true));
+    const answer = await new Promise((r) => expect(router({ type: 'crm/config' }, custom, r)).toBe(true));
     expect(answer).toEqual([]);
-    const other = await new Promise((r) => router({ type: 'crm/rules' }, { ...custom, url: 'https://crm.other.com/x' }, r));
+    const other = await new Promise((r) => router({ type: 'crm/config' }, { ...custom, url: 'https://crm.other.com/x' }, r));
     expect(other).toBeNull();
     expect(calls).toEqual(['rules']);
     expect(rejected).toEqual(['unknown sender']);
