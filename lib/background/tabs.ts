@@ -13,8 +13,8 @@ import { clampWidth, panelUiItem, settingsItem, type PanelUi } from '../settings
  * both panel hosts (frame and native side panel) read it from there.
  */
 export async function recordDetection(tabId: number, url: string, ref: AccountRef): Promise<LauncherView> {
-  await browser.storage.session.set({ [tabKey(tabId)]: { ref, url, at: Date.now() } });
-  return viewFor(ref);
+  const [view] = await Promise.all([viewFor(ref), browser.storage.session.set({ [tabKey(tabId)]: { ref, url, at: Date.now() } })]);
+  return view;
 }
 
 export const forgetTab = (tabId: number): Promise<void> => browser.storage.session.remove(tabKey(tabId));

@@ -21,9 +21,13 @@ export async function followTab(host: PanelHost, signal: AbortSignal): Promise<v
     else void readRef(tabId);
   };
 
-  const onChanged = (changes: Record<string, unknown>) => {
+  // The change carries the new value: no second read on the path from navigation to panel.
+  const onChanged = (changes: Record<string, { newValue?: unknown }>) => {
     const tabId = usePanelStore.getState().tabId;
-    if (tabId !== null && tabKey(tabId) in changes) void readRef(tabId);
+    const change = tabId === null ? undefined : changes[tabKey(tabId)];
+    if (!change) return;
+    const state = TabStateSchema.safeParse(change.newValue);
+    usePanelStore.getState().setRef(state.success ? state.data.ref : null);
   };
   browser.storage.session.onChanged.addListener(onChanged);
   signal.addEventListener('abort', () => browser.storage.session.onChanged.removeListener(onChanged));
