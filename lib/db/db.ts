@@ -1,22 +1,76 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import { normaliseRecordId } from '../crm/normalise';
 import type { Account } from '../model/account';
+import type {
+  Contract, Cta, ExpectationNote, Handover, HealthSnapshot, Milestone, OutboxEntry, PromiseRecord, RenewalOutcome, ServiceVisit,
+} from '../model/records';
+
+/** Small key-value facts the extension keeps beside the data (sync cursor, last sync). */
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
 
 /**
  * The extension's local store. Only extension pages and the service worker
- * open it (IndexedDB of the extension origin); content scripts never do.
- * Every schema change adds a version with an upgrade; earlier versions stay listed.
+ * open it (IndexedDB of the extension origin); content scripts never do, and
+ * the framed panel reads through the background. Every schema change adds a
+ * version with an upgrade; earlier versions stay listed so any older database
+ * opens and upgrades in order.
  */
 export class LensDB extends Dexie {
   accounts!: EntityTable<Account, 'id'>;
+  contracts!: EntityTable<Contract, 'id'>;
+  snapshots!: EntityTable<HealthSnapshot, 'id'>;
+  promises!: EntityTable<PromiseRecord, 'id'>;
+  notes!: EntityTable<ExpectationNote, 'id'>;
+  visits!: EntityTable<ServiceVisit, 'id'>;
+  handovers!: EntityTable<Handover, 'id'>;
+  milestones!: EntityTable<Milestone, 'id'>;
+  ctas!: EntityTable<Cta, 'id'>;
+  outcomes!: EntityTable<RenewalOutcome, 'id'>;
+  outbox!: Table<OutboxEntry, number>;
+  meta!: EntityTable<MetaRow, 'key'>;
 
   constructor(name = 'account-lens') {
     super(name);
     this.version(1).stores({
-      // [crm+recordId] finds the record a page shows, across org keys;
-      // the rest serve the portfolio's sorts and sync.
       accounts: 'id, [crm+recordId], contractEnd, owner, csm, updatedAt',
     });
+    this.version(2)
+      .stores({
+        // [crm+recordId] finds the record a page shows, across org keys; the
+        // others serve the portfolio's sorts and filters, and sync.
+        accounts: 'id, [crm+recordId], contractEnd, health.band, owner, csm, segment, updatedAt',
+        contracts: 'id, accountId, end, updatedAt',
+        snapshots: 'id, [accountId+asOf], updatedAt',
+        promises: 'id, accountId, status, dueDate, updatedAt',
+        notes: 'id, accountId, kind, dueDate, updatedAt',
+        visits: 'id, [accountId+date], date, updatedAt',
+        handovers: 'id, accountId, status, updatedAt',
+        milestones: 'id, accountId, dueDate, updatedAt',
+        ctas: 'id, accountId, &cause, status, dueDate, updatedAt',
+        outcomes: 'id, accountId, date, updatedAt',
+        outbox: '++seq, &key, nextAttemptAt',
+        meta: 'key',
+      })
+      .upgrade(upgradeToV2);
   }
+}
+
+/**
+ * v1 → v2: record ids are normalised as detection normalises them (v1 stored
+ * what it was given), and each row says where it came from. An id that cannot
+ * be normalised is kept as it was: an upgrade never drops a row.
+ */
+export async function upgradeToV2(tx: { table(name: string): Table }): Promise<void> {
+  await tx
+    .table('accounts')
+    .toCollection()
+    .modify((a: Account) => {
+      a.recordId = normaliseRecordId(a.crm, a.recordId) ?? a.recordId;
+      a.source ??= a.id.startsWith('demo-') ? 'demo' : 'local';
+    });
 }
 
 let shared: LensDB | undefined;

@@ -1,5 +1,10 @@
+import { enImport } from './en-import';
+import { enSync } from './en-sync';
+
 /** English messages: the source of every key. `{name}` placeholders are filled by t(). */
 export const en = {
+  ...enImport,
+  ...enSync,
   appName: 'Account Lens',
   'launcher.known': 'Account Lens: {name}, health {band} ({score}), {renewal}',
   'launcher.knownNoHealth': 'Account Lens: {name}, health unknown, {renewal}',

@@ -30,7 +30,12 @@ export const AccountSchema = CrmRefSchema.extend({
   contractStart: IsoDateSchema.optional(),
   contractEnd: IsoDateSchema,
   signedAt: IsoDateSchema.optional(),
+  autoRenew: z.boolean().optional(),
   health: HealthSummarySchema.optional(),
+  /** Where the row came from: typed here, imported from a file, the team API, or the demo book. */
+  source: z.enum(['local', 'import', 'api', 'demo']).optional(),
+  /** When the team API last confirmed this row (cache age). */
+  syncedAt: z.string().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

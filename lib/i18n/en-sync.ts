@@ -1,0 +1,2 @@
+/** English strings of the sync screens; merged into the catalogue by en.ts. */
+export const enSync = {} as const;

@@ -1,0 +1,154 @@
+import { z } from 'zod';
+import { IdSchema, IsoDateSchema, text, TimestampSchema, WrittenSchema } from './common';
+
+/** A contract of an account: the current one, and earlier ones after renewals. */
+export const ContractSchema = WrittenSchema.extend({
+  start: IsoDateSchema.optional(),
+  end: IsoDateSchema,
+  value: z.number().nonnegative().finite().optional(),
+  currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+  autoRenew: z.boolean().optional(),
+});
+export type Contract = z.infer<typeof ContractSchema>;
+
+/** Raw health inputs, each on the scale the CSV and the API use. */
+export const HealthInputsSchema = z.object({
+  activeUserRate: z.number().min(0).max(100).optional(),
+  coreFeatureAdoption: z.number().min(0).max(100).optional(),
+  moduleBreadth: z.number().min(0).max(100).optional(),
+  tickets90d: z.number().int().min(0).max(1_000_000).optional(),
+  trainingRate: z.number().min(0).max(100).optional(),
+  nps: z.number().min(-100).max(100).optional(),
+  outcomeAttainment: z.number().min(0).max(200).optional(),
+});
+export type HealthInputs = z.infer<typeof HealthInputsSchema>;
+
+/** Dated raw metric values: the health engine scores them; trends come from the series. */
+export const HealthSnapshotSchema = WrittenSchema.extend({
+  asOf: IsoDateSchema,
+  inputs: HealthInputsSchema,
+});
+export type HealthSnapshot = z.infer<typeof HealthSnapshotSchema>;
+
+/** A promise made during the sale: it follows the account to renewal. */
+export const PromiseSchema = WrittenSchema.extend({
+  text: text(2000).min(1),
+  promisedBy: text(200).optional(),
+  promisedAt: IsoDateSchema.optional(),
+  deliverable: z.enum(['yes', 'partly', 'no']),
+  dueDate: IsoDateSchema.optional(),
+  status: z.enum(['open', 'kept', 'reset', 'broken']),
+  notes: text(4000).optional(),
+});
+export type PromiseRecord = z.infer<typeof PromiseSchema>;
+
+export const ExpectationNoteSchema = WrittenSchema.extend({
+  kind: z.enum(['short_term_reset', 'long_term_value']),
+  audience: z.enum(['boss', 'business_team']),
+  text: text(4000).min(1),
+  dueDate: IsoDateSchema.optional(),
+  doneAt: IsoDateSchema.optional(),
+});
+export type ExpectationNote = z.infer<typeof ExpectationNoteSchema>;
+
+export const ServiceVisitSchema = WrittenSchema.extend({
+  date: IsoDateSchema,
+  durationMin: z.number().int().min(0).max(24 * 60),
+  attendees: z.array(text(200)).max(100),
+  bossMet: z.boolean(),
+  checklistDone: z.array(text(200)).max(100),
+  notes: text(10_000).optional(),
+  followUps: z.array(z.object({ text: text(1000).min(1), dueDate: IsoDateSchema })).max(50),
+});
+export type ServiceVisit = z.infer<typeof ServiceVisitSchema>;
+
+const PersonSchema = z.object({
+  role: z.enum(['boss', 'champion', 'user', 'other']),
+  name: text(200).min(1),
+  contact: text(300).optional(),
+});
+
+/** Sales' handover of a newly signed customer to the CSM. */
+export const HandoverSchema = WrittenSchema.extend({
+  status: z.enum(['draft', 'submitted', 'accepted', 'returned']),
+  basics: z.object({ industry: text(200), size: text(100), locations: text(500) }).partial().optional(),
+  bought: z
+    .object({ products: text(1000), seats: z.number().int().min(0), termMonths: z.number().int().min(0), value: z.number().min(0) })
+    .partial()
+    .optional(),
+  technical: text(4000).optional(),
+  outcomes: z.array(text(1000)).max(50).optional(),
+  keyPeople: z.array(PersonSchema).max(50).optional(),
+  promises: z.array(text(2000)).max(50).optional(),
+  fitRisks: z.array(text(1000)).max(50).optional(),
+  questions: text(4000).optional(),
+});
+export type Handover = z.infer<typeof HandoverSchema>;
+
+export const MilestoneSchema = WrittenSchema.extend({
+  key: text(100).min(1),
+  title: text(300).min(1),
+  dueDate: IsoDateSchema,
+  doneAt: IsoDateSchema.optional(),
+  owner: text(200).optional(),
+});
+export type Milestone = z.infer<typeof MilestoneSchema>;
+
+export const CTA_SOURCES = ['health', 'renewal', 'onboarding', 'service', 'expectations', 'manual'] as const;
+
+/** A call to action. `cause` identifies what raised it, so re-evaluation never duplicates it. */
+export const CtaSchema = WrittenSchema.extend({
+  source: z.enum(CTA_SOURCES),
+  cause: text(300).min(1),
+  title: text(500).min(1),
+  owner: text(200).optional(),
+  dueDate: IsoDateSchema,
+  status: z.enum(['open', 'snoozed', 'closed']),
+  snoozedUntil: IsoDateSchema.optional(),
+  closedNote: text(2000).optional(),
+  needsOtherTeam: z.boolean().optional(),
+});
+export type Cta = z.infer<typeof CtaSchema>;
+
+export const CHURN_SYMPTOMS = ['price', 'competitor', 'champion_left', 'merger', 'contract_ended', 'budget', 'other'] as const;
+export const CHURN_ROOT_CAUSES = ['poor_service', 'over_promising', 'wrong_customer', 'changed_needs', 'market_change', 'other'] as const;
+
+export const RenewalOutcomeSchema = WrittenSchema.extend({
+  kind: z.enum(['renewed', 'churned', 'will_not_renew']),
+  date: IsoDateSchema,
+  previousArr: z.number().min(0).optional(),
+  newArr: z.number().min(0).optional(),
+  symptom: z.enum(CHURN_SYMPTOMS).optional(),
+  rootCause: z.enum(CHURN_ROOT_CAUSES).optional(),
+  notes: text(4000).optional(),
+});
+export type RenewalOutcome = z.infer<typeof RenewalOutcomeSchema>;
+
+/** The user-written record kinds, by table name: what the outbox delivers and sync merges by id. */
+export const WRITTEN_KINDS = {
+  contracts: ContractSchema,
+  snapshots: HealthSnapshotSchema,
+  promises: PromiseSchema,
+  notes: ExpectationNoteSchema,
+  visits: ServiceVisitSchema,
+  handovers: HandoverSchema,
+  milestones: MilestoneSchema,
+  ctas: CtaSchema,
+  outcomes: RenewalOutcomeSchema,
+} as const;
+export type WrittenKind = keyof typeof WRITTEN_KINDS;
+export const WrittenKindSchema = z.enum(Object.keys(WRITTEN_KINDS) as [WrittenKind, ...WrittenKind[]]);
+
+/** A write waiting in the outbox, delivered at least once; the key makes delivery idempotent. */
+export const OutboxEntrySchema = z.object({
+  seq: z.number().int().optional(),
+  key: IdSchema,
+  kind: WrittenKindSchema,
+  recordId: IdSchema,
+  record: z.unknown(),
+  createdAt: TimestampSchema,
+  attempts: z.number().int().min(0),
+  nextAttemptAt: z.number(),
+  lastError: z.string().optional(),
+});
+export type OutboxEntry = z.infer<typeof OutboxEntrySchema>;
