@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { JSDOM } from 'jsdom';
 import { detectAccount } from '../../lib/crm';
+import { benchLookup } from './lookup';
 import { navigationToPanelDelay } from './navigation';
 
 /**
@@ -36,6 +37,9 @@ for (const f of fixtures) {
   rows.push({ bench: `detect:${f.file}`, what: 'detectAccount on a saved page (jsdom)', median: +quantile(times, 0.5).toFixed(1), p95: +quantile(times, 0.95).toFixed(1), n: times.length, unit: 'µs' });
   window.close();
 }
+
+const lookups = await benchLookup(10_000, 500);
+rows.push({ bench: 'lookup@10k', what: 'panel lookup of the open record with 10,000 accounts stored (IndexedDB in memory)', median: +quantile(lookups, 0.5).toFixed(3), p95: +quantile(lookups, 0.95).toFixed(3), n: lookups.length, unit: 'ms' });
 
 const nav = await navigationToPanelDelay(20);
 const navMedian = quantile(nav, 0.5);
