@@ -1,4 +1,37 @@
 import type { enSync } from './en-sync';
 
 /** 简体中文: the sync screens. Every key of en-sync.ts must be here. */
-export const zhCNSync: Record<keyof typeof enSync, string> = {};
+export const zhCNSync: Record<keyof typeof enSync, string> = {
+  'sync.mode.local': '数据仅保存在本浏览器中',
+  'sync.mode.api': '与团队服务器同步',
+  'sync.syncing': '正在同步…',
+  'sync.upToDate': '已是最新',
+  'sync.never': '尚未同步',
+  'sync.asOf': '数据截至 {time}',
+  'sync.lastSync': '上次同步:{time}',
+  'sync.pending_one': '{n} 项更改等待发送',
+  'sync.pending_other': '{n} 项更改等待发送',
+  'sync.failed_one': '{n} 项更改被团队服务器拒绝',
+  'sync.failed_other': '{n} 项更改被团队服务器拒绝',
+  'sync.received_one': '收到 {n} 项更新',
+  'sync.received_other': '收到 {n} 项更新',
+  'sync.nextAttempt': '下次尝试:{time}',
+  'sync.attempts_one': '已尝试 {n} 次',
+  'sync.attempts_other': '已尝试 {n} 次',
+  'sync.syncNow': '立即同步',
+  'sync.retry': '重新发送',
+  'sync.discard': '放弃此更改',
+  'sync.discardConfirm': '放弃此更改?它仍保留在本浏览器中,但不会再发送到团队服务器。',
+  'sync.serverDetail': '服务器返回:{message}',
+  'sync.error.offline': '无法连接团队服务器。您的更改已保存,恢复连接后会自动发送。',
+  'sync.error.timeout': '团队服务器响应超时,稍后将重试。',
+  'sync.error.server': '团队服务器出现问题,稍后将重试。',
+  'sync.error.unauthorized': '团队服务器拒绝了访问令牌,请在设置中检查。',
+  'sync.error.malformed': '团队服务器返回的数据无法信任,未做任何更改。',
+  'sync.error.rejected': '团队服务器拒绝了此更改。',
+  'sync.error.conflict': '此更改与团队服务器上的另一更改冲突,正在重试。',
+  'sync.error.not_found': '团队服务器中没有此客户。',
+  'sync.settings.baseUrlInvalid': '请输入 https:// 地址(仅 localhost 可使用 http://)。',
+  'sync.settings.tokenInvalid': '请粘贴访问令牌,不要包含空格。',
+  'sync.settings.permissionDenied': 'Account Lens 需要访问 {host} 的权限。',
+};
