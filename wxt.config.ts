@@ -8,10 +8,10 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'sidePanel', 'scripting'],
+    permissions: ['storage', 'sidePanel', 'scripting', 'alarms'],
     host_permissions: [...CRM_MATCHES],
-    // Asked for one origin at a time, when the user adds a rule for their own CRM.
-    optional_host_permissions: ['https://*/*'],
+    // Asked for one origin at a time: a custom CRM rule's host, or the team server's.
+    optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
     action: { default_title: 'Account Lens' },
     commands: {
       'toggle-panel': {

@@ -6,7 +6,9 @@ import { loadDemoData } from '../lib/demo/load';
 import type { LocaleSetting } from '../lib/i18n';
 import { settingsItem } from '../lib/settings';
 import { CustomRules } from './CustomRules';
+import { DataSourceSettings } from './DataSourceSettings';
 import { FieldLabels } from './FieldLabels';
+import { ImportExport } from './ImportExport';
 import { useTr } from './I18n';
 
 /** Settings: language and the local data (demo book for now). */
@@ -55,6 +57,8 @@ export function OptionsApp() {
         <button type="button" className="primary" onClick={() => void loadDemo()}>{t('options.loadDemo')}</button>
         <p role="status" aria-live="polite">{status}</p>
       </section>
+      <ImportExport />
+      <DataSourceSettings />
       <FieldLabels />
       <CustomRules />
     </main>

@@ -6,7 +6,9 @@ import { usePanelStore } from '../lib/panel/store';
 import { AccountCard } from './AccountCard';
 import { AddAccountForm } from './AddAccountForm';
 import { useTr } from './I18n';
+import { NextSteps } from './NextSteps';
 import { PanelHeader } from './PanelHeader';
+import { SyncLine } from './SyncLine';
 import { useToday } from './useToday';
 
 /** The panel: one app for the frame in CRM pages and Chrome's native side panel. */
@@ -43,13 +45,22 @@ export function PanelApp() {
       </section>
     );
   else if (error) body = <p className="error" role="alert">{t('panel.dataError', { reason: error })}</p>;
-  else if (account) body = <AccountCard account={account} now={now} />;
+  else if (account)
+    body = (
+      <>
+        <AccountCard account={account} now={now} />
+        <NextSteps account={account} now={now} />
+      </>
+    );
   else body = <AddAccountForm key={`${ref.crm}:${ref.recordId}`} pageRef={ref} onAdd={add} />;
 
   return (
     <div className="app" data-host={host}>
       <PanelHeader host={host} tabId={tabId} />
-      <main>{body}</main>
+      <main>
+        {ref && <SyncLine pageRef={ref} />}
+        {body}
+      </main>
     </div>
   );
 }

@@ -9,6 +9,8 @@ import { customRulesItem, fieldLabelsItem } from '../../lib/settings';
 import { addAccountFromPage } from '../../lib/db/accounts';
 import { db } from '../../lib/db/db';
 import { DATA_PORT } from '../../lib/messaging/protocol';
+import { ensureSchedule, isSyncAlarm, revalidateOnView, syncNow, writeAndSend } from '../../lib/background/sync';
+import { dataSourceItem, readDataSource } from '../../lib/api/settings';
 import { isExtensionPage } from '../../lib/messaging/senders';
 
 // Wiring only: every listener is registered synchronously so a restarted
@@ -19,7 +21,11 @@ export default defineBackground(() => {
     crmMatches: () => CRM_MATCHES,
     customMatches,
     content: {
-      'crm/detected': (msg, sender) => recordDetection(sender.tab!.id!, sender.url!, msg.ref),
+      'crm/detected': (msg, sender) => {
+        // Paint from the cache now; refresh from the team server when the cached copy is stale.
+        void revalidateOnView(msg.ref).then((changed) => (changed ? refreshLaunchers() : undefined), () => undefined);
+        return recordDetection(sender.tab!.id!, sender.url!, msg.ref);
+      },
       'crm/left': (_msg, sender) => forgetTab(sender.tab!.id!),
       'ui/set': (msg) => setPanelUi(msg.patch),
       'crm/config': () => storedCrmConfig(),
@@ -40,6 +46,12 @@ export default defineBackground(() => {
       'data/changed': () => refreshLaunchers(),
       'rules/test': (msg) => testRule(msg.rule, customCrmApi),
       'config/changed': () => syncStoredRules(),
+      'sync/now': () => syncNow(refreshLaunchers, true),
+      'source/changed': async () => {
+        await ensureSchedule();
+        await syncNow(refreshLaunchers, true);
+      },
+      'record/write': (msg) => writeAndSend(msg.kind, msg.record),
       'account/add': async (msg) => {
         const account = await addAccountFromPage(db(), msg.ref, msg.input, new Date());
         await refreshLaunchers();
@@ -49,7 +61,8 @@ export default defineBackground(() => {
   });
   browser.runtime.onMessage.addListener(router);
   browser.runtime.onConnect.addListener((port) => {
-    if (port.name === DATA_PORT && port.sender && isExtensionPage(port.sender, browser.runtime.id)) serveDataPort(port, db());
+    if (port.name === DATA_PORT && port.sender && isExtensionPage(port.sender, browser.runtime.id))
+      serveDataPort(port, db(), async () => (await readDataSource()).mode);
     else port.disconnect();
   });
 
@@ -65,6 +78,13 @@ export default defineBackground(() => {
   browser.permissions.onRemoved.addListener(() => void syncStoredRules());
   customRulesItem.watch(() => void syncStoredRules());
   fieldLabelsItem.watch(() => void syncStoredRules());
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (isSyncAlarm(alarm.name)) void syncNow(refreshLaunchers);
+  });
+  dataSourceItem.watch(() => void ensureSchedule());
+  browser.runtime.onStartup.addListener(() => void ensureSchedule().then(() => syncNow(refreshLaunchers)));
+  browser.runtime.onInstalled.addListener(() => void ensureSchedule());
 
   // The toolbar button opens the native side panel on the current tab's account.
   void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: true });

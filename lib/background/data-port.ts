@@ -1,7 +1,8 @@
 import { liveQuery, type Subscription } from 'dexie';
+import { readRevalidation, readSyncStatus } from '../api/status';
 import { findAccount } from '../db/accounts';
 import type { LensDB } from '../db/db';
-import { PortRequestSchema, type PortResult } from '../messaging/protocol';
+import { PortRequestSchema, type PortRequest, type PortResult } from '../messaging/protocol';
 
 /** The parts of a runtime.Port the data port uses (a fake one in tests). */
 export interface PortLike {
@@ -10,11 +11,36 @@ export interface PortLike {
   onDisconnect: { addListener(cb: () => void): void };
 }
 
+type Watch = Exclude<PortRequest, { type: 'unwatch' }>;
+
+/** Where the team API stands for the panel: read fresh with every database change. */
+export interface PanelStatus {
+  mode: 'local' | 'api';
+  sync: Awaited<ReturnType<typeof readSyncStatus>>;
+  revalidation?: Awaited<ReturnType<typeof readRevalidation>>;
+}
+
+/** The query behind each kind of watch. Everything the panel shows comes through here. */
+function query(database: LensDB, w: Watch, mode: () => Promise<'local' | 'api'>): () => Promise<unknown> {
+  switch (w.type) {
+    case 'watch/account':
+      return async () => (await findAccount(database, w.ref)) ?? null;
+    case 'watch/status':
+      return async () => {
+        const [sync, revalidation] = await Promise.all([readSyncStatus(database), readRevalidation(database, w.ref)]);
+        return { mode: await mode(), sync, ...(revalidation ? { revalidation } : {}) } satisfies PanelStatus;
+      };
+    case 'watch/records':
+      return async () =>
+        (await database.table(w.kind).where('accountId').equals(w.accountId).toArray()).filter((r: { deleted?: boolean }) => !r.deleted);
+  }
+}
+
 /**
  * Serves live queries to one connected panel: each watch streams the current
  * value and every later change; all end when the panel goes away.
  */
-export function serveDataPort(port: PortLike, database: LensDB): void {
+export function serveDataPort(port: PortLike, database: LensDB, mode: () => Promise<'local' | 'api'> = async () => 'local'): void {
   const subs = new Map<number, Subscription>();
   const stop = (id: number) => {
     subs.get(id)?.unsubscribe();
@@ -28,7 +54,7 @@ export function serveDataPort(port: PortLike, database: LensDB): void {
     if (msg.type === 'unwatch') return;
     subs.set(
       msg.id,
-      liveQuery(() => findAccount(database, msg.ref)).subscribe({
+      liveQuery(query(database, msg, mode)).subscribe({
         next: (value) => port.postMessage({ type: 'result', id: msg.id, value: value ?? null }),
         error: (err: unknown) => port.postMessage({ type: 'error', id: msg.id, message: String(err) }),
       }),

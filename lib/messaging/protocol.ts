@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CRM_IDS } from '../crm/types';
 import { BandSchema } from '../model/common';
 import { CustomRuleSchema } from '../model/custom-rule';
+import { WrittenKindSchema } from '../model/records';
 import type { CustomRule } from '../crm/custom';
 import type { FieldLabels } from '../crm/fields';
 
@@ -55,6 +56,9 @@ export const PageMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('data/changed') }),
   z.object({ type: z.literal('rules/test'), rule: CustomRuleSchema }),
   z.object({ type: z.literal('config/changed') }),
+  z.object({ type: z.literal('sync/now') }),
+  z.object({ type: z.literal('source/changed') }),
+  z.object({ type: z.literal('record/write'), kind: WrittenKindSchema, record: z.record(z.string(), z.unknown()) }),
   z.object({
     type: z.literal('account/add'),
     ref: AccountRefSchema,
@@ -99,6 +103,8 @@ export const tabKey = (tabId: number): string => `tab:${tabId}`;
 export const DATA_PORT = 'lens-data';
 export const PortRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('watch/account'), id: z.number().int(), ref: AccountRefSchema }),
+  z.object({ type: z.literal('watch/status'), id: z.number().int(), ref: AccountRefSchema }),
+  z.object({ type: z.literal('watch/records'), id: z.number().int(), kind: WrittenKindSchema, accountId: z.string().min(1).max(100) }),
   z.object({ type: z.literal('unwatch'), id: z.number().int() }),
 ]);
 export type PortRequest = z.infer<typeof PortRequestSchema>;

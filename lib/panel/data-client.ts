@@ -2,7 +2,10 @@ import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { AccountRef } from '../crm/types';
 import { DATA_PORT, type PortRequest, type PortResult } from '../messaging/protocol';
+import type { z } from 'zod';
+import type { PanelStatus } from '../background/data-port';
 import { AccountSchema, type Account } from '../model/account';
+import { WRITTEN_KINDS, type WrittenKind } from '../model/records';
 
 type Listener = (value: unknown, error?: string) => void;
 
@@ -34,9 +37,11 @@ function connect() {
   return p;
 }
 
-function watch(ref: AccountRef, listener: Listener): () => void {
+type WatchBody = PortRequest extends infer R ? (R extends { type: 'unwatch' } ? never : Omit<R, 'id'>) : never;
+
+function watch(body: WatchBody, listener: Listener): () => void {
   const id = nextId++;
-  const request: PortRequest = { type: 'watch/account', id, ref };
+  const request = { ...body, id } as PortRequest;
   watches.set(id, { request, listener });
   connect().postMessage(request);
   return () => {
@@ -52,7 +57,7 @@ export function useAccount(ref: AccountRef | null): { account: Account | null | 
   useEffect(() => {
     setState({ account: ref ? undefined : null });
     if (!ref) return;
-    return watch(ref, (value, error) => {
+    return watch({ type: 'watch/account', ref }, (value, error) => {
       if (error) return setState({ account: null, error });
       // The background validated it on write; parse again so a bad row shows an error, not a crash.
       const parsed = value === null ? null : AccountSchema.safeParse(value);
@@ -61,4 +66,37 @@ export function useAccount(ref: AccountRef | null): { account: Account | null | 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
   return state;
+}
+
+/** A live value from the background: undefined while loading. The caller validates what it uses. */
+function useWatch<T>(body: WatchBody | null, key: string): { value: T | undefined; error?: string } {
+  const [state, setState] = useState<{ value: T | undefined; error?: string }>({ value: undefined });
+  useEffect(() => {
+    setState({ value: undefined });
+    if (!body) return;
+    return watch(body, (value, error) => setState(error ? { value: undefined, error } : { value: value as T }));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+  return state;
+}
+
+/** Where the team API stands for this record: mode, outbox, last sync, last refresh. */
+export function useStatus(ref: AccountRef | null) {
+  return useWatch<PanelStatus>(ref ? { type: 'watch/status', ref } : null, ref ? `${ref.crm}|${ref.orgKey ?? ''}|${ref.recordId}` : '');
+}
+
+/** The live records of one kind for an account, validated; invalid rows are left out. */
+export function useRecords<K extends WrittenKind>(kind: K, accountId: string | undefined): z.infer<(typeof WRITTEN_KINDS)[K]>[] | undefined {
+  const { value } = useWatch<unknown[]>(accountId ? { type: 'watch/records', kind, accountId } : null, `${kind}|${accountId ?? ''}`);
+  if (!value) return undefined;
+  return value.flatMap((row) => {
+    const parsed = WRITTEN_KINDS[kind].safeParse(row);
+    return parsed.success ? [parsed.data as z.infer<(typeof WRITTEN_KINDS)[K]>] : [];
+  });
+}
+
+/** Stores a record the user wrote (and queues it for the team server). */
+export async function writeRecordVia(kind: WrittenKind, record: Record<string, unknown>): Promise<void> {
+  const answer = (await browser.runtime.sendMessage({ type: 'record/write', kind, record })) as { ok?: boolean; error?: string } | null;
+  if (!answer?.ok) throw new Error(answer?.error ?? 'no answer from the extension');
 }

@@ -74,6 +74,9 @@ describe('router', () => {
         'data/changed': () => void calls.push('changed'),
         'rules/test': () => void calls.push('test'),
         'config/changed': () => void calls.push('rules changed'),
+        'sync/now': () => void calls.push('sync'),
+        'source/changed': () => void calls.push('source'),
+        'record/write': () => void calls.push('write'),
         'account/add': () => {
           throw new Error('nope');
         },

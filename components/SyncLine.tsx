@@ -1,0 +1,35 @@
+import { browser } from 'wxt/browser';
+import type { AccountRef } from '../lib/crm/types';
+import type { MessageKey } from '../lib/i18n';
+import { useStatus } from '../lib/panel/data-client';
+import { useTr } from './I18n';
+
+/**
+ * With a team server: how fresh the data is ("as of"), what waits to be sent,
+ * and the last problem in plain words. Discreet: the data stays on screen.
+ */
+export function SyncLine({ pageRef }: { pageRef: AccountRef }) {
+  const tr = useTr();
+  const { t } = tr;
+  const { value: status } = useStatus(pageRef);
+  if (!status || status.mode !== 'api') return null;
+  const { sync, revalidation } = status;
+  const asOf = revalidation?.at ?? sync.lastSyncAt;
+  const time = (iso: string) => new Date(iso).toLocaleString(tr.locale, { dateStyle: 'short', timeStyle: 'short' });
+  const error = revalidation?.error ?? sync.lastError;
+  return (
+    <section className="sync-line" aria-label={t('sync.mode.api')} data-testid="sync-line">
+      <span>{asOf ? t('sync.asOf', { time: time(asOf) }) : t('sync.never')}</span>
+      {sync.pending > 0 && <span data-testid="sync-pending"> · {tr.plural('sync.pending', sync.pending)}</span>}
+      {sync.failed > 0 && <span className="error"> · {tr.plural('sync.failed', sync.failed)}</span>}
+      {error && (
+        <p className="warn" role="status" data-testid="sync-error">
+          {t(`sync.error.${error.kind}` as MessageKey)}
+        </p>
+      )}
+      <button type="button" className="link" onClick={() => void browser.runtime.sendMessage({ type: 'sync/now' })}>
+        {t('sync.syncNow')}
+      </button>
+    </section>
+  );
+}

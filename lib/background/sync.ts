@@ -1,0 +1,70 @@
+import { browser } from 'wxt/browser';
+import { revalidateAccount } from '../api/cache';
+import { ALARMS, runSyncCycle } from '../api/cycle';
+import { FAILED_AT, writeRecord } from '../api/outbox';
+import { clientFor, readDataSource } from '../api/settings';
+import type { CrmRef } from '../model/account';
+import type { WrittenKind } from '../model/records';
+import { db } from '../db/db';
+
+/**
+ * The team API's schedule, owned by the background: a periodic alarm pulls
+ * the change feed and sends the outbox; a one-shot alarm retries the outbox
+ * after a backoff. Alarms survive the service worker being stopped and the
+ * computer sleeping (Chrome fires a missed alarm on wake).
+ */
+export async function ensureSchedule(): Promise<void> {
+  const source = await readDataSource();
+  if (source.mode !== 'api') {
+    await Promise.all([browser.alarms.clear(ALARMS.sync), browser.alarms.clear(ALARMS.outbox)]);
+    return;
+  }
+  const existing = await browser.alarms.get(ALARMS.sync);
+  if (existing?.periodInMinutes !== source.maxAgeMinutes) {
+    await browser.alarms.create(ALARMS.sync, { periodInMinutes: source.maxAgeMinutes, delayInMinutes: 0.5 });
+  }
+}
+
+let running: Promise<void> | undefined;
+
+/**
+ * One sync round now (coalesced: a round already under way serves every
+ * caller). When the user asks (Sync now), writes waiting out a backoff go now
+ * too; refused ones stay flagged until the user retries them one by one.
+ */
+export function syncNow(onDone?: () => Promise<void>, userAsked = false): Promise<void> {
+  running ??= (async () => {
+    try {
+      const client = clientFor(await readDataSource());
+      if (!client) return;
+      if (userAsked) {
+        const now = Date.now();
+        await db().outbox.where('nextAttemptAt').between(now, FAILED_AT).modify((e) => void (e.nextAttemptAt = now));
+      }
+      const result = await runSyncCycle(db(), client, { now: new Date() });
+      if (result.outboxAlarmAt !== undefined) await browser.alarms.create(ALARMS.outbox, { when: result.outboxAlarmAt });
+      else await browser.alarms.clear(ALARMS.outbox);
+    } finally {
+      running = undefined;
+    }
+  })();
+  return running.then(() => onDone?.());
+}
+
+export const isSyncAlarm = (name: string): boolean => name === ALARMS.sync || name === ALARMS.outbox;
+
+/** Refreshes the account a page shows when its cached copy is older than the user's maximum age. */
+export async function revalidateOnView(ref: CrmRef): Promise<boolean> {
+  const source = await readDataSource();
+  const client = clientFor(source);
+  if (!client || source.mode !== 'api') return false;
+  const result = await revalidateAccount(db(), client, ref, { now: new Date(), maxAgeMs: source.maxAgeMinutes * 60_000 });
+  return result !== 'fresh' && result.ok && result.changed;
+}
+
+/** A record the user wrote: stored and queued in one transaction, then sent at once when a server is set. */
+export async function writeAndSend(kind: WrittenKind, record: unknown): Promise<{ ok: true; id: string }> {
+  const saved = await writeRecord(db(), kind, record, new Date());
+  void syncNow().catch(() => undefined);
+  return { ok: true, id: saved.id };
+}
