@@ -58,7 +58,8 @@ export function PanelApp() {
     <div className="app" data-host={host}>
       <PanelHeader host={host} tabId={tabId} />
       <main>
-        {ref && <SyncLine pageRef={ref} />}
+        {/* After the account has painted: its status watch stays off the path from navigation to panel. */}
+        {ref && account !== undefined && <SyncLine pageRef={ref} />}
         {body}
       </main>
     </div>

@@ -4,7 +4,9 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { JSDOM } from 'jsdom';
 import { detectAccount } from '../../lib/crm';
+import { benchImport } from './import';
 import { benchLookup } from './lookup';
+import { benchSync } from './sync';
 import { navigationToPanelDelay } from './navigation';
 
 /**
@@ -41,6 +43,13 @@ for (const f of fixtures) {
 const lookups = await benchLookup(10_000, 500);
 rows.push({ bench: 'lookup@10k', what: 'panel lookup of the open record with 10,000 accounts stored (IndexedDB in memory)', median: +quantile(lookups, 0.5).toFixed(3), p95: +quantile(lookups, 0.95).toFixed(3), n: lookups.length, unit: 'ms' });
 
+const imp = await benchImport(10_000, 5);
+rows.push({ bench: 'import.csv@10k', what: 'CSV import of 10,000 accounts: parse + preview + one transaction (median of 5)', median: +(imp.parseMs + imp.planMs + imp.applyMs).toFixed(0), p95: NaN, n: 5, unit: 'ms' });
+rows.push({ bench: 'import.perRow', what: 'the same, per row', median: +imp.perRowUs.toFixed(1), p95: NaN, n: 5, unit: 'µs' });
+const sync = await benchSync(10_000, 3);
+rows.push({ bench: 'sync.bulk@10k', what: 'bulk sync of 10,000 accounts from a local team server, pages of 1,000 (median of 3)', median: +sync.bulkMs.toFixed(0), p95: NaN, n: 3, unit: 'ms' });
+rows.push({ bench: 'sync.perRow@10k', what: 'the same rows written with one transaction per row', median: +sync.perRowMs.toFixed(0), p95: NaN, n: 3, unit: 'ms', target: `bulk is ${sync.ratio.toFixed(1)}× faster` });
+
 const nav = await navigationToPanelDelay(20);
 const navMedian = quantile(nav, 0.5);
 rows.push({
@@ -56,7 +65,7 @@ rows.push({
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
 console.log(`Account Lens benchmarks: ${machine}\n`);
 console.log(['bench'.padEnd(44), 'median'.padStart(10), 'p95'.padStart(10), 'N'.padStart(5), ' unit  target'].join(''));
-for (const r of rows) console.log([r.bench.padEnd(44), String(r.median).padStart(10), String(r.p95).padStart(10), String(r.n).padStart(5), `  ${r.unit.padEnd(4)}  ${r.target ?? ''}`].join(''));
+for (const r of rows) console.log([r.bench.padEnd(44), String(r.median).padStart(10), (Number.isNaN(r.p95) ? '–' : String(r.p95)).padStart(10), String(r.n).padStart(5), `  ${r.unit.padEnd(4)}  ${r.target ?? ''}`].join(''));
 mkdirSync(join(root, 'bench-results'), { recursive: true });
 writeFileSync(join(root, 'bench-results/bench.json'), JSON.stringify({ machine, at: new Date().toISOString(), rows }, null, 2));
 console.log('\nWritten to bench-results/bench.json');
