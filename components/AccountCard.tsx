@@ -6,7 +6,7 @@ import { formatDate } from './format';
 import { useTr } from './I18n';
 
 /** The account at a glance: who owns it, how healthy it is, when it renews. */
-export function AccountCard({ account, now }: { account: Account; now: Date }) {
+export function AccountCard({ account, now, showHealth = true }: { account: Account; now: Date; showHealth?: boolean }) {
   const tr = useTr();
   const { t } = tr;
   const days = daysToRenewal(account.contractEnd, localDate(now));
@@ -25,7 +25,7 @@ export function AccountCard({ account, now }: { account: Account; now: Date }) {
         <dt>{t('account.csm')}</dt>
         <dd>{account.csm ?? t('account.notSet')}</dd>
       </dl>
-      <section className="health" aria-label={t('account.health')}>
+      {showHealth && <section className="health" aria-label={t('account.health')}>
         <h2>{t('account.health')}</h2>
         {health && band ? (
           <p className="score-line">
@@ -38,7 +38,7 @@ export function AccountCard({ account, now }: { account: Account; now: Date }) {
         ) : (
           <p className="muted">{t('account.healthUnknown')}</p>
         )}
-      </section>
+      </section>}
       <section className="renewal" aria-label={t('account.renewal')}>
         <h2>{t('account.renewal')}</h2>
         <p>

@@ -1,12 +1,16 @@
 import { useEffect } from 'react';
 import { browser } from 'wxt/browser';
-import { useAccount } from '../lib/panel/data-client';
+import { currentHealth, latestReading } from '../lib/db/health';
+import { localDate } from '../lib/dates/local-date';
+import { useAccount, useRecords } from '../lib/panel/data-client';
 import { followTab } from '../lib/panel/follow-tab';
 import { usePanelStore } from '../lib/panel/store';
 import { AccountCard } from './AccountCard';
 import { AddAccountForm } from './AddAccountForm';
 import { useTr } from './I18n';
+import { HealthCard } from './HealthCard';
 import { NextSteps } from './NextSteps';
+import { RenewalCard } from './RenewalCard';
 import { PanelHeader } from './PanelHeader';
 import { SyncLine } from './SyncLine';
 import { useToday } from './useToday';
@@ -28,6 +32,8 @@ export function PanelApp() {
 
   // null: looked up and not stored; undefined: still loading.
   const { account, error } = useAccount(ref);
+  const snapshots = useRecords('snapshots', account?.id);
+  const latest = snapshots && latestReading(snapshots, localDate(now));
 
   const add = async (input: { name: string; contractEnd: string }) => {
     if (!ref) return;
@@ -48,7 +54,9 @@ export function PanelApp() {
   else if (account)
     body = (
       <>
-        <AccountCard account={account} now={now} />
+        <AccountCard account={{ ...account, health: currentHealth(account, latest) }} now={now} showHealth={!latest} />
+        {snapshots && latest && <HealthCard account={account} snapshots={snapshots} now={now} />}
+        {snapshots && <RenewalCard account={account} snapshots={snapshots} now={now} />}
         <NextSteps account={account} now={now} />
       </>
     );

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { AccountRef } from '../crm/types';
 import { findAccount } from '../db/accounts';
+import { currentHealth, latestReading, snapshotsOf } from '../db/health';
 import { db } from '../db/db';
 import { localDate } from '../dates/local-date';
 import { resolveLocale, translator } from '../i18n';
@@ -26,7 +27,11 @@ export async function viewFor(ref: AccountRef): Promise<LauncherView> {
     panelUiItem.getValue(),
   ]);
   const tr = translator(resolveLocale(settings.locale, navigator.language));
-  return launcherView(ref, account, localDate(new Date()), tr, panel);
+  const today = localDate(new Date());
+  if (!account) return launcherView(ref, undefined, today, tr, panel);
+  const health = currentHealth(account, latestReading(await snapshotsOf(db(), account.id), today));
+  const { health: _stored, ...rest } = account;
+  return launcherView(ref, health ? { ...rest, health } : rest, today, tr, panel);
 }
 
 export async function setPanelUi(patch: Partial<PanelUi>): Promise<PanelUi> {

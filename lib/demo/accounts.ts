@@ -1,6 +1,7 @@
 import { toSalesforceId18 } from '../crm/salesforce-id';
 import { addDays, type IsoDate } from '../dates/local-date';
-import { bandOf } from '../health/band';
+import { DEFAULT_HEALTH_MODEL, HEALTH_DIMENSIONS, scoreHealth } from '../health';
+import type { HealthInputs, HealthSnapshot } from '../model/records';
 import { AccountSchema, type Account } from '../model/account';
 import type { Segment } from '../model/common';
 
@@ -74,9 +75,46 @@ export function demoAccounts(today: IsoDate, stamp = `${today}T00:00:00.000Z`): 
       contractStart: addDays(contractEnd, -365),
       contractEnd,
       signedAt: addDays(contractEnd, -372),
-      health: { score, band: bandOf(score), asOf: addDays(today, -(i % 6)) },
+      health: healthOf(readingFor(score, i), addDays(today, -(i % 6))),
       createdAt: stamp,
       updatedAt: stamp,
     });
+  });
+}
+
+/**
+ * Raw inputs whose score is about `target` under the default model: every
+ * dimension at the same point between its red and green thresholds, with
+ * core-feature adoption lagging and tickets leading, as in real books.
+ */
+export function readingFor(target: number, i: number): HealthInputs {
+  const inputs: Record<string, number> = {};
+  for (const d of HEALTH_DIMENSIONS) {
+    const { red, green } = DEFAULT_HEALTH_MODEL.dimensions[d];
+    const skew = d === 'coreFeatureAdoption' ? -15 : d === 'tickets90d' ? 15 : 0;
+    const s = Math.min(100, Math.max(0, target + skew)) / 100;
+    inputs[d] = Math.round(red + (green - red) * s);
+  }
+  if (i % 5 === 4) delete inputs.outcomeAttainment; // not every customer has a business target on record
+  return inputs as HealthInputs;
+}
+
+function healthOf(inputs: HealthInputs, asOf: IsoDate) {
+  const scored = scoreHealth(inputs, DEFAULT_HEALTH_MODEL);
+  return scored.score === null ? undefined : { score: scored.score, band: scored.band, asOf };
+}
+
+/** Three weekly readings per demo account, the latest matching the account's stored health. */
+export function demoSnapshots(accounts: readonly Account[], today: IsoDate, stamp = `${today}T00:00:00.000Z`): HealthSnapshot[] {
+  return accounts.flatMap((a, i) => {
+    const latestAsOf = a.health?.asOf ?? today;
+    const target = SCORES[i % SCORES.length]! - Math.floor(i / 20) * 2;
+    // Rising, falling or steady; red accounts stay red the week before, so their streak shows.
+    const before = target < 40 ? Math.min(38, target + 4) : target + ((i % 3) - 1) * 6;
+    return [
+      { asOf: addDays(latestAsOf, -14), inputs: readingFor(before, i) },
+      { asOf: addDays(latestAsOf, -7), inputs: readingFor(before, i) },
+      { asOf: latestAsOf, inputs: readingFor(target, i) },
+    ].map((r) => ({ id: `${a.id}:${r.asOf}`, accountId: a.id, asOf: r.asOf, inputs: r.inputs, createdAt: stamp, updatedAt: stamp }));
   });
 }

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { JSDOM } from 'jsdom';
 import { detectAccount } from '../../lib/crm';
+import { benchEngine } from './engine';
 import { benchImport } from './import';
 import { benchLookup } from './lookup';
 import { benchSync } from './sync';
@@ -49,6 +50,10 @@ rows.push({ bench: 'import.perRow', what: 'the same, per row', median: +imp.perR
 const sync = await benchSync(10_000, 3);
 rows.push({ bench: 'sync.bulk@10k', what: 'bulk sync of 10,000 accounts from a local team server, pages of 1,000 (median of 3)', median: +sync.bulkMs.toFixed(0), p95: NaN, n: 3, unit: 'ms' });
 rows.push({ bench: 'sync.perRow@10k', what: 'the same rows written with one transaction per row', median: +sync.perRowMs.toFixed(0), p95: NaN, n: 3, unit: 'ms', target: `bulk is ${sync.ratio.toFixed(1)}× faster` });
+
+const engine = await benchEngine(10_000, 5);
+rows.push({ bench: 'score@10k', what: 'health scoring of 10,000 accounts, all dimensions, with next-band search (median of 5)', median: +engine.scoreMs.toFixed(0), p95: NaN, n: 5, unit: 'ms' });
+rows.push({ bench: 'ctas@10k', what: 'CTA evaluation over 10,000 accounts with snapshots and milestones (median of 5)', median: +engine.ctaMs.toFixed(0), p95: NaN, n: 5, unit: 'ms' });
 
 const nav = await navigationToPanelDelay(20);
 const navMedian = quantile(nav, 0.5);

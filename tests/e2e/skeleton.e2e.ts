@@ -22,8 +22,8 @@ describe('walking skeleton in Chromium', () => {
   it('shows the launcher with the health colour and days to renewal', async () => {
     // Demo accounts 0, 1, 2: yellow renewing in 45 days, green expired 20 days ago, red renewing in 5.
     const cases = [
-      { i: 0, label: 'Account Lens: Acme Analytics, health yellow (62), renews in 45 days', colour: YELLOW },
-      { i: 1, label: 'Account Lens: Northwind Logistics, health green (81), contract ended 20 days ago', colour: GREEN },
+      { i: 0, label: 'Account Lens: Acme Analytics, health yellow (61), renews in 45 days', colour: YELLOW },
+      { i: 1, label: 'Account Lens: Northwind Logistics, health green (82), contract ended 20 days ago', colour: GREEN },
       { i: 2, label: 'Account Lens: 上海云帆科技, health red (35), renews in 5 days', colour: RED },
     ];
     for (const c of cases) {
@@ -44,8 +44,18 @@ describe('walking skeleton in Chromium', () => {
     expect(text).toContain(record(0).recordId);
     expect(text).toContain('Maya Chen'); // owner
     expect(text).toContain('Priya Nair'); // CSM
-    expect(await frame.getByTestId('health-score').innerText()).toBe('62');
-    expect(await frame.getByTestId('health-band').innerText()).toBe('yellow');
+    // Health explains itself: the engine's score of the latest reading, its band, what drags it.
+    const health = frame.getByTestId('health-card');
+    expect(await health.getByTestId('engine-score').innerText()).toBe('61');
+    expect(await health.locator('.badge').innerText()).toBe('yellow');
+    expect(await health.getByTestId('health-known').innerText()).toBe('7 of 7 dimensions measured');
+    expect(await health.getByTestId('health-drag').innerText()).toBe('Biggest drag: Core-feature adoption.');
+    expect(await health.getByTestId('health-next').innerText()).toMatch(/^To reach green: raise .+ from .+ to .+/);
+    // Renewal: enterprise touchpoints from 90 days; the 60-day one is 15 days off.
+    const renewal = frame.getByTestId('renewal-card');
+    expect(await renewal.getByTestId('tp-90').innerText()).toContain('overdue');
+    expect(await renewal.getByTestId('tp-30').innerText()).toContain('upcoming');
+    expect(await renewal.getByTestId('likelihood').innerText()).toMatch(/^Renewal likelihood: \d+% \((high|medium|low)\)$/);
     expect(await frame.getByTestId('renewal-days').innerText()).toBe('renews in 45 days');
 
     // Push mode: the page makes room, so its content is not hidden behind the panel.
