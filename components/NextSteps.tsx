@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { isIsoDate, localDate } from '../lib/dates/local-date';
+import { addDays, isIsoDate, localDate } from '../lib/dates/local-date';
+import type { MessageKey } from '../lib/i18n';
 import type { Account } from '../lib/model/account';
 import { useRecords, writeRecordVia } from '../lib/panel/data-client';
 import { formatDate } from './format';
@@ -14,7 +15,11 @@ export function NextSteps({ account, now }: { account: Account; now: Date }) {
   const [due, setDue] = useState('');
   const [error, setError] = useState('');
   const today = localDate(now);
-  const open = (ctas ?? []).filter((c) => c.status !== 'closed').sort((a, b) => (a.dueDate < b.dueDate ? -1 : 1));
+  // Snoozed ones come back on their date; until then they sit at the end, greyed.
+  const awake = (c: { status: string; snoozedUntil?: string }) => c.status === 'open' || (c.snoozedUntil ?? '') <= today;
+  const open = (ctas ?? [])
+    .filter((c) => c.status !== 'closed' && !c.deleted)
+    .sort((a, b) => Number(awake(b)) - Number(awake(a)) || (a.dueDate < b.dueDate ? -1 : 1));
 
   const add = async (e: FormEvent) => {
     e.preventDefault();
@@ -33,8 +38,10 @@ export function NextSteps({ account, now }: { account: Account; now: Date }) {
       setError(t('form.saveFailed', { reason: err instanceof Error ? err.message : String(err) }));
     }
   };
-  const close = (c: (typeof open)[number]) =>
-    void writeRecordVia('ctas', { ...c, status: 'closed', updatedAt: new Date().toISOString() }).catch((err: unknown) => setError(String(err)));
+  const update = (c: (typeof open)[number], patch: Record<string, unknown>) =>
+    void writeRecordVia('ctas', { ...c, ...patch, updatedAt: new Date().toISOString() }).catch((err: unknown) => setError(String(err)));
+  const close = (c: (typeof open)[number]) => update(c, { status: 'closed' });
+  const snooze = (c: (typeof open)[number]) => update(c, { status: 'snoozed', snoozedUntil: addDays(today, 7) });
 
   return (
     <section className="card" aria-labelledby="steps-title">
@@ -46,11 +53,22 @@ export function NextSteps({ account, now }: { account: Account; now: Date }) {
       ) : (
         <ul className="steps">
           {open.map((c) => (
-            <li key={c.id} className={c.dueDate < today ? 'overdue' : ''}>
-              <span>{c.title}</span> <span className="muted">· {formatDate(c.dueDate, tr.locale)}</span>{' '}
+            <li key={c.id} className={!awake(c) ? 'snoozed' : c.dueDate < today ? 'overdue' : ''} data-source={c.source}>
+              <span>{c.title}</span>{' '}
+              <span className="muted">
+                · {formatDate(c.dueDate, tr.locale)} · {t(`steps.source.${c.source}` as MessageKey)}
+                {c.owner ? ` · ${c.owner}` : ''}
+                {c.needsOtherTeam ? ` · ${t('steps.otherTeam')}` : ''}
+                {!awake(c) && c.snoozedUntil ? ` · ${t('steps.snoozed', { date: formatDate(c.snoozedUntil, tr.locale) })}` : ''}
+              </span>{' '}
               <button type="button" className="link" onClick={() => close(c)} aria-label={t('steps.doneLabel', { title: c.title })}>
                 {t('steps.done')}
               </button>
+              {awake(c) && (
+                <button type="button" className="link" onClick={() => snooze(c)} aria-label={t('steps.snoozeLabel', { title: c.title })}>
+                  {t('steps.snooze')}
+                </button>
+              )}
             </li>
           ))}
         </ul>

@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import { createRouter } from '../../lib/background/router';
-import { forgetTab, recordDetection, refreshLaunchers, sendToTab, setPanelUi } from '../../lib/background/tabs';
+import { forgetTab, recordDetection, refreshLaunchers, sendToTab, setPanelUi, userTranslator } from '../../lib/background/tabs';
+import { evaluateAccountCtas } from '../../lib/background/evaluate';
+import { findAccount } from '../../lib/db/accounts';
 import { CRM_MATCHES } from '../../lib/crm/registry';
 import { serveDataPort } from '../../lib/background/data-port';
 import { testRule } from '../../lib/background/custom-crm';
@@ -23,7 +25,17 @@ export default defineBackground(() => {
     content: {
       'crm/detected': (msg, sender) => {
         // Paint from the cache now; refresh from the team server when the cached copy is stale.
-        void revalidateOnView(msg.ref).then((changed) => (changed ? refreshLaunchers() : undefined), () => undefined);
+        // Then the account's calls to action are evaluated on fresh data (raised once per cause).
+        void revalidateOnView(msg.ref)
+          .then((changed) => (changed ? refreshLaunchers() : undefined))
+          .catch(() => undefined)
+          .then(async () => {
+            const account = await findAccount(db(), msg.ref);
+            if (!account) return;
+            const { created, closed } = await evaluateAccountCtas(db(), account.id, new Date(), await userTranslator());
+            if (created + closed > 0) await syncNow();
+          })
+          .catch(() => undefined);
         return recordDetection(sender.tab!.id!, sender.url!, msg.ref);
       },
       'crm/left': (_msg, sender) => forgetTab(sender.tab!.id!),

@@ -20,6 +20,11 @@ export async function recordDetection(tabId: number, url: string, ref: AccountRe
 
 export const forgetTab = (tabId: number): Promise<void> => browser.storage.session.remove(tabKey(tabId));
 
+/** The user's translator, as the background words things (launcher labels, CTA titles). */
+export async function userTranslator() {
+  return translator(resolveLocale((await settingsItem.getValue()).locale, navigator.language));
+}
+
 export async function viewFor(ref: AccountRef): Promise<LauncherView> {
   const [account, settings, panel] = await Promise.all([
     findAccount(db(), ref),

@@ -154,3 +154,26 @@ describe('walking skeleton in Chromium', () => {
     await page.close();
   });
 });
+
+describe('calls to action in Chromium', () => {
+  it('raises a CTA for two red weeks once, and snoozing and closing work', async () => {
+    const page = await lens.openRecord(record(2).recordId); // 上海云帆科技: red for three weekly readings
+    const frame = await openPanel(lens, page, '上海云帆科技');
+    const steps = frame.getByRole('region', { name: 'Next steps' });
+    const cta = steps.getByRole('listitem').filter({ hasText: /^Health red \d weeks in a row/ });
+    await cta.waitFor();
+    expect(await cta.innerText()).toContain('health');
+    // Coming back re-evaluates the account: still one CTA for that cause.
+    await page.reload();
+    const again = await lens.panelFrame(page);
+    const list = again.getByRole('region', { name: 'Next steps' });
+    await list.getByRole('listitem').filter({ hasText: /^Health red/ }).waitFor();
+    await page.waitForTimeout(500);
+    expect(await list.getByRole('listitem').filter({ hasText: /^Health red/ }).count()).toBe(1);
+    await list.getByRole('button', { name: /^Snooze “Health red/ }).click();
+    await list.getByRole('listitem').filter({ hasText: /snoozed until/ }).waitFor();
+    await list.getByRole('button', { name: /^Mark “Health red .*” done$/ }).click();
+    await expect.poll(() => list.getByRole('listitem').filter({ hasText: /^Health red/ }).count()).toBe(0);
+    await page.close();
+  });
+});

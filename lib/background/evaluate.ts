@@ -1,0 +1,54 @@
+import { writeRecord } from '../api/outbox';
+import { localDate } from '../dates/local-date';
+import type { LensDB } from '../db/db';
+import { evaluateCtas, toCta, type CtaDraft } from '../ctas';
+import { DEFAULT_HEALTH_MODEL } from '../health';
+import type { MessageKey, Translator } from '../i18n';
+
+const MILESTONE_KEYS = ['kick_off', 'workshop_60pct', 'health_model_setup', 'first_value'] as const;
+import { DEFAULT_RENEWAL_SETTINGS, touchpointLogs } from '../renewal';
+
+/** A draft's title in the user's language, stored with the CTA (the team reads what was raised). */
+export function wordCtaTitle(draft: Pick<CtaDraft, 'title'>, tr: Translator): string {
+  const p = draft.title.params;
+  switch (draft.title.code) {
+    case 'health_red_streak':
+      return tr.t('cta.redStreak', { weeks: p.weeks ?? 2, score: Math.round(Number(p.score ?? 0)) });
+    case 'renewal_touchpoint':
+      return tr.t(p.mode === 'automated' ? 'cta.touchpointAutomated' : 'cta.touchpoint', { offset: p.offset ?? '' });
+    case 'onboarding_milestone': {
+      const key = String(p.key);
+      const known = (MILESTONE_KEYS as readonly string[]).includes(key);
+      return tr.t('cta.milestone', { milestone: known ? tr.t(`onboarding.${key}` as MessageKey) : String(p.title ?? key) });
+    }
+    case 'churn_recovery':
+      return tr.t('cta.churnRecovery');
+  }
+}
+
+/**
+ * Raises the CTAs an account's data calls for (once per cause, deterministic
+ * ids) and closes those it shows resolved; both go through the outbox like
+ * any record a person writes.
+ */
+export async function evaluateAccountCtas(database: LensDB, accountId: string, now: Date, tr: Translator): Promise<{ created: number; closed: number }> {
+  const account = await database.accounts.get(accountId);
+  if (!account) return { created: 0, closed: 0 };
+  const of = <T>(table: string) => database.table(table).where('accountId').equals(accountId).toArray() as Promise<T[]>;
+  const [snapshots, milestones, outcomes, existing, visits, notes] = await Promise.all([
+    database.snapshots.where('[accountId+asOf]').between([accountId, ''], [accountId, '\uffff']).toArray(),
+    of<never>('milestones'), of<never>('outcomes'), of<never>('ctas'), of<never>('visits'), of<never>('notes'),
+  ]);
+  const result = evaluateCtas({
+    account, snapshots, milestones, outcomes, existing,
+    model: DEFAULT_HEALTH_MODEL, renewalSettings: DEFAULT_RENEWAL_SETTINGS,
+    logged: touchpointLogs(visits, notes), today: localDate(now),
+  });
+  const at = now.toISOString();
+  for (const draft of result.create) await writeRecord(database, 'ctas', toCta(draft, wordCtaTitle(draft, tr), at), now);
+  for (const closure of result.close) {
+    const cta = existing.find((c: { id: string }) => c.id === closure.id) as Record<string, unknown> | undefined;
+    if (cta) await writeRecord(database, 'ctas', { ...cta, status: 'closed', closedNote: tr.t(`cta.closed.${closure.reason}` as MessageKey), updatedAt: at }, now);
+  }
+  return { created: result.create.length, closed: result.close.length };
+}
