@@ -1,5 +1,5 @@
 import { localDate } from '../lib/dates/local-date';
-import { DEFAULT_HEALTH_MODEL, healthTrend, scoreHealth, type HealthDimension } from '../lib/health';
+import { healthTrend, scoreHealth, type HealthDimension, type HealthModel } from '../lib/health';
 import type { MessageKey } from '../lib/i18n';
 import type { Account } from '../lib/model/account';
 import type { HealthSnapshot } from '../lib/model/records';
@@ -13,14 +13,14 @@ const PERCENT: HealthDimension[] = ['activeUserRate', 'coreFeatureAdoption', 'mo
  * trend, what each dimension adds, the biggest drag, and the change that
  * would reach the next band. Without readings, the stored summary is shown.
  */
-export function HealthCard({ account, snapshots, now }: { account: Account; snapshots: HealthSnapshot[]; now: Date }) {
+export function HealthCard({ account, snapshots, now, model }: { account: Account; snapshots: HealthSnapshot[]; now: Date; model: HealthModel }) {
   const tr = useTr();
   const { t } = tr;
   const today = localDate(now);
-  const trend = healthTrend(snapshots, DEFAULT_HEALTH_MODEL, today);
+  const trend = healthTrend(snapshots, model, today);
   const latest = [...snapshots].filter((s) => !s.deleted && s.asOf <= today).sort((a, b) => (a.asOf < b.asOf ? 1 : -1))[0];
   if (!latest || account.id !== latest.accountId) return null; // the account card shows the stored summary
-  const health = scoreHealth(latest.inputs, DEFAULT_HEALTH_MODEL);
+  const health = scoreHealth(latest.inputs, model);
   const dim = (d: HealthDimension) => t(`health.dim.${d}` as MessageKey);
   const value = (d: HealthDimension, v: number) => (PERCENT.includes(d) ? `${Math.round(v)}%` : String(Math.round(v)));
   if (health.score === null) {

@@ -8,6 +8,7 @@ import { settingsItem } from '../lib/settings';
 import { CustomRules } from './CustomRules';
 import { DataSourceSettings } from './DataSourceSettings';
 import { FieldLabels } from './FieldLabels';
+import { HealthModelEditor } from './HealthModelEditor';
 import { ImportExport } from './ImportExport';
 import { useTr } from './I18n';
 
@@ -57,6 +58,7 @@ export function OptionsApp() {
         <button type="button" className="primary" onClick={() => void loadDemo()}>{t('options.loadDemo')}</button>
         <p role="status" aria-live="polite">{status}</p>
       </section>
+      <HealthModelEditor />
       <ImportExport />
       <DataSourceSettings />
       <FieldLabels />

@@ -10,9 +10,11 @@ import { AddAccountForm } from './AddAccountForm';
 import { useTr } from './I18n';
 import { HealthCard } from './HealthCard';
 import { NextSteps } from './NextSteps';
+import { OnboardingCard } from './OnboardingCard';
 import { RenewalCard } from './RenewalCard';
 import { PanelHeader } from './PanelHeader';
 import { SyncLine } from './SyncLine';
+import { useEngineSettings } from './useEngineSettings';
 import { useToday } from './useToday';
 
 /** The panel: one app for the frame in CRM pages and Chrome's native side panel. */
@@ -23,6 +25,7 @@ export function PanelApp() {
   const ref = usePanelStore((s) => s.ref);
   const resolved = usePanelStore((s) => s.resolved);
   const now = useToday();
+  const engine = useEngineSettings();
 
   useEffect(() => {
     const controller = new AbortController();
@@ -54,9 +57,10 @@ export function PanelApp() {
   else if (account)
     body = (
       <>
-        <AccountCard account={{ ...account, health: currentHealth(account, latest) }} now={now} showHealth={!latest} />
-        {snapshots && latest && <HealthCard account={account} snapshots={snapshots} now={now} />}
-        {snapshots && <RenewalCard account={account} snapshots={snapshots} now={now} />}
+        <AccountCard account={{ ...account, health: currentHealth(account, latest, engine.model) }} now={now} showHealth={!latest} />
+        {snapshots && latest && <HealthCard account={account} snapshots={snapshots} now={now} model={engine.model} />}
+        {snapshots && <RenewalCard account={account} snapshots={snapshots} now={now} model={engine.model} settings={engine.renewal} />}
+        <OnboardingCard account={account} now={now} />
         <NextSteps account={account} now={now} />
       </>
     );

@@ -1,17 +1,19 @@
-import { localDate } from '../lib/dates/local-date';
-import { DEFAULT_HEALTH_MODEL, healthTrend } from '../lib/health';
+import { addDays, localDate } from '../lib/dates/local-date';
+import { healthTrend, type HealthModel } from '../lib/health';
 import type { MessageKey } from '../lib/i18n';
 import type { Account } from '../lib/model/account';
 import type { HealthSnapshot } from '../lib/model/records';
 import { useRecords } from '../lib/panel/data-client';
 import {
-  DEFAULT_RENEWAL_SETTINGS, noPitchWindow, renewalLikelihood, renewalPlan, renewalPhrase, renewalTimeline, touchpointLogs,
+  noPitchWindow, type RenewalSettings, renewalLikelihood, renewalPlan, renewalPhrase, renewalTimeline, touchpointLogs,
 } from '../lib/renewal';
 import { formatDate } from './format';
 import { useTr } from './I18n';
+import { OutcomeForm } from './OutcomeForm';
 
 /** Renewal timing: the touchpoints by segment, the likelihood with its reasons, the next plan steps. */
-export function RenewalCard({ account, snapshots, now }: { account: Account; snapshots: HealthSnapshot[]; now: Date }) {
+export function RenewalCard(props: { account: Account; snapshots: HealthSnapshot[]; now: Date; model: HealthModel; settings: RenewalSettings }) {
+  const { account, snapshots, now, model, settings } = props;
   const tr = useTr();
   const { t } = tr;
   const today = localDate(now);
@@ -19,9 +21,8 @@ export function RenewalCard({ account, snapshots, now }: { account: Account; sna
   const notes = useRecords('notes', account.id);
   const outcomes = useRecords('outcomes', account.id);
   if (!visits || !notes || !outcomes) return null;
-  const settings = DEFAULT_RENEWAL_SETTINGS;
   const timeline = renewalTimeline(account, touchpointLogs(visits, notes), settings, today);
-  const trend = healthTrend(snapshots, DEFAULT_HEALTH_MODEL, today);
+  const trend = healthTrend(snapshots, model, today);
   const band = trend.points.at(-1)?.band ?? account.health?.band ?? null;
   const dueSoFar = timeline.touchpoints.filter((p) => p.status !== 'upcoming');
   const likelihood = renewalLikelihood({
@@ -38,7 +39,7 @@ export function RenewalCard({ account, snapshots, now }: { account: Account; sna
     <section className="card renewal-card" aria-labelledby="renewal-title" data-testid="renewal-card">
       <h2 id="renewal-title">{t('renewal.title')}</h2>
       {pitch.active && (
-        <p className="banner" role="note" data-testid="no-pitch">{t('renewal.noPitch', { days: pitch.daysLeft })}</p>
+        <p className="banner" role="note" data-testid="no-pitch">{t('renewal.noPitch', { date: formatDate(addDays(today, pitch.daysLeft), tr.locale) })}</p>
       )}
       {timeline.expired ? (
         <p className="expired loud" role="alert">{t('renewal.expiredLoud', { days: -timeline.daysLeft })}</p>
@@ -79,6 +80,7 @@ export function RenewalCard({ account, snapshots, now }: { account: Account; sna
           </ul>
         </>
       )}
+      <OutcomeForm account={account} now={now} />
     </section>
   );
 }

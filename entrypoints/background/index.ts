@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { createRouter } from '../../lib/background/router';
-import { forgetTab, recordDetection, refreshLaunchers, sendToTab, setPanelUi, userTranslator } from '../../lib/background/tabs';
+import { forgetTab, previewAccount, recordDetection, refreshLaunchers, sendToTab, setPanelUi, userTranslator } from '../../lib/background/tabs';
 import { evaluateAccountCtas } from '../../lib/background/evaluate';
 import { findAccount } from '../../lib/db/accounts';
 import { CRM_MATCHES } from '../../lib/crm/registry';
@@ -59,11 +59,13 @@ export default defineBackground(() => {
       'rules/test': (msg) => testRule(msg.rule, customCrmApi),
       'config/changed': () => syncStoredRules(),
       'sync/now': () => syncNow(refreshLaunchers, true),
+      'engine/preview': () => previewAccount(),
       'source/changed': async () => {
         await ensureSchedule();
         await syncNow(refreshLaunchers, true);
       },
-      'record/write': (msg) => writeAndSend(msg.kind, msg.record),
+      'record/write': (msg) =>
+        writeAndSend(msg.kind, msg.record, async (accountId) => evaluateAccountCtas(db(), accountId, new Date(), await userTranslator())),
       'account/add': async (msg) => {
         const account = await addAccountFromPage(db(), msg.ref, msg.input, new Date());
         await refreshLaunchers();

@@ -2,11 +2,11 @@ import { writeRecord } from '../api/outbox';
 import { localDate } from '../dates/local-date';
 import type { LensDB } from '../db/db';
 import { evaluateCtas, toCta, type CtaDraft } from '../ctas';
-import { DEFAULT_HEALTH_MODEL } from '../health';
+import { readEngineSettings } from '../engine-settings';
 import type { MessageKey, Translator } from '../i18n';
 
 const MILESTONE_KEYS = ['kick_off', 'workshop_60pct', 'health_model_setup', 'first_value'] as const;
-import { DEFAULT_RENEWAL_SETTINGS, touchpointLogs } from '../renewal';
+import { touchpointLogs } from '../renewal';
 
 /** A draft's title in the user's language, stored with the CTA (the team reads what was raised). */
 export function wordCtaTitle(draft: Pick<CtaDraft, 'title'>, tr: Translator): string {
@@ -39,9 +39,10 @@ export async function evaluateAccountCtas(database: LensDB, accountId: string, n
     database.snapshots.where('[accountId+asOf]').between([accountId, ''], [accountId, '\uffff']).toArray(),
     of<never>('milestones'), of<never>('outcomes'), of<never>('ctas'), of<never>('visits'), of<never>('notes'),
   ]);
+  const { model, renewal } = await readEngineSettings();
   const result = evaluateCtas({
     account, snapshots, milestones, outcomes, existing,
-    model: DEFAULT_HEALTH_MODEL, renewalSettings: DEFAULT_RENEWAL_SETTINGS,
+    model, renewalSettings: renewal,
     logged: touchpointLogs(visits, notes), today: localDate(now),
   });
   const at = now.toISOString();

@@ -63,8 +63,14 @@ export async function revalidateOnView(ref: CrmRef): Promise<boolean> {
 }
 
 /** A record the user wrote: stored and queued in one transaction, then sent at once when a server is set. */
-export async function writeAndSend(kind: WrittenKind, record: unknown): Promise<{ ok: true; id: string }> {
+export async function writeAndSend(
+  kind: WrittenKind,
+  record: unknown,
+  reevaluate?: (accountId: string) => Promise<unknown>,
+): Promise<{ ok: true; id: string }> {
   const saved = await writeRecord(db(), kind, record, new Date());
+  // A new outcome, milestone or reading can call for (or resolve) a CTA at once.
+  if (kind !== 'ctas' && reevaluate) await reevaluate(saved.accountId).catch(() => undefined);
   void syncNow().catch(() => undefined);
   return { ok: true, id: saved.id };
 }

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { AccountRef } from '../crm/types';
 import { findAccount } from '../db/accounts';
 import { currentHealth, latestReading, snapshotsOf } from '../db/health';
+import { readEngineSettings } from '../engine-settings';
 import { db } from '../db/db';
 import { localDate } from '../dates/local-date';
 import { resolveLocale, translator } from '../i18n';
@@ -34,7 +35,8 @@ export async function viewFor(ref: AccountRef): Promise<LauncherView> {
   const tr = translator(resolveLocale(settings.locale, navigator.language));
   const today = localDate(new Date());
   if (!account) return launcherView(ref, undefined, today, tr, panel);
-  const health = currentHealth(account, latestReading(await snapshotsOf(db(), account.id), today));
+  const { model } = await readEngineSettings();
+  const health = currentHealth(account, latestReading(await snapshotsOf(db(), account.id), today), model);
   const { health: _stored, ...rest } = account;
   return launcherView(ref, health ? { ...rest, health } : rest, today, tr, panel);
 }
@@ -65,4 +67,26 @@ export async function refreshLaunchers(): Promise<void> {
       await sendToTab(tabId, { type: 'launcher/update', view: await viewFor(state.data.ref) });
     }),
   );
+}
+
+/**
+ * The account most recently shown in a CRM tab and its latest reading: what
+ * the options page previews a health model on.
+ */
+export async function previewAccount(): Promise<{ name: string; inputs: Record<string, number> } | null> {
+  const all = await browser.storage.session.get(null);
+  const states = Object.entries(all)
+    .filter(([key]) => key.startsWith('tab:'))
+    .flatMap(([, v]) => {
+      const parsed = TabStateSchema.safeParse(v);
+      return parsed.success ? [parsed.data] : [];
+    })
+    .sort((a, b) => b.at - a.at);
+  for (const state of states) {
+    const account = await findAccount(db(), state.ref);
+    if (!account) continue;
+    const latest = latestReading(await snapshotsOf(db(), account.id), localDate(new Date()));
+    if (latest) return { name: account.name, inputs: latest.inputs as Record<string, number> };
+  }
+  return null;
 }

@@ -57,6 +57,7 @@ export const PageMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('rules/test'), rule: CustomRuleSchema }),
   z.object({ type: z.literal('config/changed') }),
   z.object({ type: z.literal('sync/now') }),
+  z.object({ type: z.literal('engine/preview') }),
   z.object({ type: z.literal('source/changed') }),
   z.object({ type: z.literal('record/write'), kind: WrittenKindSchema, record: z.record(z.string(), z.unknown()) }),
   z.object({

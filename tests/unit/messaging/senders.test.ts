@@ -75,6 +75,7 @@ describe('router', () => {
         'rules/test': () => void calls.push('test'),
         'config/changed': () => void calls.push('rules changed'),
         'sync/now': () => void calls.push('sync'),
+        'engine/preview': () => null,
         'source/changed': () => void calls.push('source'),
         'record/write': () => void calls.push('write'),
         'account/add': () => {

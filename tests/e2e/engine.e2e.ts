@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { openPanel, startLens, type Lens } from './fixture';
+
+// The engine's cards on demo accounts: a deal signed a week ago, one in the
+// middle of onboarding, and an outcome that starts churn recovery.
+let lens: Lens;
+beforeAll(async () => {
+  lens = await startLens();
+});
+afterAll(async () => {
+  expect(lens.dialogs).toEqual([]);
+  await lens?.close();
+});
+
+const byName = (name: string) => lens.crm.records.find((r) => r.name === name)!;
+
+it('warns sales not to pitch a customer signed a week ago, and shows onboarding', async () => {
+  const page = await lens.openRecord(byName('Aperture Labs').recordId); // signed 7 days ago
+  const frame = await openPanel(lens, page, 'Aperture Labs');
+  // Signed 7 days ago: today is the window's last day.
+  const today = new Date();
+  const date = new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(today);
+  await frame.getByTestId('no-pitch').getByText(`Recently signed: no pitching through ${date}.`).waitFor();
+  const onboarding = frame.getByTestId('onboarding-card');
+  await onboarding.getByText('83 of 90 days left').waitFor();
+  expect(await onboarding.getByRole('listitem').count()).toBe(4);
+  await page.close();
+});
+
+it('raises CTAs for overdue milestones; one needing another team turns onboarding red', async () => {
+  const page = await lens.openRecord(byName('Soylent Foods').recordId); // signed 72 days ago, nothing done
+  const frame = await openPanel(lens, page, 'Soylent Foods');
+  const steps = frame.getByRole('region', { name: 'Next steps' });
+  await steps.getByRole('listitem').filter({ hasText: 'Onboarding milestone overdue: Workshop reaching 60% implementation' }).getByText(/needs another team/).waitFor();
+  const onboarding = frame.getByTestId('onboarding-card');
+  await onboarding.locator('.badge').getByText('needs another team').waitFor();
+  // Marking the kick-off done closes its CTA.
+  await onboarding.getByRole('button', { name: 'Mark milestone “Kick-off” done' }).click();
+  await onboarding.getByText(/done/).first().waitFor();
+  await expect.poll(() => steps.getByRole('listitem').filter({ hasText: 'Onboarding milestone overdue: Kick-off' }).count()).toBe(0);
+  await page.close();
+});
+
+it('records that a customer will not renew and starts churn recovery at once', async () => {
+  const page = await lens.openRecord(byName('Globex Retail').recordId);
+  const frame = await openPanel(lens, page, 'Globex Retail');
+  const renewal = frame.getByTestId('renewal-card');
+  await renewal.getByText('Record the renewal outcome').click();
+  await renewal.getByLabel('Outcome').selectOption('will_not_renew');
+  await renewal.getByRole('button', { name: 'Save outcome' }).click();
+  await renewal.getByText('Fill in the date, and the new value or both the symptom and the root cause.').waitFor();
+  await renewal.getByLabel('Symptom (what the customer said)').selectOption('price');
+  await renewal.getByLabel('Root cause (what we could have done)').selectOption('over_promising');
+  await renewal.getByRole('button', { name: 'Save outcome' }).click();
+  await renewal.getByText('Recorded. A churn-recovery step is raised now.').waitFor();
+  const steps = frame.getByRole('region', { name: 'Next steps' });
+  await steps.getByRole('listitem').filter({ hasText: 'The customer said they will not renew: start churn recovery now' }).waitFor();
+  await renewal.getByText(/the customer said they will not renew/).waitFor(); // a likelihood reason
+  await page.close();
+});
