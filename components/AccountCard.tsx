@@ -40,7 +40,6 @@ export function AccountCard({ account, now, showHealth = true }: { account: Acco
         )}
       </section>}
       <section className="renewal" aria-label={t('account.renewal')}>
-        <h2>{t('account.renewal')}</h2>
         <p>
           {t('account.contractEnd')}: <strong>{formatDate(account.contractEnd, tr.locale)}</strong>
         </p>

@@ -51,7 +51,7 @@ export function HealthCard({ account, snapshots, now, model }: { account: Accoun
         {health.contributions.map((c) => (
           <li key={c.dimension}>
             <span className="dim-name">{dim(c.dimension)}</span>
-            <span className="bar" role="img" aria-label={t('health.dimScore', { dimension: dim(c.dimension), score: Math.round(c.dimScore) })}>
+            <span className="dim-bar" role="img" aria-label={t('health.dimScore', { dimension: dim(c.dimension), score: Math.round(c.dimScore) })}>
               <span style={{ width: `${Math.round(c.dimScore)}%` }} className={c.dimScore >= 70 ? 'hi' : c.dimScore < 40 ? 'lo' : 'mid'} />
             </span>
             <span className="dim-value">{value(c.dimension, c.value)}</span>

@@ -89,6 +89,22 @@ export function HealthModelEditor() {
           </li>
         ))}
       </ul>
+      <form className="row" aria-label={t('model.addOverride')} onSubmit={(e) => {
+        e.preventDefault();
+        const f = new FormData(e.currentTarget);
+        const value = num(String(f.get('value') ?? ''));
+        if (Number.isNaN(value)) return;
+        const op = f.get('op') === 'atOrAbove' ? { atOrAbove: value } : { atOrBelow: value };
+        setModel({ ...model, overrides: [...model.overrides, { dimension: f.get('dimension') as HealthDimension, ...op, capBand: f.get('band') as 'red' | 'yellow' }] });
+      }}>
+        <select name="dimension" aria-label={t('model.dimension')}>
+          {HEALTH_DIMENSIONS.map((d) => <option key={d} value={d}>{t(`health.dim.${d}` as MessageKey)}</option>)}
+        </select>
+        <select name="op" aria-label={t('model.operator')}><option value="atOrBelow">≤</option><option value="atOrAbove">≥</option></select>
+        <input name="value" type="number" aria-label={t('model.overrideValue')} />
+        <select name="band" aria-label={t('model.capBand')}><option value="red">{t('band.red')}</option><option value="yellow">{t('band.yellow')}</option></select>
+        <button type="submit">{t('model.addOverride')}</button>
+      </form>
       <h3>{t('model.cadence')}</h3>
       {SEGMENTS.map((seg) => (
         <label key={seg} className="field">

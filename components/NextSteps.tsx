@@ -14,6 +14,7 @@ export function NextSteps({ account, now }: { account: Account; now: Date }) {
   const [title, setTitle] = useState('');
   const [due, setDue] = useState('');
   const [error, setError] = useState('');
+  const [closing, setClosing] = useState<{ id: string; note: string } | null>(null);
   const today = localDate(now);
   // Snoozed ones come back on their date; until then they sit at the end, greyed.
   const awake = (c: { status: string; snoozedUntil?: string }) => c.status === 'open' || (c.snoozedUntil ?? '') <= today;
@@ -40,7 +41,10 @@ export function NextSteps({ account, now }: { account: Account; now: Date }) {
   };
   const update = (c: (typeof open)[number], patch: Record<string, unknown>) =>
     void writeRecordVia('ctas', { ...c, ...patch, updatedAt: new Date().toISOString() }).catch((err: unknown) => setError(String(err)));
-  const close = (c: (typeof open)[number]) => update(c, { status: 'closed' });
+  const close = (c: (typeof open)[number], note: string) => {
+    update(c, { status: 'closed', ...(note.trim() ? { closedNote: note.trim() } : {}) });
+    setClosing(null);
+  };
   const snooze = (c: (typeof open)[number]) => update(c, { status: 'snoozed', snoozedUntil: addDays(today, 7) });
 
   return (
@@ -61,9 +65,17 @@ export function NextSteps({ account, now }: { account: Account; now: Date }) {
                 {c.needsOtherTeam ? ` · ${t('steps.otherTeam')}` : ''}
                 {!awake(c) && c.snoozedUntil ? ` · ${t('steps.snoozed', { date: formatDate(c.snoozedUntil, tr.locale) })}` : ''}
               </span>{' '}
-              <button type="button" className="link" onClick={() => close(c)} aria-label={t('steps.doneLabel', { title: c.title })}>
-                {t('steps.done')}
-              </button>
+              {closing?.id === c.id ? (
+                <span className="close-note">
+                  <input aria-label={t('steps.closeNote')} placeholder={t('steps.closeNote')} value={closing.note} autoFocus
+                    onChange={(e) => setClosing({ id: c.id, note: e.target.value })} onKeyDown={(e) => e.key === 'Enter' && close(c, closing.note)} />
+                  <button type="button" className="link" onClick={() => close(c, closing.note)}>{t('steps.confirmDone')}</button>
+                </span>
+              ) : (
+                <button type="button" className="link" onClick={() => setClosing({ id: c.id, note: '' })} aria-label={t('steps.doneLabel', { title: c.title })}>
+                  {t('steps.done')}
+                </button>
+              )}
               {awake(c) && (
                 <button type="button" className="link" onClick={() => snooze(c)} aria-label={t('steps.snoozeLabel', { title: c.title })}>
                   {t('steps.snooze')}

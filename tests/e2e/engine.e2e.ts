@@ -58,3 +58,16 @@ it('records that a customer will not renew and starts churn recovery at once', a
   await renewal.getByText(/the customer said they will not renew/).waitFor(); // a likelihood reason
   await page.close();
 });
+
+it('shows a green account whose contract has ended, loudly', async () => {
+  const page = await lens.openRecord(byName('Northwind Logistics').recordId);
+  const frame = await openPanel(lens, page, 'Northwind Logistics');
+  expect(await frame.getByTestId('health-card').locator('.badge').innerText()).toBe('green');
+  await frame.getByTestId('renewal-card').getByRole('alert').getByText(/^EXPIRED 20 days ago/).waitFor();
+  // Narrowest panel: everything still fits without horizontal scrolling.
+  await page.setViewportSize({ width: 1000, height: 900 });
+  const overflow = await frame.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: '.demo/northwind.png' });
+  await page.close();
+});
