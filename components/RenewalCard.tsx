@@ -9,6 +9,7 @@ import {
 } from '../lib/renewal';
 import { formatDate } from './format';
 import { useTr } from './I18n';
+import { LogConversation } from './LogConversation';
 import { OutcomeForm } from './OutcomeForm';
 
 /** Renewal timing: the touchpoints by segment, the likelihood with its reasons, the next plan steps. */
@@ -80,6 +81,7 @@ export function RenewalCard(props: { account: Account; snapshots: HealthSnapshot
           </ul>
         </>
       )}
+      <LogConversation account={account} now={now} />
       <OutcomeForm account={account} now={now} />
     </section>
   );

@@ -71,3 +71,18 @@ it('shows a green account whose contract has ended, loudly', async () => {
   await page.screenshot({ path: '.demo/northwind.png' });
   await page.close();
 });
+
+it('a logged renewal conversation keeps the touchpoint that is due, and closes its CTA', async () => {
+  const page = await lens.openRecord(byName('Acme Analytics').recordId); // enterprise, 45 days left: the 60-day touchpoint is overdue
+  const frame = await openPanel(lens, page, 'Acme Analytics');
+  const renewal = frame.getByTestId('renewal-card');
+  await renewal.getByTestId('tp-60').getByText('overdue').waitFor();
+  const steps = frame.getByRole('region', { name: 'Next steps' });
+  await steps.getByRole('listitem').filter({ hasText: 'Renewal touchpoint 60 days before the end was missed' }).waitFor();
+  await renewal.getByText('Log a renewal conversation').click();
+  await renewal.getByLabel('What was discussed').fill('Reviewed the year with the boss; agreed on next year’s goals');
+  await renewal.getByRole('button', { name: 'Log it' }).click();
+  await renewal.getByTestId('tp-60').getByText('done').waitFor();
+  await expect.poll(() => steps.getByRole('listitem').filter({ hasText: 'Renewal touchpoint 60 days' }).count()).toBe(0);
+  await page.close();
+});

@@ -1,0 +1,47 @@
+import { useState, type FormEvent } from 'react';
+import { localDate } from '../lib/dates/local-date';
+import type { Account } from '../lib/model/account';
+import { writeRecordVia } from '../lib/panel/data-client';
+import { useTr } from './I18n';
+
+/**
+ * Logs a renewal conversation: a long-term-value note reviewed with the boss
+ * or the business team, done today. It keeps the touchpoint it falls in.
+ */
+export function LogConversation({ account, now }: { account: Account; now: Date }) {
+  const { t } = useTr();
+  const [text, setText] = useState('');
+  const [audience, setAudience] = useState<'boss' | 'business_team'>('boss');
+  const [status, setStatus] = useState('');
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!text.trim()) return setStatus(t('conversation.empty'));
+    const stamp = new Date().toISOString();
+    try {
+      await writeRecordVia('notes', {
+        id: crypto.randomUUID(), accountId: account.id, createdAt: stamp, updatedAt: stamp,
+        kind: 'long_term_value', audience, text: text.trim(), doneAt: localDate(now),
+      });
+      setText('');
+      setStatus(t('conversation.saved'));
+    } catch (err) {
+      setStatus(t('form.saveFailed', { reason: err instanceof Error ? err.message : String(err) }));
+    }
+  };
+  return (
+    <details className="outcome">
+      <summary>{t('conversation.title')}</summary>
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <label htmlFor="conv-text">{t('conversation.what')}</label>
+        <input id="conv-text" value={text} onChange={(e) => setText(e.target.value)} />
+        <label htmlFor="conv-audience">{t('conversation.with')}</label>
+        <select id="conv-audience" value={audience} onChange={(e) => setAudience(e.target.value as 'boss' | 'business_team')}>
+          <option value="boss">{t('conversation.boss')}</option>
+          <option value="business_team">{t('conversation.team')}</option>
+        </select>
+        <button type="submit">{t('conversation.save')}</button>
+        <p role="status">{status}</p>
+      </form>
+    </details>
+  );
+}
