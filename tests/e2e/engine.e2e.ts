@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { clickAx, waitForAx } from '../../scripts/ax';
 import { openPanel, startLens, type Lens } from './fixture';
 
 // The engine's cards on demo accounts: a deal signed a week ago, one in the
@@ -64,8 +65,12 @@ it('shows a green account whose contract has ended, loudly', async () => {
   const frame = await openPanel(lens, page, 'Northwind Logistics');
   expect(await frame.getByTestId('health-card').locator('.badge').innerText()).toBe('green');
   await frame.getByTestId('renewal-card').getByRole('alert').getByText(/^EXPIRED 20 days ago/).waitFor();
-  // Narrowest panel: everything still fits without horizontal scrolling.
+  // Narrowest panel (300 px, reached from the resize handle's keyboard): nothing scrolls sideways.
   await page.setViewportSize({ width: 1000, height: 900 });
+  const handle = await waitForAx(page, 'separator', 'Resize the Account Lens panel');
+  await clickAx(page, handle);
+  for (let k = 0; k < 10; k++) await page.keyboard.press('ArrowRight');
+  await expect.poll(() => page.evaluate(() => getComputedStyle(document.documentElement).marginRight)).toBe('300px');
   const overflow = await frame.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await page.screenshot({ path: '.demo/northwind.png' });
