@@ -4,9 +4,9 @@ import { matchUrl } from '../lib/crm';
 import { compileCustomRule, customRuleMatchPattern, validateCustomRule, type CustomRule } from '../lib/crm/custom';
 import type { RuleTestResult } from '../lib/messaging/protocol';
 import { customRulesItem } from '../lib/settings';
+import { labelList as split } from './format';
 import { useTr } from './I18n';
 
-const split = (s: string) => s.split(/[,，]/).map((x) => x.trim()).filter(Boolean);
 const EMPTY = { label: '', hostPattern: '', urlPattern: '', nameSelector: '', nameLabel: '', owner: '', contractEnd: '', annualValue: '' };
 
 /** Options: the user's own CRM rules, tried on a URL and on open tabs before they are saved. */

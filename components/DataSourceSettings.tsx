@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { browser } from 'wxt/browser';
-import { apiOriginPattern, checkBaseUrl, readDataSource, saveDataSource } from '../lib/api/settings';
+import { apiOriginPattern, checkBaseUrl, DataSourceSchema, readDataSource, saveDataSource } from '../lib/api/settings';
 import { useTr } from './I18n';
 
 /**
@@ -30,11 +30,14 @@ export function DataSourceSettings() {
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
-    const problems: string[] = [];
-    if (mode === 'api') {
-      if (!checkBaseUrl(baseUrl)) problems.push(t('sync.settings.baseUrlInvalid'));
-      if (!/^[\x21-\x7e]+$/.test(token.trim())) problems.push(t('sync.settings.tokenInvalid'));
-    }
+    // The schema the source is saved with decides; its issues are worded here.
+    const checked = DataSourceSchema.safeParse(mode === 'api' ? { mode, baseUrl, token, maxAgeMinutes: maxAge } : { mode });
+    const fields = new Set(checked.success ? [] : checked.error.issues.map((i) => String(i.path[0])));
+    const problems = [
+      ...(fields.has('baseUrl') ? [t('sync.settings.baseUrlInvalid')] : []),
+      ...(fields.has('token') ? [t('sync.settings.tokenInvalid')] : []),
+      ...(fields.has('maxAgeMinutes') ? [t('source.maxAgeInvalid')] : []),
+    ];
     setErrors(problems);
     if (problems.length) return;
     let note = '';

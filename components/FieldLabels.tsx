@@ -3,10 +3,11 @@ import { browser } from 'wxt/browser';
 import { DEFAULT_FIELD_LABELS, type LabelSets } from '../lib/crm/fields';
 import type { FieldKey } from '../lib/crm/types';
 import { fieldLabelsItem } from '../lib/settings';
+import { labelList } from './format';
 import { useTr } from './I18n';
 
 const KEYS: FieldKey[] = ['owner', 'contractEnd', 'annualValue'];
-const split = (s: string) => s.split(/[,，]/).map((x) => x.trim()).filter(Boolean).slice(0, 20);
+const split = (s: string) => labelList(s).slice(0, 20);
 
 /** Options: labels under which CRM pages show owner, contract end and annual value, on top of the defaults. */
 export function FieldLabels() {

@@ -13,13 +13,13 @@ const PERCENT: HealthDimension[] = ['activeUserRate', 'coreFeatureAdoption', 'mo
  * trend, what each dimension adds, the biggest drag, and the change that
  * would reach the next band. Without readings, the stored summary is shown.
  */
-export function HealthCard({ account, snapshots, now, model }: { account: Account; snapshots: HealthSnapshot[]; now: Date; model: HealthModel }) {
+export function HealthCard(props: { account: Account; snapshots: HealthSnapshot[]; latest: HealthSnapshot; now: Date; model: HealthModel }) {
+  const { account, snapshots, latest, now, model } = props;
   const tr = useTr();
   const { t } = tr;
   const today = localDate(now);
   const trend = healthTrend(snapshots, model, today);
-  const latest = [...snapshots].filter((s) => !s.deleted && s.asOf <= today).sort((a, b) => (a.asOf < b.asOf ? 1 : -1))[0];
-  if (!latest || account.id !== latest.accountId) return null; // the account card shows the stored summary
+  if (account.id !== latest.accountId) return null; // a reading of the previous account, during navigation
   const health = scoreHealth(latest.inputs, model);
   const dim = (d: HealthDimension) => t(`health.dim.${d}` as MessageKey);
   const value = (d: HealthDimension, v: number) => (PERCENT.includes(d) ? `${Math.round(v)}%` : String(Math.round(v)));

@@ -2,15 +2,15 @@ import { useState, type FormEvent } from 'react';
 import { addDays, isIsoDate, localDate } from '../lib/dates/local-date';
 import type { MessageKey } from '../lib/i18n';
 import type { Account } from '../lib/model/account';
-import { useRecords, writeRecordVia } from '../lib/panel/data-client';
+import type { Cta } from '../lib/model/records';
+import { writeRecordVia } from '../lib/panel/data-client';
 import { formatDate } from './format';
 import { useTr } from './I18n';
 
 /** The account's open calls to action, and a quick way to add one by hand. */
-export function NextSteps({ account, now }: { account: Account; now: Date }) {
+export function NextSteps({ account, ctas, now }: { account: Account; ctas: Cta[] | undefined; now: Date }) {
   const tr = useTr();
   const { t } = tr;
-  const ctas = useRecords('ctas', account.id);
   const [title, setTitle] = useState('');
   const [due, setDue] = useState('');
   const [error, setError] = useState('');

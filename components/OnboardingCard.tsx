@@ -1,6 +1,7 @@
 import { daysBetween, localDate } from '../lib/dates/local-date';
 import type { MessageKey } from '../lib/i18n';
 import type { Account } from '../lib/model/account';
+import type { Cta } from '../lib/model/records';
 import { milestonesFor, ONBOARDING_DAYS, onboardingStatus } from '../lib/onboarding';
 import { useRecords, writeRecordVia } from '../lib/panel/data-client';
 import { formatDate } from './format';
@@ -13,12 +14,11 @@ const KNOWN = ['kick_off', 'workshop_60pct', 'health_model_setup', 'first_value'
  * action), the colour of the open CTAs, and the days left in the window.
  * Shown for accounts with milestones, or signed in the last 90 days.
  */
-export function OnboardingCard({ account, now }: { account: Account; now: Date }) {
+export function OnboardingCard({ account, ctas, now }: { account: Account; ctas: Cta[] | undefined; now: Date }) {
   const tr = useTr();
   const { t } = tr;
   const today = localDate(now);
   const milestones = useRecords('milestones', account.id);
-  const ctas = useRecords('ctas', account.id);
   if (!milestones || !ctas || !account.signedAt) return null;
   const age = daysBetween(account.signedAt, today);
   const live = milestones.filter((m) => !m.deleted);

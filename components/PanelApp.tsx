@@ -37,6 +37,8 @@ export function PanelApp() {
   const { account, error } = useAccount(ref);
   const snapshots = useRecords('snapshots', account?.id);
   const latest = snapshots && latestReading(snapshots, localDate(now));
+  // One watch of the account's CTAs serves both cards that show them.
+  const ctas = useRecords('ctas', account?.id);
 
   const add = async (input: { name: string; contractEnd: string }) => {
     if (!ref) return;
@@ -58,10 +60,10 @@ export function PanelApp() {
     body = (
       <>
         <AccountCard account={{ ...account, health: currentHealth(account, latest, engine.model) }} now={now} showHealth={!latest} />
-        {snapshots && latest && <HealthCard account={account} snapshots={snapshots} now={now} model={engine.model} />}
+        {snapshots && latest && <HealthCard account={account} snapshots={snapshots} latest={latest} now={now} model={engine.model} />}
         {snapshots && <RenewalCard account={account} snapshots={snapshots} now={now} model={engine.model} settings={engine.renewal} />}
-        <OnboardingCard account={account} now={now} />
-        <NextSteps account={account} now={now} />
+        <OnboardingCard account={account} ctas={ctas} now={now} />
+        <NextSteps account={account} ctas={ctas} now={now} />
       </>
     );
   else body = <AddAccountForm key={`${ref.crm}:${ref.recordId}`} pageRef={ref} onAdd={add} />;

@@ -1,6 +1,9 @@
 import { dayNumber, type IsoDate } from '../lib/dates/local-date';
 import type { Locale } from '../lib/i18n';
 
+/** "Owner, 负责人" → ['Owner', '负责人']: ASCII or Chinese commas, blanks dropped. */
+export const labelList = (s: string): string[] => s.split(/[,，]/).map((x) => x.trim()).filter(Boolean);
+
 /** A calendar date in the user's language ("Nov 23, 2026", "2026年11月23日"). */
 export function formatDate(date: IsoDate, locale: Locale): string {
   const n = dayNumber(date);

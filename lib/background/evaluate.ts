@@ -1,6 +1,7 @@
 import { writeRecord } from '../api/outbox';
 import { localDate } from '../dates/local-date';
 import type { LensDB } from '../db/db';
+import { snapshotsOf } from '../db/health';
 import { evaluateCtas, toCta, type CtaDraft } from '../ctas';
 import { readEngineSettings } from '../engine-settings';
 import type { MessageKey, Translator } from '../i18n';
@@ -36,7 +37,7 @@ export async function evaluateAccountCtas(database: LensDB, accountId: string, n
   if (!account) return { created: 0, closed: 0 };
   const of = <T>(table: string) => database.table(table).where('accountId').equals(accountId).toArray() as Promise<T[]>;
   const [snapshots, milestones, outcomes, existing, visits, notes] = await Promise.all([
-    database.snapshots.where('[accountId+asOf]').between([accountId, ''], [accountId, '\uffff']).toArray(),
+    snapshotsOf(database, accountId),
     of<never>('milestones'), of<never>('outcomes'), of<never>('ctas'), of<never>('visits'), of<never>('notes'),
   ]);
   const { model, renewal } = await readEngineSettings();

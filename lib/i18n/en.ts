@@ -235,6 +235,7 @@ export const en = {
   'source.baseUrl': 'Server address',
   'source.token': 'Access token',
   'source.maxAge': 'Refresh an account shown in the CRM when its data is older than (minutes)',
+  'source.maxAgeInvalid': 'Enter a whole number of minutes from 1 to 1440.',
   'source.save': 'Save data source',
   'source.savedLocal': 'Saved: data stays in this browser.',
   'source.savedApi': 'Saved: Account Lens syncs with the team server.',

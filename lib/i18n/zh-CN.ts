@@ -236,6 +236,7 @@ export const zhCN: Record<MessageKey, string> = {
   'source.baseUrl': '服务器地址',
   'source.token': '访问令牌',
   'source.maxAge': '在 CRM 中查看客户时，数据超过多少分钟即刷新',
+  'source.maxAgeInvalid': '请输入 1 到 1440 之间的整数分钟数。',
   'source.save': '保存数据来源',
   'source.savedLocal': '已保存：数据仅保存在此浏览器中。',
   'source.savedApi': '已保存：Account Lens 将与团队服务器同步。',

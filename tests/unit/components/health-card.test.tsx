@@ -1,6 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import { HealthCard } from '../../../components/HealthCard';
 import { I18nProvider } from '../../../components/I18n';
+import { latestReading } from '../../../lib/db/health';
 import { DEFAULT_HEALTH_MODEL } from '../../../lib/health';
 import type { Locale } from '../../../lib/i18n';
 import type { Account } from '../../../lib/model/account';
@@ -11,7 +12,7 @@ const reading = (asOf: string, inputs: HealthSnapshot['inputs']): HealthSnapshot
 // The worked example of the engine: 30.6, red; raise core-feature adoption from 35 to 58 (or active users 40 → 68).
 const red = { activeUserRate: 40, coreFeatureAdoption: 35, moduleBreadth: 20, tickets90d: 3, trainingRate: 20, nps: 0, outcomeAttainment: 60 };
 const show = (locale: Locale, snapshots: HealthSnapshot[]) =>
-  render(<I18nProvider locale={locale}><HealthCard account={account} snapshots={snapshots} now={new Date(2026, 10, 23)} model={DEFAULT_HEALTH_MODEL} /></I18nProvider>);
+  render(<I18nProvider locale={locale}><HealthCard account={account} snapshots={snapshots} latest={latestReading(snapshots, '2026-11-23')!} now={new Date(2026, 10, 23)} model={DEFAULT_HEALTH_MODEL} /></I18nProvider>);
 
 describe('HealthCard', () => {
   it('explains the score: band, trend, measured dimensions, drag and the way to the next band', () => {
