@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { IsoDateSchema } from '../model/common';
 import {
   ContractSchema, CtaSchema, ExpectationNoteSchema, HandoverSchema, HealthSnapshotSchema, MilestoneSchema, PromiseSchema,
-  RenewalOutcomeSchema, ServiceVisitSchema,
+  MonthlyReportSchema, RenewalOutcomeSchema, ServicePlanSchema, ServiceVisitSchema,
 } from '../model/records';
 import {
   AccountBundleSchema, ApiAccountSchema, ChangeItemSchema, ChangesPageSchema, ChangesQuerySchema, ErrorBodySchema, LookupQuerySchema,
@@ -23,6 +23,8 @@ const RECORDS = {
   Milestone: MilestoneSchema,
   Cta: CtaSchema,
   RenewalOutcome: RenewalOutcomeSchema,
+  ServicePlan: ServicePlanSchema,
+  MonthlyReport: MonthlyReportSchema,
 };
 
 export function buildApiJsonSchema(): Record<string, unknown> {

@@ -3,7 +3,7 @@ import { AccountSchema, CrmRefSchema } from '../model/account';
 import { TimestampSchema } from '../model/common';
 import {
   ContractSchema, CtaSchema, ExpectationNoteSchema, HandoverSchema, HealthSnapshotSchema, MilestoneSchema, PromiseSchema,
-  RenewalOutcomeSchema, ServiceVisitSchema, WRITTEN_KINDS, type WrittenKind,
+  MonthlyReportSchema, RenewalOutcomeSchema, ServicePlanSchema, ServiceVisitSchema, WRITTEN_KINDS, type WrittenKind,
 } from '../model/records';
 import { API_ERROR_CODES } from './errors';
 
@@ -43,6 +43,9 @@ export const AccountBundleSchema = z.object({
   milestones: list(MilestoneSchema),
   ctas: list(CtaSchema),
   outcomes: list(RenewalOutcomeSchema),
+  // Added with the CSM workflows: a server that predates them sends none.
+  plans: list(ServicePlanSchema).default([]),
+  reports: list(MonthlyReportSchema).default([]),
 });
 export type AccountBundle = z.infer<typeof AccountBundleSchema>;
 
@@ -58,6 +61,8 @@ export const ChangeItemSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('milestones'), record: MilestoneSchema }),
   z.object({ kind: z.literal('ctas'), record: CtaSchema }),
   z.object({ kind: z.literal('outcomes'), record: RenewalOutcomeSchema }),
+  z.object({ kind: z.literal('plans'), record: ServicePlanSchema }),
+  z.object({ kind: z.literal('reports'), record: MonthlyReportSchema }),
 ]);
 export type ChangeItem = z.infer<typeof ChangeItemSchema>;
 

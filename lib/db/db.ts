@@ -2,7 +2,8 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import { normaliseRecordId } from '../crm/normalise';
 import type { Account } from '../model/account';
 import type {
-  Contract, Cta, ExpectationNote, Handover, HealthSnapshot, Milestone, OutboxEntry, PromiseRecord, RenewalOutcome, ServiceVisit,
+  Contract, Cta, ExpectationNote, Handover, HealthSnapshot, Milestone, MonthlyReport, OutboxEntry, PromiseRecord, RenewalOutcome,
+  ServicePlan, ServiceVisit,
 } from '../model/records';
 
 /** Small key-value facts the extension keeps beside the data (sync cursor, last sync). */
@@ -29,6 +30,8 @@ export class LensDB extends Dexie {
   milestones!: EntityTable<Milestone, 'id'>;
   ctas!: EntityTable<Cta, 'id'>;
   outcomes!: EntityTable<RenewalOutcome, 'id'>;
+  plans!: EntityTable<ServicePlan, 'id'>;
+  reports!: EntityTable<MonthlyReport, 'id'>;
   outbox!: Table<OutboxEntry, number>;
   meta!: EntityTable<MetaRow, 'key'>;
 
@@ -55,6 +58,11 @@ export class LensDB extends Dexie {
         meta: 'key',
       })
       .upgrade(upgradeToV2);
+    // v3 adds tables only (service plans and sent monthly reports): nothing to migrate.
+    this.version(3).stores({
+      plans: 'id, accountId, updatedAt',
+      reports: 'id, [accountId+month], month, updatedAt',
+    });
   }
 }
 

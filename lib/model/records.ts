@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { IdSchema, IsoDateSchema, text, TimestampSchema, WrittenSchema } from './common';
 
+/** A month of the calendar, written YYYY-MM. */
+export const YearMonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month written YYYY-MM');
+export const REPORT_LANGUAGES = ['zh-CN', 'en'] as const;
+export const ReportLanguageSchema = z.enum(REPORT_LANGUAGES);
+export type ReportLanguage = z.infer<typeof ReportLanguageSchema>;
+
 /** A contract of an account: the current one, and earlier ones after renewals. */
 export const ContractSchema = WrittenSchema.extend({
   start: IsoDateSchema.optional(),
@@ -82,8 +88,51 @@ export const HandoverSchema = WrittenSchema.extend({
   promises: z.array(text(2000)).max(50).optional(),
   fitRisks: z.array(text(1000)).max(50).optional(),
   questions: text(4000).optional(),
+  /** How the deal ran: the inputs of the rule for when CS joins the sale. */
+  salesCycleDays: z.number().int().min(0).max(3650).optional(),
+  implementationWeeks: z.number().int().min(0).max(520).optional(),
+  /** 'quick': three fields written from the toolbar, to complete later. */
+  origin: z.enum(['quick', 'full']).optional(),
+  submittedAt: TimestampSchema.optional(),
+  decidedAt: TimestampSchema.optional(),
+  decidedBy: text(200).optional(),
 });
 export type Handover = z.infer<typeof HandoverSchema>;
+
+/**
+ * When the monthly service day falls: the nth (or last, n = -1) weekday of
+ * the month, or a fixed day of the month (the month's last day when it is
+ * shorter), moved to the previous working day when it falls on a weekend.
+ * Weekdays count from Sunday = 0, as Date.getDay does.
+ */
+export const ServiceDayRuleSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('nth_weekday'),
+    n: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(-1)]),
+    weekday: z.number().int().min(0).max(6),
+  }),
+  z.object({ kind: z.literal('day_of_month'), day: z.number().int().min(1).max(31) }),
+]);
+export type ServiceDayRule = z.infer<typeof ServiceDayRuleSchema>;
+export const DEFAULT_SERVICE_DAY: ServiceDayRule = { kind: 'nth_weekday', n: -1, weekday: 5 };
+
+/** How an account is served: its service-day rule, the language of its reports, who gets them. */
+export const ServicePlanSchema = WrittenSchema.extend({
+  serviceDay: ServiceDayRuleSchema,
+  language: ReportLanguageSchema,
+  bossName: text(200).optional(),
+  bossEmail: z.string().trim().max(300).email().optional(),
+});
+export type ServicePlan = z.infer<typeof ServicePlanSchema>;
+
+/** A monthly service report, recorded when it was sent to the customer. */
+export const MonthlyReportSchema = WrittenSchema.extend({
+  month: YearMonthSchema,
+  language: ReportLanguageSchema,
+  sentAt: IsoDateSchema,
+  to: text(300).optional(),
+});
+export type MonthlyReport = z.infer<typeof MonthlyReportSchema>;
 
 export const MilestoneSchema = WrittenSchema.extend({
   key: text(100).min(1),
@@ -135,6 +184,8 @@ export const WRITTEN_KINDS = {
   milestones: MilestoneSchema,
   ctas: CtaSchema,
   outcomes: RenewalOutcomeSchema,
+  plans: ServicePlanSchema,
+  reports: MonthlyReportSchema,
 } as const;
 export type WrittenKind = keyof typeof WRITTEN_KINDS;
 export const WrittenKindSchema = z.enum(Object.keys(WRITTEN_KINDS) as [WrittenKind, ...WrittenKind[]]);

@@ -17,7 +17,7 @@ const row = (id: string, crm: string, recordId: string) => ({
 });
 
 describe('database upgrades', () => {
-  it('opens a version 1 database with rows and upgrades it to version 2', async () => {
+  it('opens a version 1 database with rows and upgrades it through every version', async () => {
     const dbName = name();
     await seedV1(dbName, [
       row('a', 'salesforce', '001D000000IqhSL'),
@@ -27,7 +27,7 @@ describe('database upgrades', () => {
     ]);
     const db = new LensDB(dbName);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     const byId = Object.fromEntries((await db.accounts.toArray()).map((a) => [a.id, a]));
     expect(byId.a).toMatchObject({ recordId: '001D000000IqhSLIAZ', source: 'local' });
     expect(byId.b!.recordId).toBe('3f2a4c1e-5b6d-4e7f-8a9b-00000000002a');
@@ -36,6 +36,8 @@ describe('database upgrades', () => {
     // The lookup index serves the upgraded ids, and the new tables exist.
     expect(await db.accounts.where('[crm+recordId]').equals(['salesforce', '001D000000IqhSLIAZ']).count()).toBe(1);
     expect(await db.outbox.count()).toBe(0);
+    expect(await db.reports.where('[accountId+month]').equals(['a', '2026-10']).count()).toBe(0);
+    expect(await db.plans.count()).toBe(0);
     db.close();
   });
 
@@ -45,7 +47,7 @@ describe('database upgrades', () => {
     class Broken extends LensDB {
       constructor(n: string) {
         super(n);
-        this.version(3).stores({}).upgrade(() => {
+        this.version(4).stores({}).upgrade(() => {
           throw new Error('disk on fire');
         });
       }
