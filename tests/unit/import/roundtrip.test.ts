@@ -29,7 +29,7 @@ describe('JSON export', () => {
     const db = await seeded();
     const file = await exportAll(db, LATER);
     expect(file).toMatchObject({ format: 'account-lens-export', version: 1, exportedAt: LATER.toISOString() });
-    expect(Object.keys(file.tables).sort()).toEqual(['accounts', 'contracts', 'ctas', 'handovers', 'milestones', 'notes', 'outcomes', 'promises', 'snapshots', 'visits']);
+    expect(Object.keys(file.tables).sort()).toEqual(['accounts', 'contracts', 'ctas', 'handovers', 'milestones', 'notes', 'outcomes', 'plans', 'promises', 'reports', 'snapshots', 'visits']);
     expect(file.tables.accounts).toHaveLength(51);
     expect(file.tables.contracts).toHaveLength(1);
     expect(JSON.stringify(file)).not.toContain('"outbox"');
