@@ -5,9 +5,10 @@ import { snapshotsOf } from '../db/health';
 import { evaluateCtas, toCta, type CtaDraft } from '../ctas';
 import { readEngineSettings } from '../engine-settings';
 import type { MessageKey, Translator } from '../i18n';
+import { touchpointLogs } from '../renewal';
+import { monthName } from '../service/format';
 
 const MILESTONE_KEYS = ['kick_off', 'workshop_60pct', 'health_model_setup', 'first_value'] as const;
-import { touchpointLogs } from '../renewal';
 
 /** A draft's title in the user's language, stored with the CTA (the team reads what was raised). */
 export function wordCtaTitle(draft: Pick<CtaDraft, 'title'>, tr: Translator): string {
@@ -24,6 +25,16 @@ export function wordCtaTitle(draft: Pick<CtaDraft, 'title'>, tr: Translator): st
     }
     case 'churn_recovery':
       return tr.t('cta.churnRecovery');
+    case 'service_visit_missed':
+      return tr.t('cta.visitMissed', { month: monthName(String(p.month), tr.locale), serviceDay: String(p.serviceDay) });
+    case 'service_report_missing':
+      return tr.t('cta.reportMissing', { month: monthName(String(p.month), tr.locale) });
+    case 'service_followup':
+      return tr.t('cta.followUp', { text: String(p.text), visitDate: String(p.visitDate) });
+    case 'expectation_reset':
+      return tr.t('cta.expectationReset');
+    case 'expectation_review':
+      return tr.t('cta.expectationReview', { since: String(p.since) });
   }
 }
 
@@ -36,15 +47,17 @@ export async function evaluateAccountCtas(database: LensDB, accountId: string, n
   const account = await database.accounts.get(accountId);
   if (!account) return { created: 0, closed: 0 };
   const of = <T>(table: string) => database.table(table).where('accountId').equals(accountId).toArray() as Promise<T[]>;
-  const [snapshots, milestones, outcomes, existing, visits, notes] = await Promise.all([
+  const [snapshots, milestones, outcomes, existing, visits, notes, plans, reports] = await Promise.all([
     snapshotsOf(database, accountId),
     of<never>('milestones'), of<never>('outcomes'), of<never>('ctas'), of<never>('visits'), of<never>('notes'),
+    of<never>('plans'), of<never>('reports'),
   ]);
-  const { model, renewal } = await readEngineSettings();
+  const { model, renewal, service } = await readEngineSettings();
   const result = evaluateCtas({
     account, snapshots, milestones, outcomes, existing,
     model, renewalSettings: renewal,
     logged: touchpointLogs(visits, notes), today: localDate(now),
+    service: { plans, visits, reports, notes, settings: service },
   });
   const at = now.toISOString();
   for (const draft of result.create) await writeRecord(database, 'ctas', toCta(draft, wordCtaTitle(draft, tr), at), now);

@@ -4,7 +4,16 @@ import type { Cta, CTA_SOURCES } from '../model/records';
 export type CtaSource = (typeof CTA_SOURCES)[number];
 
 /** What a CTA's title says, as a code and values: the UI words it in the user's language. */
-export type CtaTitleCode = 'health_red_streak' | 'renewal_touchpoint' | 'onboarding_milestone' | 'churn_recovery';
+export type CtaTitleCode =
+  | 'health_red_streak'
+  | 'renewal_touchpoint'
+  | 'onboarding_milestone'
+  | 'churn_recovery'
+  | 'service_visit_missed'
+  | 'service_report_missing'
+  | 'service_followup'
+  | 'expectation_reset'
+  | 'expectation_review';
 
 export interface CtaTitle {
   code: CtaTitleCode;

@@ -9,9 +9,10 @@ import { isOpenCta } from '../onboarding/status';
 import type { RenewalSettings } from '../renewal/settings';
 import { renewalTimeline, type TouchpointLog } from '../renewal/timeline';
 import { ctaId, type CtaDraft, type CtaSource, type CtaTitle } from './draft';
+import { serviceCtas, type ServiceCloseReason, type ServiceCtaInput } from '../service/ctas';
 
 export interface CtaEvaluationInput {
-  account: Pick<Account, 'id' | 'contractEnd' | 'owner' | 'csm' | 'segment' | 'signedAt'>;
+  account: Pick<Account, 'id' | 'contractEnd' | 'contractStart' | 'owner' | 'csm' | 'segment' | 'signedAt'>;
   snapshots: readonly HealthSnapshot[];
   milestones: readonly Milestone[];
   outcomes: readonly RenewalOutcome[];
@@ -22,10 +23,12 @@ export interface CtaEvaluationInput {
   /** Contacts that keep renewal touchpoints (see touchpointLogs); none means none were made. */
   logged?: readonly TouchpointLog[];
   onboardingTemplate?: readonly MilestoneTemplate[];
+  /** The service rhythm and expectation notes; without them no service CTAs are raised. */
+  service?: Omit<ServiceCtaInput, 'account' | 'today'>;
   today: IsoDate;
 }
 
-export type CloseReason = 'health_recovered' | 'touchpoint_done' | 'contract_moved' | 'milestone_done' | 'milestone_removed';
+export type CloseReason = 'health_recovered' | 'touchpoint_done' | 'contract_moved' | 'milestone_done' | 'milestone_removed' | ServiceCloseReason;
 
 export interface CtaClosure {
   id: string;
@@ -52,7 +55,8 @@ export const CTA_ACT_DAYS = 7;
  *   window is still open (before expiry; once the next touchpoint is due that
  *   one matters instead), so an account picked up late gets one CTA, not five;
  * - onboarding:<milestoneId>: a milestone past its due date and not done;
- * - churn-recovery:<outcomeId>: the customer said they will not renew.
+ * - churn-recovery:<outcomeId>: the customer said they will not renew;
+ * - service:… and expectations:…: see serviceCtas.
  * A cause already on any existing CTA (open, snoozed, closed or deleted) is
  * never raised again. Due dates come from the data, not from `today`, so
  * two devices draft identical records.
@@ -113,7 +117,14 @@ export function evaluateCtas(input: CtaEvaluationInput): CtaEvaluation {
     add('renewal', `churn-recovery:${o.id}`, { code: 'churn_recovery', params }, o.date, { needsOtherTeam: true });
   }
 
-  const close: CtaClosure[] = [];
+  const service = input.service ? serviceCtas({ ...input.service, account, today }, input.existing) : { create: [], close: [] };
+  for (const d of service.create) {
+    if (taken.has(d.cause)) continue;
+    taken.add(d.cause);
+    create.push(d);
+  }
+
+  const close: CtaClosure[] = [...service.close];
   const milestoneById = new Map(input.milestones.map((m) => [m.id, m]));
   const renewalPrefix = `renewal:${account.id}:`;
   for (const c of input.existing) {
