@@ -1,0 +1,5 @@
+export * from './completeness';
+export * from './involvement';
+export * from './intro';
+export * from './promises';
+export * from './form';
