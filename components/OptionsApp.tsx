@@ -11,6 +11,7 @@ import { FieldLabels } from './FieldLabels';
 import { HealthModelEditor } from './HealthModelEditor';
 import { ImportExport } from './ImportExport';
 import { useTr } from './I18n';
+import { ServiceSettingsEditor } from './ServiceSettingsEditor';
 
 /** Settings: language and the local data (demo book for now). */
 export function OptionsApp() {
@@ -59,6 +60,7 @@ export function OptionsApp() {
         <p role="status" aria-live="polite">{status}</p>
       </section>
       <HealthModelEditor />
+      <ServiceSettingsEditor />
       <ImportExport />
       <DataSourceSettings />
       <FieldLabels />

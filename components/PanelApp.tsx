@@ -14,6 +14,11 @@ import { OnboardingCard } from './OnboardingCard';
 import { RenewalCard } from './RenewalCard';
 import { PanelHeader } from './PanelHeader';
 import { SyncLine } from './SyncLine';
+import { PanelTabs } from './PanelTabs';
+import { ServiceTab } from './service/ServiceTab';
+import { ExpectationsTab } from './expectations/ExpectationsTab';
+import { HandoverPanel } from './handover/HandoverPanel';
+import { promiseRisks } from '../lib/expectations/risks';
 import { useEngineSettings } from './useEngineSettings';
 import { useToday } from './useToday';
 
@@ -39,6 +44,9 @@ export function PanelApp() {
   const latest = snapshots && latestReading(snapshots, localDate(now));
   // One watch of the account's CTAs serves both cards that show them.
   const ctas = useRecords('ctas', account?.id);
+  const promises = useRecords('promises', account?.id);
+  const view = usePanelStore((s) => s.view);
+  const risks = promises ? promiseRisks(promises, localDate(now)).length : 0;
 
   const add = async (input: { name: string; contractEnd: string }) => {
     if (!ref) return;
@@ -60,10 +68,22 @@ export function PanelApp() {
     body = (
       <>
         <AccountCard account={{ ...account, health: currentHealth(account, latest, engine.model) }} now={now} showHealth={!latest} />
-        {snapshots && latest && <HealthCard account={account} snapshots={snapshots} latest={latest} now={now} model={engine.model} />}
-        {snapshots && <RenewalCard account={account} snapshots={snapshots} now={now} model={engine.model} settings={engine.renewal} />}
-        <OnboardingCard account={account} ctas={ctas} now={now} />
-        <NextSteps account={account} ctas={ctas} now={now} />
+        <PanelTabs badges={{ expectations: risks }} />
+        <div role="tabpanel" id={`tabpanel-${view}`} aria-labelledby={`tab-${view}`} key={`${account.id}:${view}`}>
+          {view === 'overview' && (
+            <>
+              {snapshots && latest && <HealthCard account={account} snapshots={snapshots} latest={latest} now={now} model={engine.model} />}
+              {snapshots && <RenewalCard account={account} snapshots={snapshots} now={now} model={engine.model} settings={engine.renewal} promiseRisks={risks} />}
+              <OnboardingCard account={account} ctas={ctas} now={now} />
+              <NextSteps account={account} ctas={ctas} now={now} />
+            </>
+          )}
+          {view === 'service' && snapshots && ctas && (
+            <ServiceTab account={account} ctas={ctas} snapshots={snapshots} now={now} model={engine.model} renewal={engine.renewal} service={engine.service} />
+          )}
+          {view === 'expectations' && <ExpectationsTab account={account} now={now} service={engine.service} />}
+          {view === 'handover' && <HandoverPanel account={account} now={now} />}
+        </div>
       </>
     );
   else body = <AddAccountForm key={`${ref.crm}:${ref.recordId}`} pageRef={ref} onAdd={add} />;

@@ -13,7 +13,7 @@ import { LogConversation } from './LogConversation';
 import { OutcomeForm } from './OutcomeForm';
 
 /** Renewal timing: the touchpoints by segment, the likelihood with its reasons, the next plan steps. */
-export function RenewalCard(props: { account: Account; snapshots: HealthSnapshot[]; now: Date; model: HealthModel; settings: RenewalSettings }) {
+export function RenewalCard(props: { account: Account; snapshots: HealthSnapshot[]; now: Date; model: HealthModel; settings: RenewalSettings; promiseRisks?: number }) {
   const { account, snapshots, now, model, settings } = props;
   const tr = useTr();
   const { t } = tr;
@@ -41,6 +41,12 @@ export function RenewalCard(props: { account: Account; snapshots: HealthSnapshot
       <h2 id="renewal-title">{t('renewal.title')}</h2>
       {pitch.active && (
         <p className="banner" role="note" data-testid="no-pitch">{t('renewal.noPitch', { date: formatDate(addDays(today, pitch.daysLeft), tr.locale) })}</p>
+      )}
+      {(props.promiseRisks ?? 0) > 0 && (
+        // Promises at risk follow the account to renewal: loud inside the window, present before it.
+        <p className={timeline.stage === 'not_started' ? 'warn' : 'banner'} role="note" data-testid="renewal-promise-risks">
+          {tr.plural('renewal.promiseRisks', props.promiseRisks ?? 0)}
+        </p>
       )}
       {timeline.expired ? (
         <p className="expired loud" role="alert">{t('renewal.expiredLoud', { days: -timeline.daysLeft })}</p>

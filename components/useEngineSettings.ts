@@ -1,20 +1,17 @@
 import { useEffect, useState } from 'react';
-import { healthModelItem, readEngineSettings, renewalSettingsItem } from '../lib/engine-settings';
-import { DEFAULT_HEALTH_MODEL, type HealthModel } from '../lib/health';
-import { DEFAULT_RENEWAL_SETTINGS, type RenewalSettings } from '../lib/renewal';
+import { healthModelItem, readEngineSettings, renewalSettingsItem, serviceSettingsItem, type EngineSettings } from '../lib/engine-settings';
+import { DEFAULT_HEALTH_MODEL } from '../lib/health';
+import { DEFAULT_RENEWAL_SETTINGS } from '../lib/renewal';
+import { DEFAULT_SERVICE_SETTINGS } from '../lib/service/settings';
 
-/** The health model and renewal cadence in force, following edits made in the options live. */
-export function useEngineSettings(): { model: HealthModel; renewal: RenewalSettings } {
-  const [value, setValue] = useState({ model: DEFAULT_HEALTH_MODEL, renewal: DEFAULT_RENEWAL_SETTINGS });
+/** The health model, renewal cadence and service settings in force, following edits made in the options live. */
+export function useEngineSettings(): EngineSettings {
+  const [value, setValue] = useState<EngineSettings>({ model: DEFAULT_HEALTH_MODEL, renewal: DEFAULT_RENEWAL_SETTINGS, service: DEFAULT_SERVICE_SETTINGS });
   useEffect(() => {
     const load = () => void readEngineSettings().then(setValue);
     load();
-    const a = healthModelItem.watch(load);
-    const b = renewalSettingsItem.watch(load);
-    return () => {
-      a();
-      b();
-    };
+    const stops = [healthModelItem.watch(load), renewalSettingsItem.watch(load), serviceSettingsItem.watch(load)];
+    return () => stops.forEach((stop) => stop());
   }, []);
   return value;
 }

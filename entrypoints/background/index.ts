@@ -100,8 +100,10 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(() => void ensureSchedule().then(() => syncNow(refreshLaunchers)));
   browser.runtime.onInstalled.addListener(() => void ensureSchedule());
 
-  // The toolbar button opens the native side panel on the current tab's account.
-  void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: true });
+  // The toolbar button opens the popup (quick handover, quick visit log); the
+  // popup and the frame open the native side panel. Set on every start, so a
+  // profile that stored the earlier behaviour follows too.
+  void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: false });
   // Keep storage.local (settings now, the team API token later) away from content scripts.
   void browser.storage.local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => undefined);
 });

@@ -1,10 +1,12 @@
 import { enImport } from './en-import';
 import { enSync } from './en-sync';
+import { enService } from './en-service';
 
 /** English messages: the source of every key. `{name}` placeholders are filled by t(). */
 export const en = {
   ...enImport,
   ...enSync,
+  ...enService,
   appName: 'Account Lens',
   'launcher.known': 'Account Lens: {name}, health {band} ({score}), {renewal}',
   'launcher.knownNoHealth': 'Account Lens: {name}, health unknown, {renewal}',

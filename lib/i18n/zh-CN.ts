@@ -1,11 +1,13 @@
 import type { MessageKey } from './en';
 import { zhCNImport } from './zh-CN-import';
 import { zhCNSync } from './zh-CN-sync';
+import { zhCNService } from './zh-CN-service';
 
 /** 简体中文. Every English key must be present: the type enforces it. */
 export const zhCN: Record<MessageKey, string> = {
   ...zhCNImport,
   ...zhCNSync,
+  ...zhCNService,
   appName: 'Account Lens',
   'launcher.known': 'Account Lens：{name}，健康度{band}（{score}），{renewal}',
   'launcher.knownNoHealth': 'Account Lens：{name}，健康度未知，{renewal}',

@@ -4,11 +4,11 @@ import { usePanelStore, type PanelHost } from './store';
 
 /**
  * Keeps the panel store on the record open in its tab. The framed panel asks
- * the background which tab holds it; the native side panel follows the active
- * tab of its window. Both read the record from storage.session, the one source
+ * the background which tab holds it; the native side panel and the toolbar
+ * popup follow the active tab of their window. Both read the record from storage.session, the one source
  * of truth the background writes.
  */
-export async function followTab(host: PanelHost, signal: AbortSignal): Promise<void> {
+export async function followTab(host: PanelHost, signal: AbortSignal, pinnedTab?: number): Promise<void> {
   const store = usePanelStore.getState();
   const readRef = async (tabId: number) => {
     const key = tabKey(tabId);
@@ -32,6 +32,8 @@ export async function followTab(host: PanelHost, signal: AbortSignal): Promise<v
   browser.storage.session.onChanged.addListener(onChanged);
   signal.addEventListener('abort', () => browser.storage.session.onChanged.removeListener(onChanged));
 
+  // A page opened for one tab (the popup, popped out into a window of its own) stays on it.
+  if (pinnedTab !== undefined) return useTab(pinnedTab);
   if (host === 'frame') {
     const answer = (await browser.runtime.sendMessage({ type: 'panel/whoami' })) as { tabId: number | null } | null;
     useTab(answer?.tabId ?? null);

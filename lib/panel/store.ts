@@ -2,6 +2,8 @@ import { create } from 'zustand';
 import type { AccountRef } from '../crm/types';
 
 export type PanelHost = 'frame' | 'side';
+export const PANEL_TABS = ['overview', 'service', 'expectations', 'handover'] as const;
+export type PanelTab = (typeof PANEL_TABS)[number];
 
 /** UI state of the panel: which tab it follows and the record open there. Never database rows. */
 export interface PanelState {
@@ -9,7 +11,10 @@ export interface PanelState {
   tabId: number | null;
   ref: AccountRef | null;
   resolved: boolean;
+  /** The panel's own tab (overview, service, …): kept while the user moves between records. */
+  view: PanelTab;
   setTab(tabId: number | null): void;
+  setView(view: PanelTab): void;
   setRef(ref: AccountRef | null): void;
 }
 
@@ -21,6 +26,8 @@ export const usePanelStore = create<PanelState>((set) => ({
   tabId: null,
   ref: null,
   resolved: false,
+  view: 'overview',
   setTab: (tabId) => set({ tabId }),
+  setView: (view) => set({ view }),
   setRef: (ref) => set({ ref, resolved: true }),
 }));
