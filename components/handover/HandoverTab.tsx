@@ -112,7 +112,7 @@ export function HandoverTab({ account, handover, promises, milestones, plan, now
       <section className="card" aria-labelledby="handover-title">
         <h2 id="handover-title">{t('handover.title')}</h2>
         <p>
-          <span className={`badge handover-${status}`}>{t(`handover.status.${status}` as MessageKey)}</span>
+          <span className={`badge handover-${handover ? status : 'none'}`}>{t(handover ? (`handover.status.${status}` as MessageKey) : 'handover.status.none')}</span>
           {handover?.origin === 'quick' && status === 'draft' && <span className="muted"> · {t('handover.quickDraft')}</span>}
         </p>
         <div className="meter">
@@ -186,7 +186,7 @@ export function HandoverTab({ account, handover, promises, milestones, plan, now
           {editable && (
             <div className="row">
               <button type="button" onClick={() => void save('draft')}>{t('handover.saveDraft')}</button>
-              <button type="button" className="primary" onClick={() => void save('submitted')} aria-disabled={!ready}>{t('handover.submit')}</button>
+              <button type="button" className="primary" onClick={() => void save('submitted')}>{t('handover.submit')}</button>
             </div>
           )}
           {editable && !ready && (

@@ -12,7 +12,18 @@ import { monthName } from '../../lib/service/format';
 import { mailtoHref, monthlyReport } from '../../lib/service/report';
 import { formatDate } from '../format';
 import { useTr } from '../I18n';
+import { ctaId } from '../../lib/ctas/draft';
+import { translator, type MessageKey } from '../../lib/i18n';
+import type { ServiceSettings } from '../../lib/service/settings';
 import { copyText } from './copy';
+
+/** The discussion topics of the checklist (business team and boss sections), worded in the report's language. */
+function topicLabels(settings: ServiceSettings, language: 'en' | 'zh-CN'): Record<string, string> {
+  const { t } = translator(language);
+  return Object.fromEntries(
+    (['team', 'boss'] as const).flatMap((section) => settings.checklist[section].map((i) => [i.id, i.label ?? t(`checklist.item.${i.id}` as MessageKey)])),
+  );
+}
 
 export const reportId = (accountId: string, month: string) => `report:${accountId}:${month}`;
 
@@ -32,6 +43,7 @@ export function ReportCard(props: {
   snapshots: HealthSnapshot[];
   model: HealthModel;
   renewal: RenewalSettings;
+  service: ServiceSettings;
   now: Date;
   uiLanguage: 'en' | 'zh-CN';
 }) {
@@ -56,6 +68,7 @@ export function ReportCard(props: {
   };
   const now_ = scoreAt(asOf);
   const before = scoreAt(plusDays(asOf, -30));
+  const openIds = new Set(props.ctas.filter((c) => !c.deleted && c.status !== 'closed').map((c) => c.id));
   const timeline = renewalTimeline(account, touchpointLogs(visits, props.notes), props.renewal, today);
   const nextTp = timeline.touchpoints.find((p) => p.status !== 'done' && p.due >= today);
   const report = monthlyReport({
@@ -67,10 +80,13 @@ export function ReportCard(props: {
     ...(now_ ? { health: { ...now_, ...(before ? { previousScore: before.score } : {}) } } : {}),
     renewal: { daysLeft: timeline.daysLeft, ...(nextTp ? { nextTouchpoint: { offset: nextTp.offset, due: nextTp.due } } : {}) },
     promises: props.promises,
-    openRequests: props.ctas
-      .filter((c) => !c.deleted && c.status !== 'closed' && c.source !== 'service')
-      .map((c) => ({ title: c.title, dueDate: c.dueDate })),
+    // What the customer asked for and is still open: the follow-ups of earlier visits whose next step is open.
+    // (Internal next steps, such as renewal touchpoints, are not the customer's business.)
+    openRequests: visits.flatMap((v) =>
+      v.deleted ? [] : v.followUps.flatMap((f, n) => (openIds.has(ctaId(`service:followup:${v.id}:${n}`)) ? [{ title: f.text, dueDate: f.dueDate }] : [])),
+    ),
     nextServiceDay: nextServiceDay(ruleOf(plan), today),
+    checklistLabels: topicLabels(props.service, language),
     today,
   });
   const body = format === 'text' ? report.text : report.markdown;

@@ -43,7 +43,7 @@ export function ServiceTab(props: {
       </section>
       <ReportCard
         account={account} plan={plan} visits={visits} reports={reports} promises={promises} ctas={props.ctas} notes={notes}
-        snapshots={props.snapshots} model={props.model} renewal={props.renewal} now={now} uiLanguage={tr.locale}
+        snapshots={props.snapshots} model={props.model} renewal={props.renewal} service={props.service} now={now} uiLanguage={tr.locale}
       />
     </>
   );

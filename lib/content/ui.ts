@@ -56,6 +56,8 @@ export function createUi(doc: Document, panelUrl: string, save: (patch: Partial<
       frame = doc.createElement('iframe');
       frame.src = panelUrl;
       frame.title = 'Account Lens';
+      // The panel copies reports and messages for the user: writing only, the page reads nothing.
+      frame.allow = 'clipboard-write';
       panel.append(frame);
     }
     // Push mode makes room so the panel hides none of the CRM's content.

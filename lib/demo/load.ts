@@ -2,6 +2,7 @@ import { daysBetween, localDate } from '../dates/local-date';
 import { milestonesFor } from '../onboarding';
 import type { LensDB } from '../db/db';
 import { demoAccounts, demoSnapshots } from './accounts';
+import { demoServiceRecords } from './service';
 
 /** Loads (or refreshes) the demo book, dated from the user's today. Other accounts are untouched. */
 export async function loadDemoData(database: LensDB, now: Date): Promise<number> {
@@ -12,10 +13,18 @@ export async function loadDemoData(database: LensDB, now: Date): Promise<number>
   const milestones = rows
     .filter((a) => a.signedAt && daysBetween(a.signedAt, today) >= 0 && daysBetween(a.signedAt, today) < 90)
     .flatMap((a) => milestonesFor(a.id, a.signedAt!, undefined, a.csm).map((m) => ({ ...m, createdAt: stamp, updatedAt: stamp })));
-  await database.transaction('rw', database.accounts, database.snapshots, database.milestones, async () => {
+  const service = demoServiceRecords(rows, today, stamp);
+  const tables = [database.accounts, database.snapshots, database.milestones, database.plans, database.visits, database.reports, database.promises, database.notes, database.handovers];
+  await database.transaction('rw', tables, async () => {
     await database.accounts.bulkPut(rows);
     await database.snapshots.bulkPut(demoSnapshots(rows, today, stamp));
     await database.milestones.bulkPut(milestones);
+    await database.plans.bulkPut(service.plans);
+    await database.visits.bulkPut(service.visits);
+    await database.reports.bulkPut(service.reports);
+    await database.promises.bulkPut(service.promises);
+    await database.notes.bulkPut(service.notes);
+    await database.handovers.bulkPut(service.handovers);
   });
   return rows.length;
 }

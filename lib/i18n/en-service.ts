@@ -204,6 +204,7 @@ export const enService = {
   'renewal.promiseRisks_other': '{n} promises at risk follow this account to renewal.',
 
   'handover.title': 'Handover from sales',
+  'handover.status.none': 'not started',
   'handover.status.draft': 'draft',
   'handover.status.submitted': 'waiting for the CSM',
   'handover.status.accepted': 'accepted by the CSM',

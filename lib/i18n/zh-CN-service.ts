@@ -206,6 +206,7 @@ export const zhCNService: Record<keyof typeof enService, string> = {
   'renewal.promiseRisks_other': '有 {n} 项风险承诺将带入续约。',
 
   'handover.title': '销售交接',
+  'handover.status.none': '尚未开始',
   'handover.status.draft': '草稿',
   'handover.status.submitted': '等待客户成功经理确认',
   'handover.status.accepted': '客户成功经理已接收',

@@ -28,6 +28,12 @@ export interface ReportInput {
   /** Open follow-ups and calls to action. */
   openRequests: readonly { title: string; dueDate: IsoDate }[];
   nextServiceDay?: IsoDate;
+  /**
+   * Checklist items worded in the report's language, by item id: the topics
+   * the boss reads about when absent. Items without a label here (e.g. the
+   * CSM's own preparation) are not listed.
+   */
+  checklistLabels?: Readonly<Record<string, string>>;
   today: IsoDate;
 }
 
@@ -371,6 +377,7 @@ interface Facts {
   hasPromises: boolean;
   visitFollowUps: FollowUp[];
   followUps: FollowUp[];
+  checklistLabels: Readonly<Record<string, string>>;
 }
 
 const byDate = <T>(key: (t: T) => string | undefined) => (a: T, b: T) => {
@@ -405,6 +412,7 @@ function gather(input: ReportInput): Facts {
     hasPromises: promises.length > 0,
     visitFollowUps,
     followUps,
+    checklistLabels: input.checklistLabels ?? {},
   };
 }
 
@@ -428,7 +436,8 @@ function serviceSection(input: ReportInput, facts: Facts, w: Wording, f: Format)
 function summarySection(facts: Facts, w: Wording, f: Format): Section {
   if (!facts.bossAbsent) return { parts: [] };
   const items: ListItem[] = [];
-  const topics = [...new Set(facts.visits.flatMap((v) => v.checklistDone.map(inline)).filter(Boolean))];
+  const labels = facts.checklistLabels;
+  const topics = [...new Set(facts.visits.flatMap((v) => v.checklistDone.map((id) => inline(labels[id] ?? ''))).filter(Boolean))];
   if (topics.length > 0) items.push({ line: `${f.label(w.topics)}${w.colon}${topics.map(f.user).join(w.comma)}` });
   for (const v of facts.visits) {
     const notes = inline(v.notes ?? '');

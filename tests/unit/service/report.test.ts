@@ -133,9 +133,11 @@ describe('monthlyReport: boss absent', () => {
     const r = monthlyReport(
       input({
         visits: [
-          visit('a', '2026-11-03', { checklistDone: ['Usage review'], notes: 'Adoption is up in sales', followUps }),
+          visit('a', '2026-11-03', { checklistDone: ['team.business', 'prepare.health', 'removed.item'], notes: 'Adoption is up in sales', followUps }),
           visit('b', '2026-11-20'),
         ],
+        // Only the discussion topics are worded; preparation and items no longer in the template are not listed.
+        checklistLabels: { 'team.business': 'Usage review', 'boss.month': 'The month' },
       }),
     );
     expect(r.bossAbsent).toBe(true);
