@@ -21,13 +21,16 @@ export function ServiceSettingsEditor() {
   const toLines = (s: typeof stored): Lines =>
     Object.fromEntries(CHECKLIST_SECTIONS.map((sec) => [sec, s.checklist[sec].map(label).join('\n')])) as Lines;
   const [lines, setLines] = useState<Lines>(() => toLines(DEFAULT_SERVICE_SETTINGS));
-  const [numbers, setNumbers] = useState({ resetWithinDays: '30', reviewEveryMonths: '3', followUpDays: '7' });
+  const [numbers, setNumbers] = useState({ resetWithinDays: '30', reviewEveryMonths: '3', followUpDays: '7', maxValue: '15000', maxCycleDays: '45', maxImplementationWeeks: '3' });
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
   const show = (s: typeof stored) => {
     setStored(s);
     setLines(toLines(s));
-    setNumbers({ resetWithinDays: String(s.resetWithinDays), reviewEveryMonths: String(s.reviewEveryMonths), followUpDays: String(s.followUpDays) });
+    setNumbers({
+      resetWithinDays: String(s.resetWithinDays), reviewEveryMonths: String(s.reviewEveryMonths), followUpDays: String(s.followUpDays),
+      maxValue: String(s.involvement.maxValue), maxCycleDays: String(s.involvement.maxCycleDays), maxImplementationWeeks: String(s.involvement.maxImplementationWeeks),
+    });
   };
   // eslint-disable-next-line react-hooks/exhaustive-deps
   useEffect(() => void serviceSettingsItem.getValue().then((v) => show(validServiceSettings(v))), []);
@@ -45,6 +48,7 @@ export function ServiceSettingsEditor() {
       resetWithinDays: Number(numbers.resetWithinDays),
       reviewEveryMonths: Number(numbers.reviewEveryMonths),
       followUpDays: Number(numbers.followUpDays),
+      involvement: { maxValue: Number(numbers.maxValue), maxCycleDays: Number(numbers.maxCycleDays), maxImplementationWeeks: Number(numbers.maxImplementationWeeks) },
     };
     const checked = ServiceSettingsSchema.safeParse(candidate);
     if (!checked.success) {
@@ -73,9 +77,10 @@ export function ServiceSettingsEditor() {
           </div>
         ))}
         <h3>{t('checklistEditor.timing')}</h3>
-        {(['resetWithinDays', 'reviewEveryMonths', 'followUpDays'] as const).map((k) => (
+        {(['resetWithinDays', 'reviewEveryMonths', 'followUpDays', 'maxValue', 'maxCycleDays', 'maxImplementationWeeks'] as const).map((k) => (
           <div key={k} className="field">
-            <label htmlFor={`svc-${k}`}>{t(`checklistEditor.${k === 'resetWithinDays' ? 'resetDays' : k === 'reviewEveryMonths' ? 'reviewMonths' : 'followUpDays'}` as MessageKey)}</label>
+            {k === 'maxValue' && <h3>{t('checklistEditor.involvement')}</h3>}
+            <label htmlFor={`svc-${k}`}>{t(`checklistEditor.${k}` as MessageKey)}</label>
             <input id={`svc-${k}`} inputMode="numeric" value={numbers[k]} onChange={(e) => setNumbers({ ...numbers, [k]: e.target.value })} />
           </div>
         ))}

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { localDate } from '../../lib/dates/local-date';
 import {
   canSubmit, csInvolvement, csmIntroMessage, formOf, handoverCompleteness, handoverFields, handoverId, HANDOVER_SECTIONS, promisesFromHandover,
-  REQUIRED_FOR_SUBMIT, type HandoverForm, type InvolvementReason,
+  REQUIRED_FOR_SUBMIT, type HandoverForm, type InvolvementReason, type InvolvementThresholds,
 } from '../../lib/handover';
 import type { MessageKey } from '../../lib/i18n';
 import type { Account } from '../../lib/model/account';
@@ -20,7 +20,7 @@ type Message = { ok: boolean; text: string } | null;
  * decision (accept, or send back with questions) and the CSM's introduction
  * message to the customer.
  */
-export function HandoverTab({ account, handover, promises, milestones, plan, now, uiLanguage }: {
+export function HandoverTab({ account, handover, promises, milestones, plan, now, uiLanguage, thresholds }: {
   account: Account;
   handover: Handover | undefined;
   promises: PromiseRecord[];
@@ -28,6 +28,7 @@ export function HandoverTab({ account, handover, promises, milestones, plan, now
   plan: ServicePlan | undefined;
   now: Date;
   uiLanguage: 'en' | 'zh-CN';
+  thresholds?: InvolvementThresholds;
 }) {
   const { t } = useTr();
   const [form, setForm] = useState<HandoverForm>(() => formOf(handover));
@@ -45,7 +46,7 @@ export function HandoverTab({ account, handover, promises, milestones, plan, now
     ...(current.bought?.value !== undefined ? { value: current.bought.value } : {}),
     ...(current.salesCycleDays !== undefined ? { salesCycleDays: current.salesCycleDays } : {}),
     ...(current.implementationWeeks !== undefined ? { implementationWeeks: current.implementationWeeks } : {}),
-  });
+  }, thresholds);
   const status = handover?.status ?? 'draft';
   const editable = status === 'draft' || status === 'returned';
 

@@ -20,7 +20,12 @@ export interface HandoverForm {
 
 export type HandoverNumberField = 'seats' | 'termMonths' | 'value' | 'salesCycleDays' | 'implementationWeeks';
 /** Why a field is refused; the UI words it (handover.error.<code>). */
-export type HandoverFormError = 'wholeNumber' | 'amount' | 'personName';
+export type HandoverFormError = 'wholeNumber' | 'tooLarge' | 'amount' | 'personName';
+
+/** The largest value each whole-number field takes (the record's limits). */
+const MAX: Record<'seats' | 'termMonths' | 'salesCycleDays' | 'implementationWeeks', number> = {
+  seats: 9_999_999, termMonths: 1200, salesCycleDays: 3650, implementationWeeks: 520,
+};
 
 const lines = (s: string): string[] => s.split('\n').map((x) => x.trim()).filter(Boolean);
 const num = (n: number | undefined): string => (n === undefined ? '' : String(n));
@@ -54,11 +59,15 @@ export function handoverFields(
   form: HandoverForm,
 ): { ok: true; value: Partial<Handover> } | { ok: false; errors: Partial<Record<HandoverNumberField | `person.${number}`, HandoverFormError>> } {
   const errors: Partial<Record<HandoverNumberField | `person.${number}`, HandoverFormError>> = {};
-  const whole = (k: HandoverNumberField): number | undefined => {
+  const whole = (k: keyof typeof MAX): number | undefined => {
     const s = form[k].trim();
     if (!s) return undefined;
     if (!/^\d{1,7}$/.test(s)) {
       errors[k] = 'wholeNumber';
+      return undefined;
+    }
+    if (Number(s) > MAX[k]) {
+      errors[k] = 'tooLarge';
       return undefined;
     }
     return Number(s);

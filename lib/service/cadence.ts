@@ -32,10 +32,20 @@ export interface CadenceInput {
 
 export const CADENCE_MONTHS = 6;
 
+/**
+ * The month a visit serves: its calendar month, except a visit on a service
+ * day that a weekend moved back from the next month (day 1 on a Sunday is
+ * the Friday before), which serves that next month.
+ */
+export function serviceMonthOf(rule: ServiceDayRule, date: IsoDate): YearMonth {
+  const next = addMonths(monthOf(date), 1);
+  return serviceDayIn(rule, next) === date ? next : monthOf(date);
+}
+
 /** The state of one month on `today`. */
 export function monthState(input: CadenceInput, month: YearMonth): CadenceMonth {
   const serviceDay = serviceDayIn(input.rule, month);
-  const visits = input.visits.filter((v) => !v.deleted && monthOf(v.date) === month).length;
+  const visits = input.visits.filter((v) => !v.deleted && serviceMonthOf(input.rule, v.date) === month).length;
   const reported = input.reports.some((r) => !r.deleted && r.month === month);
   let state: MonthState;
   if (input.since && lastDay(month) < input.since) state = 'not_customer';

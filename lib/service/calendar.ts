@@ -48,8 +48,13 @@ export function serviceDayIn(rule: ServiceDayRule, month: YearMonth): IsoDate {
 /** The first service day on or after `today`. */
 export function nextServiceDay(rule: ServiceDayRule, today: IsoDate): IsoDate {
   const month = monthOf(today);
-  const here = serviceDayIn(rule, month);
-  return here >= today ? here : serviceDayIn(rule, addMonths(month, 1));
+  // Next month's day can move back into this month (a 1st on a Sunday is the Friday before) and be past too;
+  // the month after next's is at worst moved back into next month, so always after today.
+  for (let k = 0; k < 2; k++) {
+    const day = serviceDayIn(rule, addMonths(month, k));
+    if (day >= today) return day;
+  }
+  return serviceDayIn(rule, addMonths(month, 2));
 }
 
 /** The account's rule: its plan's, else the default (last Friday of the month). */

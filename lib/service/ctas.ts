@@ -65,11 +65,13 @@ export function serviceCtas(input: ServiceCtaInput, existing: readonly Cta[]): {
   const previous = addMonths(current, -1);
   for (const month of [previous, current]) {
     const m = monthState(cadence, month);
-    if (m.state === 'missed' && (!since || m.serviceDay >= since))
+    // A report sent without a visit still leaves the month unvisited.
+    if (m.visits === 0 && m.serviceDay < today && m.state !== 'not_customer' && (!since || m.serviceDay >= since))
       draft(`service:visit:${account.id}:${month}`, { code: 'service_visit_missed', params: { month, serviceDay: m.serviceDay } }, plusDays(m.serviceDay, ACT_DAYS));
   }
   const prev = monthState(cadence, previous);
-  if (!prev.reported && prev.state !== 'not_customer')
+  // A customer signed after last month's service day owes no report for that month.
+  if (!prev.reported && prev.state !== 'not_customer' && (!since || prev.serviceDay >= since))
     draft(`service:report:${account.id}:${previous}`, { code: 'service_report_missing', params: { month: previous } }, plusDays(lastDay(previous), ACT_DAYS));
 
   for (const v of visits) {

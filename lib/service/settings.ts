@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_INVOLVEMENT } from '../handover/involvement';
 
 /**
  * The monthly service visit's frame (domain brief, "Monthly service day"):
@@ -45,6 +46,14 @@ export const ServiceSettingsSchema = z.object({
   reviewEveryMonths: z.number().int().min(1).max(12).default(3),
   /** Days a visit's follow-up is given by default. */
   followUpDays: z.number().int().min(1).max(90).default(7),
+  /** When CS joins the sale: below all three, after close; otherwise at ~70% (lib/handover/involvement). */
+  involvement: z
+    .object({
+      maxValue: z.number().positive().max(1e9),
+      maxCycleDays: z.number().int().min(1).max(3650),
+      maxImplementationWeeks: z.number().int().min(1).max(520),
+    })
+    .default(() => ({ ...DEFAULT_INVOLVEMENT })),
 });
 export type ServiceSettings = z.infer<typeof ServiceSettingsSchema>;
 
