@@ -88,7 +88,7 @@ it('turns a visit follow-up into a next step, and copies the monthly report in t
   await report.getByLabel('Month').selectOption({ label: month });
   const text = await report.getByLabel('Report').inputValue();
   expect(text).toContain('上海云帆科技');
-  expect(text).toContain('服务报告');
+  expect(text).toContain('服务情况汇报');
   expect(text).toContain('Send the SSO setup guide');
   expect(text).toContain('Rollout on track in two of three plants.');
   // Reading the clipboard back needs the permission on a web origin: the CRM page's.

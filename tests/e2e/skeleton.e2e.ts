@@ -3,6 +3,10 @@ import { clickAx, computedStyleOf, queryAx, waitForAx } from '../../scripts/ax';
 import { HOSTILE_ID, HOSTILE_NAME, UNKNOWN_ID, DEMO_HOST } from '../../scripts/demo-crm/records';
 import { evaluateInTarget } from './cdp-target';
 import { launcherCount, launcherFor, openPanel, startLens, type Lens } from './fixture';
+import { localDate } from '../../lib/dates/local-date';
+import { demoAccounts } from '../../lib/demo/accounts';
+import { demoServiceRecords } from '../../lib/demo/service';
+import { DEFAULT_RENEWAL_SETTINGS, renewalTimeline, touchpointLogs } from '../../lib/renewal';
 
 let lens: Lens;
 beforeAll(async () => {
@@ -51,9 +55,19 @@ describe('walking skeleton in Chromium', () => {
     expect(await health.getByTestId('health-known').innerText()).toBe('7 of 7 dimensions measured');
     expect(await health.getByTestId('health-drag').innerText()).toBe('Biggest drag: Core-feature adoption.');
     expect(await health.getByTestId('health-next').innerText()).toMatch(/^To reach green: raise .+ from .+ to .+/);
-    // Renewal: enterprise touchpoints from 90 days; the 60-day one is 15 days off.
+    // Renewal: enterprise touchpoints from 90 days. The demo's monthly service visits keep a touchpoint
+    // when one falls in its window, which depends on today's date: the expected status is worked out
+    // from the demo's visit dates, and the 30-day one (15 days off) is always still to come.
     const renewal = frame.getByTestId('renewal-card');
-    expect(await renewal.getByTestId('tp-90').innerText()).toContain('overdue');
+    const today = localDate(new Date());
+    const acme = demoAccounts(today)[0]!;
+    const visits = demoServiceRecords([acme], today, new Date().toISOString()).visits;
+    const timeline = renewalTimeline(acme, touchpointLogs(visits, []), DEFAULT_RENEWAL_SETTINGS, today);
+    const words = { done: 'done', due: 'due now', overdue: 'overdue', upcoming: 'upcoming' } as const;
+    for (const offset of [90, 60]) {
+      const tp = timeline.touchpoints.find((p) => p.offset === offset)!;
+      expect(await renewal.getByTestId(`tp-${offset}`).innerText()).toContain(words[tp.status]);
+    }
     expect(await renewal.getByTestId('tp-30').innerText()).toContain('upcoming');
     expect(await renewal.getByTestId('likelihood').innerText()).toMatch(/^Renewal likelihood: \d+% \((high|medium|low)\)$/);
     expect(await frame.getByTestId('renewal-days').innerText()).toBe('renews in 45 days');
