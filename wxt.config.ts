@@ -8,7 +8,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'sidePanel', 'scripting', 'alarms'],
+    permissions: ['storage', 'sidePanel', 'scripting', 'alarms', 'notifications'],
     host_permissions: [...CRM_MATCHES],
     // Asked for one origin at a time: a custom CRM rule's host, or the team server's.
     optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],

@@ -12,6 +12,7 @@ import { HealthModelEditor } from './HealthModelEditor';
 import { ImportExport } from './ImportExport';
 import { useTr } from './I18n';
 import { ServiceSettingsEditor } from './ServiceSettingsEditor';
+import { ReminderSettingsEditor } from './ReminderSettingsEditor';
 
 /** Settings: language and the local data (demo book for now). */
 export function OptionsApp() {
@@ -61,6 +62,7 @@ export function OptionsApp() {
       </section>
       <HealthModelEditor />
       <ServiceSettingsEditor />
+      <ReminderSettingsEditor />
       <ImportExport />
       <DataSourceSettings />
       <FieldLabels />

@@ -19,6 +19,7 @@ import { ServiceTab } from './service/ServiceTab';
 import { ExpectationsTab } from './expectations/ExpectationsTab';
 import { HandoverPanel } from './handover/HandoverPanel';
 import { promiseRisks } from '../lib/expectations/risks';
+import { Portfolio } from './portfolio/Portfolio';
 import { useEngineSettings } from './useEngineSettings';
 import { useToday } from './useToday';
 
@@ -54,8 +55,18 @@ export function PanelApp() {
     if (!answer?.ok) throw new Error(answer?.error ?? 'no answer from the extension');
   };
 
+  const mode = usePanelStore((s) => s.mode);
   let body;
-  if (!resolved || (ref && account === undefined)) body = <p className="muted">{t('panel.loading')}</p>;
+  if (mode === 'portfolio')
+    body = (
+      <>
+        <p className="small">
+          <a href={browser.runtime.getURL('/portfolio.html')} target="_blank" rel="noreferrer">{t('portfolio.openFull')}</a>
+        </p>
+        <Portfolio compact />
+      </>
+    );
+  else if (!resolved || (ref && account === undefined)) body = <p className="muted">{t('panel.loading')}</p>;
   else if (!ref)
     body = (
       <section className="card empty">
@@ -93,7 +104,7 @@ export function PanelApp() {
       <PanelHeader host={host} tabId={tabId} />
       <main>
         {/* After the account has painted: its status watch stays off the path from navigation to panel. */}
-        {ref && account !== undefined && <SyncLine pageRef={ref} />}
+        {mode === 'account' && ref && account !== undefined && <SyncLine pageRef={ref} />}
         {body}
       </main>
     </div>

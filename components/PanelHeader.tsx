@@ -1,18 +1,23 @@
 import { browser } from 'wxt/browser';
 import logo from '../assets/logo.svg';
-import type { PanelHost } from '../lib/panel/store';
+import { usePanelStore, type PanelHost } from '../lib/panel/store';
 import { useTr } from './I18n';
 
 /** Title bar. In a CRM page's frame it also offers the native side panel, overlay/push and collapse. */
 export function PanelHeader({ host, tabId }: { host: PanelHost; tabId: number | null }) {
   const { t } = useTr();
   const send = (msg: object) => void browser.runtime.sendMessage(msg);
+  const mode = usePanelStore((s) => s.mode);
+  const setMode = usePanelStore((s) => s.setMode);
   return (
     <header className="bar">
       <span className="brand">
         <img src={logo} alt="" width={18} height={18} /> {t('panel.title')}
       </span>
       <span className="actions">
+        <button type="button" aria-pressed={mode === 'portfolio'} onClick={() => setMode(mode === 'portfolio' ? 'account' : 'portfolio')}>
+          {t(mode === 'portfolio' ? 'portfolio.backToAccount' : 'portfolio.title')}
+        </button>
         {host === 'frame' && tabId !== null && (
           <button type="button" onClick={() => send({ type: 'sidepanel/open', tabId })}>{t('panel.openSidePanel')}</button>
         )}

@@ -14,6 +14,9 @@ import { DATA_PORT } from '../../lib/messaging/protocol';
 import { ensureSchedule, isSyncAlarm, revalidateOnView, syncNow, writeAndSend } from '../../lib/background/sync';
 import { dataSourceItem, readDataSource } from '../../lib/api/settings';
 import { isExtensionPage } from '../../lib/messaging/senders';
+import {
+  REMINDER_ALARM, REMINDER_TICK, reminderSettingsItem, reminderTarget, runReminderCheck, scheduleReminders, updateBadge, type ReminderBrowser,
+} from '../../lib/background/reminders';
 
 // Wiring only: every listener is registered synchronously so a restarted
 // service worker receives the event that woke it.
@@ -55,7 +58,10 @@ export default defineBackground(() => {
       },
       // Called synchronously inside the click's gesture, as sidePanel.open requires.
       'sidepanel/open': (msg) => browser.sidePanel.open({ tabId: msg.tabId }),
-      'data/changed': () => refreshLaunchers(),
+      'data/changed': () => {
+        badgeSoon();
+        return refreshLaunchers();
+      },
       'rules/test': (msg) => testRule(msg.rule, customCrmApi),
       'config/changed': () => syncStoredRules(),
       'sync/now': () => syncNow(refreshLaunchers, true),
@@ -64,8 +70,12 @@ export default defineBackground(() => {
         await ensureSchedule();
         await syncNow(refreshLaunchers, true);
       },
-      'record/write': (msg) =>
-        writeAndSend(msg.kind, msg.record, async (accountId) => evaluateAccountCtas(db(), accountId, new Date(), await userTranslator())),
+      'record/write': async (msg) => {
+        const answer = await writeAndSend(msg.kind, msg.record, async (accountId) => evaluateAccountCtas(db(), accountId, new Date(), await userTranslator()));
+        badgeSoon();
+        return answer;
+      },
+      'reminders/check': async () => runReminderCheck(db(), reminderApi, await userTranslator(), new Date(), true).then((r) => ({ ok: true, notified: r.notified.length })),
       'account/add': async (msg) => {
         const account = await addAccountFromPage(db(), msg.ref, msg.input, new Date());
         await refreshLaunchers();
@@ -93,12 +103,33 @@ export default defineBackground(() => {
   customRulesItem.watch(() => void syncStoredRules());
   fieldLabelsItem.watch(() => void syncStoredRules());
 
+  // Reminders: the daily check at its time, and a half-hourly tick that runs a check missed while asleep.
+  const reminderApi = browser as unknown as ReminderBrowser;
+  const checkReminders = async (force = false) => {
+    await runReminderCheck(db(), reminderApi, await userTranslator(), new Date(), force);
+    if (!force) await scheduleReminders(reminderApi);
+  };
   browser.alarms.onAlarm.addListener((alarm) => {
     if (isSyncAlarm(alarm.name)) void syncNow(refreshLaunchers);
+    if (alarm.name === REMINDER_ALARM || alarm.name === REMINDER_TICK) void checkReminders().catch(() => undefined);
   });
+  browser.notifications.onClicked.addListener((id) => {
+    void reminderTarget(db(), id, browser.runtime.getURL('/portfolio.html')).then((url) => browser.tabs.create({ url }));
+    void browser.notifications.clear(id);
+  });
+  reminderSettingsItem.watch(() => void scheduleReminders(reminderApi).then(() => updateBadge(db(), reminderApi)));
+  // The badge follows the data: debounced, since an import writes many records at once.
+  let badgeTimer: ReturnType<typeof setTimeout> | undefined;
+  const badgeSoon = () => {
+    clearTimeout(badgeTimer);
+    badgeTimer = setTimeout(() => void updateBadge(db(), reminderApi).catch(() => undefined), 2000);
+  };
   dataSourceItem.watch(() => void ensureSchedule());
   browser.runtime.onStartup.addListener(() => void ensureSchedule().then(() => syncNow(refreshLaunchers)));
   browser.runtime.onInstalled.addListener(() => void ensureSchedule());
+  // Every start of the worker: a check missed while it was stopped runs now (once a day), the badge is set.
+  void checkReminders().catch(() => undefined);
+  void updateBadge(db(), reminderApi).catch(() => undefined);
 
   // The toolbar button opens the popup (quick handover, quick visit log); the
   // popup and the frame open the native side panel. Set on every start, so a

@@ -3,6 +3,10 @@ import { readRevalidation, readSyncStatus } from '../api/status';
 import { findAccount } from '../db/accounts';
 import type { LensDB } from '../db/db';
 import { PortRequestSchema, type PortRequest, type PortResult } from '../messaging/protocol';
+import { localDate } from '../dates/local-date';
+import { readEngineSettings } from '../engine-settings';
+import { portfolioRows, type PortfolioRow } from '../portfolio/rows';
+import type { RenewalOutcome } from '../model/records';
 
 /** The parts of a runtime.Port the data port uses (a fake one in tests). */
 export interface PortLike {
@@ -20,6 +24,25 @@ export interface PanelStatus {
   revalidation?: Awaited<ReturnType<typeof readRevalidation>>;
 }
 
+/** What the portfolio watch streams: the book as computed rows, and the recorded outcomes for the metrics. */
+export interface PortfolioData {
+  rows: PortfolioRow[];
+  outcomes: RenewalOutcome[];
+  today: string;
+}
+
+/** Reads the whole book in one live query and computes its rows here, so the page receives rows, not tables. */
+export async function readPortfolio(database: LensDB, now: Date = new Date()): Promise<PortfolioData> {
+  const [accounts, snapshots, ctas, visits, notes, promises, outcomes] = await Promise.all([
+    database.accounts.toArray(), database.snapshots.toArray(), database.ctas.toArray(), database.visits.toArray(),
+    database.notes.toArray(), database.promises.toArray(), database.outcomes.toArray(),
+  ]);
+  const { model, renewal } = await readEngineSettings();
+  const today = localDate(now);
+  const rows = portfolioRows({ accounts, snapshots, ctas, visits, notes, promises, model, renewal, today });
+  return { rows, outcomes: outcomes.filter((o) => !o.deleted), today };
+}
+
 /** The query behind each kind of watch. Everything the panel shows comes through here. */
 function query(database: LensDB, w: Watch, mode: () => Promise<'local' | 'api'>): () => Promise<unknown> {
   switch (w.type) {
@@ -30,6 +53,8 @@ function query(database: LensDB, w: Watch, mode: () => Promise<'local' | 'api'>)
         const [sync, revalidation] = await Promise.all([readSyncStatus(database), readRevalidation(database, w.ref)]);
         return { mode: await mode(), sync, ...(revalidation ? { revalidation } : {}) } satisfies PanelStatus;
       };
+    case 'watch/portfolio':
+      return () => readPortfolio(database);
     case 'watch/records':
       return async () =>
         (await database.table(w.kind).where('accountId').equals(w.accountId).toArray()).filter((r: { deleted?: boolean }) => !r.deleted);

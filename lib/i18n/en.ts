@@ -1,12 +1,16 @@
 import { enImport } from './en-import';
 import { enSync } from './en-sync';
 import { enService } from './en-service';
+import { enPortfolio } from './en-portfolio';
+import { enReminders } from './en-reminders';
 
 /** English messages: the source of every key. `{name}` placeholders are filled by t(). */
 export const en = {
   ...enImport,
   ...enSync,
   ...enService,
+  ...enPortfolio,
+  ...enReminders,
   appName: 'Account Lens',
   'launcher.known': 'Account Lens: {name}, health {band} ({score}), {renewal}',
   'launcher.knownNoHealth': 'Account Lens: {name}, health unknown, {renewal}',

@@ -2,12 +2,16 @@ import type { MessageKey } from './en';
 import { zhCNImport } from './zh-CN-import';
 import { zhCNSync } from './zh-CN-sync';
 import { zhCNService } from './zh-CN-service';
+import { zhCNPortfolio } from './zh-CN-portfolio';
+import { zhCNReminders } from './zh-CN-reminders';
 
 /** 简体中文. Every English key must be present: the type enforces it. */
 export const zhCN: Record<MessageKey, string> = {
   ...zhCNImport,
   ...zhCNSync,
   ...zhCNService,
+  ...zhCNPortfolio,
+  ...zhCNReminders,
   appName: 'Account Lens',
   'launcher.known': 'Account Lens：{name}，健康度{band}（{score}），{renewal}',
   'launcher.knownNoHealth': 'Account Lens：{name}，健康度未知，{renewal}',

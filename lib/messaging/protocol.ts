@@ -59,6 +59,7 @@ export const PageMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sync/now') }),
   z.object({ type: z.literal('engine/preview') }),
   z.object({ type: z.literal('source/changed') }),
+  z.object({ type: z.literal('reminders/check') }),
   z.object({ type: z.literal('record/write'), kind: WrittenKindSchema, record: z.record(z.string(), z.unknown()) }),
   z.object({
     type: z.literal('account/add'),
@@ -106,6 +107,7 @@ export const PortRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('watch/account'), id: z.number().int(), ref: AccountRefSchema }),
   z.object({ type: z.literal('watch/status'), id: z.number().int(), ref: AccountRefSchema }),
   z.object({ type: z.literal('watch/records'), id: z.number().int(), kind: WrittenKindSchema, accountId: z.string().min(1).max(100) }),
+  z.object({ type: z.literal('watch/portfolio'), id: z.number().int() }),
   z.object({ type: z.literal('unwatch'), id: z.number().int() }),
 ]);
 export type PortRequest = z.infer<typeof PortRequestSchema>;

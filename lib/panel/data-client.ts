@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import type { AccountRef } from '../crm/types';
 import { DATA_PORT, type PortRequest, type PortResult } from '../messaging/protocol';
 import type { z } from 'zod';
-import type { PanelStatus } from '../background/data-port';
+import type { PanelStatus, PortfolioData } from '../background/data-port';
 import { AccountSchema, type Account } from '../model/account';
 import { WRITTEN_KINDS, type WrittenKind } from '../model/records';
 
@@ -93,6 +93,11 @@ export function useRecords<K extends WrittenKind>(kind: K, accountId: string | u
     const parsed = WRITTEN_KINDS[kind].safeParse(row);
     return parsed.success ? [parsed.data as z.infer<(typeof WRITTEN_KINDS)[K]>] : [];
   });
+}
+
+/** The whole book as portfolio rows, live: undefined while loading. */
+export function usePortfolio() {
+  return useWatch<PortfolioData>({ type: 'watch/portfolio' }, 'portfolio');
 }
 
 /** Stores a record the user wrote (and queues it for the team server). */

@@ -13,7 +13,10 @@ export interface PanelState {
   resolved: boolean;
   /** The panel's own tab (overview, service, …): kept while the user moves between records. */
   view: PanelTab;
+  /** The panel shows the open record's account, or the whole book. */
+  mode: 'account' | 'portfolio';
   setTab(tabId: number | null): void;
+  setMode(mode: 'account' | 'portfolio'): void;
   setView(view: PanelTab): void;
   setRef(ref: AccountRef | null): void;
 }
@@ -27,7 +30,9 @@ export const usePanelStore = create<PanelState>((set) => ({
   ref: null,
   resolved: false,
   view: 'overview',
+  mode: 'account',
   setTab: (tabId) => set({ tabId }),
+  setMode: (mode) => set({ mode }),
   setView: (view) => set({ view }),
   setRef: (ref) => set({ ref, resolved: true }),
 }));

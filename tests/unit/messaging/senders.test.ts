@@ -77,6 +77,7 @@ describe('router', () => {
         'sync/now': () => void calls.push('sync'),
         'engine/preview': () => null,
         'source/changed': () => void calls.push('source'),
+        'reminders/check': () => void calls.push('reminders'),
         'record/write': () => void calls.push('write'),
         'account/add': () => {
           throw new Error('nope');
