@@ -91,11 +91,16 @@ export function PortfolioTable({ rows, columns, sorting, onSorting, height }: {
     state: { sorting, columnVisibility: visibility },
     onSortingChange: (u) => onSorting(typeof u === 'function' ? u(sorting) : u),
     enableMultiSort: true,
+    // Ascending first for every column: lowest health and soonest renewal come up on the first click.
+    sortDescFirst: false,
     maxMultiSortColCount: 5,
   });
   const model = table.getRowModel().rows;
   const scroller = useRef<HTMLDivElement>(null);
-  const virtual = useVirtualizer({ count: model.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+  // initialRect: the first paint already knows how many rows fit, before the scroller is measured.
+  const virtual = useVirtualizer({
+    count: model.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8, initialRect: { width: 1000, height },
+  });
   const shown = table.getVisibleLeafColumns();
   const template = shown.map((c) => `${WIDTH[c.id as PortfolioColumn] ?? 100}px`).join(' ');
   const width = shown.reduce((sum, c) => sum + (WIDTH[c.id as PortfolioColumn] ?? 100), 0);

@@ -36,7 +36,7 @@ export function RenewalsChart({ months, currency }: { months: RenewalMonth[]; cu
         {months.map((m, i) => {
           let top = H;
           const parts = STACK.map((b) => ({ b, v: value(m, b) })).filter((p) => p.v > 0);
-          const label = `${monthName(m.month, tr.locale)}: ${fmt(totals[i]!)} (${parts.map((p) => `${t(`band.${p.b}` as MessageKey)} ${fmt(p.v)}`).join(', ') || t('portfolio.chart.none')})`;
+          const label = `${monthName(m.month, tr.locale)}: ${fmt(totals[i]!)} (${parts.map((p) => `${t(`portfolio.band.${p.b}` as MessageKey)} ${fmt(p.v)}`).join(', ') || t('portfolio.chart.none')})`;
           return (
             <g key={m.month} role="listitem" aria-label={label} transform={`translate(${i * (W + GAP)},0)`}>
               <title>{label}</title>

@@ -56,12 +56,15 @@ export async function readReminderSettings(): Promise<ReminderSettings> {
   return validReminderSettings(await reminderSettingsItem.getValue());
 }
 
+/** The badge text for n items due: '' for none, '99+' past 99. */
+const badgeText = (n: number): string => (n > 0 ? (n > 99 ? '99+' : String(n)) : '');
+
 /** The toolbar badge: how many items are due today (touchpoints and next steps). */
 export async function updateBadge(database: LensDB, api: ReminderBrowser, now = new Date()): Promise<number> {
   const today = localDate(now);
   const items = dueItems(await book(database), today, await readReminderSettings());
   const n = badgeCount(items, today);
-  await api.action.setBadgeText({ text: n > 0 ? (n > 99 ? '99+' : String(n)) : '' });
+  await api.action.setBadgeText({ text: badgeText(n) });
   await api.action.setBadgeBackgroundColor({ color: '#c23934' });
   return n;
 }
@@ -116,7 +119,7 @@ export async function runReminderCheck(database: LensDB, api: ReminderBrowser, t
   for (const item of fresh) next[item.key] = today;
   await database.meta.put({ key: NOTIFIED, value: next });
   await database.meta.put({ key: LAST_CHECK, value: today });
-  await api.action.setBadgeText({ text: badgeCount(items, today) > 0 ? String(Math.min(99, badgeCount(items, today))) : '' });
+  await api.action.setBadgeText({ text: badgeText(badgeCount(items, today)) });
   return result;
 }
 
