@@ -110,7 +110,7 @@ export function portfolioRows(input: PortfolioInput): PortfolioRow[] {
       ...(a.currency ? { currency: a.currency } : {}),
       score: latest ? Math.round(latest.score) : (a.health?.score ?? null),
       band: latest?.band ?? a.health?.band ?? null,
-      trend: trend.points.slice(-TREND_POINTS).map((p) => Math.round(p.score)),
+      trend: trend.points.slice(0, TREND_POINTS).map((p) => Math.round(p.score)),
       contractEnd: a.contractEnd,
       daysToRenewal,
       window: renewalWindow(daysToRenewal),

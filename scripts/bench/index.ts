@@ -9,6 +9,7 @@ import { benchImport } from './import';
 import { benchLookup } from './lookup';
 import { benchSync } from './sync';
 import { navigationToPanelDelay } from './navigation';
+import { benchPortfolio } from './portfolio';
 
 /**
  * npm run bench: sizes of the built extension and the speed of record
@@ -54,6 +55,13 @@ rows.push({ bench: 'sync.perRow@10k', what: 'the same rows written with one tran
 const engine = await benchEngine(10_000, 5);
 rows.push({ bench: 'score@10k', what: 'health scoring of 10,000 accounts, all dimensions, with next-band search (median of 5)', median: +engine.scoreMs.toFixed(0), p95: NaN, n: 5, unit: 'ms' });
 rows.push({ bench: 'ctas@10k', what: 'CTA evaluation over 10,000 accounts with snapshots and milestones (median of 5)', median: +engine.ctaMs.toFixed(0), p95: NaN, n: 5, unit: 'ms' });
+
+const pf = await benchPortfolio(10_000, 5);
+const ms = (xs: number[]) => ({ median: +quantile(xs, 0.5).toFixed(0), p95: +quantile(xs, 0.95).toFixed(0), n: xs.length });
+rows.push({ bench: 'portfolio.firstRows@10k', what: 'portfolio page, 10,000 accounts × 13 weekly readings: navigation start → first rows on screen (Chromium)', ...ms(pf.firstRowsMs), unit: 'ms' });
+rows.push({ bench: 'portfolio.sort@10k', what: 'click "Health": rows re-sorted on screen', ...ms(pf.sortMs), unit: 'ms' });
+rows.push({ bench: 'portfolio.filter@10k', what: 'type a search: rows filtered on screen', ...ms(pf.filterMs), unit: 'ms' });
+rows.push({ bench: 'portfolio.domRows@10k', what: 'rows in the DOM with 10,000 accounts (virtualised)', median: pf.domRows, p95: pf.domRows, n: 1, unit: 'rows' });
 
 const nav = await navigationToPanelDelay(20);
 const navMedian = quantile(nav, 0.5);

@@ -1,0 +1,93 @@
+import { demoAccounts, readingFor } from '../../lib/demo/accounts';
+import { addDays, localDate } from '../../lib/dates/local-date';
+import { startLens } from '../../tests/e2e/fixture';
+
+export interface PortfolioBench {
+  firstRowsMs: number[];
+  sortMs: number[];
+  filterMs: number[];
+  domRows: number;
+  accounts: number;
+}
+
+/** `n` accounts cycling the demo book's shapes, each with 13 weekly health readings. */
+function book(n: number) {
+  const today = localDate(new Date());
+  const stamp = new Date().toISOString();
+  const base = demoAccounts(today, stamp);
+  const accounts = Array.from({ length: n }, (_, i) => {
+    const a = base[i % base.length]!;
+    return { ...a, id: `bench-${i}`, name: `${a.name} ${i}`, recordId: `${a.recordId}-${i}`, source: 'local' as const };
+  });
+  const snapshots = accounts.flatMap((a, i) =>
+    Array.from({ length: 13 }, (_, w) => ({
+      id: `${a.id}-w${w}`, accountId: a.id, createdAt: stamp, updatedAt: stamp, asOf: addDays(today, -7 * (12 - w)), inputs: readingFor(20 + ((i * 7 + w * 3) % 75), i),
+    })),
+  );
+  return { accounts, snapshots };
+}
+
+// Page-side code is passed as source text (the script runner's helpers do not exist in the page).
+const seed = (data: string) => `new Promise((resolve, reject) => {
+  const { accounts, snapshots } = JSON.parse(${JSON.stringify(data)});
+  const open = indexedDB.open('account-lens');
+  open.onerror = () => reject(open.error);
+  open.onsuccess = () => {
+    const db = open.result;
+    const tx = db.transaction(['accounts', 'snapshots'], 'readwrite');
+    for (const a of accounts) tx.objectStore('accounts').put(a);
+    for (const s of snapshots) tx.objectStore('snapshots').put(s);
+    tx.oncomplete = () => { db.close(); resolve(accounts.length); };
+    tx.onerror = () => reject(tx.error);
+  };
+})`;
+
+/** Resolves with the time (page clock) at which `predicate` first holds, checked every animation frame. */
+const whenTrue = (predicate: string) => `new Promise((resolve) => {
+  const check = () => (${predicate}) ? resolve(performance.now()) : requestAnimationFrame(check);
+  check();
+})`;
+
+/**
+ * The portfolio page in Chromium with `n` accounts stored: time from
+ * navigation start to the first rows on screen, a sort by health, a text
+ * filter, and how many rows the DOM holds (virtualisation).
+ */
+export async function benchPortfolio(n = 10_000, runs = 5): Promise<PortfolioBench> {
+  const lens = await startLens({ loadDemo: false });
+  try {
+    const setup = await lens.browser.context.newPage();
+    await setup.goto(`chrome-extension://${lens.browser.extensionId}/options.html`);
+    await setup.getByTestId('account-count').waitFor(); // the options page opened the database at its current version
+    await setup.evaluate(seed(JSON.stringify(book(n))));
+    await setup.close();
+    const result: PortfolioBench = { firstRowsMs: [], sortMs: [], filterMs: [], domRows: 0, accounts: n };
+    for (let r = 0; r < runs; r++) {
+      const page = await lens.browser.context.newPage();
+      await page.setViewportSize({ width: 1400, height: 1000 });
+      await page.goto(`chrome-extension://${lens.browser.extensionId}/portfolio.html`);
+      result.firstRowsMs.push((await page.evaluate(whenTrue(`document.querySelector('[role=row][data-account]')`))) as number);
+      await page.getByTestId('portfolio-count').getByText(`${n.toLocaleString('en')} of`, { exact: false }).or(page.getByTestId('portfolio-count').getByText(`${n} of`)).first().waitFor();
+      result.domRows = await page.locator('[role=row][data-account]').count();
+
+      const first = () => `document.querySelector('[role=row][data-account]')?.getAttribute('data-account')`;
+      const before = (await page.evaluate(first())) as string;
+      const t0 = (await page.evaluate('performance.now()')) as number;
+      await page.getByRole('columnheader', { name: /Health/ }).getByRole('button').click();
+      const t1 = (await page.evaluate(whenTrue(`${first()} !== ${JSON.stringify(before)}`))) as number;
+      result.sortMs.push(t1 - t0);
+
+      const t2 = (await page.evaluate('performance.now()')) as number;
+      await page.getByLabel('Search name, owner, CSM, record id').fill('Acme Analytics 99');
+      const t3 = (await page.evaluate(whenTrue(`/^\\d+ of/.test(document.querySelector('[data-testid=portfolio-count]').textContent) && !document.querySelector('[data-testid=portfolio-count]').textContent.startsWith('${n} ')`))) as number;
+      result.filterMs.push(t3 - t2);
+      await page.getByRole('button', { name: 'Clear filters' }).click();
+      // Leave the view as it was for the next run (sorting is remembered).
+      await page.getByRole('columnheader', { name: /Days to renewal/ }).getByRole('button').click();
+      await page.close();
+    }
+    return result;
+  } finally {
+    await lens.close();
+  }
+}
