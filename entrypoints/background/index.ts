@@ -105,9 +105,10 @@ export default defineBackground(() => {
 
   // Reminders: the daily check at its time, and a half-hourly tick that runs a check missed while asleep.
   const reminderApi = browser as unknown as ReminderBrowser;
-  const checkReminders = async (force = false) => {
-    await runReminderCheck(db(), reminderApi, await userTranslator(), new Date(), force);
-    if (!force) await scheduleReminders(reminderApi);
+  const checkReminders = async () => {
+    const result = await runReminderCheck(db(), reminderApi, await userTranslator(), new Date());
+    // A check waiting for quiet hours to end keeps the alarm it set for that moment.
+    if (!result.deferredUntil) await scheduleReminders(reminderApi);
   };
   browser.alarms.onAlarm.addListener((alarm) => {
     if (isSyncAlarm(alarm.name)) void syncNow(refreshLaunchers);

@@ -21,6 +21,11 @@ export const REMINDER_ALARM = 'reminders';
 export const REMINDER_TICK = 'reminders-tick';
 const NOTIFIED = 'reminders.notified';
 const LAST_CHECK = 'reminders.lastCheckDay';
+/** Set when a due check waited for quiet hours to end: it runs then, whatever the set time. */
+const DEFERRED = 'reminders.deferred';
+const TARGET = 'reminders.target:';
+/** Click targets kept: the latest notifications' (older ones are long gone from the screen). */
+const KEEP_TARGETS = 20;
 /** Notified keys are kept this long: long enough that nothing still due is notified twice. */
 const KEEP_DAYS = 120;
 
@@ -93,12 +98,17 @@ export async function runReminderCheck(database: LensDB, api: ReminderBrowser, t
   const settings = await readReminderSettings();
   const today = localDate(now);
   const last = (await database.meta.get(LAST_CHECK))?.value as IsoDate | undefined;
-  if (!force && !checkIsDue(last, now, settings)) return { ran: false, notified: [] };
+  // A check put off by quiet hours is owed: it runs when they end, even before the set time
+  // (a check time inside quiet hours would otherwise never come round).
+  const owed = Boolean((await database.meta.get(DEFERRED))?.value) && last !== today;
+  if (!force && !owed && !checkIsDue(last, now, settings)) return { ran: false, notified: [] };
   if (inQuietHours(now, settings)) {
     const until = quietUntil(now, settings);
+    await database.meta.put({ key: DEFERRED, value: true });
     if (until) await api.alarms.create(REMINDER_ALARM, { when: until.getTime() });
     return { ran: false, notified: [], ...(until ? { deferredUntil: until } : {}) };
   }
+  await database.meta.delete(DEFERRED);
   const items = dueItems(await book(database), today, settings);
   const stored = ((await database.meta.get(NOTIFIED))?.value ?? {}) as Record<string, IsoDate>;
   const fresh = newItems(items, new Set(Object.keys(stored)));
@@ -110,8 +120,11 @@ export async function runReminderCheck(database: LensDB, api: ReminderBrowser, t
     await api.notifications.create(id, note.items.length > 0
       ? { type: 'list', iconUrl, title: note.title, message: note.message, items: note.items }
       : { type: 'basic', iconUrl, title: note.title, message: note.message });
-    await database.meta.put({ key: `reminders.target:${id}`, value: note.openAccountId });
+    await database.meta.put({ key: `${TARGET}${id}`, value: note.openAccountId });
     result.notificationId = id;
+    // Ids carry the time, so key order is age order: keep the newest click targets only.
+    const targets = await database.meta.where('key').startsWith(TARGET).primaryKeys();
+    if (targets.length > KEEP_TARGETS) await database.meta.bulkDelete(targets.sort().slice(0, targets.length - KEEP_TARGETS));
   }
   // Remember what was notified (and forget what is long past), then that today's check ran.
   const keep = plusDays(today, -KEEP_DAYS);
@@ -125,7 +138,7 @@ export async function runReminderCheck(database: LensDB, api: ReminderBrowser, t
 
 /** Where a click on a reminder goes: the account's record in its CRM, else the portfolio. */
 export async function reminderTarget(database: LensDB, notificationId: string, portfolioUrl: string): Promise<string> {
-  const target = (await database.meta.get(`reminders.target:${notificationId}`))?.value as string | null | undefined;
+  const target = (await database.meta.get(`${TARGET}${notificationId}`))?.value as string | null | undefined;
   if (target) {
     const account = await database.accounts.get(target);
     const url = account ? recordUrl(account) : null;

@@ -1,5 +1,6 @@
 import type { IsoDate } from '../dates/local-date';
 import { healthTrend, type HealthModel } from '../health';
+import { bandOf } from '../health/band';
 import { dayIndex } from '../health/week';
 import { promiseRisk } from '../expectations/risks';
 import type { Account } from '../model/account';
@@ -109,8 +110,9 @@ export function portfolioRows(input: PortfolioInput): PortfolioRow[] {
       ...(a.arr !== undefined ? { arr: a.arr } : {}),
       ...(a.currency ? { currency: a.currency } : {}),
       score: latest ? Math.round(latest.score) : (a.health?.score ?? null),
-      band: latest?.band ?? a.health?.band ?? null,
-      trend: trend.points.slice(0, TREND_POINTS).map((p) => Math.round(p.score)),
+      // A stored health without a band (a server that sends only scores) is banded by the model's cut-offs, as the panel does.
+      band: latest?.band ?? a.health?.band ?? (a.health ? bandOf(a.health.score, input.model.bands) : null),
+      trend: trend.points.slice(-TREND_POINTS).map((p) => Math.round(p.score)),
       contractEnd: a.contractEnd,
       daysToRenewal,
       window: renewalWindow(daysToRenewal),

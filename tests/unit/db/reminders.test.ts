@@ -202,6 +202,36 @@ describe('the daily reminder check', () => {
     expect(b.notifications).toHaveLength(1);
   });
 
+  it('runs a check whose set time lies inside the quiet hours when they end, once a day', async () => {
+    const db = fresh();
+    await seedTwoDue(db);
+    // Checking at 21:00 with quiet hours 20:00–08:00: the check waits, and is owed at 08:00 the next morning.
+    await setSettings({ checkAt: '21:00', quietHours: { from: '20:00', to: '08:00' } });
+    const b = fakeApi();
+    expect((await runReminderCheck(db, b.api, en, at(9, 21))).deferredUntil).toEqual(at(10, 8));
+    const morning = await runReminderCheck(db, b.api, en, at(10, 8, 0));
+    expect(morning.ran).toBe(true);
+    expect(b.notifications).toHaveLength(1);
+    // That counted as the 10th's check: the half-hourly tick later that day runs nothing more.
+    expect((await runReminderCheck(db, b.api, en, at(10, 8, 30))).ran).toBe(false);
+  });
+
+  it('keeps the click targets of the latest 20 notifications only', async () => {
+    const db = fresh();
+    await seedTwoDue(db);
+    const b = fakeApi();
+    // Each run finds one new next step due, so each raises a notification with its click target.
+    for (let i = 0; i < 25; i++) {
+      await db.ctas.put(cta(`c-new-${i}`, 'acme', { title: `Step ${i}`, dueDate: '2026-11-10' }));
+      await runReminderCheck(db, b.api, en, new Date(2026, 10, 10, 9, i), true);
+    }
+    expect(b.notifications).toHaveLength(25);
+    const targets = await db.meta.where('key').startsWith('reminders.target:').primaryKeys();
+    expect(targets).toHaveLength(20);
+    // The newest are kept: the last notification's target still opens its account.
+    expect(targets.map(String)).toContain(`reminders.target:${b.notifications.at(-1)!.id}`);
+  });
+
   it('leaves out kinds switched off in the settings', async () => {
     const db = fresh();
     await db.accounts.put(account('acme', 'Acme'));

@@ -158,6 +158,13 @@ describe('portfolioRows: renewal timing', () => {
     expect(one({ accounts: [a], visits: [visit('a', '2026-03-11', { deleted: true })] }).nextTouchpoint).toEqual({ offset: 60, due: '2026-03-06' });
   });
 
+  it("still names a missed touchpoint on its window's last day, and the next one the day after", () => {
+    // Contract ends 2026-05-16: the 90-day touchpoint is due 2026-02-15 and its window ends today (the day before the 60-day one).
+    const a = account('a', { contractEnd: '2026-05-16' });
+    expect(one({ accounts: [a] }).nextTouchpoint).toEqual({ offset: 90, due: '2026-02-15' });
+    expect(one({ accounts: [a], today: '2026-03-17' }).nextTouchpoint).toEqual({ offset: 60, due: '2026-03-17' });
+  });
+
   it('has no next touchpoint once the contract has ended', () => {
     const r = one({ accounts: [account('a', { contractEnd: '2026-03-13' })] });
     expect(r.daysToRenewal).toBe(-3);
@@ -262,5 +269,20 @@ describe('portfolioRows: visits, CTAs and promises', () => {
     });
     const bare = one({ accounts: [account('b')] });
     for (const k of ['orgKey', 'owner', 'csm', 'segment', 'arr', 'currency']) expect(bare).not.toHaveProperty(k);
+  });
+});
+
+describe('portfolioRows: stored health without a band', () => {
+  it('bands a stored score with the model’s cut-offs, as the panel does', async () => {
+    const { portfolioRows: rowsOf } = await import('../../../lib/portfolio/rows');
+    const { DEFAULT_HEALTH_MODEL } = await import('../../../lib/health/model');
+    const { DEFAULT_RENEWAL_SETTINGS } = await import('../../../lib/renewal/settings');
+    const base = { crm: 'salesforce' as const, recordId: 'r', contractEnd: '2027-06-30', createdAt: '', updatedAt: '' };
+    const accounts = [
+      { ...base, id: 'a', name: 'A', health: { score: 35, asOf: '2026-11-01' } },
+      { ...base, id: 'b', name: 'B', health: { score: 85, asOf: '2026-11-01' } },
+    ];
+    const rows = rowsOf({ accounts, snapshots: [], ctas: [], visits: [], notes: [], promises: [], model: DEFAULT_HEALTH_MODEL, renewal: DEFAULT_RENEWAL_SETTINGS, today: '2026-11-23' });
+    expect(rows.map((r) => [r.score, r.band])).toEqual([[35, 'red'], [85, 'green']]);
   });
 });
