@@ -66,6 +66,7 @@ export function ExpectationNotes({ account, notes, settings, now }: { account: A
               <p>{n.text}</p>
               <p className="muted small">
                 {t(`notes.kind.${n.kind}` as MessageKey)} · {t(`notes.audience.${n.audience}` as MessageKey)}
+                {n.author ? ` · ${t('common.writtenBy', { who: n.author })}` : ''}
                 {n.doneAt ? ` · ${t('notes.doneOn', { date: formatDate(n.doneAt, tr.locale) })}` : n.dueDate ? ` · ${t('notes.dueBy', { date: formatDate(n.dueDate, tr.locale) })}` : ''}
               </p>
               {!n.doneAt && (

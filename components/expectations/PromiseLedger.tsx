@@ -43,6 +43,7 @@ export function PromiseLedger({ accountId, promises, now }: { accountId: string;
                     p.promisedBy && t('promises.by', { who: p.promisedBy }),
                     p.promisedAt && t('promises.on', { date: formatDate(p.promisedAt, tr.locale) }),
                     p.dueDate && t('promises.due', { date: formatDate(p.dueDate, tr.locale) }),
+                    p.author && t('common.writtenBy', { who: p.author }),
                   ].filter(Boolean).join(' · ')}
                 </p>
                 {risk && <p className="error">{t(`promises.risk.${risk}` as MessageKey)}</p>}

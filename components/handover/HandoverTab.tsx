@@ -115,6 +115,10 @@ export function HandoverTab({ account, handover, promises, milestones, plan, now
         <p>
           <span className={`badge handover-${handover ? status : 'none'}`}>{t(handover ? (`handover.status.${status}` as MessageKey) : 'handover.status.none')}</span>
           {handover?.origin === 'quick' && status === 'draft' && <span className="muted"> · {t('handover.quickDraft')}</span>}
+          {handover?.author && <span className="muted" data-testid="handover-author"> · {t('common.writtenBy', { who: handover.author })}</span>}
+          {handover?.decidedBy && (status === 'accepted' || status === 'returned') && (
+            <span className="muted"> · {t('handover.decidedBy', { who: handover.decidedBy })}</span>
+          )}
         </p>
         <div className="meter">
           <progress max={100} value={completeness.percent} aria-label={t('handover.completeness')} />

@@ -46,6 +46,7 @@ export function VisitsTable({ visits, checklistSize }: { visits: ServiceVisit[];
       col.accessor((v) => v.attendees.join(', '), { id: 'attendees', header: t('visits.col.attendees') }),
       col.accessor((v) => v.checklistDone.length, { id: 'checklist', header: t('visits.col.checklist'), cell: (c) => `${c.getValue()}/${checklistSize}` }),
       col.accessor((v) => v.followUps.length, { id: 'followUps', header: t('visits.col.followUps') }),
+      col.accessor((v) => v.author ?? '', { id: 'author', header: t('visits.col.author') }),
       col.accessor((v) => v.notes ?? '', { id: 'notes', header: t('visits.col.notes'), enableSorting: false, cell: (c) => <span className="clip">{c.getValue()}</span> }),
     ]),
     [t, tr.locale, checklistSize],
@@ -63,7 +64,7 @@ export function VisitsTable({ visits, checklistSize }: { visits: ServiceVisit[];
     // Words match attendees, notes and follow-ups, ignoring case.
     globalFilterFn: (row, _id, value: string) => {
       const v = row.original;
-      const hay = [v.attendees.join(' '), v.notes ?? '', ...v.followUps.map((f) => f.text)].join(' ').toLowerCase();
+      const hay = [v.attendees.join(' '), v.author ?? '', v.notes ?? '', ...v.followUps.map((f) => f.text)].join(' ').toLowerCase();
       return hay.includes(value.trim().toLowerCase());
     },
   });

@@ -338,4 +338,7 @@ export const enService = {
   'checklistEditor.maxCycleDays': 'Sales cycle under (days)',
   'checklistEditor.maxImplementationWeeks': 'Implementation under (weeks)',
   'checklistEditor.badNumber': 'Use whole numbers: reset 1–180 days, review 1–12 months, follow-ups 1–90 days; limits above 0.',
+  'common.writtenBy': 'written by {who}',
+  'handover.decidedBy': 'decided by {who}',
+  'visits.col.author': 'Logged by',
 } as const;

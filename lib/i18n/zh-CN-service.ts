@@ -340,4 +340,7 @@ export const zhCNService: Record<keyof typeof enService, string> = {
   'checklistEditor.maxCycleDays': '销售周期低于（天）',
   'checklistEditor.maxImplementationWeeks': '实施周期低于（周）',
   'checklistEditor.badNumber': '请填写整数：重设 1–180 天，回顾 1–12 个月，跟进 1–90 天；上限须大于 0。',
+  'common.writtenBy': '{who} 撰写',
+  'handover.decidedBy': '{who} 确认',
+  'visits.col.author': '记录人',
 };

@@ -1,0 +1,136 @@
+import { serve, type ServerType } from '@hono/node-server';
+import { readFileSync } from 'node:fs';
+import { createApp } from './app';
+import { createToken, ensureUser, revokeToken, ROLES, type Role } from './auth';
+import { openFromEnv, type Sql } from './db';
+import { jsonLog, type Log } from './log';
+import { migrate } from './migrations';
+import { pruneKeys } from './store';
+
+export interface Running {
+  url: string;
+  port: number;
+  /** Stops taking connections, lets requests in flight finish, then closes the database. */
+  stop(): Promise<void>;
+}
+
+/** Starts the team server on `sql` (migrated first). Port 0 picks a free port. */
+export async function startServer(sql: Sql, opts: { port?: number; host?: string; log?: Log } = {}): Promise<Running> {
+  const log = opts.log ?? jsonLog;
+  const applied = await migrate(sql);
+  if (applied.length) log('info', 'migrated', { versions: applied, database: sql.kind });
+  const app = createApp({ sql, log });
+  let inFlight = 0;
+  let idle: (() => void) | undefined;
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve(
+      {
+        fetch: async (req, env) => {
+          inFlight++;
+          try {
+            return await app.fetch(req, env);
+          } finally {
+            inFlight--;
+            if (inFlight === 0) idle?.();
+          }
+        },
+        port: opts.port ?? 8787,
+        hostname: opts.host ?? '127.0.0.1',
+      },
+      () => resolve(s),
+    );
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : (opts.port ?? 8787);
+  const prune = setInterval(() => void pruneKeys(sql).catch(() => undefined), 6 * 3600_000);
+  prune.unref();
+  log('info', 'listening', { port, database: sql.kind });
+  let stopping: Promise<void> | undefined;
+  return {
+    url: `http://${opts.host ?? '127.0.0.1'}:${port}`,
+    port,
+    stop: () =>
+      (stopping ??= (async () => {
+        clearInterval(prune);
+        // No new connections; idle keep-alive ones close; requests being answered finish first.
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+        });
+        if (inFlight > 0) await new Promise<void>((resolve) => (idle = resolve));
+        await sql.close();
+        log('info', 'stopped', {});
+      })()),
+  };
+}
+
+const USAGE = `Account Lens team server
+
+  npm run server                                   serve (PORT, default 8787; HOST, default 127.0.0.1)
+  npm run server -- token create --team T --user U [--role sales|csm|manager] [--days N]
+  npm run server -- token revoke --id ID
+  npm run server -- import --team T FILE.csv|FILE.json   (as the team's manager)
+
+Storage: PostgreSQL when DATABASE_URL is set, else PGlite in LENS_DATA_DIR (default ./server-data).`;
+
+function flag(args: string[], name: string): string | undefined {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+export async function cli(argv: string[], out: (s: string) => void = (s) => process.stdout.write(`${s}\n`)): Promise<number> {
+  const [cmd, sub] = argv;
+  if (cmd === 'help' || cmd === '--help') return out(USAGE), 0;
+  const sql = await openFromEnv();
+  if (!cmd || cmd === 'serve') {
+    const running = await startServer(sql, { port: Number(process.env.PORT ?? 8787), host: process.env.HOST ?? '127.0.0.1' });
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void running.stop().then(() => process.exit(0)));
+    return -1; // keeps running
+  }
+  try {
+    await migrate(sql);
+    if (cmd === 'token' && sub === 'create') {
+      const team = flag(argv, 'team');
+      const user = flag(argv, 'user');
+      const role = (flag(argv, 'role') ?? 'csm') as Role;
+      const days = flag(argv, 'days');
+      if (!team || !user || !ROLES.includes(role) || (days !== undefined && !(Number(days) > 0))) return out(USAGE), 2;
+      const { userId } = await ensureUser(sql, team, user, role);
+      const { id, token } = await createToken(sql, userId, days ? { expiresAt: new Date(Date.now() + Number(days) * 86_400_000) } : {});
+      out(`Token ${id} for ${user} (${role}) in team ${team}. Shown once; paste it into the extension's options:\n${token}`);
+      return 0;
+    }
+    if (cmd === 'token' && sub === 'revoke') {
+      const id = flag(argv, 'id');
+      if (!id) return out(USAGE), 2;
+      out((await revokeToken(sql, id)) ? `Token ${id} revoked.` : `No active token ${id}.`);
+      return 0;
+    }
+    if (cmd === 'import') {
+      const team = flag(argv, 'team');
+      const file = argv.at(-1);
+      if (!team || !file || file.startsWith('--')) return out(USAGE), 2;
+      const { userId } = await ensureUser(sql, team, 'import', 'manager');
+      const { token } = await createToken(sql, userId, { expiresAt: new Date(Date.now() + 600_000) });
+      const app = createApp({ sql, log: () => undefined });
+      const res = await app.request('/v1/import', {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': file.toLowerCase().endsWith('.json') ? 'application/json' : 'text/csv' },
+        body: readFileSync(file, 'utf8'),
+      });
+      out(JSON.stringify(await res.json()));
+      return res.ok ? 0 : 1;
+    }
+    out(USAGE);
+    return 2;
+  } finally {
+    await sql.close();
+  }
+}
+
+// Run as a program (npm run server), not when imported by tests.
+if (process.argv[1] && /server[\\/]src[\\/]main\.ts$/.test(process.argv[1])) {
+  void cli(process.argv.slice(2)).then((code) => {
+    if (code >= 0) process.exit(code);
+  });
+}

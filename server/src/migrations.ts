@@ -1,0 +1,77 @@
+import type { Sql } from './db';
+
+/**
+ * The schema, as numbered migrations applied in order on start, the same on
+ * PGlite and PostgreSQL. A migration is never edited once released: a change
+ * is a new one. Several servers starting at once on one database take an
+ * advisory lock, so each migration runs once.
+ */
+export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: 'teams, users, tokens, items, idempotency keys',
+    sql: `
+      create table teams (
+        id text primary key,
+        name text not null,
+        created_at timestamptz not null default now()
+      );
+      create table users (
+        id text primary key,
+        team_id text not null references teams(id),
+        name text not null,
+        role text not null check (role in ('sales', 'csm', 'manager')),
+        created_at timestamptz not null default now(),
+        unique (team_id, name)
+      );
+      -- Tokens are stored as SHA-256 hashes of their secret part; the id part finds the row.
+      create table tokens (
+        id text primary key,
+        user_id text not null references users(id),
+        hash text not null,
+        created_at timestamptz not null default now(),
+        expires_at timestamptz,
+        revoked_at timestamptz
+      );
+      -- Accounts and every record kind, as the JSON the contract defines; seq orders the change feed.
+      create sequence change_seq;
+      create table items (
+        team_id text not null references teams(id),
+        kind text not null,
+        id text not null,
+        account_id text not null,
+        data jsonb not null,
+        seq bigint not null,
+        primary key (team_id, kind, id)
+      );
+      create index items_feed on items (team_id, seq);
+      create index items_account on items (team_id, account_id, kind);
+      create index items_crm on items (team_id, (data->>'crm'), (data->>'recordId')) where kind = 'accounts';
+      create table idempotency (
+        team_id text not null references teams(id),
+        key text not null,
+        body_hash text not null,
+        answer jsonb not null,
+        created_at timestamptz not null default now(),
+        primary key (team_id, key)
+      );
+    `,
+  },
+];
+
+export async function migrate(sql: Sql): Promise<number[]> {
+  return sql.transaction(async (tx) => {
+    // Serialises concurrent starts; released at commit.
+    await tx.query('select pg_advisory_xact_lock(7041)');
+    await tx.query('create table if not exists schema_migrations (version int primary key, name text not null, applied_at timestamptz not null default now())');
+    const done = new Set((await tx.query<{ version: number }>('select version from schema_migrations')).rows.map((r) => Number(r.version)));
+    const applied: number[] = [];
+    for (const m of MIGRATIONS) {
+      if (done.has(m.version)) continue;
+      await tx.exec(m.sql);
+      await tx.query('insert into schema_migrations (version, name) values ($1, $2)', [m.version, m.name]);
+      applied.push(m.version);
+    }
+    return applied;
+  });
+}

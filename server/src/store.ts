@@ -1,0 +1,154 @@
+import { createHash } from 'node:crypto';
+import { normaliseRecordId } from '../../lib/crm/normalise';
+import type { CrmId } from '../../lib/crm/types';
+import { ApiAccountSchema, type AccountBundle, type ApiAccount } from '../../lib/api/schemas';
+import { WRITTEN_KINDS, type WrittenKind } from '../../lib/model/records';
+import type { Caller } from './auth';
+import type { Sql } from './db';
+
+type Row = { kind: string; data: Record<string, unknown> };
+const KINDS = Object.keys(WRITTEN_KINDS) as WrittenKind[];
+
+/** JSON with its object keys sorted: the same body in any key order hashes alike. */
+export function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v && typeof v === 'object') return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}`;
+  return JSON.stringify(v);
+}
+const hashOf = (v: unknown) => createHash('sha256').update(canonical(v)).digest('hex');
+
+/** The account as the contract sends it: server-owned fields only, strict timestamps. */
+const asApiAccount = (data: Record<string, unknown>): ApiAccount => ApiAccountSchema.parse(data);
+
+/**
+ * The account a CRM record shows, with all its live records. An account with
+ * an orgKey matches only that orgKey; one without matches any.
+ */
+export async function lookup(sql: Sql, teamId: string, q: { crm: CrmId; recordId: string; orgKey?: string }): Promise<AccountBundle | null> {
+  const recordId = normaliseRecordId(q.crm, q.recordId) ?? q.recordId;
+  const { rows } = await sql.query<{ data: Record<string, unknown> }>(
+    `select data from items where team_id = $1 and kind = 'accounts' and data->>'crm' = $2 and data->>'recordId' = $3
+       and (data->>'orgKey' is null or data->>'orgKey' = $4) order by (data->>'orgKey' is null), seq desc limit 1`,
+    [teamId, q.crm, recordId, q.orgKey ?? null],
+  );
+  if (!rows[0]) return null;
+  const account = asApiAccount(rows[0].data);
+  const records = await sql.query<Row>(
+    `select kind, data from items where team_id = $1 and account_id = $2 and kind <> 'accounts' and coalesce((data->>'deleted')::boolean, false) = false order by seq`,
+    [teamId, account.id],
+  );
+  const bundle = Object.fromEntries(KINDS.map((k) => [k, [] as unknown[]])) as Record<WrittenKind, unknown[]>;
+  for (const r of records.rows) bundle[r.kind as WrittenKind]?.push(r.data);
+  return { account, ...bundle } as AccountBundle;
+}
+
+/** Cursors are opaque to clients: the feed position, base64url-encoded. */
+export const cursorOf = (seq: number | string): string => Buffer.from(`seq:${seq}`).toString('base64url');
+export function seqOf(cursor: string | undefined): number | null {
+  if (!cursor) return 0;
+  const m = /^seq:(\d{1,18})$/.exec(Buffer.from(cursor, 'base64url').toString());
+  return m ? Number(m[1]) : null;
+}
+
+/** One page of the team's change feed after `since`. */
+export async function changes(sql: Sql, teamId: string, since: number, limit: number) {
+  const { rows } = await sql.query<{ kind: string; data: Record<string, unknown>; seq: string }>(
+    'select kind, data, seq from items where team_id = $1 and seq > $2 order by seq limit $3',
+    [teamId, since, limit + 1],
+  );
+  const page = rows.slice(0, limit);
+  const last = page.at(-1)?.seq ?? since;
+  return {
+    items: page.map((r) => ({ kind: r.kind, record: r.kind === 'accounts' ? asApiAccount(r.data) : r.data })),
+    nextCursor: cursorOf(last),
+    hasMore: rows.length > limit,
+  };
+}
+
+export type PutResult =
+  | { status: 200; answer: { record: unknown } }
+  | { status: 404 | 409 | 422; code: 'not_found' | 'idempotency_conflict' | 'validation_failed'; message: string };
+
+/**
+ * Stores a record a user wrote, once per idempotency key: the same key and
+ * body answer the first answer again without writing; the same key with
+ * another body is a conflict. The record's account must be the caller's
+ * team's, else it does not exist (404). The server stamps the author and
+ * the time of the write.
+ */
+export async function putRecord(sql: Sql, caller: Caller, kind: WrittenKind, id: string, body: unknown, key: string, now: Date): Promise<PutResult> {
+  const checked = WRITTEN_KINDS[kind].safeParse(body);
+  if (!checked.success) {
+    const issue = checked.error.issues[0]!;
+    return { status: 422, code: 'validation_failed', message: `${issue.path.join('.') || 'body'}: ${issue.message}` };
+  }
+  const record = checked.data as { id: string; accountId: string };
+  if (record.id !== id) return { status: 422, code: 'validation_failed', message: `id: the path says ${id}, the body ${record.id}` };
+  const bodyHash = hashOf(body);
+  return sql.transaction(async (tx) => {
+    // The key row is taken first: a concurrent request with the same key waits here, then finds it.
+    const claimed = await tx.query<{ key: string }>(
+      `insert into idempotency (team_id, key, body_hash, answer) values ($1, $2, $3, 'null'::jsonb) on conflict do nothing returning key`,
+      [caller.teamId, key, bodyHash],
+    );
+    if (claimed.rows.length === 0) {
+      const seen = (await tx.query<{ body_hash: string; answer: { record: unknown } | null }>('select body_hash, answer from idempotency where team_id = $1 and key = $2', [caller.teamId, key])).rows[0]!;
+      if (seen.body_hash !== bodyHash) return { status: 409, code: 'idempotency_conflict', message: 'this Idempotency-Key was used with another body' } as const;
+      return { status: 200, answer: seen.answer! } as const;
+    }
+    const account = await tx.query('select 1 from items where team_id = $1 and kind = $2 and id = $3', [caller.teamId, 'accounts', record.accountId]);
+    if (account.rows.length === 0) throw new NotFound(`account ${record.accountId}`);
+    // Who wrote it stays the person who first wrote it; a CSM's decision on a handover is signed apart.
+    const before = (await tx.query<{ data: Record<string, unknown> }>('select data from items where team_id = $1 and kind = $2 and id = $3', [caller.teamId, kind, id])).rows[0]?.data;
+    const author = typeof before?.author === 'string' ? before.author : caller.userName;
+    const decided = kind === 'handovers' && ['accepted', 'returned'].includes(String((record as { status?: string }).status)) && before?.status !== (record as { status?: string }).status;
+    const stored = { ...record, author, updatedAt: now.toISOString(), ...(decided ? { decidedBy: caller.userName, decidedAt: now.toISOString() } : {}) };
+    await tx.query(
+      `insert into items (team_id, kind, id, account_id, data, seq) values ($1, $2, $3, $4, $5, nextval('change_seq'))
+         on conflict (team_id, kind, id) do update set data = excluded.data, account_id = excluded.account_id, seq = excluded.seq`,
+      [caller.teamId, kind, id, record.accountId, JSON.stringify(stored)],
+    );
+    const answer = { record: stored };
+    await tx.query('update idempotency set answer = $3 where team_id = $1 and key = $2', [caller.teamId, key, JSON.stringify(answer)]);
+    return { status: 200, answer } as const;
+  }).catch((err: unknown) => {
+    // The whole transaction is undone, the key included: the client may retry once the account exists.
+    if (err instanceof NotFound) return { status: 404, code: 'not_found', message: `${err.message} is not on this server` } as const;
+    throw err;
+  });
+}
+
+class NotFound extends Error {}
+
+/** Idempotency keys are kept 7 days, as the contract asks. */
+export async function pruneKeys(sql: Sql): Promise<number> {
+  const { rows } = await sql.query<{ key: string }>(`delete from idempotency where created_at < now() - interval '7 days' returning key`);
+  return rows.length;
+}
+
+/** Writes accounts (and their health readings) an import planned, in one transaction. */
+export async function storeAccounts(sql: Sql, teamId: string, accounts: readonly ApiAccount[], snapshots: readonly { id: string; accountId: string }[]): Promise<void> {
+  await sql.transaction(async (tx) => {
+    for (const a of accounts)
+      await tx.query(
+        `insert into items (team_id, kind, id, account_id, data, seq) values ($1, 'accounts', $2, $2, $3, nextval('change_seq'))
+           on conflict (team_id, kind, id) do update set data = excluded.data, seq = excluded.seq`,
+        [teamId, a.id, JSON.stringify(a)],
+      );
+    for (const s of snapshots)
+      await tx.query(
+        `insert into items (team_id, kind, id, account_id, data, seq) values ($1, 'snapshots', $2, $3, $4, nextval('change_seq'))
+           on conflict (team_id, kind, id) do update set data = excluded.data, seq = excluded.seq`,
+        [teamId, s.id, s.accountId, JSON.stringify(s)],
+      );
+  });
+}
+
+/** The team's accounts and readings, for planning an import against what is stored. */
+export async function teamBook(sql: Sql, teamId: string) {
+  const { rows } = await sql.query<Row>(`select kind, data from items where team_id = $1 and kind in ('accounts', 'snapshots')`, [teamId]);
+  return {
+    accounts: rows.filter((r) => r.kind === 'accounts').map((r) => ({ ...r.data, source: 'api' })),
+    snapshots: rows.filter((r) => r.kind === 'snapshots').map((r) => r.data),
+  };
+}
