@@ -10,6 +10,8 @@ import { benchLookup } from './lookup';
 import { benchSync } from './sync';
 import { navigationToPanelDelay } from './navigation';
 import { benchPortfolio } from './portfolio';
+import { loadRows, loadTest } from './server-load';
+import { postgresUnavailable } from '../../tests/support/postgres';
 
 /**
  * npm run bench: sizes of the built extension and the speed of record
@@ -62,6 +64,16 @@ rows.push({ bench: 'portfolio.firstRows@10k', what: 'portfolio page, 10,000 acco
 rows.push({ bench: 'portfolio.sort@10k', what: 'click "Health": rows re-sorted on screen', ...ms(pf.sortMs), unit: 'ms' });
 rows.push({ bench: 'portfolio.filter@10k', what: 'type a search: rows filtered on screen', ...ms(pf.filterMs), unit: 'ms' });
 rows.push({ bench: 'portfolio.domRows@10k', what: 'rows in the DOM with 10,000 accounts (virtualised)', median: pf.domRows, p95: pf.domRows, n: 1, unit: 'rows' });
+
+// The team server under load, on PGlite and (where it can be started) PostgreSQL; every accepted write stored once.
+for (const backend of ['PGlite', 'PostgreSQL'] as const) {
+  const why = backend === 'PostgreSQL' ? postgresUnavailable() : null;
+  if (why) {
+    console.warn(`PostgreSQL load test not run: ${why}`);
+    continue;
+  }
+  rows.push(...loadRows(await loadTest(backend, { seconds: 8 })));
+}
 
 const nav = await navigationToPanelDelay(20);
 const navMedian = quantile(nav, 0.5);

@@ -1,0 +1,304 @@
+import autocannon from 'autocannon';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { ApiAccountSchema, type ApiAccount } from '../../lib/api/schemas';
+import type { ExpectationNote } from '../../lib/model/records';
+import { createToken, ensureUser } from '../../server/src/auth';
+import { openPglite, openPostgres, type Sql } from '../../server/src/db';
+import { silentLog } from '../../server/src/log';
+import { startServer, type Running } from '../../server/src/main';
+import { storeAccounts } from '../../server/src/store';
+import { startPostgres, type TempPostgres } from '../../tests/support/postgres';
+
+/**
+ * A bounded load test of the team server (server/src) on PGlite or on a
+ * throwaway PostgreSQL: a team with N accounts, then autocannon for a fixed
+ * time against lookups, then against idempotent writes, then a check in the
+ * database that every accepted write is stored exactly once.
+ *
+ * autocannon runs in a worker thread (this same file), so the load generator
+ * and the server do not share one event loop. On a small machine they still
+ * share the CPU (and with PostgreSQL, the database's processes too): the
+ * numbers are what one server process does with the load generator beside it.
+ */
+
+export interface LoadPhase {
+  /** Completed requests per second over the phase. */
+  rps: number;
+  /** Latency percentiles in ms, from autocannon's histogram. */
+  p50: number;
+  p99: number;
+  /** Completed requests. */
+  requests: number;
+  /** Non-2xx answers plus connection errors and timeouts. */
+  errors: number;
+}
+
+export interface LoadResult {
+  backend: 'PGlite' | 'PostgreSQL';
+  lookup: LoadPhase;
+  write: LoadPhase & {
+    /** Distinct note ids answered 200. */
+    accepted: number;
+    /** Of those, ids found in the database. */
+    stored: number;
+    /** Note ids with more than one row (`group by id having count(*) > 1`). Must be 0. */
+    duplicates: number;
+    /** Requests that deliberately repeated an earlier (Idempotency-Key, body) pair. */
+    repeats: number;
+    /**
+     * Accepted ids written more than once: two 200 answers for one id that
+     * differ, or a stored version that is not the one answered (the server
+     * stamps updatedAt at each write). Must be 0.
+     */
+    rewritten: number;
+  };
+}
+
+export interface LoadOptions {
+  /** Seconds per phase (default 10). */
+  seconds?: number;
+  /** autocannon connections (default 20). */
+  connections?: number;
+  /** Accounts in the team (default 10,000). */
+  accounts?: number;
+}
+
+const TEAM = 'load-team';
+/** Share of write requests that repeat an earlier (key, body) pair. */
+const REPEAT_SHARE = 0.1;
+/** Lookups before the lookup phase, not counted (JIT, the database pool, caches). */
+const WARMUP_SECONDS = 1;
+
+/** The i-th seeded account: HubSpot, digit record id 100000+i (normalisation leaves it alone), id load-acct-i. */
+export function loadAccount(i: number): ApiAccount {
+  const month = String((i % 12) + 1).padStart(2, '0');
+  return ApiAccountSchema.parse({
+    id: `load-acct-${i}`,
+    crm: 'hubspot',
+    recordId: String(100_000 + i),
+    name: `Load account ${i}`,
+    owner: `Owner ${i % 7}`,
+    csm: `CSM ${i % 5}`,
+    segment: (['enterprise', 'mid_market', 'smb', 'self_serve'] as const)[i % 4],
+    arr: 10_000 + (i % 90) * 1000,
+    currency: 'USD',
+    contractStart: `2026-${month}-01`,
+    contractEnd: `2027-${month}-01`,
+    health: { score: (i * 37) % 101, band: (['green', 'yellow', 'red'] as const)[i % 3], asOf: '2026-11-01' },
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-11-01T00:00:00.000Z',
+  });
+}
+
+export async function loadTest(backend: 'PGlite' | 'PostgreSQL', opts: LoadOptions = {}): Promise<LoadResult> {
+  const seconds = opts.seconds ?? 10;
+  const connections = opts.connections ?? 20;
+  const accounts = opts.accounts ?? 10_000;
+  if (!(seconds > 0) || !(connections >= 1) || !(accounts >= 1)) throw new Error('loadTest: seconds, connections and accounts must be positive');
+
+  let pg: TempPostgres | undefined;
+  let dir: string | undefined;
+  let sql: Sql | undefined;
+  let server: Running | undefined;
+  try {
+    if (backend === 'PostgreSQL') {
+      pg = await startPostgres();
+      sql = await openPostgres(pg.url);
+    } else {
+      dir = mkdtempSync(join(tmpdir(), 'lens-load-'));
+      sql = await openPglite(dir);
+    }
+    server = await startServer(sql, { port: 0, log: silentLog }); // migrates first
+    const { userId } = await ensureUser(sql, TEAM, 'load', 'csm');
+    const { token } = await createToken(sql, userId);
+    await storeAccounts(sql, TEAM, Array.from({ length: accounts }, (_, i) => loadAccount(i)), []);
+
+    const base = { url: server.url, token, connections, accounts };
+    const lookup = await fire({ ...base, phase: 'lookup', seconds });
+    if (lookup.phase.requests === 0) throw new Error(`${backend}: no lookup completed`);
+    const write = await fire({ ...base, phase: 'write', seconds });
+
+    const answered = new Map(write.accepted);
+    const ids = [...answered.keys()];
+    const found = await sql.query<{ id: string; updated_at: string }>(
+      `select id, data->>'updatedAt' as updated_at from items where team_id = $1 and kind = 'notes' and id = any($2::text[])`,
+      [TEAM, ids],
+    );
+    const stored = new Set(found.rows.map((r) => r.id));
+    const dup = await sql.query<{ n: string | number }>(
+      `select count(*) as n from (select id from items where team_id = $1 and kind = 'notes' group by id having count(*) > 1) d`,
+      [TEAM],
+    );
+    const rewritten = new Set([...write.mismatched, ...found.rows.filter((r) => answered.get(r.id) !== r.updated_at).map((r) => r.id)]);
+    return {
+      backend,
+      lookup: lookup.phase,
+      write: {
+        ...write.phase,
+        accepted: answered.size,
+        stored: stored.size,
+        duplicates: Number(dup.rows[0]?.n ?? 0),
+        repeats: write.repeats,
+        rewritten: rewritten.size,
+      },
+    };
+  } finally {
+    // stop() closes the database; without a server, close it here.
+    if (server) await server.stop().catch(() => undefined);
+    else await sql?.close().catch(() => undefined);
+    if (pg) await pg.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Rows in the format of scripts/bench/index.ts (median = p50 latency; p95 is not measured, p99 is in target). */
+export function loadRows(r: LoadResult, accounts = 10_000) {
+  const at = `@${accounts >= 1000 ? `${accounts / 1000}k` : accounts}`;
+  const row = (name: string, what: string, p: LoadPhase, extra = '') => ({
+    bench: `server.${name}${at}:${r.backend}`,
+    what,
+    median: p.p50,
+    p95: NaN,
+    n: p.requests,
+    unit: 'ms',
+    target: `${p.rps} req/s, p99 ${p.p99} ms, errors ${p.errors}${extra}`,
+  });
+  return [
+    row('lookup', `team server GET /v1/accounts/lookup under autocannon load (${r.backend})`, r.lookup),
+    row('write', `team server idempotent PUT /v1/records/notes under autocannon load (${r.backend})`, r.write, `, duplicates ${r.write.duplicates}`),
+  ];
+}
+
+// ---------------------------------------------------------------------------
+// The load generator, in a worker thread.
+
+interface FireJob {
+  serverLoad: true;
+  phase: 'lookup' | 'write';
+  url: string;
+  token: string;
+  seconds: number;
+  connections: number;
+  accounts: number;
+}
+
+interface FireAnswer {
+  phase: LoadPhase;
+  /** [id, updatedAt of the first 200 answer] for every note id answered 200. */
+  accepted: [string, string][];
+  repeats: number;
+  /** Ids with a 200 answer that differs from the first one for it. */
+  mismatched: string[];
+}
+
+/** Runs one autocannon phase in a worker (this file, loaded through tsx) and answers its summary. */
+function fire(job: Omit<FireJob, 'serverLoad'>): Promise<FireAnswer> {
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(import.meta.url)}); })`;
+  const data: FireJob = { serverLoad: true, ...job };
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(boot, { eval: true, workerData: data });
+    let answer: FireAnswer | undefined;
+    worker.once('message', (m: FireAnswer) => (answer = m));
+    worker.once('error', reject);
+    worker.once('exit', (code) => (answer ? resolve(answer) : reject(new Error(`load worker exited with ${code} and no result`))));
+  });
+}
+
+async function runFire(job: FireJob): Promise<FireAnswer> {
+  const random = (n: number) => Math.floor(Math.random() * n);
+  const base = { url: job.url, connections: job.connections, duration: job.seconds, timeout: 10 };
+  // Off the main thread autocannon answers its raw counters and encoded histograms (as it does
+  // for its own workers); its exported aggregateResult turns them into the usual result.
+  const aggregate = (autocannon as unknown as { aggregateResult(results: unknown[], opts: object): autocannon.Result }).aggregateResult;
+  const summary = (raw: autocannon.Result): LoadPhase => {
+    const r = 'latency' in raw ? raw : aggregate([raw], { url: job.url, connections: job.connections });
+    return {
+      rps: Math.round(r.requests.total / Math.max(r.duration, 1e-3)),
+      p50: r.latency.p50,
+      p99: r.latency.p99,
+      requests: r.requests.total,
+      errors: r.non2xx + r.errors,
+    };
+  };
+
+  if (job.phase === 'lookup') {
+    const lookups = (duration: number) => autocannon({
+      ...base,
+      duration,
+      headers: { Authorization: `Bearer ${job.token}` },
+      requests: [{
+        method: 'GET',
+        setupRequest: (req) => ({ ...req, path: `/v1/accounts/lookup?crm=hubspot&recordId=${100_000 + random(job.accounts)}` }),
+      }],
+    });
+    await lookups(Math.min(WARMUP_SECONDS, job.seconds)); // JIT, the pool, caches: not counted
+    const result = await lookups(job.seconds);
+    return { phase: summary(result), accepted: [], repeats: 0, mismatched: [] };
+  }
+
+  // Writes: a new note with a new key, or (REPEAT_SHARE of the time) an earlier pair again, byte for byte.
+  const run = `${Date.now().toString(36)}-${random(1e9).toString(36)}`;
+  const sent: { id: string; key: string; body: string }[] = [];
+  let repeats = 0;
+  const next = () => {
+    if (sent.length > job.connections && Math.random() < REPEAT_SHARE) {
+      repeats++;
+      // Half of the repeats are recent (often still in flight: concurrent same key), half from anywhere earlier.
+      const from = Math.random() < 0.5 ? sent.length - job.connections : 0;
+      return sent[from + random(sent.length - from)]!;
+    }
+    const n = sent.length;
+    const id = `load-note-${run}-${n}`;
+    const at = new Date().toISOString();
+    const note: ExpectationNote = {
+      id,
+      accountId: `load-acct-${random(job.accounts)}`,
+      createdAt: at,
+      updatedAt: at,
+      kind: n % 2 ? 'short_term_reset' : 'long_term_value',
+      audience: n % 3 ? 'business_team' : 'boss',
+      text: `Load-test expectation ${n}: weekly adoption review with the business team.`,
+    };
+    const pair = { id, key: `${run}-${n}`, body: JSON.stringify(note) };
+    sent.push(pair);
+    return pair;
+  };
+  const first = new Map<string, string>();
+  const mismatched = new Set<string>();
+  const result = await autocannon({
+    ...base,
+    headers: { Authorization: `Bearer ${job.token}`, 'Content-Type': 'application/json; charset=utf-8' },
+    requests: [{
+      method: 'PUT',
+      setupRequest: (req) => {
+        const w = next();
+        return { ...req, path: `/v1/records/notes/${encodeURIComponent(w.id)}`, headers: { ...req.headers, 'Idempotency-Key': w.key }, body: w.body };
+      },
+      onResponse: (status, body) => {
+        if (status !== 200) return;
+        const record = (JSON.parse(body) as { record: { id: string; updatedAt: string } }).record;
+        const seen = first.get(record.id);
+        if (seen === undefined) first.set(record.id, record.updatedAt);
+        else if (seen !== record.updatedAt) mismatched.add(record.id);
+      },
+    }],
+  });
+  return { phase: summary(result), accepted: [...first], repeats, mismatched: [...mismatched] };
+}
+
+const job = isMainThread ? undefined : (workerData as Partial<FireJob> | undefined);
+if (job?.serverLoad) {
+  const answer = await runFire(job as FireJob);
+  parentPort!.postMessage(answer);
+}
+
+// npx tsx scripts/bench/server-load.ts [PGlite|PostgreSQL] [seconds]
+if (isMainThread && process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const backend = process.argv[2] === 'PostgreSQL' ? 'PostgreSQL' : 'PGlite';
+  console.log(JSON.stringify(await loadTest(backend, { seconds: Number(process.argv[3] ?? 8) }), null, 2));
+}
