@@ -53,9 +53,16 @@ export async function startServer(sql: Sql, opts: { port?: number; host?: string
       (stopping ??= (async () => {
         clearInterval(prune);
         // No new connections; idle keep-alive ones close; requests being answered finish first.
+        // A keep-alive connection whose request was in flight turns idle only once answered, and
+        // would otherwise stay open until the client drops it: close those as they turn idle.
         await new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+          const closeIdle = () => (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+          const sweep = setInterval(closeIdle, 25);
+          server.close(() => {
+            clearInterval(sweep);
+            resolve();
+          });
+          closeIdle();
         });
         if (inFlight > 0) await new Promise<void>((resolve) => (idle = resolve));
         await sql.close();

@@ -102,7 +102,13 @@ export async function putRecord(sql: Sql, caller: Caller, kind: WrittenKind, id:
     const before = (await tx.query<{ data: Record<string, unknown> }>('select data from items where team_id = $1 and kind = $2 and id = $3', [caller.teamId, kind, id])).rows[0]?.data;
     const author = typeof before?.author === 'string' ? before.author : caller.userName;
     const decided = kind === 'handovers' && ['accepted', 'returned'].includes(String((record as { status?: string }).status)) && before?.status !== (record as { status?: string }).status;
-    const stored = { ...record, author, updatedAt: now.toISOString(), ...(decided ? { decidedBy: caller.userName, decidedAt: now.toISOString() } : {}) };
+    // The decision's signature is the server's to give: a client's own decidedBy/decidedAt is not taken.
+    const { decidedBy: _b, decidedAt: _a, ...given } = record as Record<string, unknown>;
+    const signature = decided
+      ? { decidedBy: caller.userName, decidedAt: now.toISOString() }
+      : kind === 'handovers' && before?.decidedBy ? { decidedBy: before.decidedBy, decidedAt: before.decidedAt } : {};
+    const stored = { ...given, author, updatedAt: now.toISOString(), ...signature };
+    await lockFeed(tx, caller.teamId);
     await tx.query(
       `insert into items (team_id, kind, id, account_id, data, seq) values ($1, $2, $3, $4, $5, nextval('change_seq'))
          on conflict (team_id, kind, id) do update set data = excluded.data, account_id = excluded.account_id, seq = excluded.seq`,
@@ -120,6 +126,13 @@ export async function putRecord(sql: Sql, caller: Caller, kind: WrittenKind, id:
 
 class NotFound extends Error {}
 
+/**
+ * Serialises a team's writers from taking a feed position (nextval) to commit, so
+ * they commit in seq order. Otherwise a write could commit after a later seq was
+ * already read, and a reader's cursor would skip it for good. Released at commit.
+ */
+const lockFeed = (tx: Sql, teamId: string) => tx.query('select pg_advisory_xact_lock(7042, hashtext($1))', [teamId]);
+
 /** Idempotency keys are kept 7 days, as the contract asks. */
 export async function pruneKeys(sql: Sql): Promise<number> {
   const { rows } = await sql.query<{ key: string }>(`delete from idempotency where created_at < now() - interval '7 days' returning key`);
@@ -129,6 +142,7 @@ export async function pruneKeys(sql: Sql): Promise<number> {
 /** Writes accounts (and their health readings) an import planned, in one transaction. */
 export async function storeAccounts(sql: Sql, teamId: string, accounts: readonly ApiAccount[], snapshots: readonly { id: string; accountId: string }[]): Promise<void> {
   await sql.transaction(async (tx) => {
+    await lockFeed(tx, teamId);
     for (const a of accounts)
       await tx.query(
         `insert into items (team_id, kind, id, account_id, data, seq) values ($1, 'accounts', $2, $2, $3, nextval('change_seq'))
