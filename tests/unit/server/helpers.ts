@@ -12,6 +12,10 @@ import { migrate } from '../../../server/src/migrations';
 import { storeAccounts } from '../../../server/src/store';
 import { postgresUnavailable, startPostgres, type TempPostgres } from '../../support/postgres';
 
+// Opening a PGlite database (PostgreSQL in WebAssembly) takes seconds on a busy 2-core CI machine:
+// these tests get room to open theirs. (No test here measures speed; the load test does.)
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 90_000 });
+
 /**
  * The server suite runs every test against both databases the server
  * supports: PGlite in memory and a throwaway PostgreSQL cluster (one per
