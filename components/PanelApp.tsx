@@ -40,7 +40,8 @@ export function PanelApp() {
   }, [host]);
 
   // null: looked up and not stored; undefined: still loading.
-  const { account, error } = useAccount(ref);
+  const seed = usePanelStore((s) => s.seed);
+  const { account, error } = useAccount(ref, seed);
   const snapshots = useRecords('snapshots', account?.id);
   const latest = snapshots && latestReading(snapshots, localDate(now));
   // One watch of the account's CTAs serves both cards that show them.

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { AccountRef } from '../crm/types';
+import type { Account } from '../model/account';
 import { findAccount } from '../db/accounts';
 import { currentHealth, latestReading, snapshotsOf } from '../db/health';
 import { readEngineSettings } from '../engine-settings';
@@ -15,7 +16,9 @@ import { clampWidth, panelUiItem, settingsItem, type PanelUi } from '../settings
  * both panel hosts (frame and native side panel) read it from there.
  */
 export async function recordDetection(tabId: number, url: string, ref: AccountRef): Promise<LauncherView> {
-  const [view] = await Promise.all([viewFor(ref), browser.storage.session.set({ [tabKey(tabId)]: { ref, url, at: Date.now() } })]);
+  // The stored account travels with the tab state: the panel paints it without asking again.
+  const account = (await findAccount(db(), ref)) ?? null;
+  const [view] = await Promise.all([viewFor(ref, account), browser.storage.session.set({ [tabKey(tabId)]: { ref, url, at: Date.now(), account } })]);
   return view;
 }
 
@@ -26,9 +29,9 @@ export async function userTranslator() {
   return translator(resolveLocale((await settingsItem.getValue()).locale, navigator.language));
 }
 
-export async function viewFor(ref: AccountRef): Promise<LauncherView> {
+export async function viewFor(ref: AccountRef, known?: Account | null): Promise<LauncherView> {
   const [account, settings, panel] = await Promise.all([
-    findAccount(db(), ref),
+    known !== undefined ? known : findAccount(db(), ref),
     settingsItem.getValue(),
     panelUiItem.getValue(),
   ]);

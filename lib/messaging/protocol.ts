@@ -93,6 +93,8 @@ export const TabStateSchema = z.object({
   ref: AccountRefSchema,
   url: z.string(),
   at: z.number(),
+  /** The stored account at detection (null: not stored), so the panel paints at once; its live watch follows. */
+  account: z.unknown().optional(),
 });
 export type TabState = z.infer<typeof TabStateSchema>;
 export const tabKey = (tabId: number): string => `tab:${tabId}`;

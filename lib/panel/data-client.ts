@@ -50,22 +50,34 @@ function watch(body: WatchBody, listener: Listener): () => void {
   };
 }
 
-/** The stored account for a CRM record: undefined while loading, null when not stored. */
-export function useAccount(ref: AccountRef | null): { account: Account | null | undefined; error?: string } {
-  const [state, setState] = useState<{ account: Account | null | undefined; error?: string }>({ account: undefined });
+/** An account the background sent ahead, if it is one: validated like the live value. */
+function seeded(seed: unknown): Account | null | undefined {
+  if (seed === null) return null;
+  const parsed = seed === undefined ? undefined : AccountSchema.safeParse(seed);
+  return parsed?.success ? parsed.data : undefined;
+}
+
+/**
+ * The stored account for a CRM record: undefined while loading, null when not
+ * stored. `seed` (sent with the tab state) paints at once; the live watch
+ * then keeps it current.
+ */
+export function useAccount(ref: AccountRef | null, seed?: unknown): { account: Account | null | undefined; error?: string } {
   const key = ref ? `${ref.crm}|${ref.orgKey ?? ''}|${ref.recordId}` : '';
+  const [state, setState] = useState<{ key: string; account: Account | null | undefined; error?: string }>({ key: '', account: undefined });
   useEffect(() => {
-    setState({ account: ref ? undefined : null });
     if (!ref) return;
     return watch({ type: 'watch/account', ref }, (value, error) => {
-      if (error) return setState({ account: null, error });
+      if (error) return setState({ key, account: null, error });
       // The background validated it on write; parse again so a bad row shows an error, not a crash.
       const parsed = value === null ? null : AccountSchema.safeParse(value);
-      setState(parsed === null ? { account: null } : parsed.success ? { account: parsed.data } : { account: null, error: 'invalid stored record' });
+      setState(parsed === null ? { key, account: null } : parsed.success ? { key, account: parsed.data } : { key, account: null, error: 'invalid stored record' });
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
-  return state;
+  // A new record shows what the background sent ahead (never the previous record's account) until its watch answers.
+  if (state.key !== key) return { account: ref ? seeded(seed) : null };
+  return state.error ? { account: state.account, error: state.error } : { account: state.account };
 }
 
 /** A live value from the background: undefined while loading. The caller validates what it uses. */

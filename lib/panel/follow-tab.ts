@@ -13,7 +13,7 @@ export async function followTab(host: PanelHost, signal: AbortSignal, pinnedTab?
   const readRef = async (tabId: number) => {
     const key = tabKey(tabId);
     const state = TabStateSchema.safeParse((await browser.storage.session.get(key))[key]);
-    if (usePanelStore.getState().tabId === tabId) usePanelStore.getState().setRef(state.success ? state.data.ref : null);
+    if (usePanelStore.getState().tabId === tabId) usePanelStore.getState().setRef(state.success ? state.data.ref : null, state.success ? state.data.account : undefined);
   };
   const useTab = (tabId: number | null) => {
     store.setTab(tabId);
@@ -27,7 +27,7 @@ export async function followTab(host: PanelHost, signal: AbortSignal, pinnedTab?
     const change = tabId === null ? undefined : changes[tabKey(tabId)];
     if (!change) return;
     const state = TabStateSchema.safeParse(change.newValue);
-    usePanelStore.getState().setRef(state.success ? state.data.ref : null);
+    usePanelStore.getState().setRef(state.success ? state.data.ref : null, state.success ? state.data.account : undefined);
   };
   browser.storage.session.onChanged.addListener(onChanged);
   signal.addEventListener('abort', () => browser.storage.session.onChanged.removeListener(onChanged));

@@ -10,6 +10,8 @@ export interface PanelState {
   host: PanelHost;
   tabId: number | null;
   ref: AccountRef | null;
+  /** The account the background sent with the tab state (unvalidated; null: not stored; undefined: not sent). */
+  seed: unknown;
   resolved: boolean;
   /** The panel's own tab (overview, service, …): kept while the user moves between records. */
   view: PanelTab;
@@ -18,7 +20,7 @@ export interface PanelState {
   setTab(tabId: number | null): void;
   setMode(mode: 'account' | 'portfolio'): void;
   setView(view: PanelTab): void;
-  setRef(ref: AccountRef | null): void;
+  setRef(ref: AccountRef | null, seed?: unknown): void;
 }
 
 export const hostFromLocation = (search: string): PanelHost =>
@@ -28,11 +30,12 @@ export const usePanelStore = create<PanelState>((set) => ({
   host: 'side',
   tabId: null,
   ref: null,
+  seed: undefined,
   resolved: false,
   view: 'overview',
   mode: 'account',
   setTab: (tabId) => set({ tabId }),
   setMode: (mode) => set({ mode }),
   setView: (view) => set({ view }),
-  setRef: (ref) => set({ ref, resolved: true }),
+  setRef: (ref, seed) => set({ ref, seed, resolved: true }),
 }));
