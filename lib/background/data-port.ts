@@ -61,12 +61,64 @@ function query(database: LensDB, w: Watch, mode: () => Promise<'local' | 'api'>)
   }
 }
 
+/** How long the book's computed rows stay live after the last portfolio closes: reopening is instant. */
+export const PORTFOLIO_KEEP_MS = 5 * 60_000;
+
+interface SharedPortfolio {
+  sub: Subscription;
+  value?: PortfolioData;
+  error?: unknown;
+  listeners: Set<{ next: (v: PortfolioData) => void; error: (e: unknown) => void }>;
+  idle?: ReturnType<typeof setTimeout>;
+}
+const portfolios = new WeakMap<LensDB, SharedPortfolio>();
+
+/**
+ * One live computation of the book's rows per database, shared by every open
+ * portfolio (panel frames, the side panel, the full page) and kept a few
+ * minutes after the last one closes. Recomputed on every change of the book.
+ */
+function watchPortfolio(database: LensDB, listener: { next: (v: PortfolioData) => void; error: (e: unknown) => void }): () => void {
+  let shared = portfolios.get(database);
+  if (!shared) {
+    const created: SharedPortfolio = { listeners: new Set(), sub: undefined as unknown as Subscription };
+    created.sub = liveQuery(() => readPortfolio(database)).subscribe({
+      next: (v) => {
+        created.value = v;
+        created.error = undefined;
+        created.listeners.forEach((l) => l.next(v));
+      },
+      error: (e: unknown) => {
+        created.error = e;
+        created.listeners.forEach((l) => l.error(e));
+        portfolios.delete(database);
+      },
+    });
+    portfolios.set(database, created);
+    shared = created;
+  }
+  clearTimeout(shared.idle);
+  shared.listeners.add(listener);
+  if (shared.value) listener.next(shared.value);
+  const s = shared;
+  return () => {
+    s.listeners.delete(listener);
+    if (s.listeners.size > 0) return;
+    s.idle = setTimeout(() => {
+      if (s.listeners.size > 0) return;
+      s.sub.unsubscribe();
+      if (portfolios.get(database) === s) portfolios.delete(database);
+    }, PORTFOLIO_KEEP_MS);
+    (s.idle as { unref?: () => void }).unref?.();
+  };
+}
+
 /**
  * Serves live queries to one connected panel: each watch streams the current
  * value and every later change; all end when the panel goes away.
  */
 export function serveDataPort(port: PortLike, database: LensDB, mode: () => Promise<'local' | 'api'> = async () => 'local'): void {
-  const subs = new Map<number, Subscription>();
+  const subs = new Map<number, { unsubscribe(): void }>();
   const stop = (id: number) => {
     subs.get(id)?.unsubscribe();
     subs.delete(id);
@@ -77,6 +129,14 @@ export function serveDataPort(port: PortLike, database: LensDB, mode: () => Prom
     const msg = req.data;
     stop(msg.id);
     if (msg.type === 'unwatch') return;
+    if (msg.type === 'watch/portfolio') {
+      const off = watchPortfolio(database, {
+        next: (value) => port.postMessage({ type: 'result', id: msg.id, value }),
+        error: (err) => port.postMessage({ type: 'error', id: msg.id, message: String(err) }),
+      });
+      subs.set(msg.id, { unsubscribe: off });
+      return;
+    }
     subs.set(
       msg.id,
       liveQuery(query(database, msg, mode)).subscribe({

@@ -97,6 +97,33 @@ describe('data port', () => {
     expect(p.sent).toHaveLength(2);
   });
 
+  it('serves the book as portfolio rows, shared between watchers and live to changes', async () => {
+    const db = fresh();
+    await loadDemoData(db, NOW);
+    const a = fakePort();
+    const b = fakePort();
+    serveDataPort(a.port, db);
+    serveDataPort(b.port, db);
+    a.send({ type: 'watch/portfolio', id: 7 });
+    await until(() => a.sent.length === 1);
+    const first = a.sent[0] as { type: string; value: { rows: { id: string; name: string }[] } };
+    expect(first.type).toBe('result');
+    expect(first.value.rows).toHaveLength(50);
+    // A second portfolio gets the computed rows at once, from the same live computation.
+    b.send({ type: 'watch/portfolio', id: 1 });
+    await until(() => b.sent.length === 1);
+    expect((b.sent[0] as typeof first).value).toBe(first.value);
+    // A change of the book reaches both.
+    await db.accounts.update('demo-001', { name: 'Acme Renamed' });
+    await until(() => a.sent.length === 2 && b.sent.length === 2);
+    expect((a.sent[1] as typeof first).value.rows.find((r) => r.id === 'demo-001')?.name).toBe('Acme Renamed');
+    // One unwatches: the other still follows.
+    a.send({ type: 'unwatch', id: 7 });
+    await db.accounts.update('demo-002', { name: 'Northwind Renamed' });
+    await until(() => b.sent.length === 3);
+    expect(a.sent).toHaveLength(2);
+  });
+
   it('ignores malformed requests', async () => {
     const db = fresh();
     const p = fakePort();
