@@ -1,0 +1,163 @@
+import type { Frame, Page } from 'playwright-core';
+import { demoAccounts, readingFor } from '../../lib/demo/accounts';
+import { addDays, localDate } from '../../lib/dates/local-date';
+import { fakeAccount } from '../../tests/support/fake-api-data';
+import { startFakeApi } from '../../tests/support/fake-api';
+import { startLens, type Lens } from '../../tests/e2e/fixture';
+
+export interface PanelOpenBench {
+  cacheMs: number[];
+  coldApiMs: number[];
+  accounts: number;
+  latencyMs: number;
+}
+
+/** `n - 50` generated accounts (the demo book, already loaded, makes up the rest), 13 weekly readings each. */
+function filler(n: number) {
+  const today = localDate(new Date());
+  const stamp = new Date().toISOString();
+  const base = demoAccounts(today, stamp);
+  const accounts = Array.from({ length: n - base.length }, (_, i) => {
+    const a = base[i % base.length]!;
+    return { ...a, id: `bench-${i}`, name: `${a.name} ${i}`, recordId: `${a.recordId}-${i}`, source: 'local' as const };
+  });
+  const snapshots = accounts.flatMap((a, i) =>
+    Array.from({ length: 13 }, (_, w) => ({
+      id: `${a.id}-w${w}`, accountId: a.id, createdAt: stamp, updatedAt: stamp, asOf: addDays(today, -7 * (12 - w)), inputs: readingFor(20 + ((i * 7 + w * 3) % 75), i),
+    })),
+  );
+  return { accounts, snapshots };
+}
+
+// Page-side code is passed as source text (the script runner's helpers do not exist in the page).
+const seed = (data: string) => `new Promise((resolve, reject) => {
+  const { accounts, snapshots } = JSON.parse(${JSON.stringify(data)});
+  const open = indexedDB.open('account-lens');
+  open.onerror = () => reject(open.error);
+  open.onsuccess = () => {
+    const db = open.result;
+    const tx = db.transaction(['accounts', 'snapshots'], 'readwrite');
+    for (const a of accounts) tx.objectStore('accounts').put(a);
+    for (const s of snapshots) tx.objectStore('snapshots').put(s);
+    tx.oncomplete = () => { db.close(); resolve(accounts.length); };
+    tx.onerror = () => reject(tx.error);
+  };
+})`;
+
+const countAccounts = `new Promise((resolve, reject) => {
+  const open = indexedDB.open('account-lens');
+  open.onerror = () => reject(open.error);
+  open.onsuccess = () => {
+    const db = open.result;
+    const req = db.transaction('accounts').objectStore('accounts').count();
+    req.onsuccess = () => { db.close(); resolve(req.result); };
+    req.onerror = () => reject(req.error);
+  };
+})`;
+
+/**
+ * Runs in every frame before its own scripts; in the panel frame it notes (on
+ * the wall clock shared with the CRM page: timeOrigin + now) the first moment
+ * the DOM holds the account's name in the h1 and its health (card or band).
+ */
+const PANEL_WATCH = `(() => {
+  if (location.protocol !== 'chrome-extension:' || !location.pathname.endsWith('/sidepanel.html')) return;
+  const check = () => {
+    if (window.__lensShown) return true;
+    const h1 = document.querySelector('h1');
+    const name = h1 && h1.textContent ? h1.textContent.trim() : '';
+    if (name && document.querySelector('[data-testid=health-card],[data-testid=health-band]')) {
+      window.__lensShown = { at: performance.timeOrigin + performance.now(), name };
+      return true;
+    }
+    return false;
+  };
+  const obs = new MutationObserver(() => { if (check()) obs.disconnect(); });
+  obs.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+})()`;
+
+const setLocal = (values: unknown) => `chrome.storage.local.set(${JSON.stringify(values)})`;
+// The panel remembered open, as after the user first opened it: every record page opens it by itself.
+const PANEL_OPEN = { panelUi: { open: true, width: 380, mode: 'push' } };
+
+/** Loads a record page in a new tab; resolves with ms from the page's navigation start to name + health in the panel. */
+async function timeRecord(lens: Lens, recordId: string, name: string, timeout: number): Promise<number> {
+  const page: Page = await lens.browser.context.newPage();
+  try {
+    await page.goto(lens.recordUrl(recordId), { waitUntil: 'commit' });
+    const navStart = (await page.evaluate('performance.timeOrigin')) as number;
+    const frame: Frame = await lens.panelFrame(page);
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const shown = (await frame.evaluate('window.__lensShown ?? null').catch(() => null)) as { at: number; name: string } | null;
+      if (shown) {
+        if (shown.name !== name) throw new Error(`the panel showed "${shown.name}", expected "${name}"`);
+        return shown.at - navStart;
+      }
+      if (Date.now() > deadline) throw new Error(`the panel never showed "${name}" with its health`);
+      await page.waitForTimeout(25);
+    }
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * Navigation start of a demo CRM record page → the in-page panel showing the
+ * account's name (h1) and health. From cache: `n` accounts stored locally
+ * (the demo book + generated ones with 13 weekly readings each). Cold: a
+ * fresh profile per run, nothing stored, the account only on a team server
+ * answering after `latencyMs`.
+ */
+export async function benchPanelOpen(n = 10_000, runs = 5, latencyMs = 300): Promise<PanelOpenBench> {
+  const salesforce = (lens: Lens) => lens.crm.records.filter((r) => r.crm === 'salesforce').slice(0, 33);
+  const result: PanelOpenBench = { cacheMs: [], coldApiMs: [], accounts: n, latencyMs };
+
+  const lens = await startLens();
+  try {
+    await lens.browser.context.addInitScript(PANEL_WATCH);
+    await lens.browser.worker.evaluate(setLocal(PANEL_OPEN));
+    const setup = await lens.browser.context.newPage();
+    await setup.goto(`chrome-extension://${lens.browser.extensionId}/options.html`);
+    await setup.getByTestId('account-count').waitFor();
+    await setup.evaluate(seed(JSON.stringify(filler(n))));
+    const stored = (await setup.evaluate(countAccounts)) as number;
+    await setup.close();
+    if (stored !== n) throw new Error(`${stored} accounts stored, expected ${n}`);
+    const records = salesforce(lens);
+    await timeRecord(lens, records[0]!.recordId, records[0]!.name, 15_000); // warm-up: worker awake, code cached
+    for (let r = 1; r <= runs; r++) result.cacheMs.push(await timeRecord(lens, records[r]!.recordId, records[r]!.name, 15_000));
+  } finally {
+    await lens.close();
+  }
+
+  const TOKEN = 'bench-token';
+  // Names the local data could never hold: what the panel shows can only have come from the server.
+  const targets = Array.from({ length: runs }, (_, k) => k + 5);
+  const probe = await startLens({ loadDemo: false });
+  const records = salesforce(probe);
+  await probe.close();
+  const api = await startFakeApi({
+    token: TOKEN,
+    accounts: targets.map((k) => fakeAccount(k, { crm: 'salesforce', recordId: records[k]!.recordId, orgKey: 'acme-demo', name: `${records[k]!.name} (team server)` })),
+  });
+  api.latencyMs = latencyMs;
+  try {
+    for (const k of targets) {
+      const cold = await startLens({ loadDemo: false });
+      try {
+        await cold.browser.context.addInitScript(PANEL_WATCH);
+        await cold.browser.worker.evaluate(setLocal({ ...PANEL_OPEN, dataSource: { mode: 'api', baseUrl: api.url, token: TOKEN, maxAgeMinutes: 15 } }));
+        const before = api.requests.length;
+        const ms = await timeRecord(cold, records[k]!.recordId, `${records[k]!.name} (team server)`, 20_000);
+        if (!api.requests.slice(before).some((q) => q.url.startsWith('/v1/accounts/lookup'))) throw new Error('the panel showed the account without asking the team server');
+        result.coldApiMs.push(ms);
+      } finally {
+        await cold.close();
+      }
+    }
+  } finally {
+    await api.stop();
+  }
+  return result;
+}
