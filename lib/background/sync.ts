@@ -32,7 +32,18 @@ let running: Promise<void> | undefined;
  * caller). When the user asks (Sync now), writes waiting out a backoff go now
  * too; refused ones stay flagged until the user retries them one by one.
  */
+let followUp: Promise<void> | undefined;
+
 export function syncNow(onDone?: () => Promise<void>, userAsked = false): Promise<void> {
+  // "Sync now" during a round that started before the click: one more round follows it, sending waiting
+  // changes at once (the running round may have skipped them as not yet due). Clicks meanwhile share it.
+  if (running && userAsked) {
+    followUp ??= running.catch(() => undefined).then(() => {
+      followUp = undefined;
+      return syncNow(undefined, true);
+    });
+    return followUp.then(() => onDone?.());
+  }
   running ??= (async () => {
     try {
       const client = clientFor(await readDataSource());
