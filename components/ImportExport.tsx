@@ -23,6 +23,8 @@ export function ImportExport() {
   const [status, setStatus] = useState('');
   const [error, setError] = useState('');
   const reason = (err: unknown) => (err instanceof Error ? err.message : String(err));
+  // The browser's storage for the extension is full (Dexie names it, or wraps the browser's error).
+  const quotaFull = (err: unknown) => /QuotaExceeded/i.test(`${(err as { name?: string })?.name ?? ''} ${reason(err)} ${String((err as { inner?: unknown })?.inner ?? '')}`);
 
   const reset = () => {
     setState({ step: 'idle' });
@@ -60,7 +62,7 @@ export function ImportExport() {
         // No listener (or no extension runtime in tests): open panels refresh on their next read.
       }
     } catch (err) {
-      setError(err instanceof ImportConflictError ? t('import.conflict') : t('import.failed', { reason: reason(err) }));
+      setError(err instanceof ImportConflictError ? t('import.conflict') : quotaFull(err) ? t('import.quotaFull') : t('import.failed', { reason: reason(err) }));
       reset();
     }
   };
