@@ -1,6 +1,7 @@
 import type { Frame, Page } from 'playwright-core';
-import { demoAccounts, readingFor } from '../../lib/demo/accounts';
-import { addDays, localDate } from '../../lib/dates/local-date';
+import { demoAccounts } from '../../lib/demo/accounts';
+import { localDate } from '../../lib/dates/local-date';
+import { generatedBook, seedSource } from './book';
 import { fakeAccount } from '../../tests/support/fake-api-data';
 import { startFakeApi } from '../../tests/support/fake-api';
 import { startLens, type Lens } from '../../tests/e2e/fixture';
@@ -13,36 +14,7 @@ export interface PanelOpenBench {
 }
 
 /** `n - 50` generated accounts (the demo book, already loaded, makes up the rest), 13 weekly readings each. */
-function filler(n: number) {
-  const today = localDate(new Date());
-  const stamp = new Date().toISOString();
-  const base = demoAccounts(today, stamp);
-  const accounts = Array.from({ length: n - base.length }, (_, i) => {
-    const a = base[i % base.length]!;
-    return { ...a, id: `bench-${i}`, name: `${a.name} ${i}`, recordId: `${a.recordId}-${i}`, source: 'local' as const };
-  });
-  const snapshots = accounts.flatMap((a, i) =>
-    Array.from({ length: 13 }, (_, w) => ({
-      id: `${a.id}-w${w}`, accountId: a.id, createdAt: stamp, updatedAt: stamp, asOf: addDays(today, -7 * (12 - w)), inputs: readingFor(20 + ((i * 7 + w * 3) % 75), i),
-    })),
-  );
-  return { accounts, snapshots };
-}
-
-// Page-side code is passed as source text (the script runner's helpers do not exist in the page).
-const seed = (data: string) => `new Promise((resolve, reject) => {
-  const { accounts, snapshots } = JSON.parse(${JSON.stringify(data)});
-  const open = indexedDB.open('account-lens');
-  open.onerror = () => reject(open.error);
-  open.onsuccess = () => {
-    const db = open.result;
-    const tx = db.transaction(['accounts', 'snapshots'], 'readwrite');
-    for (const a of accounts) tx.objectStore('accounts').put(a);
-    for (const s of snapshots) tx.objectStore('snapshots').put(s);
-    tx.oncomplete = () => { db.close(); resolve(accounts.length); };
-    tx.onerror = () => reject(tx.error);
-  };
-})`;
+const filler = (n: number) => generatedBook(n - demoAccounts(localDate(new Date())).length);
 
 const countAccounts = `new Promise((resolve, reject) => {
   const open = indexedDB.open('account-lens');
@@ -120,7 +92,7 @@ export async function benchPanelOpen(n = 10_000, runs = 5, latencyMs = 300): Pro
     const setup = await lens.browser.context.newPage();
     await setup.goto(`chrome-extension://${lens.browser.extensionId}/options.html`);
     await setup.getByTestId('account-count').waitFor();
-    await setup.evaluate(seed(JSON.stringify(filler(n))));
+    await setup.evaluate(seedSource(JSON.stringify(filler(n))));
     const stored = (await setup.evaluate(countAccounts)) as number;
     await setup.close();
     if (stored !== n) throw new Error(`${stored} accounts stored, expected ${n}`);

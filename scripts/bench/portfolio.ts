@@ -1,5 +1,4 @@
-import { demoAccounts, readingFor } from '../../lib/demo/accounts';
-import { addDays, localDate } from '../../lib/dates/local-date';
+import { generatedBook, seedSource } from './book';
 import { startLens } from '../../tests/e2e/fixture';
 
 export interface PortfolioBench {
@@ -9,38 +8,6 @@ export interface PortfolioBench {
   domRows: number;
   accounts: number;
 }
-
-/** `n` accounts cycling the demo book's shapes, each with 13 weekly health readings. */
-function book(n: number) {
-  const today = localDate(new Date());
-  const stamp = new Date().toISOString();
-  const base = demoAccounts(today, stamp);
-  const accounts = Array.from({ length: n }, (_, i) => {
-    const a = base[i % base.length]!;
-    return { ...a, id: `bench-${i}`, name: `${a.name} ${i}`, recordId: `${a.recordId}-${i}`, source: 'local' as const };
-  });
-  const snapshots = accounts.flatMap((a, i) =>
-    Array.from({ length: 13 }, (_, w) => ({
-      id: `${a.id}-w${w}`, accountId: a.id, createdAt: stamp, updatedAt: stamp, asOf: addDays(today, -7 * (12 - w)), inputs: readingFor(20 + ((i * 7 + w * 3) % 75), i),
-    })),
-  );
-  return { accounts, snapshots };
-}
-
-// Page-side code is passed as source text (the script runner's helpers do not exist in the page).
-const seed = (data: string) => `new Promise((resolve, reject) => {
-  const { accounts, snapshots } = JSON.parse(${JSON.stringify(data)});
-  const open = indexedDB.open('account-lens');
-  open.onerror = () => reject(open.error);
-  open.onsuccess = () => {
-    const db = open.result;
-    const tx = db.transaction(['accounts', 'snapshots'], 'readwrite');
-    for (const a of accounts) tx.objectStore('accounts').put(a);
-    for (const s of snapshots) tx.objectStore('snapshots').put(s);
-    tx.oncomplete = () => { db.close(); resolve(accounts.length); };
-    tx.onerror = () => reject(tx.error);
-  };
-})`;
 
 /** Resolves with the time (page clock) at which `predicate` first holds, checked every animation frame. */
 const whenTrue = (predicate: string) => `new Promise((resolve) => {
@@ -59,7 +26,7 @@ export async function benchPortfolio(n = 10_000, runs = 5): Promise<PortfolioBen
     const setup = await lens.browser.context.newPage();
     await setup.goto(`chrome-extension://${lens.browser.extensionId}/options.html`);
     await setup.getByTestId('account-count').waitFor(); // the options page opened the database at its current version
-    await setup.evaluate(seed(JSON.stringify(book(n))));
+    await setup.evaluate(seedSource(JSON.stringify(generatedBook(n))));
     await setup.close();
     const result: PortfolioBench = { firstRowsMs: [], sortMs: [], filterMs: [], domRows: 0, accounts: n };
     for (let r = 0; r < runs; r++) {
