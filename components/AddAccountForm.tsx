@@ -3,6 +3,7 @@ import type { AccountRef } from '../lib/crm/types';
 import { isIsoDate } from '../lib/dates/local-date';
 import { parsePageDate } from '../lib/dates/parse-page-date';
 import { useTr } from './I18n';
+import { saveFailed } from './FormMessage';
 
 /** Shown when the open record is not in the user's data: a name and a contract end start tracking it. */
 export function AddAccountForm({ pageRef, onAdd }: { pageRef: AccountRef; onAdd: (input: { name: string; contractEnd: string }) => Promise<void> }) {
@@ -24,7 +25,7 @@ export function AddAccountForm({ pageRef, onAdd }: { pageRef: AccountRef; onAdd:
     try {
       await onAdd({ name: name.trim(), contractEnd });
     } catch (err) {
-      setErrors({ save: t('form.saveFailed', { reason: err instanceof Error ? err.message : String(err) }) });
+      setErrors({ save: saveFailed(t, err) });
     } finally {
       setBusy(false);
     }

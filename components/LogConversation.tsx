@@ -3,6 +3,7 @@ import { localDate } from '../lib/dates/local-date';
 import type { Account } from '../lib/model/account';
 import { writeRecordVia } from '../lib/panel/data-client';
 import { useTr } from './I18n';
+import { saveFailed } from './FormMessage';
 
 /**
  * Logs a renewal conversation: a long-term-value note reviewed with the boss
@@ -25,7 +26,7 @@ export function LogConversation({ account, now }: { account: Account; now: Date 
       setText('');
       setStatus(t('conversation.saved'));
     } catch (err) {
-      setStatus(t('form.saveFailed', { reason: err instanceof Error ? err.message : String(err) }));
+      setStatus(saveFailed(t, err));
     }
   };
   return (

@@ -6,6 +6,7 @@ import type { Cta } from '../lib/model/records';
 import { writeRecordVia } from '../lib/panel/data-client';
 import { formatDate } from './format';
 import { useTr } from './I18n';
+import { saveFailed } from './FormMessage';
 
 /** The account's open calls to action, and a quick way to add one by hand. */
 export function NextSteps({ account, ctas, now }: { account: Account; ctas: Cta[] | undefined; now: Date }) {
@@ -36,7 +37,7 @@ export function NextSteps({ account, ctas, now }: { account: Account; ctas: Cta[
       setDue('');
       setError('');
     } catch (err) {
-      setError(t('form.saveFailed', { reason: err instanceof Error ? err.message : String(err) }));
+      setError(saveFailed(t, err));
     }
   };
   const update = (c: (typeof open)[number], patch: Record<string, unknown>) =>

@@ -5,6 +5,7 @@ import type { Account } from '../lib/model/account';
 import { CHURN_ROOT_CAUSES, CHURN_SYMPTOMS } from '../lib/model/records';
 import { writeRecordVia } from '../lib/panel/data-client';
 import { useTr } from './I18n';
+import { saveFailed, FormMessage } from './FormMessage';
 
 type Kind = 'renewed' | 'churned' | 'will_not_renew';
 
@@ -40,7 +41,7 @@ export function OutcomeForm({ account, now }: { account: Account; now: Date }) {
       });
       setMessage({ ok: true, text: t(`outcome.saved.${kind}` as MessageKey) });
     } catch (err) {
-      setMessage({ ok: false, text: t('form.saveFailed', { reason: err instanceof Error ? err.message : String(err) }) });
+      setMessage({ ok: false, text: saveFailed(t, err) });
     }
   };
 
@@ -76,7 +77,7 @@ export function OutcomeForm({ account, now }: { account: Account; now: Date }) {
         <label htmlFor="outcome-notes">{t('outcome.notes')}</label>
         <input id="outcome-notes" value={notes} onChange={(e) => setNotes(e.target.value)} />
         <button type="submit">{t('outcome.save')}</button>
-        {message && <p className={message.ok ? '' : 'error'} role={message.ok ? 'status' : 'alert'}>{message.text}</p>}
+        <FormMessage message={message} />
       </form>
     </details>
   );

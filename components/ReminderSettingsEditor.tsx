@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { reminderSettingsItem } from '../lib/background/reminders';
 import { DEFAULT_REMINDER_SETTINGS, ReminderSettingsSchema, validReminderSettings, type ReminderSettings } from '../lib/reminders/settings';
 import { useTr } from './I18n';
+import { FormMessage } from './FormMessage';
 
 /** Reminders: which kinds, when the daily check runs, and quiet hours. */
 export function ReminderSettingsEditor() {
@@ -58,7 +59,7 @@ export function ReminderSettingsEditor() {
           <button type="submit" className="primary">{t('reminder.settings.save')}</button>
           <button type="button" onClick={() => void checkNow()}>{t('reminder.settings.checkNow')}</button>
         </div>
-        {message && <p className={message.ok ? '' : 'error'} role={message.ok ? 'status' : 'alert'}>{message.text}</p>}
+        <FormMessage message={message} />
       </form>
     </section>
   );

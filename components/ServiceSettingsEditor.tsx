@@ -6,6 +6,7 @@ import {
 } from '../lib/service/settings';
 import { useTr } from './I18n';
 import { useItemLabel } from './service/VisitForm';
+import { FormMessage } from './FormMessage';
 
 type Lines = Record<ChecklistSection, string>;
 
@@ -88,7 +89,7 @@ export function ServiceSettingsEditor() {
           <button type="submit" className="primary">{t('checklistEditor.save')}</button>
           <button type="button" onClick={() => void reset()}>{t('checklistEditor.reset')}</button>
         </div>
-        {message && <p className={message.ok ? '' : 'error'} role={message.ok ? 'status' : 'alert'}>{message.text}</p>}
+        <FormMessage message={message} />
       </form>
     </section>
   );

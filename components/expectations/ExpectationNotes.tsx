@@ -9,6 +9,7 @@ import { addMonthsToDate } from '../../lib/service/ctas';
 import type { ServiceSettings } from '../../lib/service/settings';
 import { formatDate } from '../format';
 import { useTr } from '../I18n';
+import { saveFailed, FormMessage } from '../FormMessage';
 
 type Kind = ExpectationNote['kind'];
 type Audience = ExpectationNote['audience'];
@@ -105,7 +106,7 @@ function AddNote({ accountId, today }: { accountId: string; today: string }) {
       setText('');
       setMessage({ ok: true, text: t('notes.saved') });
     } catch (err) {
-      setMessage({ ok: false, text: t('form.saveFailed', { reason: err instanceof Error ? err.message : String(err) }) });
+      setMessage({ ok: false, text: saveFailed(t, err) });
     }
   };
   return (
@@ -133,7 +134,7 @@ function AddNote({ accountId, today }: { accountId: string; today: string }) {
           </>
         )}
         <button type="submit">{t('notes.save')}</button>
-        {message && <p className={message.ok ? '' : 'error'} role={message.ok ? 'status' : 'alert'}>{message.text}</p>}
+        <FormMessage message={message} />
       </form>
     </details>
   );

@@ -6,6 +6,7 @@ import type { PromiseRecord } from '../../lib/model/records';
 import { writeRecordVia } from '../../lib/panel/data-client';
 import { formatDate } from '../format';
 import { useTr } from '../I18n';
+import { saveFailed } from '../FormMessage';
 
 const DELIVERABLE = ['yes', 'partly', 'no'] as const;
 const STATUS = ['open', 'kept', 'reset', 'broken'] as const;
@@ -95,7 +96,7 @@ function AddPromise({ accountId, today }: { accountId: string; today: string }) 
       setForm(blank);
       setStatus(t('promises.saved'));
     } catch (err) {
-      setStatus(t('form.saveFailed', { reason: err instanceof Error ? err.message : String(err) }));
+      setStatus(saveFailed(t, err));
     }
   };
   const err = (k: keyof typeof errors) => errors[k] && <span className="error" id={`promise-${k}-error`}>{errors[k]}</span>;

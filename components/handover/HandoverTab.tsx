@@ -11,6 +11,7 @@ import { writeRecordVia } from '../../lib/panel/data-client';
 import { nextServiceDay, ruleOf } from '../../lib/service/calendar';
 import { copyText } from '../service/copy';
 import { useTr } from '../I18n';
+import { saveFailed, FormMessage } from '../FormMessage';
 
 type Message = { ok: boolean; text: string } | null;
 
@@ -84,7 +85,7 @@ export function HandoverTab({ account, handover, promises, milestones, plan, now
       }
       setMessage({ ok: true, text: t(next === 'submitted' ? 'handover.submitted' : 'handover.savedDraft') });
     } catch (err) {
-      setMessage({ ok: false, text: t('form.saveFailed', { reason: err instanceof Error ? err.message : String(err) }) });
+      setMessage({ ok: false, text: saveFailed(t, err) });
     }
   };
 
@@ -197,7 +198,7 @@ export function HandoverTab({ account, handover, promises, milestones, plan, now
           {editable && !ready && (
             <p className="muted small">{t('handover.required', { items: REQUIRED_FOR_SUBMIT.map((m) => t(`handover.item.${m}` as MessageKey)).join(t('list.sep')) })}</p>
           )}
-          {message && <p className={message.ok ? '' : 'error'} role={message.ok ? 'status' : 'alert'}>{message.text}</p>}
+          <FormMessage message={message} />
         </form>
       </section>
       <InvolvementCard reasons={involvement.reasons} when={involvement.when} />
@@ -252,7 +253,7 @@ function CsmDecision({ handover }: { handover: Handover }) {
       });
       setMessage({ ok: true, text: t(status === 'accepted' ? 'handover.accepted' : 'handover.returned') });
     } catch (err) {
-      setMessage({ ok: false, text: t('form.saveFailed', { reason: err instanceof Error ? err.message : String(err) }) });
+      setMessage({ ok: false, text: saveFailed(t, err) });
     }
   };
   return (
@@ -265,7 +266,7 @@ function CsmDecision({ handover }: { handover: Handover }) {
         <button type="button" className="primary" onClick={() => void decide('accepted')}>{t('handover.accept')}</button>
         <button type="button" onClick={() => void decide('returned')}>{t('handover.sendBack')}</button>
       </div>
-      {message && <p className={message.ok ? '' : 'error'} role={message.ok ? 'status' : 'alert'}>{message.text}</p>}
+      <FormMessage message={message} />
     </section>
   );
 }
@@ -305,7 +306,7 @@ function IntroCard({ account, handover, milestones, plan, now, uiLanguage }: {
       <div className="row">
         <button type="button" className="primary" onClick={() => void copy()}>{t('intro.copy')}</button>
       </div>
-      {message && <p className={message.ok ? '' : 'error'} role={message.ok ? 'status' : 'alert'}>{message.text}</p>}
+      <FormMessage message={message} />
     </section>
   );
 }

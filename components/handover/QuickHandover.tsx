@@ -5,6 +5,7 @@ import type { Handover } from '../../lib/model/records';
 import { writeRecordVia } from '../../lib/panel/data-client';
 import type { MessageKey } from '../../lib/i18n';
 import { useTr } from '../I18n';
+import { saveFailed, FormMessage } from '../FormMessage';
 
 const lines = (s: string) => s.split('\n').map((x) => x.trim()).filter(Boolean);
 
@@ -38,7 +39,7 @@ export function QuickHandover({ account, handovers }: { account: Account; handov
       await writeRecordVia('handovers', record);
       setMessage({ ok: true, text: t('quick.saved') });
     } catch (err) {
-      setMessage({ ok: false, text: t('form.saveFailed', { reason: err instanceof Error ? err.message : String(err) }) });
+      setMessage({ ok: false, text: saveFailed(t, err) });
     }
   };
 
@@ -52,7 +53,7 @@ export function QuickHandover({ account, handovers }: { account: Account; handov
       <label htmlFor="qh-promises">{t('quick.promises')}</label>
       <textarea id="qh-promises" rows={3} value={promises} onChange={(e) => setPromises(e.target.value)} placeholder={t('quick.promisesHint')} />
       <button type="submit" className="primary">{t('quick.save')}</button>
-      {message && <p className={message.ok ? '' : 'error'} role={message.ok ? 'status' : 'alert'}>{message.text}</p>}
+      <FormMessage message={message} />
     </form>
   );
 }

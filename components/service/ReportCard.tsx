@@ -16,6 +16,7 @@ import { ctaId } from '../../lib/ctas/draft';
 import { translator, type MessageKey } from '../../lib/i18n';
 import type { ServiceSettings } from '../../lib/service/settings';
 import { copyText } from './copy';
+import { saveFailed, FormMessage } from '../FormMessage';
 
 /** The discussion topics of the checklist (business team and boss sections), worded in the report's language. */
 function topicLabels(settings: ServiceSettings, language: 'en' | 'zh-CN'): Record<string, string> {
@@ -105,7 +106,7 @@ export function ReportCard(props: {
       });
       setMessage({ ok: true, text: t('report.markedSent', { month: monthName(month, tr.locale) }) });
     } catch (err) {
-      setMessage({ ok: false, text: t('form.saveFailed', { reason: err instanceof Error ? err.message : String(err) }) });
+      setMessage({ ok: false, text: saveFailed(t, err) });
     }
   };
 
@@ -133,7 +134,7 @@ export function ReportCard(props: {
         <button type="button" onClick={() => void markSent()} disabled={Boolean(sent)}>{t(sent ? 'report.sent' : 'report.markSent')}</button>
       </div>
       {!plan?.bossEmail && <p className="muted small">{t('report.noBossEmail')}</p>}
-      {message && <p className={message.ok ? '' : 'error'} role={message.ok ? 'status' : 'alert'}>{message.text}</p>}
+      <FormMessage message={message} />
     </section>
   );
 }

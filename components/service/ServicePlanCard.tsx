@@ -9,6 +9,7 @@ import { monthState, serviceCadence } from '../../lib/service/cadence';
 import { monthName } from '../../lib/service/format';
 import { formatDate } from '../format';
 import { useTr } from '../I18n';
+import { saveFailed, FormMessage } from '../FormMessage';
 
 export const planId = (accountId: string) => `plan:${accountId}`;
 
@@ -101,7 +102,7 @@ function PlanEditor({ account, plan, uiLanguage }: { account: Account; plan: Ser
       await writeRecordVia('plans', checked.data);
       setMessage({ ok: true, text: t('plan.saved') });
     } catch (err) {
-      setMessage({ ok: false, text: t('form.saveFailed', { reason: err instanceof Error ? err.message : String(err) }) });
+      setMessage({ ok: false, text: saveFailed(t, err) });
     }
   };
 
@@ -143,7 +144,7 @@ function PlanEditor({ account, plan, uiLanguage }: { account: Account; plan: Ser
         <label htmlFor="plan-email">{t('plan.bossEmail')}</label>
         <input id="plan-email" type="email" value={form.bossEmail} onChange={(e) => setForm({ ...form, bossEmail: e.target.value })} />
         <button type="submit">{t('plan.save')}</button>
-        {message && <p className={message.ok ? '' : 'error'} role={message.ok ? 'status' : 'alert'}>{message.text}</p>}
+        <FormMessage message={message} />
       </form>
     </details>
   );

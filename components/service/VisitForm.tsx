@@ -6,6 +6,7 @@ import { writeRecordVia } from '../../lib/panel/data-client';
 import { CHECKLIST_SECTIONS, type ChecklistItem, type ServiceSettings } from '../../lib/service/settings';
 import { checkVisit, type VisitDraft, type VisitField } from '../../lib/service/visit-input';
 import { useTr } from '../I18n';
+import { FormMessage, saveFailed } from '../FormMessage';
 
 /** A checklist item in the user's words: the default items are worded by the catalogue. */
 export function useItemLabel() {
@@ -57,7 +58,7 @@ export function VisitForm({ accountId, now, settings, quick = false, onSaved }: 
       setStatus({ ok: true, text: checked.value.followUps.length > 0 ? t('visit.savedWithFollowUps', { n: checked.value.followUps.length }) : t('visit.saved') });
       onSaved?.();
     } catch (err) {
-      setStatus({ ok: false, text: t('form.saveFailed', { reason: err instanceof Error ? err.message : String(err) }) });
+      setStatus({ ok: false, text: saveFailed(t, err) });
     }
   };
 
@@ -120,7 +121,7 @@ export function VisitForm({ accountId, now, settings, quick = false, onSaved }: 
         <p className="muted small">{t('visit.followUpHint', { days: settings.followUpDays })}</p>
       </fieldset>
       <button type="submit" className="primary">{t('visit.save')}</button>
-      {status && <p className={status.ok ? '' : 'error'} role={status.ok ? 'status' : 'alert'}>{status.text}</p>}
+      <FormMessage message={status} />
     </form>
   );
 }
