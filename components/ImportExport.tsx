@@ -2,6 +2,7 @@ import { useId, useRef, useState, type ChangeEvent } from 'react';
 import { browser } from 'wxt/browser';
 import { localDate } from '../lib/dates/local-date';
 import { db } from '../lib/db/db';
+import { isStorageFull, isStorageUnavailable } from '../lib/db/storage-full';
 import { exportAccountsCsv } from '../lib/export/csv';
 import { exportJsonText } from '../lib/export/json';
 import { describeProblem, describeRow, plannedChanges } from '../lib/import/describe';
@@ -23,8 +24,6 @@ export function ImportExport() {
   const [status, setStatus] = useState('');
   const [error, setError] = useState('');
   const reason = (err: unknown) => (err instanceof Error ? err.message : String(err));
-  // The browser's storage for the extension is full (Dexie names it, or wraps the browser's error).
-  const quotaFull = (err: unknown) => /QuotaExceeded/i.test(`${(err as { name?: string })?.name ?? ''} ${reason(err)} ${String((err as { inner?: unknown })?.inner ?? '')}`);
 
   const reset = () => {
     setState({ step: 'idle' });
@@ -62,7 +61,7 @@ export function ImportExport() {
         // No listener (or no extension runtime in tests): open panels refresh on their next read.
       }
     } catch (err) {
-      setError(err instanceof ImportConflictError ? t('import.conflict') : quotaFull(err) ? t('import.quotaFull') : t('import.failed', { reason: reason(err) }));
+      setError(err instanceof ImportConflictError ? t('import.conflict') : isStorageFull(err) ? t('import.quotaFull') : isStorageUnavailable(err) ? t('import.storageUnavailable') : t('import.failed', { reason: reason(err) }));
       reset();
     }
   };

@@ -3,7 +3,7 @@ import { localDate } from '../lib/dates/local-date';
 import type { Account } from '../lib/model/account';
 import { writeRecordVia } from '../lib/panel/data-client';
 import { useTr } from './I18n';
-import { saveFailed } from './FormMessage';
+import { FormMessage, saveFailed, type FormNote } from './FormMessage';
 
 /**
  * Logs a renewal conversation: a long-term-value note reviewed with the boss
@@ -13,10 +13,10 @@ export function LogConversation({ account, now }: { account: Account; now: Date 
   const { t } = useTr();
   const [text, setText] = useState('');
   const [audience, setAudience] = useState<'boss' | 'business_team'>('boss');
-  const [status, setStatus] = useState('');
+  const [message, setMessage] = useState<FormNote>(null);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!text.trim()) return setStatus(t('conversation.empty'));
+    if (!text.trim()) return setMessage({ ok: false, text: t('conversation.empty') });
     const stamp = new Date().toISOString();
     try {
       await writeRecordVia('notes', {
@@ -24,9 +24,9 @@ export function LogConversation({ account, now }: { account: Account; now: Date 
         kind: 'long_term_value', audience, text: text.trim(), doneAt: localDate(now),
       });
       setText('');
-      setStatus(t('conversation.saved'));
+      setMessage({ ok: true, text: t('conversation.saved') });
     } catch (err) {
-      setStatus(saveFailed(t, err));
+      setMessage({ ok: false, text: saveFailed(t, err) }); // what was typed stays in the field
     }
   };
   return (
@@ -41,7 +41,7 @@ export function LogConversation({ account, now }: { account: Account; now: Date 
           <option value="business_team">{t('conversation.team')}</option>
         </select>
         <button type="submit">{t('conversation.save')}</button>
-        <p role="status">{status}</p>
+        <FormMessage message={message} />
       </form>
     </details>
   );

@@ -8,6 +8,7 @@ import { singleFlight } from './flight';
 import { applyIncoming, syncTables, WRITTEN_KIND_LIST, type Incoming } from './merge';
 import { hasAt, META, readMeta, type Revalidation } from './meta';
 import type { AccountBundle } from './schemas';
+import { guardStorage } from '../db/storage-full';
 
 export type RevalidateResult = 'fresh' | { ok: true; changed: boolean } | { ok: false; error: ApiError };
 
@@ -67,11 +68,11 @@ export function revalidateAccount(db: LensDB, client: ApiClient, ref: CrmRef, op
       await db.meta.put({ key, value: { at, error: error.info() } satisfies Revalidation });
       return { ok: false, error };
     }
-    const changed = await db.transaction('rw', syncTables(db), async () => {
+    const changed = await guardStorage(db, () => db.transaction('rw', syncTables(db), async () => {
       const n = await applyIncoming(db, bundleToIncoming(bundle), opts.now);
       await db.meta.put({ key, value: { at } satisfies Revalidation });
       return n;
-    });
+    }));
     return { ok: true, changed: changed > 0 };
   });
 }

@@ -7,6 +7,7 @@ import { loadIdMap, serverAccountId } from './id-map';
 import { applyIncoming, recordTable, syncTables } from './merge';
 import { META, type LastOutbox } from './meta';
 import type { RecordOf, WrittenRecord } from './schemas';
+import { guardStorage } from '../db/storage-full';
 
 /**
  * The outbox: every user write is stored locally and queued in the same
@@ -36,13 +37,13 @@ export function backoffMs(attempts: number, random: () => number): number {
 export async function writeRecord<K extends WrittenKind>(db: LensDB, kind: K, record: unknown, now: Date): Promise<RecordOf<K>> {
   const stamp = now.toISOString();
   const stored = { ...(WRITTEN_KINDS[kind].parse(record) as RecordOf<K>), updatedAt: stamp };
-  await db.transaction('rw', [recordTable(db, kind), db.outbox], async () => {
+  await guardStorage(db, () => db.transaction('rw', [recordTable(db, kind), db.outbox], async () => {
     await db.outbox.filter((e) => e.kind === kind && e.recordId === stored.id).delete();
     await recordTable(db, kind).put(stored);
     await db.outbox.add({
       key: crypto.randomUUID(), kind, recordId: stored.id, record: stored, createdAt: stamp, attempts: 0, nextAttemptAt: now.getTime(),
     });
-  });
+  }));
   return stored;
 }
 
@@ -103,10 +104,10 @@ async function deliver(db: LensDB, client: ApiClient, { now, random = Math.rando
     if ('stored' in sent) {
       // Not under the catch: a database failure is not the server's. It propagates, and the
       // entry, still queued, is replayed under the same key next time (no second write).
-      await db.transaction('rw', syncTables(db), async () => {
+      await guardStorage(db, () => db.transaction('rw', syncTables(db), async () => {
         await db.outbox.where('key').equals(entry.key).delete();
         await applyIncoming(db, { accounts: [], records: [{ kind, record: sent.stored }] }, now);
-      });
+      }));
       delivered++;
       continue;
     }

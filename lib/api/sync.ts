@@ -5,6 +5,7 @@ import { singleFlight } from './flight';
 import { applyIncoming, syncTables, type Incoming } from './merge';
 import { META, type LastSync } from './meta';
 import { DEFAULT_PAGE_LIMIT, type ChangesPage } from './schemas';
+import { guardStorage } from '../db/storage-full';
 
 export interface SyncOptions {
   now: Date;
@@ -55,11 +56,11 @@ async function pull(db: LensDB, client: ApiClient, { now, pageLimit = DEFAULT_PA
       break;
     }
     const next = page.nextCursor;
-    result.changed += await db.transaction('rw', syncTables(db), async () => {
+    result.changed += await guardStorage(db, () => db.transaction('rw', syncTables(db), async () => {
       const n = await applyIncoming(db, splitItems(page.items), now);
       await db.meta.put({ key: META.cursor, value: next });
       return n;
-    });
+    }));
     cursor = next;
     result.received += page.items.length;
     result.pages++;

@@ -1,6 +1,7 @@
 import type { AccountRef } from '../crm/types';
 import { AccountSchema, NewAccountInputSchema, type Account, type CrmRef } from '../model/account';
 import type { LensDB } from './db';
+import { guardStorage } from './storage-full';
 
 /**
  * The stored account a CRM page shows. Ids are globally unique for most CRMs,
@@ -34,9 +35,9 @@ export async function addAccountFromPage(
     createdAt: stamp,
     updatedAt: stamp,
   });
-  await database.transaction('rw', database.accounts, async () => {
+  await guardStorage(database, () => database.transaction('rw', database.accounts, async () => {
     if (await findAccount(database, ref)) throw new Error('This account is already in your data.');
     await database.accounts.add(account);
-  });
+  }));
   return account;
 }

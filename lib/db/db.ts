@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import { normaliseRecordId } from '../crm/normalise';
 import type { Account } from '../model/account';
+import { isStorageFull, type StorageWatch } from './storage-full';
 import type {
   Contract, Cta, ExpectationNote, Handover, HealthSnapshot, Milestone, MonthlyReport, OutboxEntry, PromiseRecord, RenewalOutcome,
   ServicePlan, ServiceVisit,
@@ -19,7 +20,7 @@ export interface MetaRow {
  * version with an upgrade; earlier versions stay listed so any older database
  * opens and upgrades in order.
  */
-export class LensDB extends Dexie {
+export class LensDB extends Dexie implements StorageWatch {
   accounts!: EntityTable<Account, 'id'>;
   contracts!: EntityTable<Contract, 'id'>;
   snapshots!: EntityTable<HealthSnapshot, 'id'>;
@@ -34,9 +35,31 @@ export class LensDB extends Dexie {
   reports!: EntityTable<MonthlyReport, 'id'>;
   outbox!: Table<OutboxEntry, number>;
   meta!: EntityTable<MetaRow, 'key'>;
+  storageFullAborts = 0;
+  lastStorageFullCause?: string;
 
   constructor(name = 'account-lens') {
     super(name);
+    // Notes every transaction the browser aborts for lack of space: Dexie's own error often hides that cause.
+    this.use({
+      stack: 'dbcore',
+      name: 'storage-full-watch',
+      create: (down) => ({
+        ...down,
+        transaction: (stores, mode, options) => {
+          const tx = down.transaction(stores, mode, options);
+          if (mode === 'readwrite' && typeof (tx as Partial<IDBTransaction>).addEventListener === 'function') {
+            const idb = tx as IDBTransaction;
+            idb.addEventListener('abort', () => {
+              if (!isStorageFull(idb.error)) return;
+              this.storageFullAborts++;
+              this.lastStorageFullCause = `${idb.error?.name}: ${idb.error?.message}`;
+            });
+          }
+          return tx;
+        },
+      }),
+    });
     this.version(1).stores({
       accounts: 'id, [crm+recordId], contractEnd, owner, csm, updatedAt',
     });
@@ -85,5 +108,8 @@ let shared: LensDB | undefined;
 /** The database of this extension context, opened on first use. */
 export function db(): LensDB {
   shared ??= new LensDB();
+  // The browser closes the connection when the disk fills, and Dexie's own reopen fails while it is
+  // full; once it failed, try again on the next use, so the extension recovers when space is freed.
+  if (shared.hasFailed() && !shared.isOpen()) void shared.open().catch(() => undefined);
   return shared;
 }

@@ -3,6 +3,7 @@ import { milestonesFor } from '../onboarding';
 import type { LensDB } from '../db/db';
 import { demoAccounts, demoSnapshots } from './accounts';
 import { demoServiceRecords } from './service';
+import { guardStorage } from '../db/storage-full';
 
 /** Loads (or refreshes) the demo book, dated from the user's today. Other accounts are untouched. */
 export async function loadDemoData(database: LensDB, now: Date): Promise<number> {
@@ -15,7 +16,7 @@ export async function loadDemoData(database: LensDB, now: Date): Promise<number>
     .flatMap((a) => milestonesFor(a.id, a.signedAt!, undefined, a.csm).map((m) => ({ ...m, createdAt: stamp, updatedAt: stamp })));
   const service = demoServiceRecords(rows, today, stamp);
   const tables = [database.accounts, database.snapshots, database.milestones, database.plans, database.visits, database.reports, database.promises, database.notes, database.handovers];
-  await database.transaction('rw', tables, async () => {
+  await guardStorage(database, () => database.transaction('rw', tables, async () => {
     await database.accounts.bulkPut(rows);
     await database.snapshots.bulkPut(demoSnapshots(rows, today, stamp));
     await database.milestones.bulkPut(milestones);
@@ -25,6 +26,6 @@ export async function loadDemoData(database: LensDB, now: Date): Promise<number>
     await database.promises.bulkPut(service.promises);
     await database.notes.bulkPut(service.notes);
     await database.handovers.bulkPut(service.handovers);
-  });
+  }));
   return rows.length;
 }

@@ -38,6 +38,7 @@ export const enImport = {
   'import.importing': 'Importing…',
   'import.done': 'Imported: {created} created, {updated} updated.',
   'import.quotaFull': 'The browser’s storage for Account Lens is full, so nothing was imported and your data is as it was. Export and remove data you no longer need, or free disk space, then try again.',
+  'import.storageUnavailable': 'The browser could not open the storage of Account Lens, which happens when the disk is full, so nothing was imported and your data is as it was. Free disk space, then try again.',
   'import.failed': 'Import failed and nothing was saved: {reason}',
   'import.conflict': 'Your data changed after the preview, so nothing was saved. Choose the file again to see a new preview.',
   'import.file.empty': 'The file is empty.',

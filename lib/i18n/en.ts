@@ -63,6 +63,8 @@ export const en = {
   'form.nameRequired': 'Enter the account name.',
   'form.dateRequired': 'Enter the contract end date (YYYY-MM-DD).',
   'form.saveFailed': 'Could not save: {reason}',
+  'form.storageFull': 'Could not save: the browser’s storage for Account Lens is full. What you typed is still here; free disk space (or export and remove data you no longer need), then save again.',
+  'form.storageUnavailable': 'Could not save: the browser could not open the storage of Account Lens, which happens when the disk is full. What you typed is still here; free disk space, then save again.',
   'options.title': 'Account Lens settings',
   'options.language': 'Language',
   'options.languageAuto': 'Same as the browser',

@@ -40,6 +40,7 @@ export const zhCNImport: Record<keyof typeof enImport, string> = {
   'import.importing': '正在导入…',
   'import.done': '已导入：新建 {created} 个，更新 {updated} 个。',
   'import.quotaFull': '浏览器为 Account Lens 分配的存储空间已满，因此未导入任何内容，原有数据保持不变。请导出并删除不再需要的数据，或释放磁盘空间后重试。',
+  'import.storageUnavailable': '浏览器无法打开 Account Lens 的存储空间（磁盘已满时会出现这种情况），因此未导入任何内容，原有数据保持不变。请释放磁盘空间后重试。',
   'import.failed': '导入失败，未保存任何数据：{reason}',
   'import.conflict': '预览之后数据发生了变化，因此未保存任何数据。请重新选择文件查看新的预览。',
   'import.file.empty': '文件是空的。',

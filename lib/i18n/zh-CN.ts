@@ -64,6 +64,8 @@ export const zhCN: Record<MessageKey, string> = {
   'form.nameRequired': '请输入客户名称。',
   'form.dateRequired': '请输入合同到期日（YYYY-MM-DD）。',
   'form.saveFailed': '保存失败：{reason}',
+  'form.storageFull': '保存失败：浏览器为 Account Lens 分配的存储空间已满。您输入的内容仍在此处；请释放磁盘空间（或导出并删除不再需要的数据）后再次保存。',
+  'form.storageUnavailable': '保存失败：浏览器无法打开 Account Lens 的存储空间，磁盘已满时会出现这种情况。您输入的内容仍在此处；请释放磁盘空间后再次保存。',
   'options.title': 'Account Lens 设置',
   'options.language': '语言',
   'options.languageAuto': '跟随浏览器',

@@ -3,6 +3,7 @@ import type { Account } from '../model/account';
 import type { HealthSnapshot } from '../model/records';
 import { orgCompatible } from './plan';
 import type { DbView, ImportPlan } from './types';
+import { guardStorage } from '../db/storage-full';
 
 /** The data a preview is computed against. */
 export async function loadDbView(database: LensDB): Promise<DbView> {
@@ -54,7 +55,7 @@ export async function applyPlan(database: LensDB, plan: ImportPlan): Promise<{ c
   }
   const creates = plan.rows.filter((r) => r.action === 'create').map((r) => r.account);
 
-  await database.transaction('rw', database.accounts, database.snapshots, async () => {
+  await guardStorage(database, () => database.transaction('rw', database.accounts, database.snapshots, async () => {
     const ids = [...expected.keys()];
     const now = await database.accounts.bulkGet(ids);
     if (now.some((a, i) => a?.updatedAt !== expected.get(ids[i]!))) throw new ImportConflictError();
@@ -69,6 +70,6 @@ export async function applyPlan(database: LensDB, plan: ImportPlan): Promise<{ c
     }
     await database.accounts.bulkPut(accounts);
     await database.snapshots.bulkPut(snapshots);
-  });
+  }));
   return { created: plan.counts.create, updated: plan.counts.update };
 }

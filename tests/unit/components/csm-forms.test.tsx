@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { I18nProvider } from '../../../components/I18n';
+import { LogConversation } from '../../../components/LogConversation';
 import { HandoverTab } from '../../../components/handover/HandoverTab';
 import { QuickHandover } from '../../../components/handover/QuickHandover';
 import { PromiseLedger } from '../../../components/expectations/PromiseLedger';
@@ -11,8 +12,12 @@ import type { Handover, PromiseRecord, ServiceVisit } from '../../../lib/model/r
 import { DEFAULT_SERVICE_SETTINGS } from '../../../lib/service/settings';
 
 const writes: { kind: string; record: Record<string, unknown> }[] = [];
+let refuseNext: Error | null = null; // the background's answer to the next write, when it fails
 vi.mock('../../../lib/panel/data-client', () => ({
   writeRecordVia: vi.fn(async (kind: string, record: Record<string, unknown>) => {
+    const refused = refuseNext;
+    refuseNext = null;
+    if (refused) throw refused;
     writes.push({ kind, record });
   }),
 }));
@@ -193,5 +198,27 @@ describe('QuickHandover', () => {
     inLocale('en', <QuickHandover account={account} handovers={[accepted]} />);
     expect(screen.getByText('The handover is accepted by the CSM: open the panel to see it.')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Save draft' })).toBeNull();
+  });
+});
+
+describe('LogConversation', () => {
+  it('refuses an empty note, says storage is full plainly keeping the text, then logs it', async () => {
+    inLocale('en', <LogConversation account={account} now={NOW} />);
+    const field = screen.getByLabelText('What was discussed');
+    fireEvent.click(screen.getByRole('button', { name: 'Log it' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Write what was discussed.');
+    fireEvent.change(field, { target: { value: 'Agreed next year’s goals' } });
+    // The text the background sends back when the disk under the profile is full.
+    refuseNext = new Error('QuotaExceededError: the browser’s storage for Account Lens is full (UnknownError: IO error: FILE_ERROR_NO_SPACE)');
+    fireEvent.click(screen.getByRole('button', { name: 'Log it' }));
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Could not save: the browser’s storage for Account Lens is full.'));
+    expect(field).toHaveValue('Agreed next year’s goals');
+    expect(writes).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: 'Log it' }));
+    expect(await screen.findByRole('status')).toHaveTextContent('Logged. It keeps the touchpoint it falls in.');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(field).toHaveValue('');
+    expect(writes).toHaveLength(1);
+    expect(writes[0]!.record).toMatchObject({ kind: 'long_term_value', audience: 'boss', text: 'Agreed next year’s goals', doneAt: '2026-11-23', accountId: 'a1' });
   });
 });
