@@ -39,8 +39,14 @@ export default defineContentScript({
     const report = async (ref: AccountRef) => {
       lastName = ref.name;
       lastRecordId = ref.recordId;
-      const view = (await send({ type: 'crm/detected', ref })) as LauncherView | null;
-      if (view && typeof view.label === 'string' && !ctx.isInvalid) getUi().show(view);
+      const view = (await send({ type: 'crm/detected', ref }).catch(() => null)) as LauncherView | null;
+      if (ctx.isInvalid || ref.recordId !== lastRecordId) return; // a later detection took over
+      if (view && typeof view.label === 'string') getUi().show(view);
+      else {
+        // Refused: never leave the previous account's launcher and panel on this record.
+        ui?.remove();
+        void send({ type: 'crm/left' }).catch(() => undefined);
+      }
     };
 
     const onUrl = async (url: string) => {

@@ -44,3 +44,19 @@ describe('Salesforce Classic', () => {
     expect(salesforce.titleName!(doc('', 'Recently Viewed | Accounts | Salesforce'))).toBeUndefined();
   });
 });
+
+describe('a page-supplied name of any length', () => {
+  it('is clipped, so the detection still fits the message the background accepts', async () => {
+    const { refFrom, matchUrl, MAX_NAME } = await import('../../../lib/crm');
+    const { ContentMessageSchema } = await import('../../../lib/messaging/protocol');
+    const url = `https://acme.lightning.force.com/lightning/r/Account/${ID}/view`;
+    const long = `Acme ${'名'.repeat(50_000)}😀`;
+    const ref = refFrom(matchUrl(url)!, doc(view('windowViewMode-normal active', ID, long, 'Olga')));
+    expect(ref.name).toHaveLength(MAX_NAME);
+    expect(ref.name!.startsWith('Acme 名名')).toBe(true);
+    expect(ref.name!.endsWith('…')).toBe(true);
+    expect(ContentMessageSchema.safeParse({ type: 'crm/detected', ref }).success).toBe(true);
+    // A name that fits is carried as it is.
+    expect(refFrom(matchUrl(url)!, doc(view('windowViewMode-normal active', ID, 'Acme Analytics', 'Olga'))).name).toBe('Acme Analytics');
+  });
+});
