@@ -38,26 +38,45 @@ export function waitForRecord(
   });
 }
 
+/** Share of the page's main thread that watching for renames may take, at most. */
+const WATCH_BUDGET = 0.05;
+
 /**
  * Calls `onRename` when the record's header name changes in place (inline
- * rename), until `signal` aborts.
+ * rename), until `signal` aborts. At most one check per frame; on a page where
+ * reading the header is slow (a huge DOM that keeps changing), checks are
+ * spaced out so that they take at most 5% of the page's time.
  */
-export function watchName(hit: UrlHit, doc: Document, signal: AbortSignal, current: string | undefined, labels: FieldLabels, onRename: (ref: AccountRef) => void): void {
+export function watchName(
+  hit: UrlHit,
+  doc: Document,
+  signal: AbortSignal,
+  current: string | undefined,
+  labels: FieldLabels,
+  onRename: (ref: AccountRef) => void,
+  now: () => number = () => performance.now(),
+): void {
   let last = current;
   let scheduled = false;
+  let nextAt = 0;
+  const check = () => {
+    scheduled = false;
+    if (signal.aborted) return;
+    const started = now();
+    const name = hit.adapter.readName(doc, hit.match);
+    const took = now() - started;
+    nextAt = started + took / WATCH_BUDGET;
+    if (name && name !== last) {
+      last = name;
+      onRename(refFrom(hit, doc, labels));
+    }
+  };
   const observer = new MutationObserver(() => {
     if (scheduled) return;
     scheduled = true;
-    // One check per frame, however busy the page is.
-    requestAnimationFrame(() => {
-      scheduled = false;
-      if (signal.aborted) return;
-      const name = hit.adapter.readName(doc, hit.match);
-      if (name && name !== last) {
-        last = name;
-        onRename(refFrom(hit, doc, labels));
-      }
-    });
+    const wait = nextAt - now();
+    if (wait > 0) setTimeout(() => requestAnimationFrame(check), wait);
+    else requestAnimationFrame(check);
   });
   observer.observe(doc, { subtree: true, childList: true, characterData: true });
   signal.addEventListener('abort', () => observer.disconnect(), { once: true });
