@@ -27,9 +27,13 @@ export default defineBackground(() => {
     customMatches,
     content: {
       'crm/detected': (msg, sender) => {
-        // Paint from the cache now; refresh from the team server when the cached copy is stale.
-        // Then the account's calls to action are evaluated on fresh data (raised once per cause).
-        void revalidateOnView(msg.ref)
+        // Paint from the cache first, with nothing else competing for the worker and the database;
+        // then refresh from the team server when the cached copy is stale, and evaluate the
+        // account's calls to action on fresh data (raised once per cause).
+        const detected = recordDetection(sender.tab!.id!, sender.url!, msg.ref);
+        void detected
+          .catch(() => undefined)
+          .then(() => revalidateOnView(msg.ref))
           .then((changed) => (changed ? refreshLaunchers() : undefined))
           .catch(() => undefined)
           .then(async () => {
@@ -39,7 +43,7 @@ export default defineBackground(() => {
             if (created + closed > 0) await syncNow();
           })
           .catch(() => undefined);
-        return recordDetection(sender.tab!.id!, sender.url!, msg.ref);
+        return detected;
       },
       'crm/left': (_msg, sender) => forgetTab(sender.tab!.id!),
       'ui/set': (msg) => setPanelUi(msg.patch),
