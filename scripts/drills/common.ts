@@ -169,3 +169,17 @@ export const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? s[Math.min(s.length - 1, Math.floor(q * s.length))]! : NaN;
 };
+
+/** 100 setTimeout(0) round trips timed in the page (ms): how long the page waits to run its next task. Then runs `after` there. */
+export async function timeoutRoundTrips(page: Page, after = ''): Promise<number[]> {
+  return (await page.evaluate(`(async () => {
+    const times = [];
+    for (let i = 0; i < 100; i++) {
+      const t = performance.now();
+      await new Promise((r) => setTimeout(r, 0));
+      times.push(performance.now() - t);
+    }
+    ${after}
+    return times;
+  })()`)) as number[];
+}

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { launcherFor, openPanel, startLens } from '../../tests/e2e/fixture';
 import { DEMO_HOST } from '../demo-crm/records';
-import { DrillRun, extensionPage, median, quantile, readStores, sleep } from './common';
+import { DrillRun, extensionPage, median, quantile, readStores, sleep, timeoutRoundTrips } from './common';
 
 const MARKER = 'DRILL-HOSTILE-7f3a';
 
@@ -132,15 +132,7 @@ async function churnAndMeasure(page: Page): Promise<{ rounds: number[]; ticks: n
     return true;
   })()`);
   await sleep(1000);
-  const rounds = (await page.evaluate(`(async () => {
-    const times = [];
-    for (let i = 0; i < 100; i++) {
-      const t = performance.now();
-      await new Promise((r) => setTimeout(r, 0));
-      times.push(performance.now() - t);
-    }
-    return times;
-  })()`)) as number[];
+  const rounds = await timeoutRoundTrips(page);
   const ticks = (await page.evaluate('window.__drillTicks.slice(-200)')) as number[];
   return { rounds, ticks };
 }

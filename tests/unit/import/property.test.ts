@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { escapeFormula } from '../../../lib/import/cells';
 import { AccountSchema } from '../../../lib/model/account';
+import { reportDrill } from '../../support/drill-report';
 import { freshDb, importFile, NOW } from './helpers';
 
 /**
@@ -33,6 +34,7 @@ const quote = (v: string, delimiter: string, always: boolean) =>
 
 describe('all-or-nothing import (property)', () => {
   it('rejects a file with any bad row entirely, and imports a good file whole', async () => {
+    const tally = { files: 0, bad: 0, lost: 0 };
     await fc.assert(
       fc.asyncProperty(fileArb, async ({ records, stored, corruptions, delimiter, eol, bom, blankLines, quoteAll }) => {
         const db = freshDb();
@@ -58,6 +60,10 @@ describe('all-or-nothing import (property)', () => {
         const file = `${bom ? '\uFEFF' : ''}${[header, ...body].join(eol)}${eol}`;
 
         const { plan, result } = await importFile(db, 'p.csv', file);
+        tally.files++;
+        if (bad.size > 0) tally.bad++;
+        const kept = new Set((await db.accounts.toArray()).map((a) => a.id));
+        tally.lost += before.filter((a) => !kept.has(a.id)).length;
         if (bad.size > 0) {
           expect(plan.canApply).toBe(false);
           expect(plan.bad.length).toBeGreaterThan(0);
@@ -77,5 +83,7 @@ describe('all-or-nothing import (property)', () => {
       }),
       { numRuns: Number(process.env.IMPORT_RUNS ?? 60) },
     );
-  }, 60_000);
+    expect(tally.lost).toBe(0);
+    reportDrill({ drill: 'generated CSV files (fast-check)', faults: tally.bad, checks: tally.files, lost: tally.lost });
+  }, 120_000);
 });

@@ -4,6 +4,8 @@ import { ImportExport } from '../../../components/ImportExport';
 import { writeRecord } from '../../../lib/api/outbox';
 import { db, LensDB } from '../../../lib/db/db';
 import { loadDemoData } from '../../../lib/demo/load';
+import { reportDrill } from '../../support/drill-report';
+import { StorageFullError } from '../../../lib/db/storage-full';
 import { csv } from './helpers';
 
 // Quota pressure: IndexedDB refuses writes once "full" (a QuotaExceededError
@@ -51,6 +53,7 @@ describe('storage full', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Confirm import' }));
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Imported: 3 created, 0 updated.'));
     expect(await db().accounts.count()).toBe(53);
+    reportDrill({ drill: 'storage full: import (injected)', faults: 1, checks: expect.getState().assertionCalls, lost: 0 });
   });
 
   it('a record written when storage is full is not stored without its outbox entry, nor the entry without the record', async () => {
@@ -60,7 +63,7 @@ describe('storage full', () => {
     const note = { id: 'n-quota', accountId: 'demo-001', createdAt: NOW.toISOString(), updatedAt: NOW.toISOString(), kind: 'long_term_value', audience: 'boss', text: 'Reviewed the year', doneAt: '2026-11-23' };
     // The record fits; its outbox entry, in the same transaction, does not.
     fillUpAfter(1);
-    await expect(writeRecord(d, 'notes', note, NOW)).rejects.toThrow(/quota/i);
+    await expect(writeRecord(d, 'notes', note, NOW)).rejects.toBeInstanceOf(StorageFullError);
     vi.restoreAllMocks();
     expect(await d.notes.get('n-quota')).toBeUndefined();
     expect(await d.outbox.count()).toBe(0);
@@ -69,5 +72,6 @@ describe('storage full', () => {
     await writeRecord(d, 'notes', note, NOW);
     expect(await d.notes.get('n-quota')).toBeDefined();
     expect(await d.outbox.count()).toBe(1);
+    reportDrill({ drill: 'storage full: record + outbox (injected)', faults: 1, checks: expect.getState().assertionCalls, lost: 0 });
   });
 });
