@@ -75,7 +75,7 @@ export function watchName(
     if (scheduled) return;
     scheduled = true;
     const wait = nextAt - now();
-    if (wait > 0) setTimeout(() => requestAnimationFrame(check), wait);
+    if (wait > 0) setTimeout(() => !signal.aborted && requestAnimationFrame(check), wait);
     else requestAnimationFrame(check);
   });
   observer.observe(doc, { subtree: true, childList: true, characterData: true });

@@ -2,6 +2,8 @@ import { watchName } from '../../../lib/content/wait-for-record';
 import { DEFAULT_FIELD_LABELS } from '../../../lib/crm/fields';
 import type { CrmAdapter } from '../../../lib/crm/types';
 
+const watching: AbortController[] = [];
+
 // A header whose reading costs `cost` ms on the page's clock (a huge DOM makes it slow).
 function setup(cost: number) {
   let clock = 0;
@@ -19,6 +21,7 @@ function setup(cost: number) {
   } as unknown as CrmAdapter;
   const renamed: (string | undefined)[] = [];
   const controller = new AbortController();
+  watching.push(controller);
   watchName({ adapter, match: { recordId: '1' } }, document, controller.signal, 'Acme', DEFAULT_FIELD_LABELS, (ref) => renamed.push(ref.name), () => clock);
   const rename = async (name: string) => {
     document.querySelector('h1')!.textContent = name;
@@ -28,7 +31,10 @@ function setup(cost: number) {
 }
 
 beforeEach(() => vi.useFakeTimers());
-afterEach(() => vi.useRealTimers());
+afterEach(() => {
+  for (const c of watching.splice(0)) c.abort(); // no observer outlives its test
+  vi.useRealTimers();
+});
 
 describe('watching the header for an in-place rename', () => {
   it('follows a rename within a frame on an ordinary page, many changes costing one read', async () => {
