@@ -65,8 +65,10 @@ export async function guardStorage<T>(watch: StorageWatch, run: () => Promise<T>
     const text = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
     if (isStorageFull(err)) throw new StorageFullError(text);
     if (isStorageUnavailable(err)) throw new StorageUnavailableError(text);
-    // The write's own error can settle before the browser reports why it aborted the transaction.
-    for (let i = 0; i < 10 && watch.storageFullAborts === before; i++) await new Promise((r) => setTimeout(r, 10));
+    // An aborted write's own error can settle before the browser reports why it aborted the
+    // transaction: wait for that a little, for abort-like errors only (not, say, an import conflict).
+    const aborted = mentions(err, /AbortError|BulkError|UnknownError/);
+    for (let i = 0; aborted && i < 10 && watch.storageFullAborts === before; i++) await new Promise((r) => setTimeout(r, 10));
     if (watch.storageFullAborts > before) throw new StorageFullError(watch.lastStorageFullCause);
     throw err;
   }

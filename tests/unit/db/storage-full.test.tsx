@@ -62,6 +62,15 @@ describe('storage full, however the browser says it', () => {
     });
     await expect(late).rejects.toBeInstanceOf(StorageFullError);
     await expect(guardStorage(watch, async () => 7)).resolves.toBe(7);
+    // An error of the app's own (not an abort) is passed on at once, without waiting for an abort's cause.
+    const own = new Error('conflict');
+    let settled = false;
+    const conflict = guardStorage(watch, async () => { setTimeout(() => watch.storageFullAborts++, 5); throw own; });
+    void conflict.catch(() => (settled = true));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(settled).toBe(true);
+    await expect(conflict).rejects.toBe(own);
+    await new Promise((r) => setTimeout(r, 10));
     // An abort seen before the write started is not this write's cause.
     await expect(guardStorage(watch, async () => { throw new Error('other'); })).rejects.toThrow('other');
   });
