@@ -1,7 +1,7 @@
-import type { RenewalOutcome } from '../../../lib/model/records';
 import { renewalLikelihood, type LikelihoodInput } from '../../../lib/renewal/likelihood';
 import { retentionMetrics } from '../../../lib/renewal/metrics';
 import { noPitchWindow } from '../../../lib/renewal/no-pitch';
+import { renewalOutcome } from '../../support/outcomes';
 
 const L = (patch: Partial<LikelihoodInput>) =>
   renewalLikelihood({ band: 'yellow', trendDirection: 'flat', touchpointsKept: 0, touchpointsDue: 0, expired: false, willNotRenew: false, ...patch });
@@ -66,19 +66,8 @@ describe('noPitchWindow', () => {
 });
 
 describe('retentionMetrics', () => {
-  const T = '2026-01-01T00:00:00.000Z';
-  let n = 0;
-  const o = (kind: RenewalOutcome['kind'], date: string, previousArr?: number, newArr?: number, extra: Partial<RenewalOutcome> = {}): RenewalOutcome => ({
-    id: `o${++n}`,
-    accountId: `a${n}`,
-    createdAt: T,
-    updatedAt: T,
-    kind,
-    date,
-    ...(previousArr !== undefined ? { previousArr } : {}),
-    ...(newArr !== undefined ? { newArr } : {}),
-    ...extra,
-  });
+  const o = renewalOutcome;
+
   const year = [
     o('renewed', '2026-01-01', 100, 100), // flat, on the first day
     o('renewed', '2026-06-30', 200, 150), // downgrade

@@ -1,8 +1,7 @@
-import type { IsoDate } from '../../../lib/dates/local-date';
 import { daysFrom, plusDays } from '../../../lib/health';
-import type { RenewalOutcome } from '../../../lib/model/records';
 import { bookMetrics, mainCurrency, renewalsByMonth } from '../../../lib/portfolio/metrics';
 import { renewalWindow, type PortfolioRow } from '../../../lib/portfolio/rows';
+import { renewalOutcome as outcome } from '../../support/outcomes';
 
 const TODAY = '2026-03-16';
 const PERIOD = { from: '2026-01-01', to: '2026-03-31' };
@@ -32,18 +31,6 @@ const row = (patch: Partial<PortfolioRow> & { days?: number } = {}): PortfolioRo
   };
 };
 
-const T = '2026-01-01T00:00:00.000Z';
-const outcome = (kind: RenewalOutcome['kind'], date: IsoDate, previousArr?: number, newArr?: number, extra: Partial<RenewalOutcome> = {}): RenewalOutcome => ({
-  id: `o${++n}`,
-  accountId: `a${n}`,
-  createdAt: T,
-  updatedAt: T,
-  kind,
-  date,
-  ...(previousArr !== undefined ? { previousArr } : {}),
-  ...(newArr !== undefined ? { newArr } : {}),
-  ...extra,
-});
 
 describe('bookMetrics', () => {
   it('sums ARR per currency, never adding USD to CNY, and files an account without currency under ""', () => {
