@@ -23,6 +23,14 @@ export interface DemoServiceRecords {
 }
 
 const ALL_ITEMS = Object.values(DEFAULT_CHECKLIST).flat().map((i) => i.id);
+
+/**
+ * The demo's "touchpoint overdue" account (Acme Analytics, see scenarios.ts):
+ * nobody has been in touch since its 60-day renewal touchpoint came due. Its
+ * visits stop the day before, or else a monthly visit falling in that window
+ * would keep the touchpoint on some days of the month and not on others.
+ */
+const QUIET_SINCE_TOUCHPOINT: Readonly<Record<string, number>> = { 'demo-001': 60 };
 const isChinese = (s: string) => /[\u4e00-\u9fff]/.test(s);
 
 export function demoServiceRecords(accounts: readonly Account[], today: IsoDate, stamp: string): DemoServiceRecords {
@@ -39,10 +47,12 @@ export function demoServiceRecords(accounts: readonly Account[], today: IsoDate,
     });
 
     const signed = a.signedAt ?? a.contractStart;
+    const quiet = QUIET_SINCE_TOUCHPOINT[a.id];
+    const quietFrom = quiet !== undefined && a.contractEnd ? addDays(a.contractEnd, -quiet) : undefined;
     for (let back = 5; back >= 0; back--) {
       const month = addMonths(monthOf(today), -back);
       const day = serviceDayIn(rule, month);
-      if (day > today || (signed && day < signed)) continue;
+      if (day > today || (signed && day < signed) || (quietFrom && day >= quietFrom)) continue;
       // Every fifth account misses its last two months; others visit every month.
       if (i % 5 === 4 && back <= 2) continue;
       const bossMet = (i + back) % 3 !== 0;

@@ -4,8 +4,7 @@ import { HOSTILE_ID, HOSTILE_NAME, UNKNOWN_ID, DEMO_HOST } from '../../scripts/d
 import { evaluateInTarget } from './cdp-target';
 import { launcherCount, launcherFor, openPanel, startLens, type Lens } from './fixture';
 import { localDate } from '../../lib/dates/local-date';
-import { demoAccounts } from '../../lib/demo/accounts';
-import { demoServiceRecords } from '../../lib/demo/service';
+import { demoBookOn } from '../../lib/demo/book';
 import { DEFAULT_RENEWAL_SETTINGS, renewalTimeline, touchpointLogs } from '../../lib/renewal';
 
 let lens: Lens;
@@ -55,14 +54,15 @@ describe('walking skeleton in Chromium', () => {
     expect(await health.getByTestId('health-known').innerText()).toBe('7 of 7 dimensions measured');
     expect(await health.getByTestId('health-drag').innerText()).toBe('Biggest drag: Core-feature adoption.');
     expect(await health.getByTestId('health-next').innerText()).toMatch(/^To reach green: raise .+ from .+ to .+/);
-    // Renewal: enterprise touchpoints from 90 days. The demo's monthly service visits keep a touchpoint
-    // when one falls in its window, which depends on today's date: the expected status is worked out
-    // from the demo's visit dates, and the 30-day one (15 days off) is always still to come.
+    // Renewal: enterprise touchpoints from 90 days. Whether a monthly visit kept the 90-day one depends
+    // on today's date, so the expected status is worked out from the demo book of today; the 60-day one
+    // is overdue on every day (the demo's scenario, lib/demo/scenarios.ts), the 30-day one still to come.
     const renewal = frame.getByTestId('renewal-card');
     const today = localDate(new Date());
-    const acme = demoAccounts(today)[0]!;
-    const visits = demoServiceRecords([acme], today, new Date().toISOString()).visits;
-    const timeline = renewalTimeline(acme, touchpointLogs(visits, []), DEFAULT_RENEWAL_SETTINGS, today);
+    const book = demoBookOn(today);
+    const acme = book.accounts[0]!;
+    const mine = <T extends { accountId: string }>(xs: T[]) => xs.filter((x) => x.accountId === acme.id);
+    const timeline = renewalTimeline(acme, touchpointLogs(mine(book.visits), mine(book.notes)), DEFAULT_RENEWAL_SETTINGS, today);
     const words = { done: 'done', due: 'due now', overdue: 'overdue', upcoming: 'upcoming' } as const;
     for (const offset of [90, 60]) {
       const tp = timeline.touchpoints.find((p) => p.offset === offset)!;
