@@ -21,9 +21,16 @@ describe('the demo book tells the same story on every day', () => {
   });
 
   it('dates the book from the local calendar day of the instant it is loaded', () => {
-    // 2026-12-31 23:30 in Shanghai is 15:30 UTC: the book is dated from the day the person sees.
-    const at = new Date(2026, 11, 31, 23, 30);
-    expect(demoBook(at).accounts[0]!.contractEnd).toBe(addDays('2026-12-31', 45));
+    // 07:00 on 1 January in Shanghai is still 31 December in UTC: the book follows the day the person sees.
+    const zone = process.env.TZ;
+    process.env.TZ = 'Asia/Shanghai';
+    try {
+      const at = new Date('2026-12-31T23:00:00Z');
+      expect(demoBook(at).accounts[0]!.contractEnd).toBe(addDays('2027-01-01', 45));
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
   });
 
   it('would notice a broken story', () => {
