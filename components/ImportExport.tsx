@@ -7,6 +7,7 @@ import { exportAccountsCsv } from '../lib/export/csv';
 import { exportJsonText } from '../lib/export/json';
 import { describeProblem, describeRow, plannedChanges } from '../lib/import/describe';
 import { applyPlan, ImportConflictError, MAX_FILE_BYTES, previewImport, type ImportPlan } from '../lib/import';
+import { download } from './download';
 import { useTr } from './I18n';
 import './import.css';
 
@@ -152,16 +153,4 @@ function Table({ caption, head, rows, testId }: { caption: string; head: string[
       </table>
     </div>
   );
-}
-
-/** Saves text as a file: a Blob URL on a temporary link, released after the click. */
-function download(name: string, text: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000); // the download reads the URL after click() returns
 }

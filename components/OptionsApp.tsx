@@ -10,6 +10,7 @@ import { DataSourceSettings } from './DataSourceSettings';
 import { FieldLabels } from './FieldLabels';
 import { HealthModelEditor } from './HealthModelEditor';
 import { ImportExport } from './ImportExport';
+import { KeptAside } from './KeptAside';
 import { useTr } from './I18n';
 import { ServiceSettingsEditor } from './ServiceSettingsEditor';
 import { ReminderSettingsEditor } from './ReminderSettingsEditor';
@@ -60,6 +61,7 @@ export function OptionsApp() {
         <button type="button" className="primary" onClick={() => void loadDemo()}>{t('options.loadDemo')}</button>
         <p role="status" aria-live="polite">{status}</p>
       </section>
+      <KeptAside />
       <HealthModelEditor />
       <ServiceSettingsEditor />
       <ReminderSettingsEditor />

@@ -1,6 +1,7 @@
 import type { AccountRef } from '../crm/types';
 import { AccountSchema, NewAccountInputSchema, type Account, type CrmRef } from '../model/account';
 import type { LensDB } from './db';
+import { withSalesforceId18 } from './salesforce-ids';
 import { guardStorage } from './storage-full';
 
 /**
@@ -8,7 +9,8 @@ import { guardStorage } from './storage-full';
  * but numeric ids repeat across tenants, so an account stored with another
  * org key never stands in for this one; one stored without an org key does.
  */
-export async function findAccount(database: LensDB, ref: CrmRef): Promise<Account | undefined> {
+export async function findAccount(database: LensDB, given: CrmRef): Promise<Account | undefined> {
+  const ref = withSalesforceId18(given); // stored in that form, so a 15-character id finds its account
   const rows = await database.accounts.where('[crm+recordId]').equals([ref.crm, ref.recordId]).toArray();
   return (
     rows.find((a) => a.orgKey !== undefined && a.orgKey === ref.orgKey) ??

@@ -1,6 +1,8 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import { normaliseRecordId } from '../crm/normalise';
 import type { Account } from '../model/account';
+import type { QuarantineEntry } from './quarantine';
+import { UPGRADED_FROM, upgradeToV4 } from './repair';
+import { salesforceIds18 } from './salesforce-ids';
 import { isStorageFull, type StorageWatch } from './storage-full';
 import type {
   Contract, Cta, ExpectationNote, Handover, HealthSnapshot, Milestone, MonthlyReport, OutboxEntry, PromiseRecord, RenewalOutcome,
@@ -35,6 +37,7 @@ export class LensDB extends Dexie implements StorageWatch {
   reports!: EntityTable<MonthlyReport, 'id'>;
   outbox!: Table<OutboxEntry, number>;
   meta!: EntityTable<MetaRow, 'key'>;
+  quarantine!: Table<QuarantineEntry, number>;
   storageFullAborts = 0;
   lastStorageFullCause?: string;
 
@@ -60,6 +63,7 @@ export class LensDB extends Dexie implements StorageWatch {
         },
       }),
     });
+    this.use(salesforceIds18);
     this.version(1).stores({
       accounts: 'id, [crm+recordId], contractEnd, owner, csm, updatedAt',
     });
@@ -86,22 +90,23 @@ export class LensDB extends Dexie implements StorageWatch {
       plans: 'id, accountId, updatedAt',
       reports: 'id, [accountId+month], month, updatedAt',
     });
+    // v4 checks every account row again: rows that cannot be accounts are kept
+    // aside (never dropped), and rows that are the same CRM record are merged.
+    this.version(4)
+      .stores({ quarantine: '++seq, reason' })
+      .upgrade(upgradeToV4);
   }
 }
 
 /**
- * v1 → v2: record ids are normalised as detection normalises them (v1 stored
- * what it was given), and each row says where it came from. An id that cannot
- * be normalised is kept as it was: an upgrade never drops a row.
+ * v1 → v2: v1 stored record ids as it was given them. Normalising them (and
+ * saying where each row came from) is left to the v4 repair step, which runs
+ * in this same upgrade transaction and can keep a row aside: the v2 schema has
+ * no quarantine, and a row kept aside must be the row exactly as v1 stored it.
+ * Here the step only notes where the database came from.
  */
 export async function upgradeToV2(tx: { table(name: string): Table }): Promise<void> {
-  await tx
-    .table('accounts')
-    .toCollection()
-    .modify((a: Account) => {
-      a.recordId = normaliseRecordId(a.crm, a.recordId) ?? a.recordId;
-      a.source ??= a.id.startsWith('demo-') ? 'demo' : 'local';
-    });
+  await tx.table('meta').put({ key: UPGRADED_FROM, value: 1 });
 }
 
 let shared: LensDB | undefined;

@@ -1,8 +1,12 @@
 import type { LensDB } from '../db/db';
 import { EXPORT_FORMAT, EXPORT_VERSION } from './format';
 
-/** Delivery state, not data: the outbox is rebuilt by writes and meta holds sync cursors. */
-export const NOT_EXPORTED: readonly string[] = ['outbox', 'meta'];
+/**
+ * Delivery state, not data: the outbox is rebuilt by writes and meta holds sync cursors. Rows an
+ * upgrade kept aside have their own export (Options → Kept aside during an upgrade): they may hold
+ * values JSON cannot carry, and an import could not take them back anyway.
+ */
+export const NOT_EXPORTED: readonly string[] = ['outbox', 'meta', 'quarantine'];
 
 export interface ExportFile {
   format: typeof EXPORT_FORMAT;

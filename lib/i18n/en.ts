@@ -3,6 +3,7 @@ import { enSync } from './en-sync';
 import { enService } from './en-service';
 import { enPortfolio } from './en-portfolio';
 import { enReminders } from './en-reminders';
+import { enUpgrade } from './en-upgrade';
 
 /** English messages: the source of every key. `{name}` placeholders are filled by t(). */
 export const en = {
@@ -11,6 +12,7 @@ export const en = {
   ...enService,
   ...enPortfolio,
   ...enReminders,
+  ...enUpgrade,
   appName: 'Account Lens',
   'launcher.known': 'Account Lens: {name}, health {band} ({score}), {renewal}',
   'launcher.knownNoHealth': 'Account Lens: {name}, health unknown, {renewal}',

@@ -4,6 +4,7 @@ import { zhCNSync } from './zh-CN-sync';
 import { zhCNService } from './zh-CN-service';
 import { zhCNPortfolio } from './zh-CN-portfolio';
 import { zhCNReminders } from './zh-CN-reminders';
+import { zhCNUpgrade } from './zh-CN-upgrade';
 
 /** 简体中文. Every English key must be present: the type enforces it. */
 export const zhCN: Record<MessageKey, string> = {
@@ -12,6 +13,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...zhCNService,
   ...zhCNPortfolio,
   ...zhCNReminders,
+  ...zhCNUpgrade,
   appName: 'Account Lens',
   'launcher.known': 'Account Lens：{name}，健康度{band}（{score}），{renewal}',
   'launcher.knownNoHealth': 'Account Lens：{name}，健康度未知，{renewal}',

@@ -20,6 +20,22 @@ describe('accounts store', () => {
     expect(await db.accounts.count()).toBe(1);
   });
 
+  it('stores a Salesforce id in its 18-character form whichever way it is written, so a 15-character id never makes a second account', async () => {
+    const db = fresh();
+    const short = { crm: 'salesforce' as const, recordId: '001D000000IqhSL', orgKey: 'acme' };
+    const added = await addAccountFromPage(db, short, { name: 'Acme', contractEnd: '2027-01-07' }, NOW);
+    expect((await db.accounts.get(added.id))!.recordId).toBe('001D000000IqhSLIAZ');
+    expect((await findAccount(db, { ...short, recordId: '001D000000IqhSLIAZ' }))?.id).toBe(added.id);
+    expect((await findAccount(db, short))?.id).toBe(added.id);
+    await expect(addAccountFromPage(db, { ...short, recordId: '001d000000iqhsliaz' }, { name: 'Acme', contractEnd: '2027-01-07' }, NOW)).rejects.toThrow('already in your data');
+    // Any other write path too (an import, the team server): the table itself keeps the form.
+    await db.accounts.bulkPut([{ ...added, id: 'other', recordId: '001Dm00000Ab001' }, { ...added, id: 'hub', crm: 'hubspot', recordId: '001D000000IqhSL' }]);
+    expect((await db.accounts.get('other'))!.recordId).toBe('001Dm00000Ab001IAB');
+    expect((await db.accounts.get('hub'))!.recordId).toBe('001D000000IqhSL'); // only Salesforce ids have the form
+    await db.accounts.update('other', { recordId: '001D000000IqhSL' });
+    expect((await db.accounts.get('other'))!.recordId).toBe('001D000000IqhSLIAZ');
+  });
+
   it('rejects bad input and stores nothing', async () => {
     const db = fresh();
     const ref = { crm: 'salesforce' as const, recordId: 'x1' };

@@ -33,6 +33,7 @@ describe('JSON export', () => {
     expect(file.tables.accounts).toHaveLength(51);
     expect(file.tables.contracts).toHaveLength(1);
     expect(JSON.stringify(file)).not.toContain('"outbox"');
+    expect(file.tables).not.toHaveProperty('quarantine');
   });
 
   it('imports back as unchanged, and into an empty database as the same accounts and snapshots', async () => {

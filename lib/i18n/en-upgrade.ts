@@ -1,0 +1,22 @@
+/** English strings of the options-page section that shows rows an upgrade kept aside; merged by en.ts. */
+export const enUpgrade = {
+  'keptAside.title': 'Kept aside during an upgrade',
+  'keptAside.intro': 'When Account Lens updated how it stores your data, it could not keep these rows as they were. Nothing was deleted: each row is here exactly as it was stored. Export them to keep a copy, then discard the ones you no longer need.',
+  'keptAside.count_one': '{n} row kept aside',
+  'keptAside.count_other': '{n} rows kept aside',
+  'keptAside.col.reason': 'Why',
+  'keptAside.col.row': 'Row',
+  'keptAside.col.action': 'Action',
+  'keptAside.reason.unreadable': 'Not a readable account row.',
+  'keptAside.reason.record-id': 'Its CRM record id is missing or cannot be read, so no CRM page could show it.',
+  'keptAside.reason.invalid': 'A field does not fit what an account needs.',
+  'keptAside.reason.merged': 'The same CRM record as “{into}”: merged into that account, which now holds its notes, visits and readings.',
+  'keptAside.step': 'Found by the upgrade {step}: {detail}',
+  'keptAside.export': 'Export as JSON',
+  'keptAside.exported': 'Downloaded {file}.',
+  'keptAside.discard': 'Discard',
+  'keptAside.discardRow': 'Discard {row}',
+  'keptAside.confirmDiscard': 'Discard for good',
+  'keptAside.keep': 'Keep',
+  'keptAside.failed': 'Could not do that: {reason}',
+} as const;
