@@ -10,6 +10,9 @@ import type { ServiceSettings } from '../../lib/service/settings';
 import { formatDate } from '../format';
 import { useTr } from '../I18n';
 import { saveFailed, FormMessage } from '../FormMessage';
+import { ConflictNotice } from '../ConflictNotice';
+
+const NOTE_LABELS: Partial<Record<string, MessageKey>> = { text: 'notes.text', kind: 'notes.kind', audience: 'notes.audience', dueDate: 'notes.dueDate' };
 
 type Kind = ExpectationNote['kind'];
 type Audience = ExpectationNote['audience'];
@@ -75,6 +78,7 @@ export function ExpectationNotes({ account, notes, settings, now }: { account: A
                   {t('notes.markDone')}
                 </button>
               )}
+              <ConflictNotice kind="notes" record={n} labels={NOTE_LABELS} />
             </li>
           ))}
         </ul>

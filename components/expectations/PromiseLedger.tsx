@@ -7,6 +7,12 @@ import { writeRecordVia } from '../../lib/panel/data-client';
 import { formatDate } from '../format';
 import { useTr } from '../I18n';
 import { saveFailed } from '../FormMessage';
+import { ConflictNotice } from '../ConflictNotice';
+
+const PROMISE_LABELS: Partial<Record<string, MessageKey>> = {
+  text: 'promises.text', promisedBy: 'promises.promisedBy', promisedAt: 'promises.promisedAt', deliverable: 'promises.deliverable',
+  dueDate: 'promises.dueDate', notes: 'promises.notes',
+};
 
 const DELIVERABLE = ['yes', 'partly', 'no'] as const;
 const STATUS = ['open', 'kept', 'reset', 'broken'] as const;
@@ -59,6 +65,7 @@ export function PromiseLedger({ accountId, promises, now }: { accountId: string;
                   </select>
                 </div>
                 {p.notes && <p className="small">{p.notes}</p>}
+                <ConflictNotice kind="promises" record={p} labels={PROMISE_LABELS} />
               </li>
             );
           })}

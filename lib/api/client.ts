@@ -4,6 +4,7 @@ import type { CrmRef } from '../model/account';
 import { WRITTEN_KINDS, type WrittenKind } from '../model/records';
 import { ApiError, cleanMessage, kindOfStatus, toApiError } from './errors';
 import { parseUntrustedJson, readBodyCapped } from './json';
+import { wireBase, type WriteBase } from './versions';
 import {
   AccountBundleSchema, ChangesPageSchema, DEFAULT_PAGE_LIMIT, ErrorBodySchema, MAX_BODY_BYTES, MAX_PAGE_LIMIT, putResponseSchema,
   type AccountBundle, type ChangesPage, type RecordOf,
@@ -21,8 +22,12 @@ export interface ApiClient {
   lookup(ref: CrmRef): Promise<AccountBundle>;
   /** One page of the change feed after `since` (undefined: from the beginning). */
   changes(since: string | undefined, limit?: number): Promise<ChangesPage>;
-  /** Stores one record; the same key with the same body is answered without a second write. */
-  putRecord<K extends WrittenKind>(kind: K, record: RecordOf<K>, idempotencyKey: string): Promise<RecordOf<K>>;
+  /**
+   * Stores one record; the same key with the same body is answered without a second write.
+   * `base` says which fields the write changes and the version each edit started from
+   * (lib/api/versions.ts); without it the record is sent as a whole, as before versions.
+   */
+  putRecord<K extends WrittenKind>(kind: K, record: RecordOf<K>, idempotencyKey: string, base?: WriteBase): Promise<RecordOf<K>>;
 }
 
 /** Answers are bounded well above the largest valid page (1000 records of at most ~16 KB). */
@@ -109,10 +114,10 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
       if (page.items.length > n) throw new ApiError('malformed', 'The team server sent more changes than asked for.');
       return page;
     },
-    async putRecord(kind, record, idempotencyKey) {
+    async putRecord(kind, record, idempotencyKey, base) {
       const valid = WRITTEN_KINDS[kind].safeParse(record);
       if (!valid.success) throw new ApiError('rejected', 'The record is not valid, so it was not sent.');
-      const body = JSON.stringify(record);
+      const body = JSON.stringify(base ? { ...record, ...wireBase(base) } : record);
       if (new TextEncoder().encode(body).byteLength > MAX_BODY_BYTES) {
         throw new ApiError('rejected', 'The record is larger than the team server accepts (256 KB).', { code: 'payload_too_large' });
       }

@@ -2,7 +2,7 @@ import type { Table } from 'dexie';
 import { normaliseRecordId } from '../crm/normalise';
 import type { LensDB } from '../db/db';
 import type { Account } from '../model/account';
-import { WRITTEN_KINDS, type Cta, type WrittenKind } from '../model/records';
+import { WRITTEN_KINDS, type Cta, type OutboxEntry, type WrittenKind } from '../model/records';
 import { loadIdMap, saveIdMap, type IdMap } from './id-map';
 import { stableStringify } from './json';
 import type { ApiAccount, WrittenRecord } from './schemas';
@@ -91,9 +91,10 @@ function mergeAccount(local: Account | undefined, server: ApiAccount, stamp: str
 }
 
 /**
- * The newer updatedAt wins; on a tie the server's copy wins (it may have set
- * author), unless the local record has an outbox entry: a user's unsent change
- * is only ever replaced by a strictly newer server copy.
+ * Before versions (a server that sends none): the newer updatedAt wins; on a
+ * tie the server's copy wins (it may have set author), unless the local
+ * record has an outbox entry: a user's unsent change is only ever replaced by
+ * a strictly newer server copy.
  */
 export function serverWins(local: WrittenRecord | undefined, server: WrittenRecord, pending: boolean): boolean {
   if (!local) return true;
@@ -101,9 +102,48 @@ export function serverWins(local: WrittenRecord | undefined, server: WrittenReco
   return pending ? d > 0 : d >= 0;
 }
 
+/** The fields of a record with unsent edits; `whole` for entries queued before versions (all of it). */
+export interface Pending {
+  fields: Set<string>;
+  whole: boolean;
+}
+
+export function pendingByRecord(entries: readonly OutboxEntry[]): Map<string, Pending> {
+  const out = new Map<string, Pending>();
+  for (const e of entries) {
+    const key = `${e.kind}:${e.recordId}`;
+    const p = out.get(key) ?? { fields: new Set<string>(), whole: false };
+    if (e.fields) for (const f of Object.keys(e.fields)) p.fields.add(f);
+    else p.whole = true;
+    out.set(key, p);
+  }
+  return out;
+}
+
+/**
+ * What a server copy makes of the local record (undefined: the local one
+ * stays as it is). Versions decide, never clocks: a copy not newer than the
+ * local one is ignored (a late answer, or a feed item already seen), and a
+ * newer one replaces every field except those with unsent local edits, which
+ * the outbox will send on top of it.
+ */
+export function mergeServerCopy(local: WrittenRecord | undefined, server: WrittenRecord, pending: Pending | undefined): WrittenRecord | undefined {
+  if (!local) return server;
+  if (server.version === undefined || pending?.whole) return serverWins(local, server, pending !== undefined) ? server : undefined;
+  if (local.version !== undefined && server.version <= local.version) return undefined;
+  if (!pending || pending.fields.size === 0) return server;
+  const out: Record<string, unknown> = { ...server };
+  const mine = local as Record<string, unknown>;
+  for (const f of pending.fields) {
+    if (mine[f] === undefined) delete out[f];
+    else out[f] = mine[f];
+  }
+  return out as WrittenRecord;
+}
+
 async function mergeRecords(db: LensDB, items: Incoming['records'], map: IdMap): Promise<number> {
   if (items.length === 0) return 0;
-  const pending = new Set((await db.outbox.toArray()).map((e) => `${e.kind}:${e.recordId}`));
+  const pending = pendingByRecord(await db.outbox.toArray());
   let changed = 0;
   for (const kind of WRITTEN_KIND_LIST) {
     const list = lastById(items.filter((i) => i.kind === kind).map((i) => i.record))
@@ -115,9 +155,10 @@ async function mergeRecords(db: LensDB, items: Incoming['records'], map: IdMap):
     let winners: WrittenRecord[] = [];
     list.forEach((r, i) => {
       const local = locals[i];
-      if (!serverWins(local, r, pending.has(`${kind}:${r.id}`))) return;
-      winners.push(r);
-      if (!local || !same(local, r)) changed++;
+      const merged = mergeServerCopy(local, r, pending.get(`${kind}:${r.id}`));
+      if (!merged) return;
+      winners.push(merged);
+      if (!local || !same(local, merged)) changed++;
     });
     if (kind === 'ctas') winners = await settleCauses(db, winners as Cta[], pending);
     await table.bulkPut(winners);
@@ -132,7 +173,7 @@ async function mergeRecords(db: LensDB, items: Incoming['records'], map: IdMap):
  * and the server sorts it out when that change arrives). Never a constraint
  * error that would stall sync.
  */
-async function settleCauses(db: LensDB, ctas: Cta[], pending: Set<string>): Promise<Cta[]> {
+async function settleCauses(db: LensDB, ctas: Cta[], pending: Map<string, Pending>): Promise<Cta[]> {
   const byCause = new Map(ctas.map((c) => [c.cause, c])); // the latest in the batch wins within it
   const twins = await db.ctas.where('cause').anyOf([...byCause.keys()]).toArray();
   const drop: string[] = [];

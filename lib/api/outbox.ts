@@ -5,6 +5,7 @@ import { ApiError, toApiError, type ApiErrorInfo } from './errors';
 import { singleFlight } from './flight';
 import { loadIdMap, serverAccountId } from './id-map';
 import { applyIncoming, recordTable, syncTables } from './merge';
+import { changedFields, sameValue } from './versions';
 import { META, type LastOutbox } from './meta';
 import type { RecordOf, WrittenRecord } from './schemas';
 import { guardStorage } from '../db/storage-full';
@@ -26,25 +27,66 @@ export function backoffMs(attempts: number, random: () => number): number {
 }
 
 /**
- * Stores a user's record and queues it. updatedAt is stamped with `now`: the
- * merge rule trusts it. Coalescing: an entry already queued for the same
- * record is replaced by one with a NEW key, in the same transaction. A key
- * names one body forever (same key + other body is a 409), and a PUT carries
- * the whole record, so the newest body alone is enough; if the old entry was
- * in flight, its answer finds no entry to delete and loses the merge to the
- * newer local record, and the new entry follows it.
+ * Stores a user's record and queues what changed. The edit is the difference
+ * between the record given and the stored one (what the panel showed): each
+ * changed field is queued with the version its edit started from (the
+ * version the panel's copy carried), and the server merges field by field.
+ * updatedAt is stamped with `now` for display only: versions order copies.
+ *
+ * Coalescing: the record's last entry, if it was never sent, is replaced by
+ * one with a NEW key (a key names one body forever: same key + other body is
+ * a 409) that carries its fields and the new ones. An entry that was sent may
+ * be held by the server already, so it is kept, and the new edit queues
+ * behind it; its answer then rebases the newer entry (deliver below).
+ * A write that changes nothing queues nothing.
  */
 export async function writeRecord<K extends WrittenKind>(db: LensDB, kind: K, record: unknown, now: Date): Promise<RecordOf<K>> {
   const stamp = now.toISOString();
-  const stored = { ...(WRITTEN_KINDS[kind].parse(record) as RecordOf<K>), updatedAt: stamp };
-  await guardStorage(db, () => db.transaction('rw', [recordTable(db, kind), db.outbox], async () => {
-    await db.outbox.filter((e) => e.kind === kind && e.recordId === stored.id).delete();
-    await recordTable(db, kind).put(stored);
+  const given = WRITTEN_KINDS[kind].parse(record) as RecordOf<K>;
+  const table = recordTable(db, kind);
+  return guardStorage(db, () => db.transaction('rw', [table, db.outbox], async () => {
+    const local = await table.get(given.id);
+    const queued = (await db.outbox.where('seq').above(0).filter((e) => e.kind === kind && e.recordId === given.id).toArray())
+      .sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
+    const last = queued.at(-1);
+    const open = last && !last.sent ? last : undefined;
+    const localVersion = local?.version;
+    // The version of the copy the edit was made on: the panel's, when it is older than the stored one.
+    const viewVersion = Math.min(given.version ?? Infinity, localVersion ?? 0);
+    const edited = changedFields((local ?? {}) as Record<string, unknown>, given as Record<string, unknown>);
+    const resolved = settledFields(local, given);
+    const kept = (local?.conflicts ?? []).filter((c) => !resolved.includes(c.field));
+    const { conflicts: _c, version: _v, ...rest } = given;
+    const stored = {
+      ...rest, updatedAt: stamp,
+      ...(localVersion !== undefined ? { version: localVersion } : {}),
+      ...(kept.length ? { conflicts: kept } : {}),
+    } as RecordOf<K>;
+    if (local && edited.length === 0 && resolved.length === 0) return local as RecordOf<K>;
+    // A field edited again keeps the base of its first unsent edit: the server has not seen it yet.
+    const earlier = new Map<string, number>();
+    for (const e of queued) for (const [f, v] of Object.entries(e.fields ?? {})) if (!earlier.has(f)) earlier.set(f, v);
+    const legacy = open !== undefined && open.fields === undefined;
+    const fields: Record<string, number> = { ...(open?.fields ?? {}) };
+    for (const f of edited) fields[f] ??= earlier.get(f) ?? viewVersion;
+    const settled = [...new Set([...(open?.resolved ?? []), ...resolved])];
+    await table.put(stored);
+    if (open) await db.outbox.where('key').equals(open.key).delete();
     await db.outbox.add({
       key: crypto.randomUUID(), kind, recordId: stored.id, record: stored, createdAt: stamp, attempts: 0, nextAttemptAt: now.getTime(),
+      // An entry queued before versions stays a whole-record write.
+      ...(legacy ? {} : { fields }),
+      ...(settled.length ? { resolved: settled } : {}),
     });
+    return stored;
   }));
-  return stored;
+}
+
+/** Conflicts the user settled: present in the stored copy, left out of the copy written from the same version. */
+function settledFields(local: WrittenRecord | undefined, given: WrittenRecord): string[] {
+  if (!local?.conflicts?.length || given.conflicts === undefined || given.version !== local.version) return [];
+  const still = new Set(given.conflicts.map((c) => `${c.field}@${c.version}`));
+  return [...new Set(local.conflicts.filter((c) => !still.has(`${c.field}@${c.version}`)).map((c) => c.field))];
 }
 
 export interface OutboxStatus {
@@ -87,17 +129,36 @@ export function deliverOutbox(db: LensDB, client: ApiClient, opts: DeliverOption
 
 async function deliver(db: LensDB, client: ApiClient, { now, random = Math.random, maxBatch = 50 }: DeliverOptions): Promise<DeliverResult> {
   const t = now.getTime();
-  const due = (await db.outbox.where('nextAttemptAt').belowOrEqual(t).toArray())
-    .sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0))
-    .slice(0, maxBatch);
+  const queued = (await db.outbox.toArray()).sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
   const map = await loadIdMap(db);
-  let delivered = 0, retried = 0, refused = 0;
+  let delivered = 0, retried = 0, refused = 0, sentCount = 0;
   let stoppedBy: ApiError | undefined, lastError: ApiError | undefined, resumeAt: number | undefined;
-  for (const entry of due) {
-    const { kind } = entry;
+  // A record's writes go in order: one waiting (out a backoff, or behind a failure in this run)
+  // holds the later ones back, so an older body never lands after a newer one.
+  const held = new Set<string>();
+  for (const listed of queued) {
+    const { kind } = listed;
+    const rk = `${kind}:${listed.recordId}`;
+    if (held.has(rk)) continue;
+    if (listed.nextAttemptAt > t) {
+      if (listed.nextAttemptAt !== FAILED_AT) held.add(rk);
+      continue;
+    }
+    if (sentCount >= maxBatch) break;
+    // Read again and marked sent in one transaction: from here the server may hold this body, so a
+    // later edit queues behind it instead of replacing it (and an entry replaced or rebased
+    // since the list was read is sent as it now is, or not at all).
+    const entry = await guardStorage(db, () => db.transaction('rw', db.outbox, async () => {
+      const now = await db.outbox.where('key').equals(listed.key).first();
+      if (now && !now.sent) await db.outbox.where('key').equals(listed.key).modify((e: OutboxEntry) => void (e.sent = true));
+      return now;
+    }));
+    if (!entry) continue;
+    sentCount++;
     const record = entry.record as WrittenRecord;
     const body = { ...record, accountId: serverAccountId(map, record.accountId) };
-    const sent = await client.putRecord(kind, body, entry.key).then(
+    const base = entry.fields ? { baseVersion: record.version ?? 0, fields: entry.fields, ...(entry.resolved ? { resolved: entry.resolved } : {}) } : undefined;
+    const sent = await client.putRecord(kind, body, entry.key, base).then(
       (stored) => ({ stored }),
       (err: unknown) => ({ error: toApiError(err) }),
     );
@@ -106,11 +167,13 @@ async function deliver(db: LensDB, client: ApiClient, { now, random = Math.rando
       // entry, still queued, is replayed under the same key next time (no second write).
       await guardStorage(db, () => db.transaction('rw', syncTables(db), async () => {
         await db.outbox.where('key').equals(entry.key).delete();
+        await rebaseLater(db, entry, sent.stored);
         await applyIncoming(db, { accounts: [], records: [{ kind, record: sent.stored }] }, now);
       }));
       delivered++;
       continue;
     }
+    held.add(rk);
     lastError = sent.error;
     // A refused token refuses every entry: stop without spending their attempts.
     if (lastError.kind === 'unauthorized') {
@@ -138,7 +201,7 @@ async function deliver(db: LensDB, client: ApiClient, { now, random = Math.rando
       break;
     }
   }
-  if (due.length > 0) {
+  if (sentCount > 0) {
     const last: LastOutbox = { at: now.toISOString(), delivered, ...(lastError ? { error: lastError.info() } : {}) };
     await db.meta.put({ key: META.lastOutbox, value: last });
   }
@@ -146,6 +209,32 @@ async function deliver(db: LensDB, client: ApiClient, { now, random = Math.rando
   const { nextDueAt: _n, ...counts } = status;
   const nextDueAt = stoppedBy?.kind === 'unauthorized' ? undefined : (resumeAt ?? status.nextDueAt);
   return { ...counts, delivered, retried, refused, ...(nextDueAt !== undefined ? { nextDueAt } : {}), ...(stoppedBy ? { stoppedBy } : {}) };
+}
+
+/**
+ * The answer to an entry moves the record's later entries onto its version:
+ * a field the later entry carries with the value just stored has nothing new
+ * to say and leaves it (so it cannot displace a colleague's newer value); a
+ * field edited again now starts from the answer's version, so the server does
+ * not take this device's own earlier edit for someone else's.
+ */
+async function rebaseLater(db: LensDB, done: OutboxEntry, stored: WrittenRecord): Promise<void> {
+  if (!done.fields || stored.version === undefined) return;
+  const version = stored.version;
+  const sentRecord = done.record as Record<string, unknown>;
+  const answer = stored as Record<string, unknown>;
+  const later = await db.outbox.filter((e) => e.kind === done.kind && e.recordId === done.recordId && !e.sent && e.fields !== undefined).toArray();
+  for (const e of later) {
+    const fields = { ...e.fields };
+    const mine = e.record as Record<string, unknown>;
+    for (const f of Object.keys(done.fields)) {
+      if (!(f in fields) || !sameValue(answer[f], sentRecord[f])) continue;
+      if (sameValue(mine[f], answer[f])) delete fields[f];
+      else fields[f] = Math.max(fields[f]!, version);
+    }
+    if (Object.keys(fields).length === 0 && !e.resolved?.length) await db.outbox.where('key').equals(e.key).delete();
+    else await db.outbox.where('key').equals(e.key).modify((x: OutboxEntry) => void (x.fields = fields));
+  }
 }
 
 /** The error kept on an entry, or undefined for one never tried. */

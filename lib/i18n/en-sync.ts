@@ -32,4 +32,12 @@ export const enSync = {
   'sync.settings.baseUrlInvalid': 'Enter an https:// address (http:// only for localhost).',
   'sync.settings.tokenInvalid': 'Paste the access token without spaces.',
   'sync.settings.permissionDenied': 'Account Lens needs permission to reach {host}.',
+  'conflict.title': 'Changed in two places at once',
+  'conflict.both': '{field} was changed by two people, each without seeing the other\'s change.',
+  'conflict.kept': 'Kept: “{value}” ({who})',
+  'conflict.other': 'Also written: “{value}” ({who}, {time})',
+  'conflict.useOther': 'Use the other value',
+  'conflict.keep': 'Keep this one',
+  'conflict.empty': '(empty)',
+  'conflict.someone': 'someone',
 } as const;

@@ -34,4 +34,12 @@ export const zhCNSync: Record<keyof typeof enSync, string> = {
   'sync.settings.baseUrlInvalid': '请输入 https:// 地址(仅 localhost 可使用 http://)。',
   'sync.settings.tokenInvalid': '请粘贴访问令牌,不要包含空格。',
   'sync.settings.permissionDenied': 'Account Lens 需要访问 {host} 的权限。',
+  'conflict.title': '两处同时修改',
+  'conflict.both': '{field}被两位同事修改，双方都未看到对方的修改。',
+  'conflict.kept': '当前保留：“{value}”（{who}）',
+  'conflict.other': '另一版本：“{value}”（{who}，{time}）',
+  'conflict.useOther': '改用另一版本',
+  'conflict.keep': '保留当前版本',
+  'conflict.empty': '（空）',
+  'conflict.someone': '某位同事',
 };

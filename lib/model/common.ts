@@ -21,6 +21,26 @@ export const text = (max: number) => z.string().trim().max(max);
 
 export const IdSchema = z.string().min(1).max(100);
 
+export const MAX_CONFLICTS = 20;
+
+/**
+ * Two writes changed one field, each without having seen the other: the
+ * record keeps the later-arriving value, and this keeps the other one.
+ * `value` is absent when the displaced value was "no value" (a cleared field).
+ */
+export const ConflictSchema = z.object({
+  field: z.string().min(1).max(100),
+  value: z.unknown().optional(),
+  /** Who wrote the displaced value, and when the server stored it. */
+  by: text(200).optional(),
+  at: TimestampSchema,
+  /** Who wrote the value the record kept. */
+  keptBy: text(200).optional(),
+  /** The record version at which the two met. */
+  version: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+});
+export type Conflict = z.infer<typeof ConflictSchema>;
+
 /**
  * Fields every record a user writes carries: who and when, and a tombstone so
  * a deletion syncs like any other change.
@@ -32,4 +52,8 @@ export const WrittenSchema = z.object({
   updatedAt: TimestampSchema,
   author: text(200).optional(),
   deleted: z.boolean().optional(),
+  /** The server's count of this record's writes: what orders copies (never a device's clock). */
+  version: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+  /** Values the server displaced when two people changed the same field: shown until someone settles them. */
+  conflicts: z.array(ConflictSchema).max(MAX_CONFLICTS).optional(),
 });

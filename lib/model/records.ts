@@ -201,5 +201,14 @@ export const OutboxEntrySchema = z.object({
   attempts: z.number().int().min(0),
   nextAttemptAt: z.number(),
   lastError: z.string().optional(),
+  /**
+   * The fields this write changes, each with the record version its edit
+   * started from. Absent on entries queued before versions: sent whole, as then.
+   */
+  fields: z.record(z.string(), z.number().int().min(0)).optional(),
+  /** Fields whose conflicts the user settled with this write. */
+  resolved: z.array(z.string()).optional(),
+  /** Set before the first send: the server may hold this body, so it is never changed again. */
+  sent: z.boolean().optional(),
 });
 export type OutboxEntry = z.infer<typeof OutboxEntrySchema>;

@@ -57,6 +57,15 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'field versions of each record, for field-wise merging',
+    sql: `
+      -- For each field of a record: the record version that last changed it, by whom, when.
+      -- Rows written before this migration have none: their fields count as version 0.
+      alter table items add column field_marks jsonb not null default '{}'::jsonb;
+    `,
+  },
 ];
 
 export async function migrate(sql: Sql): Promise<number[]> {

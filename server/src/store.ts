@@ -3,6 +3,7 @@ import { normaliseRecordId } from '../../lib/crm/normalise';
 import type { CrmId } from '../../lib/crm/types';
 import { ApiAccountSchema, type AccountBundle, type ApiAccount } from '../../lib/api/schemas';
 import { WRITTEN_KINDS, type WrittenKind } from '../../lib/model/records';
+import { mergeWrite, readWriteBase, type FieldMarks } from '../../lib/api/versions';
 import type { Caller } from './auth';
 import type { Sql } from './db';
 
@@ -84,6 +85,8 @@ export async function putRecord(sql: Sql, caller: Caller, kind: WrittenKind, id:
   }
   const record = checked.data as { id: string; accountId: string };
   if (record.id !== id) return { status: 422, code: 'validation_failed', message: `id: the path says ${id}, the body ${record.id}` };
+  const base = readWriteBase(body);
+  if (base && 'error' in base) return { status: 422, code: 'validation_failed', message: base.error };
   const bodyHash = hashOf(body);
   return sql.transaction(async (tx) => {
     // The key row is taken first: a concurrent request with the same key waits here, then finds it.
@@ -99,20 +102,30 @@ export async function putRecord(sql: Sql, caller: Caller, kind: WrittenKind, id:
     const account = await tx.query('select 1 from items where team_id = $1 and kind = $2 and id = $3', [caller.teamId, 'accounts', record.accountId]);
     if (account.rows.length === 0) throw new NotFound(`account ${record.accountId}`);
     // Who wrote it stays the person who first wrote it; a CSM's decision on a handover is signed apart.
-    const before = (await tx.query<{ data: Record<string, unknown> }>('select data from items where team_id = $1 and kind = $2 and id = $3', [caller.teamId, kind, id])).rows[0]?.data;
+    // The feed lock first: writers of this team are serialised from reading the stored copy to commit.
+    await lockFeed(tx, caller.teamId);
+    const stored0 = await storedForMerge(tx, caller.teamId, kind, id);
+    const before = stored0?.data;
     const author = typeof before?.author === 'string' ? before.author : caller.userName;
-    const decided = kind === 'handovers' && ['accepted', 'returned'].includes(String((record as { status?: string }).status)) && before?.status !== (record as { status?: string }).status;
     // The decision's signature is the server's to give: a client's own decidedBy/decidedAt is not taken.
     const { decidedBy: _b, decidedAt: _a, ...given } = record as Record<string, unknown>;
+    const merged = mergeWrite(stored0, given, base, { by: caller.userName, at: now.toISOString() });
+    if (!merged.changed) {
+      // Nothing new (every named field already holds its value): the stored copy is the answer, the feed stays.
+      const answer = { record: before };
+      await tx.query('update idempotency set answer = $3 where team_id = $1 and key = $2', [caller.teamId, key, JSON.stringify(answer)]);
+      return { status: 200, answer } as const;
+    }
+    const status = (merged.data as { status?: string }).status;
+    const decided = kind === 'handovers' && ['accepted', 'returned'].includes(String(status)) && before?.status !== status;
     const signature = decided
       ? { decidedBy: caller.userName, decidedAt: now.toISOString() }
       : kind === 'handovers' && before?.decidedBy ? { decidedBy: before.decidedBy, decidedAt: before.decidedAt } : {};
-    const stored = { ...given, author, updatedAt: now.toISOString(), ...signature };
-    await lockFeed(tx, caller.teamId);
+    const stored = { ...merged.data, author, updatedAt: now.toISOString(), ...signature };
     await tx.query(
-      `insert into items (team_id, kind, id, account_id, data, seq) values ($1, $2, $3, $4, $5, nextval('change_seq'))
-         on conflict (team_id, kind, id) do update set data = excluded.data, account_id = excluded.account_id, seq = excluded.seq`,
-      [caller.teamId, kind, id, record.accountId, JSON.stringify(stored)],
+      `insert into items (team_id, kind, id, account_id, data, seq, field_marks) values ($1, $2, $3, $4, $5, nextval('change_seq'), $6)
+         on conflict (team_id, kind, id) do update set data = excluded.data, account_id = excluded.account_id, seq = excluded.seq, field_marks = excluded.field_marks`,
+      [caller.teamId, kind, id, String(merged.data.accountId ?? record.accountId), JSON.stringify(stored), JSON.stringify(merged.marks)],
     );
     const answer = { record: stored };
     await tx.query('update idempotency set answer = $3 where team_id = $1 and key = $2', [caller.teamId, key, JSON.stringify(answer)]);
@@ -125,6 +138,14 @@ export async function putRecord(sql: Sql, caller: Caller, kind: WrittenKind, id:
 }
 
 class NotFound extends Error {}
+
+/** The stored copy of a record with its field marks (docs/api.md, versions): what a write is merged into. */
+async function storedForMerge(tx: Sql, teamId: string, kind: WrittenKind, id: string) {
+  const row = (await tx.query<{ data: Record<string, unknown>; field_marks: FieldMarks | null }>(
+    'select data, field_marks from items where team_id = $1 and kind = $2 and id = $3 for update', [teamId, kind, id],
+  )).rows[0];
+  return row ? { data: row.data, marks: row.field_marks ?? {} } : undefined;
+}
 
 /**
  * Serialises a team's writers from taking a feed position (nextval) to commit, so

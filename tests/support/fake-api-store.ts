@@ -4,6 +4,7 @@ import { parseUntrustedJson, stableStringify } from '../../lib/api/json';
 import type { AccountBundle, ApiAccount, ChangeItem, WrittenRecord } from '../../lib/api/schemas';
 import { MAX_PAGE_LIMIT, DEFAULT_PAGE_LIMIT } from '../../lib/api/schemas';
 import { WRITTEN_KINDS, type WrittenKind } from '../../lib/model/records';
+import { mergeWrite, readWriteBase, type FieldMarks } from '../../lib/api/versions';
 
 /**
  * The team API's data, in memory: what the fake server (fake-api.ts) serves.
@@ -39,6 +40,9 @@ export class FakeStore {
   readonly writes: AcceptedWrite[] = [];
   private readonly log: { kind: 'accounts' | WrittenKind; id: string }[] = [];
   private readonly idempotency = new Map<string, { body: string; answer: Answer }>();
+  private readonly marks = new Map<string, FieldMarks>();
+  /** The server's clock for field marks; tests may set it. */
+  now: () => Date = () => new Date();
 
   constructor(private readonly author = 'team-user') {}
 
@@ -90,7 +94,8 @@ export class FakeStore {
     return { status: 200, body: { items, nextCursor: encodeCursor(next), hasMore: next < this.log.length } };
   }
 
-  put(kind: string, id: string, key: string | undefined, text: string): Answer {
+  /** `caller`: who is writing (the real server knows it from the token); else the record's author or the default. */
+  put(kind: string, id: string, key: string | undefined, text: string, caller?: string): Answer {
     if (!isKind(kind)) return apiError(404, 'not_found', `no record kind ${kind}`);
     if (!key || key.length > 200) return apiError(422, 'validation_failed', 'Idempotency-Key header is required');
     let data: unknown;
@@ -108,11 +113,21 @@ export class FakeStore {
       return apiError(422, 'validation_failed', `${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
     }
     if (parsed.data.id !== id) return apiError(422, 'validation_failed', 'id in the path and the body differ');
-    // The server may set author; this one fills it when the client did not.
-    const record = { ...parsed.data, author: parsed.data.author ?? this.author } as WrittenRecord;
-    this.records.set(`${kind}/${id}`, record);
-    this.log.push({ kind, id });
-    this.writes.push({ key, kind, id, record });
+    const base = readWriteBase(data);
+    if (base && 'error' in base) return apiError(422, 'validation_failed', base.error);
+    // Merged field by field as the real server does (lib/api/versions.ts).
+    const at = `${kind}/${id}`;
+    const before = this.records.get(at);
+    const who = caller ?? parsed.data.author ?? this.author;
+    const merged = mergeWrite(before ? { data: before as unknown as Record<string, unknown>, marks: this.marks.get(at) ?? {} } : undefined, parsed.data, base, { by: who, at: this.now().toISOString() });
+    // The server may set author; this one keeps the first writer's, or fills it when the client gave none.
+    const record = (merged.changed ? { ...merged.data, id, author: before?.author ?? who, updatedAt: parsed.data.updatedAt } : before) as WrittenRecord;
+    if (merged.changed) {
+      this.records.set(at, record);
+      this.marks.set(at, merged.marks);
+      this.log.push({ kind, id });
+      this.writes.push({ key, kind, id, record });
+    }
     const answer = { status: 200, body: { record } };
     this.idempotency.set(key, { body: canonical, answer });
     return answer;

@@ -80,7 +80,7 @@ describe('api client against the fake server', () => {
   it('stores a record once per idempotency key, replays it, and refuses the key with another body', async () => {
     const rec = fakePromise('p9', 'acct-0');
     const stored = await s.client.putRecord('promises', rec, 'k-1');
-    expect(stored).toEqual({ ...rec, author: 'team-user' });
+    expect(stored).toEqual({ ...rec, author: 'team-user', version: 1 });
     expect(await s.client.putRecord('promises', rec, 'k-1')).toEqual(stored);
     expect(s.api.store.writes).toHaveLength(1);
     const err = await fail(s.client.putRecord('promises', { ...rec, text: 'changed' }, 'k-1'));

@@ -224,7 +224,7 @@ describe.each(backends())('team API on $name', (backend) => {
       expect(exact).toMatchObject({ hasMore: false, nextCursor: third.nextCursor });
       // The feed's records are what was stored.
       expect(first.items[0]).toEqual({ kind: 'accounts', record: fakeAccount(1) });
-      expect(third.items[1]).toEqual({ kind: 'promises', record: { ...sample.promises('p5', 'acct-5'), author: 'dana', updatedAt: expect.any(String) } });
+      expect(third.items[1]).toEqual({ kind: 'promises', record: { ...sample.promises('p5', 'acct-5'), author: 'dana', updatedAt: expect.any(String), version: 1 } });
     });
 
     it('an empty feed still has a cursor, and asking again from it answers nothing new', async () => {
@@ -452,7 +452,7 @@ describe.each(backends())('team API on $name', (backend) => {
         expect(a.status, `${k}: ${a.text}`).toBe(200);
         expect(a.headers.get('content-type')).toMatch(/application\/json/);
         const { record } = putResponseSchema(k).parse(a.json);
-        expect(record).toEqual({ ...sample[k](`${k}-1`, 'acct-1'), author: 'Dana Lee', updatedAt: NOW.toISOString() });
+        expect(record).toEqual({ ...sample[k](`${k}-1`, 'acct-1'), author: 'Dana Lee', updatedAt: NOW.toISOString(), version: 1 });
         const stored = await h.sql.query<{ data: unknown; account_id: string; team_id: string }>('select data, account_id, team_id from items where kind = $1 and id = $2', [k, body.id]);
         expect(stored.rows).toEqual([{ data: record, account_id: 'acct-1', team_id: 'team-a' }]);
       }
@@ -608,7 +608,7 @@ describe.each(backends())('team API on $name', (backend) => {
       await h.seed('team-a', [fakeAccount(9)]);
       const ok = await h.put(token, 'promises', 'p1', body, 'retry-key');
       expect(ok.status, ok.text).toBe(200);
-      expect(putResponseSchema('promises').parse(ok.json).record).toEqual({ ...body, author: 'Dana Lee', updatedAt: NOW.toISOString() });
+      expect(putResponseSchema('promises').parse(ok.json).record).toEqual({ ...body, author: 'Dana Lee', updatedAt: NOW.toISOString(), version: 1 });
       const bundle = AccountBundleSchema.parse((await h.get(token, '/v1/accounts/lookup?crm=hubspot&recordId=100009')).json);
       expect(bundle.promises.map((p) => p.id)).toEqual(['p1']);
     });
