@@ -1,5 +1,5 @@
 import type { Account } from '../../lib/model/account';
-import { useRecords } from '../../lib/panel/data-client';
+import { useRecords, useStatus } from '../../lib/panel/data-client';
 import { useTr } from '../I18n';
 import { HandoverTab } from './HandoverTab';
 import { useEngineSettings } from '../useEngineSettings';
@@ -12,7 +12,8 @@ export function HandoverPanel({ account, now }: { account: Account; now: Date })
   const promises = useRecords('promises', account.id);
   const milestones = useRecords('milestones', account.id);
   const plans = useRecords('plans', account.id);
+  const { value: status } = useStatus({ crm: account.crm, recordId: account.recordId, ...(account.orgKey ? { orgKey: account.orgKey } : {}) });
   if (!handovers || !promises || !milestones || !plans) return <p className="muted">{tr.t('panel.loading')}</p>;
   const handover = [...handovers].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
-  return <HandoverTab account={account} handover={handover} promises={promises} milestones={milestones} plan={plans[0]} now={now} uiLanguage={tr.locale} thresholds={service.involvement} />;
+  return <HandoverTab account={account} handover={handover} promises={promises} milestones={milestones} plan={plans[0]} now={now} uiLanguage={tr.locale} thresholds={service.involvement} identity={status?.sync.identity} />;
 }

@@ -4,6 +4,7 @@ import {
   canSubmit, csInvolvement, csmIntroMessage, formOf, handoverCompleteness, handoverFields, handoverId, HANDOVER_SECTIONS, promisesFromHandover,
   REQUIRED_FOR_SUBMIT, type HandoverForm, type InvolvementReason, type InvolvementThresholds,
 } from '../../lib/handover';
+import { mayOffer, type Identity } from '../../lib/api/identity';
 import type { MessageKey } from '../../lib/i18n';
 import type { Account } from '../../lib/model/account';
 import type { Handover, Milestone, PromiseRecord, ServicePlan } from '../../lib/model/records';
@@ -21,7 +22,7 @@ type Message = { ok: boolean; text: string } | null;
  * decision (accept, or send back with questions) and the CSM's introduction
  * message to the customer.
  */
-export function HandoverTab({ account, handover, promises, milestones, plan, now, uiLanguage, thresholds }: {
+export function HandoverTab({ account, handover, promises, milestones, plan, now, uiLanguage, thresholds, identity }: {
   account: Account;
   handover: Handover | undefined;
   promises: PromiseRecord[];
@@ -30,6 +31,8 @@ export function HandoverTab({ account, handover, promises, milestones, plan, now
   now: Date;
   uiLanguage: 'en' | 'zh-CN';
   thresholds?: InvolvementThresholds;
+  /** Who the team server says the user is: a salesperson is not offered the CSM's decision. */
+  identity?: Identity;
 }) {
   const { t } = useTr();
   const [form, setForm] = useState<HandoverForm>(() => formOf(handover));
@@ -117,6 +120,9 @@ export function HandoverTab({ account, handover, promises, milestones, plan, now
           <span className={`badge handover-${handover ? status : 'none'}`}>{t(handover ? (`handover.status.${status}` as MessageKey) : 'handover.status.none')}</span>
           {handover?.origin === 'quick' && status === 'draft' && <span className="muted"> · {t('handover.quickDraft')}</span>}
           {handover?.author && <span className="muted" data-testid="handover-author"> · {t('common.writtenBy', { who: handover.author })}</span>}
+          {handover?.updatedBy && handover.updatedBy !== handover.author && (
+            <span className="muted" data-testid="handover-updated-by"> · {t('handover.updatedBy', { who: handover.updatedBy })}</span>
+          )}
           {handover?.decidedBy && (status === 'accepted' || status === 'returned') && (
             <span className="muted"> · {t('handover.decidedBy', { who: handover.decidedBy })}</span>
           )}
@@ -202,7 +208,10 @@ export function HandoverTab({ account, handover, promises, milestones, plan, now
         </form>
       </section>
       <InvolvementCard reasons={involvement.reasons} when={involvement.when} />
-      {handover && status === 'submitted' && <CsmDecision handover={handover} />}
+      {handover && status === 'submitted' && mayOffer(identity, 'handovers', 'decide') && <CsmDecision handover={handover} />}
+      {handover && status === 'submitted' && !mayOffer(identity, 'handovers', 'decide') && (
+        <p className="muted small" data-testid="decision-not-yours">{t('handover.decisionForCsm')}</p>
+      )}
       {handover && (status === 'submitted' || status === 'accepted') && (
         <IntroCard account={account} handover={handover} milestones={milestones} plan={plan} now={now} uiLanguage={uiLanguage} />
       )}

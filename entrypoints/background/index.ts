@@ -12,6 +12,7 @@ import { addAccountFromPage } from '../../lib/db/accounts';
 import { db } from '../../lib/db/db';
 import { DATA_PORT } from '../../lib/messaging/protocol';
 import { ensureSchedule, isSyncAlarm, revalidateOnView, syncNow, writeAndSend } from '../../lib/background/sync';
+import { discardEntry } from '../../lib/api/outbox';
 import { dataSourceItem, readDataSource } from '../../lib/api/settings';
 import { isExtensionPage } from '../../lib/messaging/senders';
 import {
@@ -69,6 +70,10 @@ export default defineBackground(() => {
       'rules/test': (msg) => testRule(msg.rule, customCrmApi),
       'config/changed': () => syncStoredRules(),
       'sync/now': () => syncNow(refreshLaunchers, true),
+      'outbox/discard': async (msg) => {
+        await discardEntry(db(), msg.key);
+        return { ok: true };
+      },
       'engine/preview': () => previewAccount(),
       'source/changed': async () => {
         await ensureSchedule();

@@ -3,6 +3,7 @@ import { normaliseRecordId } from '../crm/normalise';
 import type { CrmRef } from '../model/account';
 import { WRITTEN_KINDS, type WrittenKind } from '../model/records';
 import { ApiError, cleanMessage, kindOfStatus, toApiError } from './errors';
+import { IdentitySchema, type Identity } from './identity';
 import { parseUntrustedJson, readBodyCapped } from './json';
 import { wireBase, type WriteBase } from './versions';
 import {
@@ -28,6 +29,8 @@ export interface ApiClient {
    * (lib/api/versions.ts); without it the record is sent as a whole, as before versions.
    */
   putRecord<K extends WrittenKind>(kind: K, record: RecordOf<K>, idempotencyKey: string, base?: WriteBase): Promise<RecordOf<K>>;
+  /** Who the token stands for, and in which role. */
+  me(): Promise<Identity>;
 }
 
 /** Answers are bounded well above the largest valid page (1000 records of at most ~16 KB). */
@@ -101,6 +104,7 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
   }
 
   return {
+    me: () => call('GET', '/me', IdentitySchema),
     lookup(ref) {
       const q = new URLSearchParams({ crm: ref.crm, recordId: normaliseRecordId(ref.crm, ref.recordId) ?? ref.recordId.trim() });
       if (ref.orgKey) q.set('orgKey', ref.orgKey);

@@ -18,6 +18,7 @@ export interface ApiErrorInfo {
   status?: number;
   /** The server's stable code when it sent one (e.g. validation_failed). */
   code?: string;
+  /** The server's own words (bounded, token cut out), or the client's when the server said nothing. */
   message: string;
 }
 
@@ -47,9 +48,14 @@ export class ApiError extends Error implements ApiErrorInfo {
   }
 }
 
-/** The kind an HTTP error status maps to. 408 and 429 are transient, so they retry like 5xx. */
+/**
+ * The kind an HTTP error status maps to. 408 and 429 are transient, so they
+ * retry like 5xx. Every other 4xx but 401 and 409 is a refusal of this one
+ * request: 403 is the caller's role not allowing this write (the token is
+ * fine, so the other writes still go), not a bad token.
+ */
 export function kindOfStatus(status: number): ApiErrorKind {
-  if (status === 401 || status === 403) return 'unauthorized';
+  if (status === 401) return 'unauthorized';
   if (status === 404) return 'not_found';
   if (status === 409) return 'conflict';
   if (status === 408) return 'timeout';

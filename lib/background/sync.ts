@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { revalidateAccount } from '../api/cache';
 import { ALARMS, runSyncCycle } from '../api/cycle';
+import { refreshIdentity } from '../api/identity';
 import { FAILED_AT, writeRecord } from '../api/outbox';
 import { clientFor, readDataSource } from '../api/settings';
 import type { CrmRef } from '../model/account';
@@ -52,6 +53,8 @@ export function syncNow(onDone?: () => Promise<void>, userAsked = false): Promis
         const now = Date.now();
         await db().outbox.where('nextAttemptAt').between(now, FAILED_AT).modify((e) => void (e.nextAttemptAt = now));
       }
+      // Who the token stands for, so the panel offers only what the role may do (a failure keeps what was known).
+      await refreshIdentity(db(), () => client.me());
       const result = await runSyncCycle(db(), client, { now: new Date() });
       if (result.outboxAlarmAt !== undefined) await browser.alarms.create(ALARMS.outbox, { when: result.outboxAlarmAt });
       else await browser.alarms.clear(ALARMS.outbox);

@@ -340,5 +340,7 @@ export const enService = {
   'checklistEditor.badNumber': 'Use whole numbers: reset 1–180 days, review 1–12 months, follow-ups 1–90 days; limits above 0.',
   'common.writtenBy': 'written by {who}',
   'handover.decidedBy': 'decided by {who}',
+  'handover.updatedBy': 'last changed by {who}',
+  'handover.decisionForCsm': 'Submitted: the CSM accepts it or sends it back with questions.',
   'visits.col.author': 'Logged by',
 } as const;

@@ -21,6 +21,8 @@ export const enSync = {
   'sync.discard': 'Discard this change',
   'sync.discardConfirm': 'Discard this change? It stays in this browser but is never sent to the team server.',
   'sync.serverDetail': 'Server said: {message}',
+  'sync.refused': 'Refused: {reason}',
+  'sync.refusedKept': 'What you typed is kept in this browser. Edit the record and save it to send it again, or discard the change.',
   'sync.error.offline': 'Cannot reach the team server. Your changes are kept and sent when it is back.',
   'sync.error.timeout': 'The team server did not answer in time. Trying again later.',
   'sync.error.server': 'The team server had a problem. Trying again later.',

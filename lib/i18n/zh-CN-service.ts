@@ -342,5 +342,7 @@ export const zhCNService: Record<keyof typeof enService, string> = {
   'checklistEditor.badNumber': '请填写整数：重设 1–180 天，回顾 1–12 个月，跟进 1–90 天；上限须大于 0。',
   'common.writtenBy': '{who} 撰写',
   'handover.decidedBy': '{who} 确认',
+  'handover.updatedBy': '{who} 最后修改',
+  'handover.decisionForCsm': '已提交：由客户成功经理接收，或附上问题退回。',
   'visits.col.author': '记录人',
 };

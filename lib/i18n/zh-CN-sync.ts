@@ -23,6 +23,8 @@ export const zhCNSync: Record<keyof typeof enSync, string> = {
   'sync.discard': '放弃此更改',
   'sync.discardConfirm': '放弃此更改?它仍保留在本浏览器中,但不会再发送到团队服务器。',
   'sync.serverDetail': '服务器返回:{message}',
+  'sync.refused': '被拒绝：{reason}',
+  'sync.refusedKept': '您输入的内容仍保存在本浏览器中。修改记录并保存即可重新发送，也可以放弃这项更改。',
   'sync.error.offline': '无法连接团队服务器。您的更改已保存,恢复连接后会自动发送。',
   'sync.error.timeout': '团队服务器响应超时,稍后将重试。',
   'sync.error.server': '团队服务器出现问题,稍后将重试。',

@@ -57,6 +57,8 @@ export const PageMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('rules/test'), rule: CustomRuleSchema }),
   z.object({ type: z.literal('config/changed') }),
   z.object({ type: z.literal('sync/now') }),
+  /** The user gives up on a write the team server refused (the local record stays as typed). */
+  z.object({ type: z.literal('outbox/discard'), key: z.string().min(1).max(200) }),
   z.object({ type: z.literal('engine/preview') }),
   z.object({ type: z.literal('source/changed') }),
   z.object({ type: z.literal('reminders/check') }),

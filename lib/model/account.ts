@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CRM_IDS } from '../crm/types';
-import { BandSchema, IsoDateSchema, SegmentSchema, text } from './common';
+import { BandSchema, IdSchema, IsoDateSchema, SegmentSchema, text } from './common';
 
 export const CrmIdSchema = z.enum(CRM_IDS);
 
@@ -20,7 +20,7 @@ export const HealthSummarySchema = z.object({
 });
 
 export const AccountSchema = CrmRefSchema.extend({
-  id: z.string().min(1).max(100),
+  id: IdSchema,
   name: text(300).min(1),
   owner: text(200).optional(),
   csm: text(200).optional(),

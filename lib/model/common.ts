@@ -16,10 +16,27 @@ export const SEGMENTS = ['enterprise', 'mid_market', 'smb', 'self_serve'] as con
 export const SegmentSchema = z.enum(SEGMENTS);
 export type Segment = z.infer<typeof SegmentSchema>;
 
-/** Free text a user or a CRM page supplies: bounded, trimmed, never markup-interpreted. */
-export const text = (max: number) => z.string().trim().max(max);
+/**
+ * Text a database can store: PostgreSQL (and so PGlite) refuses U+0000 in
+ * text and jsonb, and a lone UTF-16 surrogate has no UTF-8 form at all. Such
+ * text is refused with a message that names the problem, rather than failing
+ * later in the database (a 500 the client would retry for ever).
+ */
+export function storableTextProblem(s: string): string | null {
+  if (s.includes('\u0000')) return 'must not contain the NUL character (U+0000)';
+  if (!s.isWellFormed()) return 'must not contain broken Unicode (a lone surrogate)';
+  return null;
+}
+export const storable = <T extends z.ZodString>(schema: T): T =>
+  schema.check((ctx) => {
+    const problem = storableTextProblem(ctx.value);
+    if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
+  }) as T;
 
-export const IdSchema = z.string().min(1).max(100);
+/** Free text a user or a CRM page supplies: bounded, trimmed, storable, never markup-interpreted. */
+export const text = (max: number) => storable(z.string().trim().max(max));
+
+export const IdSchema = storable(z.string().min(1).max(100));
 
 export const MAX_CONFLICTS = 20;
 
@@ -51,6 +68,8 @@ export const WrittenSchema = z.object({
   createdAt: TimestampSchema,
   updatedAt: TimestampSchema,
   author: text(200).optional(),
+  /** Who last changed it: the team server sets it on every write it accepts. */
+  updatedBy: text(200).optional(),
   deleted: z.boolean().optional(),
   /** The server's count of this record's writes: what orders copies (never a device's clock). */
   version: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),

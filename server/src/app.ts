@@ -1,26 +1,39 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
+import { ZodError, type z } from 'zod';
+import { allowed } from '../../lib/api/permissions';
 import { ChangesQuerySchema, LookupQuerySchema, MAX_BODY_BYTES } from '../../lib/api/schemas';
 import { translator, type MessageKey } from '../../lib/i18n';
 import { parseImportFile, planImport } from '../../lib/import';
 import type { Account } from '../../lib/model/account';
 import type { HealthSnapshot } from '../../lib/model/records';
 import { WrittenKindSchema } from '../../lib/model/records';
+import { IdSchema } from '../../lib/model/common';
 import { authenticate, type Caller } from './auth';
 import type { Sql } from './db';
+import { failureLimiter, type FailureLimiter } from './limiter';
 import type { Log } from './log';
-import { changes, lookup, putRecord, seqOf, storeAccounts, teamBook } from './store';
+import { changes, lookup, putRecord, recordHistory, seqOf, storeAccounts, teamBook } from './store';
 
 export const SERVER_VERSION = '1';
 /** An import file may be large: 10,000 accounts are about 2 MB. */
 const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
 type Env = { Variables: { caller: Caller; requestId: string } };
-type Code = 'unauthorized' | 'forbidden' | 'not_found' | 'idempotency_conflict' | 'payload_too_large' | 'validation_failed' | 'internal';
+type Code = 'unauthorized' | 'forbidden' | 'not_found' | 'idempotency_conflict' | 'payload_too_large' | 'validation_failed' | 'rate_limited' | 'internal';
 
-const fail = (c: Context, status: 401 | 403 | 404 | 409 | 413 | 422 | 500, code: Code, message: string) =>
+const fail = (c: Context, status: 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500, code: Code, message: string) =>
   c.json({ error: { code, message: message.slice(0, 2000) } }, status);
+
+/** A schema failure in words: each problem with its field path (at most 5), never the value sent. */
+export function issuesText(error: z.core.$ZodError, root = 'body'): string {
+  const issues = error.issues.slice(0, 5).map((i) => `${i.path.length ? i.path.join('.') : root}: ${i.message}`);
+  return [...issues, ...(error.issues.length > 5 ? [`and ${error.issues.length - 5} more`] : [])].join('; ');
+}
+
+/** An Idempotency-Key: visible ASCII (what a UUID is), so it is storable and loggable as it is. */
+const KEY = /^[\x21-\x7e]{1,200}$/;
 
 /** Parses JSON text, refusing the keys that could pollute prototypes anywhere in it. */
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
@@ -40,13 +53,32 @@ export interface AppOptions {
   sql: Sql;
   log: Log;
   now?: () => Date;
+  /** Failed authentications per source address (default: 20 a minute). */
+  limiter?: FailureLimiter;
+  /**
+   * Behind a reverse proxy every request comes from the proxy: then the
+   * address is the last one the proxy appended to X-Forwarded-For
+   * (LENS_TRUST_PROXY=1). Never set it without a proxy: the header is the
+   * client's to write.
+   */
+  trustProxy?: boolean;
+}
+
+/** The peer address of the connection (node-server), or the proxy's view of it. */
+function addressOf(c: Context, trustProxy: boolean): string {
+  if (trustProxy) {
+    const hop = c.req.header('X-Forwarded-For')?.split(',').at(-1)?.trim();
+    if (hop) return hop.slice(0, 100);
+  }
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return env?.incoming?.socket?.remoteAddress ?? 'unknown';
 }
 
 /**
  * The team API (docs/api.md) over one database. Stateless: every request
  * reads and writes the database only, so several servers can share one.
  */
-export function createApp({ sql, log, now = () => new Date() }: AppOptions) {
+export function createApp({ sql, log, now = () => new Date(), limiter = failureLimiter(), trustProxy = false }: AppOptions) {
   const app = new Hono<Env>();
   const en = translator('en');
 
@@ -72,6 +104,9 @@ export function createApp({ sql, log, now = () => new Date() }: AppOptions) {
   });
 
   app.onError((err, c) => {
+    // Any input that fails a schema is the client's to fix: 422 naming the fields, never a 500 to retry for ever.
+    if (err instanceof ZodError) return fail(c, 422, 'validation_failed', issuesText(err));
+    // The last resort: logged with the request id; the answer says nothing of the internals.
     log('error', 'unhandled', { requestId: c.get('requestId'), error: err instanceof Error ? err.message : String(err) });
     return fail(c, 500, 'internal', 'the server could not answer; try again');
   });
@@ -83,17 +118,36 @@ export function createApp({ sql, log, now = () => new Date() }: AppOptions) {
   });
 
   // Everything under /v1 needs a valid token; the caller's team scopes every query.
+  // Failed attempts are counted per address: past the limit, the address waits (429) before trying again.
   app.use('/v1/*', async (c, next) => {
+    const address = addressOf(c, trustProxy);
+    const waitMs = limiter.blockedFor(address, now().getTime());
+    if (waitMs > 0) {
+      c.header('Retry-After', String(Math.ceil(waitMs / 1000)));
+      return fail(c, 429, 'rate_limited', 'too many failed authentications from this address; try again later');
+    }
     const caller = await authenticate(sql, c.req.header('Authorization'), now());
-    if (!caller) return fail(c, 401, 'unauthorized', 'missing, unknown, expired or revoked token');
+    if (!caller) {
+      limiter.fail(address, now().getTime());
+      return fail(c, 401, 'unauthorized', 'missing, unknown, expired or revoked token');
+    }
     c.set('caller', caller);
     await next();
   });
 
+  /** Who the token stands for: the panel offers only what this role may do (docs/api.md, authorisation). */
+  app.get('/v1/me', (c) => {
+    const { userName, role, teamId } = c.get('caller');
+    return c.json({ user: userName, role, team: teamId });
+  });
+
   app.get('/v1/accounts/lookup', async (c) => {
     const q = LookupQuerySchema.safeParse({ crm: c.req.query('crm'), recordId: c.req.query('recordId'), ...(c.req.query('orgKey') ? { orgKey: c.req.query('orgKey') } : {}) });
-    if (!q.success) return fail(c, 422, 'validation_failed', `${q.error.issues[0]!.path.join('.')}: ${q.error.issues[0]!.message}`);
+    if (!q.success) return fail(c, 422, 'validation_failed', issuesText(q.error, 'query'));
     const bundle = await lookup(sql, c.get('caller').teamId, q.data);
+    if (bundle === 'unbound') {
+      return fail(c, 404, 'not_found', `this server holds ${q.data.crm} record ${q.data.recordId} without an org key, so it cannot tell whose it is; a manager must set org_key for it in the import file`);
+    }
     return bundle ? c.json(bundle) : fail(c, 404, 'not_found', 'no account for this record');
   });
 
@@ -101,7 +155,7 @@ export function createApp({ sql, log, now = () => new Date() }: AppOptions) {
     const limitText = c.req.query('limit');
     const q = ChangesQuerySchema.safeParse({ ...(c.req.query('since') ? { since: c.req.query('since') } : {}), ...(limitText ? { limit: Number(limitText) } : {}) });
     const since = q.success ? seqOf(q.data.since) : null;
-    if (!q.success || since === null) return fail(c, 422, 'validation_failed', q.success ? 'since: not a cursor this server gave' : `${q.error.issues[0]!.path.join('.')}: ${q.error.issues[0]!.message}`);
+    if (!q.success || since === null) return fail(c, 422, 'validation_failed', q.success ? 'since: not a cursor this server gave' : issuesText(q.error, 'query'));
     return c.json(await changes(sql, c.get('caller').teamId, since, q.data.limit));
   });
 
@@ -110,9 +164,9 @@ export function createApp({ sql, log, now = () => new Date() }: AppOptions) {
     bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => fail(c, 413, 'payload_too_large', `a body is at most ${MAX_BODY_BYTES / 1024} KB`) }),
     async (c) => {
       const kind = WrittenKindSchema.safeParse(c.req.param('kind'));
-      if (!kind.success) return fail(c, 404, 'not_found', `no record kind ${c.req.param('kind')}`);
+      if (!kind.success) return fail(c, 404, 'not_found', 'no such record kind');
       const key = c.req.header('Idempotency-Key');
-      if (!key || key.length > 200) return fail(c, 422, 'validation_failed', 'Idempotency-Key: required, at most 200 characters');
+      if (!key || !KEY.test(key)) return fail(c, 422, 'validation_failed', 'Idempotency-Key: required, 1 to 200 visible ASCII characters');
       const body = parseJson(await c.req.text());
       if (!body.ok) return fail(c, 422, 'validation_failed', body.message);
       const result = await putRecord(sql, c.get('caller'), kind.data, c.req.param('id'), body.value, key, now());
@@ -129,7 +183,7 @@ export function createApp({ sql, log, now = () => new Date() }: AppOptions) {
     bodyLimit({ maxSize: MAX_IMPORT_BYTES, onError: (c) => fail(c, 413, 'payload_too_large', `an import file is at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB`) }),
     async (c) => {
       const caller = c.get('caller');
-      if (caller.role !== 'manager') return fail(c, 403, 'forbidden', 'only a manager may import accounts');
+      if (!allowed(caller.role, 'accounts', 'import')) return fail(c, 403, 'forbidden', 'only a manager may import accounts');
       const type = c.req.header('Content-Type') ?? '';
       const file = parseImportFile(type.includes('json') ? 'import.json' : 'import.csv', await c.req.text());
       const book = await teamBook(sql, caller.teamId);
@@ -150,6 +204,16 @@ export function createApp({ sql, log, now = () => new Date() }: AppOptions) {
       return c.json({ created: plan.counts.create, updated: plan.counts.update, unchanged: plan.counts.unchanged });
     },
   );
+
+  /** Every accepted write of one record, newest first (at most 100): who, when, what. */
+  app.get('/v1/records/:kind/:id/history', async (c) => {
+    const kind = WrittenKindSchema.safeParse(c.req.param('kind'));
+    if (!kind.success) return fail(c, 404, 'not_found', 'no such record kind');
+    const id = IdSchema.safeParse(c.req.param('id'));
+    if (!id.success) return fail(c, 422, 'validation_failed', issuesText(id.error, 'id'));
+    const items = await recordHistory(sql, c.get('caller').teamId, kind.data, id.data);
+    return items.length ? c.json({ items }) : fail(c, 404, 'not_found', 'no such record');
+  });
 
   return app;
 }

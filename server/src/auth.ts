@@ -1,8 +1,8 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { ROLES, type Role } from '../../lib/api/permissions';
 import type { Sql } from './db';
 
-export type Role = 'sales' | 'csm' | 'manager';
-export const ROLES: readonly Role[] = ['sales', 'csm', 'manager'];
+export { ROLES, type Role };
 
 /** Who is calling: every query is scoped to `teamId`. */
 export interface Caller {
@@ -54,15 +54,31 @@ export async function authenticate(sql: Sql, header: string | undefined, now = n
   return { teamId: row.team_id, userId: row.user_id, userName: row.name, role: row.role, tokenId: parts[1]! };
 }
 
-/** Creates the team and the user when missing (by name), answering their ids. */
-export async function ensureUser(sql: Sql, team: string, user: string, role: Role): Promise<{ teamId: string; userId: string }> {
+/** An existing user has another role than the one asked for, and changing it was not asked. */
+export class RoleConflict extends Error {
+  constructor(readonly user: string, readonly current: Role, readonly asked: Role) {
+    super(`${user} is already a ${current}`);
+  }
+}
+
+/**
+ * Creates the team and the user when missing (by name), answering their ids.
+ * An existing user keeps their role unless `changeRole` says to change it:
+ * a token for a person must never quietly grant them more (or less).
+ */
+export async function ensureUser(
+  sql: Sql, team: string, user: string, role: Role, opts: { changeRole?: boolean } = {},
+): Promise<{ teamId: string; userId: string; previousRole?: Role }> {
   return sql.transaction(async (tx) => {
     const teamId = team;
     await tx.query('insert into teams (id, name) values ($1, $1) on conflict (id) do nothing', [teamId]);
     const found = await tx.query<{ id: string; role: Role }>('select id, role from users where team_id = $1 and name = $2', [teamId, user]);
-    if (found.rows[0]) {
-      if (found.rows[0].role !== role) await tx.query('update users set role = $1 where id = $2', [role, found.rows[0].id]);
-      return { teamId, userId: found.rows[0].id };
+    const existing = found.rows[0];
+    if (existing) {
+      if (existing.role === role) return { teamId, userId: existing.id };
+      if (!opts.changeRole) throw new RoleConflict(user, existing.role, role);
+      await tx.query('update users set role = $1 where id = $2', [role, existing.id]);
+      return { teamId, userId: existing.id, previousRole: existing.role };
     }
     const userId = `u_${randomId(9)}`;
     await tx.query('insert into users (id, team_id, name, role) values ($1, $2, $3, $4)', [userId, teamId, user, role]);

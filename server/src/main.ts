@@ -1,7 +1,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { readFileSync } from 'node:fs';
 import { createApp } from './app';
-import { createToken, ensureUser, revokeToken, ROLES, type Role } from './auth';
+import { createToken, ensureUser, revokeToken, RoleConflict, ROLES, type Role } from './auth';
 import { openFromEnv, type Sql } from './db';
 import { jsonLog, type Log } from './log';
 import { migrate } from './migrations';
@@ -15,11 +15,11 @@ export interface Running {
 }
 
 /** Starts the team server on `sql` (migrated first). Port 0 picks a free port. */
-export async function startServer(sql: Sql, opts: { port?: number; host?: string; log?: Log } = {}): Promise<Running> {
+export async function startServer(sql: Sql, opts: { port?: number; host?: string; log?: Log; trustProxy?: boolean } = {}): Promise<Running> {
   const log = opts.log ?? jsonLog;
   const applied = await migrate(sql);
   if (applied.length) log('info', 'migrated', { versions: applied, database: sql.kind });
-  const app = createApp({ sql, log });
+  const app = createApp({ sql, log, trustProxy: opts.trustProxy ?? false });
   let inFlight = 0;
   let idle: (() => void) | undefined;
   const server: ServerType = await new Promise((resolve) => {
@@ -74,11 +74,13 @@ export async function startServer(sql: Sql, opts: { port?: number; host?: string
 const USAGE = `Account Lens team server
 
   npm run server                                   serve (PORT, default 8787; HOST, default 127.0.0.1)
-  npm run server -- token create --team T --user U [--role sales|csm|manager] [--days N]
+  npm run server -- token create --team T --user U [--role sales|csm|manager] [--days N] [--change-role]
+                   (an existing user keeps their role; --change-role changes it)
   npm run server -- token revoke --id ID
   npm run server -- import --team T FILE.csv|FILE.json   (as the team's manager)
 
-Storage: PostgreSQL when DATABASE_URL is set, else PGlite in LENS_DATA_DIR (default ./server-data).`;
+Storage: PostgreSQL when DATABASE_URL is set, else PGlite in LENS_DATA_DIR (default ./server-data).
+Behind a reverse proxy, LENS_TRUST_PROXY=1 counts failed sign-ins per X-Forwarded-For address.`;
 
 function flag(args: string[], name: string): string | undefined {
   const i = args.indexOf(`--${name}`);
@@ -90,7 +92,7 @@ export async function cli(argv: string[], out: (s: string) => void = (s) => proc
   if (cmd === 'help' || cmd === '--help') return out(USAGE), 0;
   const sql = await openFromEnv();
   if (!cmd || cmd === 'serve') {
-    const running = await startServer(sql, { port: Number(process.env.PORT ?? 8787), host: process.env.HOST ?? '127.0.0.1' });
+    const running = await startServer(sql, { port: Number(process.env.PORT ?? 8787), host: process.env.HOST ?? '127.0.0.1', trustProxy: process.env.LENS_TRUST_PROXY === '1' });
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void running.stop().then(() => process.exit(0)));
     return -1; // keeps running
   }
@@ -102,8 +104,16 @@ export async function cli(argv: string[], out: (s: string) => void = (s) => proc
       const role = (flag(argv, 'role') ?? 'csm') as Role;
       const days = flag(argv, 'days');
       if (!team || !user || !ROLES.includes(role) || (days !== undefined && !(Number(days) > 0))) return out(USAGE), 2;
-      const { userId } = await ensureUser(sql, team, user, role);
-      const { id, token } = await createToken(sql, userId, days ? { expiresAt: new Date(Date.now() + Number(days) * 86_400_000) } : {});
+      let ensured: Awaited<ReturnType<typeof ensureUser>>;
+      try {
+        ensured = await ensureUser(sql, team, user, role, { changeRole: argv.includes('--change-role') });
+      } catch (err) {
+        if (!(err instanceof RoleConflict)) throw err;
+        out(`${user} is already a ${err.current} in team ${team}; no token was made. To make them a ${role}, run the command again with --change-role.`);
+        return 1;
+      }
+      const { id, token } = await createToken(sql, ensured.userId, days ? { expiresAt: new Date(Date.now() + Number(days) * 86_400_000) } : {});
+      if (ensured.previousRole) out(`${user}'s role changed from ${ensured.previousRole} to ${role}: their existing tokens carry the new role too.`);
       out(`Token ${id} for ${user} (${role}) in team ${team}. Shown once; paste it into the extension's options:\n${token}`);
       return 0;
     }
@@ -117,16 +127,22 @@ export async function cli(argv: string[], out: (s: string) => void = (s) => proc
       const team = flag(argv, 'team');
       const file = argv.at(-1);
       if (!team || !file || file.startsWith('--')) return out(USAGE), 2;
-      const { userId } = await ensureUser(sql, team, 'import', 'manager');
-      const { token } = await createToken(sql, userId, { expiresAt: new Date(Date.now() + 600_000) });
-      const app = createApp({ sql, log: () => undefined });
-      const res = await app.request('/v1/import', {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': file.toLowerCase().endsWith('.json') ? 'application/json' : 'text/csv' },
-        body: readFileSync(file, 'utf8'),
-      });
-      out(JSON.stringify(await res.json()));
-      return res.ok ? 0 : 1;
+      const body = readFileSync(file, 'utf8');
+      const { userId } = await ensureUser(sql, team, 'import', 'manager', { changeRole: true });
+      // A manager token for this one request, revoked whatever happens: none is left behind to find.
+      const { id, token } = await createToken(sql, userId, { expiresAt: new Date(Date.now() + 600_000) });
+      try {
+        const app = createApp({ sql, log: () => undefined });
+        const res = await app.request('/v1/import', {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${token}`, 'Content-Type': file.toLowerCase().endsWith('.json') ? 'application/json' : 'text/csv' },
+          body,
+        });
+        out(JSON.stringify(await res.json()));
+        return res.ok ? 0 : 1;
+      } finally {
+        await revokeToken(sql, id);
+      }
     }
     out(USAGE);
     return 2;

@@ -66,6 +66,41 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       alter table items add column field_marks jsonb not null default '{}'::jsonb;
     `,
   },
+  {
+    version: 3,
+    name: 'per-team feed positions, record history',
+    sql: `
+      -- Feed positions count per team, so a team's cursor says nothing about other teams' writes.
+      -- The row of team_feed is also what serialises a team's writers until they commit.
+      create table team_feed (
+        team_id text primary key references teams(id),
+        last_seq bigint not null
+      );
+      update items i set seq = r.n
+        from (select team_id, kind, id, row_number() over (partition by team_id order by seq) as n from items) r
+        where i.team_id = r.team_id and i.kind = r.kind and i.id = r.id;
+      insert into team_feed (team_id, last_seq) select team_id, max(seq) from items group by team_id;
+      create function next_team_seq(team text) returns bigint language sql as $$
+        insert into team_feed (team_id, last_seq) values (team, 1)
+          on conflict (team_id) do update set last_seq = team_feed.last_seq + 1
+          returning last_seq
+      $$;
+      -- Every accepted write: who (and in which role), when, what it did and the version stored.
+      create table record_history (
+        n bigserial primary key,
+        team_id text not null references teams(id),
+        kind text not null,
+        id text not null,
+        changed_at timestamptz not null,
+        user_id text not null references users(id),
+        user_name text not null,
+        role text not null,
+        actions text not null,
+        data jsonb not null
+      );
+      create index record_history_record on record_history (team_id, kind, id, changed_at);
+    `,
+  },
 ];
 
 export async function migrate(sql: Sql): Promise<number[]> {

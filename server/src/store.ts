@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { normaliseRecordId } from '../../lib/crm/normalise';
+import { normaliseRecordId, TENANT_SCOPED_IDS } from '../../lib/crm/normalise';
+import { actionsOf, allowed } from '../../lib/api/permissions';
 import type { CrmId } from '../../lib/crm/types';
 import { ApiAccountSchema, type AccountBundle, type ApiAccount } from '../../lib/api/schemas';
 import { WRITTEN_KINDS, type WrittenKind } from '../../lib/model/records';
@@ -23,16 +24,24 @@ const asApiAccount = (data: Record<string, unknown>): ApiAccount => ApiAccountSc
 
 /**
  * The account a CRM record shows, with all its live records. An account with
- * an orgKey matches only that orgKey; one without matches any.
+ * an orgKey matches only that orgKey. One without matches any orgKey, except
+ * for CRMs whose record ids are small numbers counted per tenant (HubSpot,
+ * Pipedrive, Freshsales): there record 1001 of one customer's portal is not
+ * record 1001 of another's, so the orgKey must match exactly (both absent
+ * counts as a match). Never a guess: for such a lookup with an orgKey that
+ * finds only an account without one, the answer is 'unbound', so the
+ * manager can be asked to set the account's org key.
  */
-export async function lookup(sql: Sql, teamId: string, q: { crm: CrmId; recordId: string; orgKey?: string }): Promise<AccountBundle | null> {
+export async function lookup(sql: Sql, teamId: string, q: { crm: CrmId; recordId: string; orgKey?: string }): Promise<AccountBundle | 'unbound' | null> {
   const recordId = normaliseRecordId(q.crm, q.recordId) ?? q.recordId;
-  const { rows } = await sql.query<{ data: Record<string, unknown> }>(
-    `select data from items where team_id = $1 and kind = 'accounts' and data->>'crm' = $2 and data->>'recordId' = $3
+  const exact = TENANT_SCOPED_IDS.includes(q.crm);
+  const { rows } = await sql.query<{ data: Record<string, unknown>; bound: boolean }>(
+    `select data, (data->>'orgKey' is not null) as bound from items where team_id = $1 and kind = 'accounts' and data->>'crm' = $2 and data->>'recordId' = $3
        and (data->>'orgKey' is null or data->>'orgKey' = $4) order by (data->>'orgKey' is null), seq desc limit 1`,
     [teamId, q.crm, recordId, q.orgKey ?? null],
   );
   if (!rows[0]) return null;
+  if (exact && q.orgKey !== undefined && !rows[0].bound) return 'unbound';
   const account = asApiAccount(rows[0].data);
   const records = await sql.query<Row>(
     `select kind, data from items where team_id = $1 and account_id = $2 and kind <> 'accounts' and coalesce((data->>'deleted')::boolean, false) = false order by seq`,
@@ -43,12 +52,19 @@ export async function lookup(sql: Sql, teamId: string, q: { crm: CrmId; recordId
   return { account, ...bundle } as AccountBundle;
 }
 
-/** Cursors are opaque to clients: the feed position, base64url-encoded. */
-export const cursorOf = (seq: number | string): string => Buffer.from(`seq:${seq}`).toString('base64url');
+/**
+ * Cursors are opaque to clients: the team's own feed position, base64url-encoded.
+ * Positions count per team (migration 2), so a cursor says nothing about other
+ * teams' writes. A cursor of the earlier global count (`seq:`) starts the
+ * feed again from the beginning: safe, since the client merges by id.
+ */
+export const cursorOf = (seq: number | string): string => Buffer.from(`team:${seq}`).toString('base64url');
 export function seqOf(cursor: string | undefined): number | null {
   if (!cursor) return 0;
-  const m = /^seq:(\d{1,18})$/.exec(Buffer.from(cursor, 'base64url').toString());
-  return m ? Number(m[1]) : null;
+  const text = Buffer.from(cursor, 'base64url').toString();
+  const m = /^team:(\d{1,18})$/.exec(text);
+  if (m) return Number(m[1]);
+  return /^seq:\d{1,18}$/.test(text) ? 0 : null;
 }
 
 /** One page of the team's change feed after `since`. */
@@ -68,7 +84,7 @@ export async function changes(sql: Sql, teamId: string, since: number, limit: nu
 
 export type PutResult =
   | { status: 200; answer: { record: unknown } }
-  | { status: 404 | 409 | 422; code: 'not_found' | 'idempotency_conflict' | 'validation_failed'; message: string };
+  | { status: 403 | 404 | 409 | 422; code: 'forbidden' | 'not_found' | 'idempotency_conflict' | 'validation_failed'; message: string };
 
 /**
  * Stores a record a user wrote, once per idempotency key: the same key and
@@ -80,14 +96,15 @@ export type PutResult =
 export async function putRecord(sql: Sql, caller: Caller, kind: WrittenKind, id: string, body: unknown, key: string, now: Date): Promise<PutResult> {
   const checked = WRITTEN_KINDS[kind].safeParse(body);
   if (!checked.success) {
-    const issue = checked.error.issues[0]!;
-    return { status: 422, code: 'validation_failed', message: `${issue.path.join('.') || 'body'}: ${issue.message}` };
+    const message = checked.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
+    return { status: 422, code: 'validation_failed', message };
   }
   const record = checked.data as { id: string; accountId: string };
   if (record.id !== id) return { status: 422, code: 'validation_failed', message: `id: the path says ${id}, the body ${record.id}` };
   const base = readWriteBase(body);
   if (base && 'error' in base) return { status: 422, code: 'validation_failed', message: base.error };
-  const bodyHash = hashOf(body);
+  // A key names one request: the same key for another kind or record is a conflict, not a replay.
+  const bodyHash = hashOf({ kind, id, body });
   return sql.transaction(async (tx) => {
     // The key row is taken first: a concurrent request with the same key waits here, then finds it.
     const claimed = await tx.query<{ key: string }>(
@@ -110,6 +127,10 @@ export async function putRecord(sql: Sql, caller: Caller, kind: WrittenKind, id:
     // The decision's signature is the server's to give: a client's own decidedBy/decidedAt is not taken.
     const { decidedBy: _b, decidedAt: _a, ...given } = record as Record<string, unknown>;
     const merged = mergeWrite(stored0, given, base, { by: caller.userName, at: now.toISOString() });
+    // Who may do what is judged on the record as it would be stored (the merge of this write into the stored copy).
+    const actions = actionsOf(kind, before as never, merged.data as never);
+    const refused = actions.find((a) => !allowed(caller.role, kind, a));
+    if (refused) throw new Forbidden(`a ${caller.role} may not ${refused === 'write' ? 'write' : refused} ${kind}`);
     if (!merged.changed) {
       // Nothing new (every named field already holds its value): the stored copy is the answer, the feed stays.
       const answer = { record: before };
@@ -121,23 +142,53 @@ export async function putRecord(sql: Sql, caller: Caller, kind: WrittenKind, id:
     const signature = decided
       ? { decidedBy: caller.userName, decidedAt: now.toISOString() }
       : kind === 'handovers' && before?.decidedBy ? { decidedBy: before.decidedBy, decidedAt: before.decidedAt } : {};
-    const stored = { ...merged.data, author, updatedAt: now.toISOString(), ...signature };
+    const stored = { ...merged.data, author, updatedBy: caller.userName, updatedAt: now.toISOString(), ...signature };
     await tx.query(
-      `insert into items (team_id, kind, id, account_id, data, seq, field_marks) values ($1, $2, $3, $4, $5, nextval('change_seq'), $6)
+      `insert into items (team_id, kind, id, account_id, data, seq, field_marks) values ($1, $2, $3, $4, $5, next_team_seq($1), $6)
          on conflict (team_id, kind, id) do update set data = excluded.data, account_id = excluded.account_id, seq = excluded.seq, field_marks = excluded.field_marks`,
       [caller.teamId, kind, id, String(merged.data.accountId ?? record.accountId), JSON.stringify(stored), JSON.stringify(merged.marks)],
     );
+    await keepHistory(tx, caller, kind, id, actions, stored, now);
     const answer = { record: stored };
     await tx.query('update idempotency set answer = $3 where team_id = $1 and key = $2', [caller.teamId, key, JSON.stringify(answer)]);
     return { status: 200, answer } as const;
   }).catch((err: unknown) => {
     // The whole transaction is undone, the key included: the client may retry once the account exists.
     if (err instanceof NotFound) return { status: 404, code: 'not_found', message: `${err.message} is not on this server` } as const;
+    if (err instanceof Forbidden) return { status: 403, code: 'forbidden', message: err.message } as const;
     throw err;
   });
 }
 
 class NotFound extends Error {}
+class Forbidden extends Error {}
+
+/** Every accepted write is kept: who (user and role), when, which actions, and the version stored. */
+async function keepHistory(tx: Sql, caller: Caller, kind: WrittenKind, id: string, actions: string[], stored: unknown, now: Date) {
+  await tx.query(
+    `insert into record_history (team_id, kind, id, changed_at, user_id, user_name, role, actions, data)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [caller.teamId, kind, id, now.toISOString(), caller.userId, caller.userName, caller.role, actions.join(','), JSON.stringify(stored)],
+  );
+}
+
+export interface HistoryItem {
+  at: string;
+  by: string;
+  role: string;
+  actions: string[];
+  record: unknown;
+}
+
+/** A record's history in the team, newest first. */
+export async function recordHistory(sql: Sql, teamId: string, kind: WrittenKind, id: string, limit = 100): Promise<HistoryItem[]> {
+  const { rows } = await sql.query<{ changed_at: string | Date; user_name: string; role: string; actions: string; data: unknown }>(
+    `select changed_at, user_name, role, actions, data from record_history where team_id = $1 and kind = $2 and id = $3
+       order by changed_at desc, n desc limit $4`,
+    [teamId, kind, id, limit],
+  );
+  return rows.map((r) => ({ at: new Date(r.changed_at).toISOString(), by: r.user_name, role: r.role, actions: r.actions.split(','), record: r.data }));
+}
 
 /** The stored copy of a record with its field marks (docs/api.md, versions): what a write is merged into. */
 async function storedForMerge(tx: Sql, teamId: string, kind: WrittenKind, id: string) {
@@ -166,13 +217,13 @@ export async function storeAccounts(sql: Sql, teamId: string, accounts: readonly
     await lockFeed(tx, teamId);
     for (const a of accounts)
       await tx.query(
-        `insert into items (team_id, kind, id, account_id, data, seq) values ($1, 'accounts', $2, $2, $3, nextval('change_seq'))
+        `insert into items (team_id, kind, id, account_id, data, seq) values ($1, 'accounts', $2, $2, $3, next_team_seq($1))
            on conflict (team_id, kind, id) do update set data = excluded.data, seq = excluded.seq`,
         [teamId, a.id, JSON.stringify(a)],
       );
     for (const s of snapshots)
       await tx.query(
-        `insert into items (team_id, kind, id, account_id, data, seq) values ($1, 'snapshots', $2, $3, $4, nextval('change_seq'))
+        `insert into items (team_id, kind, id, account_id, data, seq) values ($1, 'snapshots', $2, $3, $4, next_team_seq($1))
            on conflict (team_id, kind, id) do update set data = excluded.data, seq = excluded.seq`,
         [teamId, s.id, s.accountId, JSON.stringify(s)],
       );

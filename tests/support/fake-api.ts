@@ -30,6 +30,8 @@ export interface FakeApi {
   /** Delay before each answer. */
   latencyMs: number;
   token: string | null;
+  /** The role GET /v1/me answers for the token. */
+  role: 'sales' | 'csm' | 'manager';
   failNext(n: number, status: number, code?: string): void;
   /** Destroy the socket instead of answering; afterHandling: apply the request (a write) first. */
   closeNext(n: number, opts?: { afterHandling?: boolean }): void;
@@ -78,6 +80,7 @@ export async function startFakeApi(opts: FakeApiOptions = {}): Promise<FakeApi> 
     if (api.token !== null && req.headers.authorization !== `Bearer ${api.token}`) return apiError(401, 'unauthorized', 'missing or wrong token');
     if (req.method === 'GET' && url.pathname === '/v1/accounts/lookup') return store.lookup(url.searchParams);
     if (req.method === 'GET' && url.pathname === '/v1/changes') return store.changes(url.searchParams);
+    if (req.method === 'GET' && url.pathname === '/v1/me') return { status: 200, body: { user: opts.author ?? 'Fake User', role: api.role, team: 'fake-team' } };
     const put = /^\/v1\/records\/([^/]+)\/([^/]+)$/.exec(url.pathname);
     if (req.method === 'PUT' && put) {
       const body = await readBody(req);
@@ -123,6 +126,7 @@ export async function startFakeApi(opts: FakeApiOptions = {}): Promise<FakeApi> 
     requests: [],
     latencyMs: 0,
     token: opts.token === undefined ? 'test-token' : opts.token,
+    role: 'csm',
     failNext: (n, status, code) => {
       for (let i = 0; i < n; i++) faults.push({ type: 'status', status, code: code ?? CODES[status] ?? 'internal' });
     },

@@ -38,8 +38,9 @@ describe('api client against the fake server', () => {
     expect((await fail(s.client.lookup(ref))).kind).toBe('conflict');
     s.api.failNext(1, 429);
     expect((await fail(s.client.lookup(ref))).kind).toBe('server');
+    // 403: the role may not do this; the token is fine, so it is a refusal of this request only.
     s.api.failNext(1, 403);
-    expect((await fail(s.client.lookup(ref))).kind).toBe('unauthorized');
+    expect(await fail(s.client.lookup(ref))).toMatchObject({ kind: 'rejected', status: 403, code: 'forbidden' });
     const wrong = createApiClient({ baseUrl: s.api.url, token: 'not-the-token' });
     const err = await fail(wrong.lookup(ref));
     expect(err).toMatchObject({ kind: 'unauthorized', status: 401 });

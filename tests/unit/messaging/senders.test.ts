@@ -75,6 +75,7 @@ describe('router', () => {
         'rules/test': () => void calls.push('test'),
         'config/changed': () => void calls.push('rules changed'),
         'sync/now': () => void calls.push('sync'),
+        'outbox/discard': () => void calls.push('discard'),
         'engine/preview': () => null,
         'source/changed': () => void calls.push('source'),
         'reminders/check': () => void calls.push('reminders'),

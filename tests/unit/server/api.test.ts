@@ -75,7 +75,8 @@ describe.each(backends())('team API on $name', (backend) => {
   describe('GET /v1/accounts/lookup', () => {
     it('answers the account with all its live records of every kind', async () => {
       const h = new Harness(await backend.fresh());
-      const token = await h.token('team-a', 'dana');
+      // A manager: the only role that may write every kind (contracts and health readings included).
+      const token = await h.token('team-a', 'dana', 'manager');
       const acct = fakeAccount(1, { orgKey: 'portal-1', signedAt: '2026-01-15', autoRenew: true });
       await h.seed('team-a', [acct, fakeAccount(2)]);
       for (const k of KINDS) {
@@ -96,7 +97,7 @@ describe.each(backends())('team API on $name', (backend) => {
       expect(bundle.ctas.map((c) => c.id).sort()).toEqual(['cta-live', 'ctas-1']);
       for (const k of KINDS.filter((k) => !['promises', 'notes', 'ctas'].includes(k))) {
         expect(bundle[k].map((r) => r.id), k).toEqual([`${k}-1`]);
-        expect(bundle[k][0]).toMatchObject({ ...sample[k](`${k}-1`, 'acct-1'), author: 'dana', updatedAt: expect.any(String) });
+        expect(bundle[k][0]).toMatchObject({ ...sample[k](`${k}-1`, 'acct-1'), author: 'dana', updatedBy: 'dana', updatedAt: expect.any(String) });
       }
       // Exactly the contract's keys, no more.
       expect(Object.keys(bundle.account).sort()).toEqual(Object.keys(acct).sort());
@@ -136,30 +137,54 @@ describe.each(backends())('team API on $name', (backend) => {
       expectError(await h.get(token, lookupPath({ crm: 'pipedrive', recordId: '100012' })), 404, 'not_found');
     });
 
-    it('orgKey: an account with one matches only that orgKey; one without matches any', async () => {
+    it('orgKey, per-tenant ids (HubSpot, Pipedrive, Freshsales): only the exact orgKey matches; an unbound account is not guessed', async () => {
+      const h = new Harness(await backend.fresh());
+      const token = await h.token('team-a', 'dana');
+      for (const crm of ['hubspot', 'pipedrive', 'freshsales'] as const) {
+        await h.seed('team-a', [
+          fakeAccount(1, { id: `${crm}-p1`, crm, recordId: '500', orgKey: 'p1' }),
+          fakeAccount(2, { id: `${crm}-unbound`, crm, recordId: '500' }),
+          fakeAccount(3, { id: `${crm}-only-p9`, crm, recordId: '600', orgKey: 'p9' }),
+        ]);
+        const id = async (q: Record<string, string>) => (await lookupOk(h, token, { crm, ...q })).account.id;
+        expect(await id({ recordId: '500', orgKey: 'p1' })).toBe(`${crm}-p1`);
+        // Record 500 of portal p2 is another customer than the unbound record 500: not matched, and the answer says why.
+        const unbound = expectError(await h.get(token, lookupPath({ crm, recordId: '500', orgKey: 'p2' })), 404, 'not_found');
+        expect(unbound).toMatch(/without an org key.*org_key/);
+        // No orgKey on either side: the same record.
+        expect(await id({ recordId: '500' })).toBe(`${crm}-unbound`);
+        expect(await id({ recordId: '600', orgKey: 'p9' })).toBe(`${crm}-only-p9`);
+        for (const q of [{ orgKey: "p1" }, { orgKey: "P9" }, {}] as Record<string, string>[]) {
+          const message = expectError(await h.get(token, lookupPath({ crm, recordId: '600', ...q })), 404, 'not_found');
+          expect(message).toBe('no account for this record');
+        }
+      }
+    });
+
+    it('orgKey, globally unique ids: an account with one matches only that orgKey; one without matches any', async () => {
       const h = new Harness(await backend.fresh());
       const token = await h.token('team-a', 'dana');
       await h.seed('team-a', [
-        fakeAccount(1, { id: 'with-p1', recordId: '500', orgKey: 'p1' }),
-        fakeAccount(2, { id: 'without', recordId: '500' }),
-        fakeAccount(3, { id: 'only-p9', recordId: '600', orgKey: 'p9' }),
-        fakeAccount(4, { id: 'any', recordId: '700' }),
+        fakeAccount(1, { id: 'with-p1', crm: 'custom', recordId: '500', orgKey: 'p1' }),
+        fakeAccount(2, { id: 'without', crm: 'custom', recordId: '500' }),
+        fakeAccount(3, { id: 'only-p9', crm: 'custom', recordId: '600', orgKey: 'p9' }),
+        fakeAccount(4, { id: 'any', crm: 'custom', recordId: '700' }),
       ]);
-      const id = async (q: Record<string, string>) => (await lookupOk(h, token, { crm: 'hubspot', ...q })).account.id;
+      const id = async (q: Record<string, string>) => (await lookupOk(h, token, { crm: 'custom', ...q })).account.id;
       // Two accounts share the record id: the one with the exact orgKey wins, the one without takes the rest.
       expect(await id({ recordId: '500', orgKey: 'p1' })).toBe('with-p1');
       expect(await id({ recordId: '500', orgKey: 'p2' })).toBe('without');
       expect(await id({ recordId: '500' })).toBe('without');
       // An account with an orgKey: only that orgKey.
       expect(await id({ recordId: '600', orgKey: 'p9' })).toBe('only-p9');
-      expectError(await h.get(token, lookupPath({ crm: 'hubspot', recordId: '600', orgKey: 'p1' })), 404, 'not_found');
-      expectError(await h.get(token, lookupPath({ crm: 'hubspot', recordId: '600', orgKey: 'P9' })), 404, 'not_found');
-      expectError(await h.get(token, lookupPath({ crm: 'hubspot', recordId: '600' })), 404, 'not_found');
+      expectError(await h.get(token, lookupPath({ crm: 'custom', recordId: '600', orgKey: 'p1' })), 404, 'not_found');
+      expectError(await h.get(token, lookupPath({ crm: 'custom', recordId: '600', orgKey: 'P9' })), 404, 'not_found');
+      expectError(await h.get(token, lookupPath({ crm: 'custom', recordId: '600' })), 404, 'not_found');
       // An account without one: any orgKey, or none.
       expect(await id({ recordId: '700', orgKey: 'anything' })).toBe('any');
       expect(await id({ recordId: '700' })).toBe('any');
       // An empty orgKey is no orgKey.
-      expect((await h.get(token, `/v1/accounts/lookup?crm=hubspot&recordId=700&orgKey=`)).status).toBe(200);
+      expect((await h.get(token, `/v1/accounts/lookup?crm=custom&recordId=700&orgKey=`)).status).toBe(200);
     });
 
     it('answers 404 not_found for an account it does not hold', async () => {
@@ -224,7 +249,7 @@ describe.each(backends())('team API on $name', (backend) => {
       expect(exact).toMatchObject({ hasMore: false, nextCursor: third.nextCursor });
       // The feed's records are what was stored.
       expect(first.items[0]).toEqual({ kind: 'accounts', record: fakeAccount(1) });
-      expect(third.items[1]).toEqual({ kind: 'promises', record: { ...sample.promises('p5', 'acct-5'), author: 'dana', updatedAt: expect.any(String), version: 1 } });
+      expect(third.items[1]).toEqual({ kind: 'promises', record: { ...sample.promises('p5', 'acct-5'), author: 'dana', updatedBy: 'dana', updatedAt: expect.any(String), version: 1 } });
     });
 
     it('an empty feed still has a cursor, and asking again from it answers nothing new', async () => {
@@ -436,23 +461,23 @@ describe.each(backends())('team API on $name', (backend) => {
     });
   });
 
-  async function setup(now?: () => Date) {
+  async function setup(now?: () => Date, role: 'csm' | 'manager' = 'csm') {
     const h = new Harness(await backend.fresh(), now);
-    const token = await h.token('team-a', 'Dana Lee', 'csm');
+    const token = await h.token('team-a', 'Dana Lee', role);
     await h.seed('team-a', [fakeAccount(1), fakeAccount(2)]);
     return { h, token };
   }
 
   describe('PUT /v1/records/{kind}/{id}', () => {
     it('stores a record of every kind and answers the stored version, stamped with the author and the time of the write', async () => {
-      const { h, token } = await setup(() => NOW);
+      const { h, token } = await setup(() => NOW, 'manager');
       for (const k of KINDS) {
-        const body = { ...sample[k](`${k}-1`, 'acct-1'), author: 'someone else' };
+        const body = { ...sample[k](`${k}-1`, 'acct-1'), author: 'someone else', updatedBy: 'someone else' };
         const a = await h.put(token, k, body.id, body);
         expect(a.status, `${k}: ${a.text}`).toBe(200);
         expect(a.headers.get('content-type')).toMatch(/application\/json/);
         const { record } = putResponseSchema(k).parse(a.json);
-        expect(record).toEqual({ ...sample[k](`${k}-1`, 'acct-1'), author: 'Dana Lee', updatedAt: NOW.toISOString(), version: 1 });
+        expect(record).toEqual({ ...sample[k](`${k}-1`, 'acct-1'), author: 'Dana Lee', updatedBy: 'Dana Lee', updatedAt: NOW.toISOString(), version: 1 });
         const stored = await h.sql.query<{ data: unknown; account_id: string; team_id: string }>('select data, account_id, team_id from items where kind = $1 and id = $2', [k, body.id]);
         expect(stored.rows).toEqual([{ data: record, account_id: 'acct-1', team_id: 'team-a' }]);
       }
@@ -608,7 +633,7 @@ describe.each(backends())('team API on $name', (backend) => {
       await h.seed('team-a', [fakeAccount(9)]);
       const ok = await h.put(token, 'promises', 'p1', body, 'retry-key');
       expect(ok.status, ok.text).toBe(200);
-      expect(putResponseSchema('promises').parse(ok.json).record).toEqual({ ...body, author: 'Dana Lee', updatedAt: NOW.toISOString(), version: 1 });
+      expect(putResponseSchema('promises').parse(ok.json).record).toEqual({ ...body, author: 'Dana Lee', updatedBy: 'Dana Lee', updatedAt: NOW.toISOString(), version: 1 });
       const bundle = AccountBundleSchema.parse((await h.get(token, '/v1/accounts/lookup?crm=hubspot&recordId=100009')).json);
       expect(bundle.promises.map((p) => p.id)).toEqual(['p1']);
     });
@@ -642,11 +667,12 @@ describe.each(backends())('team API on $name', (backend) => {
 
       await h.putOk(token, 'promises', sample.promises('p1', 'acct-1'));
       const edited = await h.putOk(sales, 'promises', { ...sample.promises('p1', 'acct-1'), status: 'kept' });
-      expect(edited).toMatchObject({ author: 'Dana Lee', status: 'kept' });
+      // The first author stays; who changed it last is said apart.
+      expect(edited).toMatchObject({ author: 'Dana Lee', updatedBy: 'Sam Sales', status: 'kept' });
     });
 
     it('accepts ids that need escaping in the path', async () => {
-      const { h, token } = await setup();
+      const { h, token } = await setup(undefined, 'manager');
       const id = 'acct-1:2026-10-01 ü/x';
       const record = await h.putOk(token, 'snapshots', sample.snapshots(id, 'acct-1'));
       expect(record.id).toBe(id);

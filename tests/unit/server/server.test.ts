@@ -1,5 +1,8 @@
 // @vitest-environment node
 import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ChangesPageSchema, putResponseSchema, type ChangesPage } from '../../../lib/api/schemas';
 import { authenticate, createToken, ensureUser, revokeToken } from '../../../server/src/auth';
 import type { Sql } from '../../../server/src/db';
@@ -68,7 +71,7 @@ describe.each(backends())('team server on $name', (backend) => {
       expect(recorded.rows.every((r) => r.applied_at !== null)).toBe(true);
 
       const tables = await sql.query<{ table_name: string }>(`select table_name from information_schema.tables where table_schema = 'public' order by table_name`);
-      expect(tables.rows.map((r) => r.table_name)).toEqual(['idempotency', 'items', 'schema_migrations', 'teams', 'tokens', 'users']);
+      expect(tables.rows.map((r) => r.table_name)).toEqual(['idempotency', 'items', 'record_history', 'schema_migrations', 'team_feed', 'teams', 'tokens', 'users']);
 
       // Data written between starts survives a second migrate, which applies nothing.
       await ensureUser(sql, 'team-a', 'dana', 'manager');
@@ -349,6 +352,44 @@ describe.each(backends())('team server on $name', (backend) => {
       // Nothing was created by the refused commands.
       expect(await counts()).toEqual(before);
       expect(await run(['help'])).toMatchObject({ code: 0, out: expect.stringContaining('Account Lens team server') });
+    }, 30_000);
+
+    it('token create never changes an existing user\'s role silently: it refuses, and --change-role changes it and says so', async () => {
+      expect((await run(['token', 'create', '--team', 't3', '--user', 'sam', '--role', 'sales'])).code).toBe(0);
+      const tokens = () => withDb(async (h) => Number((await h.sql.query<{ n: string | number }>(`select count(*) as n from tokens t join users u on u.id = t.user_id where u.name = 'sam'`)).rows[0]!.n));
+      const role = () => withDb(async (h) => (await h.sql.query<{ role: string }>(`select role from users where team_id = 't3' and name = 'sam'`)).rows[0]!.role);
+      const refused = await run(['token', 'create', '--team', 't3', '--user', 'sam', '--role', 'manager']);
+      expect(refused.code).toBe(1);
+      expect(refused.out).toBe('sam is already a sales in team t3; no token was made. To make them a manager, run the command again with --change-role.');
+      expect(await role()).toBe('sales');
+      expect(await tokens()).toBe(1);
+      // The same role again is just another token.
+      expect((await run(['token', 'create', '--team', 't3', '--user', 'sam', '--role', 'sales'])).code).toBe(0);
+      const changed = await run(['token', 'create', '--team', 't3', '--user', 'sam', '--role', 'manager', '--change-role']);
+      expect(changed.code).toBe(0);
+      expect(changed.out).toContain("sam's role changed from sales to manager");
+      expect(await role()).toBe('manager');
+      expect(await tokens()).toBe(3);
+    }, 30_000);
+
+    it('import leaves no valid token behind, whether the file is accepted or refused', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'lens-cli-'));
+      try {
+        const good = join(dir, 'good.csv');
+        const bad = join(dir, 'bad.csv');
+        writeFileSync(good, csv('hubspot,42,p1,Globex,,,,,,,2027-01-31,,,,,,,,,'));
+        writeFileSync(bad, csv('hubspot,43,p1,,,,,,,,not-a-date,,,,,,,,,'));
+        expect((await run(['import', '--team', 't4', good])).code).toBe(0);
+        expect((await run(['import', '--team', 't4', bad])).code).toBe(1);
+        await withDb(async (h) => {
+          const { rows } = await h.sql.query<{ revoked_at: unknown }>(`select t.revoked_at from tokens t join users u on u.id = t.user_id where u.team_id = 't4' and u.name = 'import'`);
+          expect(rows).toHaveLength(2);
+          expect(rows.every((r) => r.revoked_at !== null)).toBe(true);
+          expect(await h.count(`team_id = 't4' and kind = 'accounts'`)).toBe(1);
+        });
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     }, 30_000);
   });
 
