@@ -19,7 +19,10 @@ export default defineConfig({
         description: '__MSG_togglePanel__',
       },
     },
-    // The panel page is framed into CRM pages; only CRM hosts may frame it.
-    web_accessible_resources: [{ resources: ['sidepanel.html'], matches: [...CRM_MATCHES] }],
+    // The panel page is framed into CRM pages; only CRM hosts may frame it, and only through the
+    // per-session dynamic URL our content script gets from runtime.getURL: a page cannot guess it to
+    // frame the panel or to learn the extension is installed. (A framed panel also shows data only in
+    // a frame our content script made: lib/messaging/frames.ts.)
+    web_accessible_resources: [{ resources: ['sidepanel.html'], matches: [...CRM_MATCHES], use_dynamic_url: true }],
   },
 });

@@ -27,6 +27,7 @@ import { useToday } from './useToday';
 export function PanelApp() {
   const { t } = useTr();
   const host = usePanelStore((s) => s.host);
+  const trust = usePanelStore((s) => s.trust);
   const tabId = usePanelStore((s) => s.tabId);
   const ref = usePanelStore((s) => s.ref);
   const resolved = usePanelStore((s) => s.resolved);
@@ -57,6 +58,14 @@ export function PanelApp() {
   };
 
   const mode = usePanelStore((s) => s.mode);
+  // A frame our content script did not make (any page on a CRM host can frame this page) gets an empty
+  // shell: no header actions, no portfolio, no account, nothing to click. Hooks above read nothing without a ref.
+  if (trust !== 'verified')
+    return (
+      <div className="app" data-host={host} data-trust={trust}>
+        <main>{trust === 'refused' && <p className="muted">{t('panel.untrusted')}</p>}</main>
+      </div>
+    );
   let body;
   if (mode === 'portfolio')
     body = (

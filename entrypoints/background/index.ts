@@ -15,6 +15,8 @@ import { ensureSchedule, isSyncAlarm, revalidateOnView, syncNow, writeAndSend } 
 import { discardEntry } from '../../lib/api/outbox';
 import { dataSourceItem, readDataSource } from '../../lib/api/settings';
 import { isExtensionPage } from '../../lib/messaging/senders';
+import { isFramedSender } from '../../lib/messaging/frames';
+import { claimPanelFrame, forgetPanelFrames, gatedPort, issuePanelNonce, panelNonceClaimed, verifiedFrame } from '../../lib/background/frames';
 import {
   REMINDER_ALARM, REMINDER_TICK, reminderSettingsItem, reminderTarget, runReminderCheck, scheduleReminders, updateBadge, type ReminderBrowser,
 } from '../../lib/background/reminders';
@@ -26,6 +28,7 @@ export default defineBackground(() => {
     runtimeId: browser.runtime.id,
     crmMatches: () => CRM_MATCHES,
     customMatches,
+    verifiedFrame,
     content: {
       'crm/detected': (msg, sender) => {
         // Paint from the cache first, with nothing else competing for the worker and the database;
@@ -49,9 +52,13 @@ export default defineBackground(() => {
       'crm/left': (_msg, sender) => forgetTab(sender.tab!.id!),
       'ui/set': (msg) => setPanelUi(msg.patch),
       'crm/config': () => storedCrmConfig(),
+      'panel/nonce': (_msg, sender) => issuePanelNonce(sender.tab!.id!),
+      'panel/loaded': async (msg, sender) => ({ claimed: await panelNonceClaimed(sender.tab!.id!, msg.nonce) }),
     },
     page: {
-      'panel/whoami': (_msg, sender) => ({ tabId: sender.tab?.id ?? null }),
+      // Only a framed panel asks; it learns its tab only if our content script made its frame.
+      'panel/whoami': async (_msg, sender) =>
+        isFramedSender(sender) && (await claimPanelFrame(sender)) === 'verified' ? { tabId: sender.tab!.id!, verified: true } : { tabId: null, verified: false },
       'panel/close': async (_msg, sender) => {
         const panel = await setPanelUi({ open: false });
         if (sender.tab?.id !== undefined) await sendToTab(sender.tab.id, { type: 'panel/set', panel });
@@ -94,9 +101,12 @@ export default defineBackground(() => {
   });
   browser.runtime.onMessage.addListener(router);
   browser.runtime.onConnect.addListener((port) => {
-    if (port.name === DATA_PORT && port.sender && isExtensionPage(port.sender, browser.runtime.id))
-      serveDataPort(port, db(), async () => (await readDataSource()).mode);
-    else port.disconnect();
+    if (port.name === DATA_PORT && port.sender && isExtensionPage(port.sender, browser.runtime.id)) {
+      const serve = (p: Parameters<typeof serveDataPort>[0]) => serveDataPort(p, db(), async () => (await readDataSource()).mode);
+      // A panel frame reads the book only if our content script made it.
+      if (isFramedSender(port.sender)) gatedPort(port, verifiedFrame(port.sender), serve);
+      else serve(port);
+    } else port.disconnect();
   });
 
   browser.commands.onCommand.addListener(async (command, tab) => {
@@ -105,7 +115,10 @@ export default defineBackground(() => {
     if (tabId !== undefined) await sendToTab(tabId, { type: 'panel/toggle' });
   });
 
-  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void forgetTab(tabId);
+    void forgetPanelFrames(tabId);
+  });
   // Custom CRM rules start working on their hosts as soon as access is granted.
   browser.permissions.onAdded.addListener(() => void syncStoredRules());
   browser.permissions.onRemoved.addListener(() => void syncStoredRules());

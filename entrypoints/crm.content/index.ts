@@ -4,13 +4,13 @@ import { compileCustomRule } from '../../lib/crm/custom';
 import { DEFAULT_FIELD_LABELS, type FieldLabels } from '../../lib/crm/fields';
 import { ADAPTERS, CRM_MATCHES } from '../../lib/crm/registry';
 import { waitForRecord, watchName } from '../../lib/content/wait-for-record';
-import { createUi, type LensUi } from '../../lib/content/ui';
+import { createUi, type FrameSource, type LensUi } from '../../lib/content/ui';
 import type { AccountRef, CrmAdapter } from '../../lib/crm/types';
 import type { ContentMessage, CrmConfig, LauncherView, ToContentMessage } from '../../lib/messaging/protocol';
 
 // Runs on every CRM page (and, once granted, on the hosts of the user's own
 // CRM rules): detects the record, reports it, mounts the launcher. No React,
-// no database: it stays small and holds no account data beyond the launcher's label.
+// no database: it stays small and holds no account data (the launcher names only what the page shows).
 export default defineContentScript({
   matches: [...CRM_MATCHES],
   runAt: 'document_idle',
@@ -33,8 +33,16 @@ export default defineContentScript({
       labels = config.fieldLabels;
     };
 
-    const getUi = () =>
-      (ui ??= createUi(document, `${browser.runtime.getURL('/sidepanel.html')}?host=frame`, (patch) => void send({ type: 'ui/set', patch })));
+    // Each panel frame carries a one-time nonce from the background: only a frame made here shows data.
+    const frames: FrameSource = {
+      url: async () => {
+        const got = (await send({ type: 'panel/nonce' })) as { nonce?: unknown } | null;
+        if (typeof got?.nonce !== 'string') return null;
+        return { url: `${browser.runtime.getURL('/sidepanel.html')}?host=frame&n=${got.nonce}`, nonce: got.nonce };
+      },
+      claimed: async (nonce) => ((await send({ type: 'panel/loaded', nonce })) as { claimed?: unknown } | null)?.claimed === true,
+    };
+    const getUi = () => (ui ??= createUi(document, frames, (patch) => void send({ type: 'ui/set', patch })));
 
     const report = async (ref: AccountRef) => {
       lastName = ref.name;

@@ -5,6 +5,7 @@ import {
   type ContentMessage,
   type PageMessage,
 } from '../messaging/protocol';
+import { framedGate } from '../messaging/frames';
 import { isCrmContentScript, isExtensionPage, type SenderLike } from '../messaging/senders';
 
 type Handler<M> = (msg: M, sender: SenderLike & { tab?: { id?: number } }) => unknown;
@@ -19,6 +20,12 @@ export interface RouterDeps {
   content: HandlerMap<ContentMessage>;
   page: HandlerMap<PageMessage>;
   onRejected?: (reason: string) => void;
+  /**
+   * Whether a framed extension page is a panel frame our content script made
+   * (synchronous when the worker already holds the answer, so a click's
+   * gesture survives). Without it, framed pages are refused.
+   */
+  verifiedFrame?: (sender: SenderLike) => boolean | Promise<boolean>;
 }
 
 /**
@@ -57,7 +64,26 @@ export function createRouter(deps: RouterDeps) {
   };
 
   return (raw: unknown, sender: SenderLike, respond: (r: unknown) => void): boolean => {
-    if (isExtensionPage(sender, deps.runtimeId)) return route(PageMessageSchema, deps.page, raw, sender, respond);
+    if (isExtensionPage(sender, deps.runtimeId)) {
+      // Any page on a CRM host can frame the panel page: such a frame is acted on only once verified.
+      const gate = framedGate((raw as { type?: unknown } | null)?.type, raw, sender);
+      if (gate === 'pass') return route(PageMessageSchema, deps.page, raw, sender, respond);
+      const refuse = () => {
+        deps.onRejected?.('unverified frame');
+        respond(null);
+      };
+      const verified = gate === 'check' && deps.verifiedFrame ? deps.verifiedFrame(sender) : false;
+      if (verified === true) return route(PageMessageSchema, deps.page, raw, sender, respond);
+      if (verified === false) {
+        refuse();
+        return false;
+      }
+      void verified.then(
+        (ok) => (ok ? route(PageMessageSchema, deps.page, raw, sender, respond) : refuse()),
+        refuse,
+      );
+      return true;
+    }
     if (isCrmContentScript(sender, deps.runtimeId, deps.crmMatches()))
       return route(ContentMessageSchema, deps.content, raw, sender, respond);
     if (deps.customMatches && sender.id === deps.runtimeId && sender.frameId === 0) {

@@ -1,9 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { AccountRef } from '../crm/types';
-import type { Account } from '../model/account';
 import { findAccount } from '../db/accounts';
-import { currentHealth, latestReading, snapshotsOf } from '../db/health';
-import { readEngineSettings } from '../engine-settings';
+import { latestReading, snapshotsOf } from '../db/health';
 import { db } from '../db/db';
 import { localDate } from '../dates/local-date';
 import { resolveLocale, translator } from '../i18n';
@@ -18,7 +16,7 @@ import { clampWidth, panelUiItem, settingsItem, type PanelUi } from '../settings
 export async function recordDetection(tabId: number, url: string, ref: AccountRef): Promise<LauncherView> {
   // The stored account travels with the tab state: the panel paints it without asking again.
   const account = (await findAccount(db(), ref)) ?? null;
-  const [view] = await Promise.all([viewFor(ref, account), browser.storage.session.set({ [tabKey(tabId)]: { ref, url, at: Date.now(), account } })]);
+  const [view] = await Promise.all([viewFor(ref), browser.storage.session.set({ [tabKey(tabId)]: { ref, url, at: Date.now(), account } })]);
   return view;
 }
 
@@ -29,19 +27,10 @@ export async function userTranslator() {
   return translator(resolveLocale((await settingsItem.getValue()).locale, navigator.language));
 }
 
-export async function viewFor(ref: AccountRef, known?: Account | null): Promise<LauncherView> {
-  const [account, settings, panel] = await Promise.all([
-    known !== undefined ? known : findAccount(db(), ref),
-    settingsItem.getValue(),
-    panelUiItem.getValue(),
-  ]);
-  const tr = translator(resolveLocale(settings.locale, navigator.language));
-  const today = localDate(new Date());
-  if (!account) return launcherView(ref, undefined, today, tr, panel);
-  const { model } = await readEngineSettings();
-  const health = currentHealth(account, latestReading(await snapshotsOf(db(), account.id), today), model);
-  const { health: _stored, ...rest } = account;
-  return launcherView(ref, health ? { ...rest, health } : rest, today, tr, panel);
+/** The launcher's words for a record: the same whatever the book holds (see launcherView). */
+export async function viewFor(ref: AccountRef): Promise<LauncherView> {
+  const [settings, panel] = await Promise.all([settingsItem.getValue(), panelUiItem.getValue()]);
+  return launcherView(ref, translator(resolveLocale(settings.locale, navigator.language)), panel);
 }
 
 export async function setPanelUi(patch: Partial<PanelUi>): Promise<PanelUi> {

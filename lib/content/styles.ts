@@ -6,10 +6,8 @@ export const STYLES = `
   font: 600 12px/1.2 system-ui, -apple-system, "Segoe UI", "PingFang SC", "Microsoft YaHei", sans-serif; cursor: pointer;
   box-shadow: -2px 2px 6px rgba(0,0,0,.15); }
 .launcher:focus-visible { outline: 3px solid #0b5cab; outline-offset: 1px; }
-.dot { width: 12px; height: 12px; border-radius: 50%; background: #939393; border: 2px solid #fff; box-shadow: 0 0 0 1px #939393; }
-[data-band=green] .dot { background: #2e844a; box-shadow: 0 0 0 1px #2e844a; }
-[data-band=yellow] .dot { background: #dd7a01; box-shadow: 0 0 0 1px #dd7a01; }
-[data-band=red] .dot { background: #ba0517; box-shadow: 0 0 0 1px #ba0517; }
+/* One colour for every record: the page can read computed styles, so the band never shows here. */
+.dot { width: 12px; height: 12px; border-radius: 50%; background: #0b5cab; border: 2px solid #fff; box-shadow: 0 0 0 1px #0b5cab; }
 .panel { position: fixed; top: 0; right: 0; bottom: 0; z-index: 2147483645; background: #fff; border-left: 1px solid #c9c9c9;
   box-shadow: -4px 0 12px rgba(0,0,0,.12); }
 .panel[hidden] { display: none; }

@@ -9,16 +9,31 @@ export interface LensUi {
   remove(): void;
 }
 
+/** How the UI gets its panel frame: a fresh URL (with its one-time nonce) and a check after it loaded. */
+export interface FrameSource {
+  /** The panel page's URL for a new frame, or null when the extension refuses one. */
+  url(): Promise<{ url: string; nonce: string } | null>;
+  /** Whether the panel page that loaded with this nonce claimed it, i.e. is still ours. */
+  claimed(nonce: string): Promise<boolean>;
+}
+
 const MIN = 300;
 const MAX = 720;
+/** A page that keeps swapping the frame gets no new one after this many in a minute. */
+const MAX_REPLACEMENTS = 3;
 
 /**
- * The launcher and the panel frame, in a closed shadow root so the CRM page's
- * styles and scripts cannot reach into them. The panel itself is the
- * extension's own page in an iframe: its data never enters this page's DOM.
+ * The launcher and the panel frame. The page's scripts share this DOM, so:
+ * the host is a plain div (a custom-element name such as `account-lens` could
+ * be defined by the page first, and its constructor's attachInternals() would
+ * hand it our shadow root); the closed shadow root then only isolates styles
+ * and hides the frame element; and nothing here carries account data (see
+ * launcherView). The panel is the extension's own page in an iframe, which the
+ * page can neither read nor, unnoticed, replace: the frame is watched and a
+ * swapped one is thrown away for a fresh one.
  */
-export function createUi(doc: Document, panelUrl: string, save: (patch: Partial<PanelUi>) => void): LensUi {
-  const host = doc.createElement('account-lens');
+export function createUi(doc: Document, source: FrameSource, save: (patch: Partial<PanelUi>) => void): LensUi {
+  const host = doc.createElement('div');
   host.style.cssText = 'all: initial;';
   const root = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
@@ -28,9 +43,7 @@ export function createUi(doc: Document, panelUrl: string, save: (patch: Partial<
   launcher.type = 'button';
   const dot = doc.createElement('span');
   dot.className = 'dot';
-  const short = doc.createElement('span');
-  short.className = 'short';
-  launcher.append(dot, short);
+  launcher.append(dot);
   const panel = doc.createElement('div');
   panel.className = 'panel';
   const handle = doc.createElement('div');
@@ -42,8 +55,51 @@ export function createUi(doc: Document, panelUrl: string, save: (patch: Partial<
   root.append(style, launcher, panel);
 
   let frame: HTMLIFrameElement | undefined;
+  let opening = false;
+  let replaced: number[] = [];
   let state: PanelUi = { open: false, width: 380, mode: 'push' };
   const pushStyle = doc.createElement('style');
+
+  const dropFrame = () => {
+    frame?.remove();
+    frame = undefined;
+  };
+  // The page can navigate our frame (window.frames[i].location = …) though it cannot reach the element.
+  // Every load after the first is such a swap, and so is a first load whose page never claimed the nonce.
+  const watchFrame = (el: HTMLIFrameElement, nonce: string) => {
+    let loads = 0;
+    const swapped = () => {
+      if (frame !== el) return;
+      dropFrame();
+      const now = Date.now();
+      replaced = [...replaced.filter((t) => now - t < 60_000), now];
+      if (replaced.length <= MAX_REPLACEMENTS) layout();
+    };
+    el.addEventListener('load', () => {
+      loads += 1;
+      if (loads > 1) return swapped();
+      void source.claimed(nonce).then((ok) => ok || swapped(), swapped);
+    });
+  };
+  const openFrame = () => {
+    if (opening) return;
+    opening = true;
+    void source
+      .url()
+      .catch(() => null)
+      .then((got) => {
+        opening = false;
+        if (!got || frame || !state.open || !host.isConnected) return;
+        const el = doc.createElement('iframe');
+        el.src = got.url;
+        el.title = 'Account Lens';
+        // The panel copies reports and messages for the user: writing only, the page reads nothing.
+        el.allow = 'clipboard-write';
+        frame = el;
+        watchFrame(el, got.nonce);
+        panel.append(el);
+      });
+  };
 
   const layout = () => {
     const { open, width, mode } = state;
@@ -52,14 +108,7 @@ export function createUi(doc: Document, panelUrl: string, save: (patch: Partial<
     launcher.style.right = open ? `${width}px` : '0';
     launcher.setAttribute('aria-expanded', String(open));
     handle.setAttribute('aria-valuenow', String(width));
-    if (open && !frame) {
-      frame = doc.createElement('iframe');
-      frame.src = panelUrl;
-      frame.title = 'Account Lens';
-      // The panel copies reports and messages for the user: writing only, the page reads nothing.
-      frame.allow = 'clipboard-write';
-      panel.append(frame);
-    }
+    if (open && !frame && host.isConnected) openFrame();
     // Push mode makes room so the panel hides none of the CRM's content.
     pushStyle.textContent = open && mode === 'push' ? `html{margin-right:${width}px!important}` : '';
   };
@@ -99,8 +148,6 @@ export function createUi(doc: Document, panelUrl: string, save: (patch: Partial<
     show(view) {
       launcher.setAttribute('aria-label', view.label);
       launcher.title = view.label;
-      launcher.dataset.band = view.band ?? (view.known ? 'none' : 'unknown');
-      short.textContent = view.short;
       handle.setAttribute('aria-label', view.resizeLabel);
       if (!host.isConnected) {
         doc.documentElement.append(host);
@@ -113,6 +160,8 @@ export function createUi(doc: Document, panelUrl: string, save: (patch: Partial<
     remove() {
       host.remove();
       pushStyle.remove();
+      // A frame left behind would keep its claim; the next record gets a fresh one.
+      dropFrame();
     },
   };
 }

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { CRM_IDS } from '../crm/types';
-import { BandSchema } from '../model/common';
 import { CustomRuleSchema } from '../model/custom-rule';
 import { WrittenKindSchema } from '../model/records';
 import type { CustomRule } from '../crm/custom';
@@ -44,6 +43,10 @@ export const ContentMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('crm/left') }),
   z.object({ type: z.literal('ui/set'), patch: PanelUiPatchSchema }),
   z.object({ type: z.literal('crm/config') }),
+  // A one-time nonce for the panel frame about to be created in this tab.
+  z.object({ type: z.literal('panel/nonce') }),
+  // After the frame loaded: did the panel page with that nonce claim it (else the page swapped the frame)?
+  z.object({ type: z.literal('panel/loaded'), nonce: z.string().regex(/^[0-9a-f]{32}$/) }),
 ]);
 export type ContentMessage = z.infer<typeof ContentMessageSchema>;
 
@@ -71,11 +74,11 @@ export const PageMessageSchema = z.discriminatedUnion('type', [
 ]);
 export type PageMessage = z.infer<typeof PageMessageSchema>;
 
-/** What the launcher shows; computed by the background, localised there. */
+/**
+ * What the launcher shows; computed by the background, localised there. The
+ * launcher sits in the CRM page's DOM, so this carries no account data.
+ */
 export const LauncherViewSchema = z.object({
-  known: z.boolean(),
-  band: BandSchema.nullable(),
-  short: z.string(),
   label: z.string(),
   resizeLabel: z.string(),
   panel: z.object({ open: z.boolean(), width: z.number(), mode: z.enum(['push', 'overlay']) }),

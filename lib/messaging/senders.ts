@@ -6,6 +6,8 @@ export interface SenderLike {
   url?: string;
   origin?: string;
   frameId?: number;
+  /** The sending document (Chrome 106+): a frame navigated elsewhere gets a new one. */
+  documentId?: string;
   tab?: { id?: number };
 }
 

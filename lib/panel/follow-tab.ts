@@ -2,6 +2,29 @@ import { browser } from 'wxt/browser';
 import { TabStateSchema, tabKey } from '../messaging/protocol';
 import { usePanelStore, type PanelHost } from './store';
 
+let claim: Promise<{ tabId: number | null; verified: boolean }> | undefined;
+
+/**
+ * A framed panel asks the background whether our content script made its
+ * frame (the background reads the nonce from this page's own URL, as the
+ * browser reports it). Asked once per document; until it says yes, the panel
+ * shows nothing.
+ */
+export function claimFrame(): Promise<{ tabId: number | null; verified: boolean }> {
+  claim ??= (browser.runtime.sendMessage({ type: 'panel/whoami' }) as Promise<{ tabId?: unknown; verified?: unknown } | null>).then(
+    (answer) => {
+      const verified = answer?.verified === true && typeof answer.tabId === 'number';
+      usePanelStore.setState({ trust: verified ? 'verified' : 'refused' });
+      return { tabId: verified ? (answer.tabId as number) : null, verified };
+    },
+    () => {
+      usePanelStore.setState({ trust: 'refused' });
+      return { tabId: null, verified: false };
+    },
+  );
+  return claim;
+}
+
 /**
  * Keeps the panel store on the record open in its tab. The framed panel asks
  * the background which tab holds it; the native side panel and the toolbar
@@ -35,8 +58,9 @@ export async function followTab(host: PanelHost, signal: AbortSignal, pinnedTab?
   // A page opened for one tab (the popup, popped out into a window of its own) stays on it.
   if (pinnedTab !== undefined) return useTab(pinnedTab);
   if (host === 'frame') {
-    const answer = (await browser.runtime.sendMessage({ type: 'panel/whoami' })) as { tabId: number | null } | null;
-    useTab(answer?.tabId ?? null);
+    const { tabId, verified } = await claimFrame();
+    // Refused: follow no tab at all, so nothing about any account is ever read.
+    if (verified) useTab(tabId);
     return;
   }
   const win = await browser.windows.getCurrent();

@@ -87,6 +87,64 @@ export async function drillHostilePage(run: DrillRun): Promise<void> {
   const margin = await page.evaluate('getComputedStyle(document.documentElement).marginRight');
   run.check('the page could not resize the panel', margin === '380px', String(margin));
 
+  // (d) The page defines a custom element for every hyphenated tag, asks each element for
+  // ElementInternals and shadow roots, and reads every attribute, text and colour it can reach.
+  run.fault();
+  const harvest = (await page.evaluate(`(() => {
+    const out = [];
+    let internals = 0, roots = 0;
+    const names = new Set([...document.querySelectorAll('*')].map((e) => e.localName).filter((n) => n.includes('-')));
+    names.add('account-lens');
+    for (const n of names) { try { if (!customElements.get(n)) customElements.define(n, class extends HTMLElement {}); } catch (e) {} }
+    for (const el of document.querySelectorAll('*')) {
+      try { const i = el.attachInternals(); internals++; if (i.shadowRoot) { roots++; out.push(i.shadowRoot.innerHTML); } } catch (e) {}
+      if (el.shadowRoot) { roots++; out.push(el.shadowRoot.innerHTML); }
+      for (const a of el.attributes) out.push(a.value);
+      const cs = getComputedStyle(el);
+      out.push(cs.backgroundColor, cs.color);
+    }
+    out.push(document.documentElement.outerHTML);
+    for (const e of performance.getEntries()) out.push(e.name);
+    return { strings: out, internals, roots, frames: window.frames.length };
+  })()`)) as { strings: string[]; internals: number; roots: number; frames: number };
+  const privateWords = /health (green|yellow|red|unknown)|\((61)\)|renews in|contract ended|rgb\(221, 122, 1\)/i;
+  const found = harvest.strings.filter((x) => privateWords.test(x));
+  run.check('custom elements and internals opened no shadow root of ours', harvest.roots === 0, `${harvest.internals} internals on the page's own elements, ${harvest.frames} frame(s) in window.frames`);
+  run.check('nothing the page can read names health or renewal', found.length === 0, found.map((x) => x.slice(0, 60)).join(' | ') || undefined);
+
+  // (e) The page frames the panel itself, invisibly, even knowing the session's dynamic URL.
+  run.fault();
+  const dynamic = (await lens.browser.worker.evaluate(`chrome.runtime.getURL('/sidepanel.html')`)) as string;
+  await page.evaluate(`(() => {
+    for (const [name, src] of [['drill-static', 'chrome-extension://${id}/sidepanel.html?host=frame'], ['drill-dynamic', ${JSON.stringify(dynamic)} + '?host=frame'], ['drill-side', ${JSON.stringify(dynamic)}]]) {
+      const f = document.createElement('iframe');
+      f.name = name; f.src = src; f.style.cssText = 'opacity:0.01;position:fixed;left:0;top:0;width:300px;height:300px';
+      document.body.append(f);
+    }
+    return true;
+  })()`);
+  await sleep(2000);
+  const framed = await Promise.all(
+    page.frames().filter((f) => f.name().startsWith('drill-')).map(async (f) => `${f.name()}: ${await f.evaluate(`!document.getElementById('root') ? 'blocked' : document.body.innerText.includes('Acme') || !!document.querySelector('h1, button') || !document.querySelector('.app[data-trust=refused]') ? 'SHOWS THE PANEL' : 'empty shell'`).catch(() => 'blocked')}`),
+  );
+  run.check('a panel framed by the page shows nothing', framed.length === 3 && framed.every((f) => !f.includes('SHOWS')), framed.join(', '));
+  await page.evaluate(`document.querySelectorAll('iframe[name^=drill-]').forEach((f) => f.remove()); true`);
+
+  // (f) The panel frame is navigated to the attacker's page (as window.frames[i].location would):
+  // the content script replaces it with a fresh panel.
+  run.fault();
+  const evil = `https://${DEMO_HOST}/lightning/o/Account/list?drill-phish`;
+  await frame.goto(evil).catch(() => undefined);
+  let back: number | null = null;
+  const t0 = Date.now();
+  while (Date.now() - t0 < 10_000 && back === null) {
+    const panels = page.frames().filter((f) => f.url().includes('/sidepanel.html'));
+    const phish = page.frames().some((f) => f.url() === evil);
+    if (!phish && panels.length === 1 && (await panels[0]!.getByRole('heading', { level: 1, name: 'Acme Analytics' }).count().catch(() => 0))) back = Date.now() - t0;
+    else await sleep(100);
+  }
+  run.check('a swapped panel frame is replaced by a fresh panel', back !== null, back === null ? 'the attacker\'s page stayed' : `${back} ms`);
+
   // (c) A page that rewrites a big subtree every 5 ms. Baseline first: the same churn on the CRM's
   // list view, where the content script has no record to show (no launcher, no panel).
   const list = await lens.browser.context.newPage();
@@ -101,7 +159,7 @@ export async function drillHostilePage(run: DrillRun): Promise<void> {
   run.note(`setTimeout(0) round trip under DOM churn: median ${med.toFixed(1)} ms, p95 ${quantile(churn.rounds, 0.95).toFixed(1)} ms on the record page; baseline without a record (list view) median ${median(base.rounds).toFixed(1)} ms`);
   run.check('the page stays responsive (setTimeout(0) median < 50 ms)', med < 50, `${med.toFixed(1)} ms`);
   const launcher = await launcherFor(page, 'Acme Analytics').then((h) => h.name, (e: unknown) => String(e));
-  run.check('the launcher still names the right account', launcher.startsWith('Account Lens: Acme Analytics'), launcher.slice(0, 80));
+  run.check('the launcher still names the right account, and only its name', launcher === 'Account Lens: Acme Analytics', launcher.slice(0, 80));
   const ticks = (await page.evaluate(`document.querySelector('#drill-thrash div div')?.textContent ?? ''`)) as string;
   run.check('the churn was really running', /tick \d+/.test(ticks) && Number(/tick (\d+)/.exec(ticks)?.[1]) > 20, ticks);
   await page.evaluate('clearInterval(window.__drillThrash); true');

@@ -62,9 +62,18 @@ export async function startLens(opts: { loadDemo?: boolean; locale?: string; use
   };
 }
 
-/** The launcher's accessible name once it names `name`. */
+/**
+ * The launcher once it names exactly `name` (any record, when empty). It names only the record as the
+ * page shows it; health and renewal are read inside the panel frame.
+ */
 export async function launcherFor(page: Page, name: string) {
-  return waitForAx(page, 'button', name ? `Account Lens: ${name}` : 'Account Lens');
+  const label = name ? `Account Lens: ${name}` : 'Account Lens';
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const hit = await waitForAx(page, 'button', label, Math.max(1, deadline - Date.now()));
+    if (!name || hit.name === label || Date.now() > deadline) return hit;
+    await page.waitForTimeout(50);
+  }
 }
 
 /** Opens the panel from the launcher unless the remembered state already opened it. */

@@ -65,6 +65,8 @@ describe('router', () => {
           calls.push('rules');
           return [];
         },
+        'panel/nonce': () => ({ nonce: 'n' }),
+        'panel/loaded': () => ({ claimed: false }),
       },
       page: {
         'panel/whoami': (_m, s) => ({ tabId: s.tab?.id ?? null }),
