@@ -115,7 +115,7 @@ describe('framed pages in the router', () => {
         'panel/whoami': handler('whoami'), 'panel/close': handler('close'), 'ui/set': handler('ui'), 'sidepanel/open': handler('sidepanel'),
         'data/changed': handler('changed'), 'rules/test': handler('rules'), 'config/changed': handler('config'), 'sync/now': handler('sync'),
         'engine/preview': handler('preview'), 'source/changed': handler('source'), 'reminders/check': handler('reminders'),
-        'record/write': handler('write'), 'account/add': handler('add'),
+        'record/write': handler('write'), 'account/add': handler('add'), 'outbox/discard': handler('discard'),
       },
     });
     return { router, calls, rejected };
@@ -124,10 +124,10 @@ describe('framed pages in the router', () => {
 
   it('lets an unverified frame only ask who it is', async () => {
     const { router, calls, rejected } = setup(() => false);
-    for (const m of [{ type: 'panel/whoami' }, write, { type: 'panel/close' }, { type: 'ui/set', patch: { open: true } }, { type: 'sidepanel/open', tabId: 7 }, { type: 'sync/now' }])
+    for (const m of [{ type: 'panel/whoami' }, write, { type: 'panel/close' }, { type: 'ui/set', patch: { open: true } }, { type: 'sidepanel/open', tabId: 7 }, { type: 'sync/now' }, { type: 'outbox/discard', key: 'k1' }])
       router(m, page, () => undefined);
     expect(calls).toEqual(['whoami']);
-    expect(rejected).toHaveLength(5);
+    expect(rejected).toHaveLength(6);
   });
 
   it('acts for a verified frame, synchronously when the answer is at hand (a click keeps its gesture)', async () => {
