@@ -1,2 +1,8 @@
 import '@testing-library/jest-dom/vitest';
 import 'fake-indexeddb/auto';
+import fc from 'fast-check';
+
+// Generated cases come from a fixed seed, so a run's outcome never depends on the
+// moment it starts (fast-check seeds from the clock by default). Another seed:
+// FC_SEED=123 npx vitest run. A failure prints its seed and path to replay.
+fc.configureGlobal({ seed: Number(process.env.FC_SEED ?? 20261201) });

@@ -93,6 +93,15 @@ async function checkOutcome(db: LensDB, rows: Record<string, unknown>[]) {
   return { accounts, kept };
 }
 
+/**
+ * Each generated database also holds one Salesforce record under both id forms, so every run merges,
+ * whatever the seed generates.
+ */
+const PAIR = ['001Dm00000Pq001', toSalesforceId18('001Dm00000Pq001')!].map((recordId, k) => ({
+  id: `pair-${k}`, crm: 'salesforce', recordId, name: 'Pair', contractEnd: '2027-01-01',
+  createdAt: '2026-01-01T00:00:00.000Z', updatedAt: `2026-0${k + 1}-01T00:00:00.000Z`,
+}));
+
 let n = 0;
 describe('opening generated older databases (property)', () => {
   it('opens any v1 database and accounts for every row', async () => {
@@ -100,7 +109,7 @@ describe('opening generated older databases (property)', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(rowArb, { minLength: 1, maxLength: 25 }), async (specs) => {
         const dbName = `prop-v1-${++n}`;
-        const rows = specs.map(build);
+        const rows = [...specs.map(build), ...PAIR];
         await seedV1(dbName, rows);
         const db = new LensDB(dbName);
         await db.open();
@@ -126,11 +135,17 @@ describe('opening generated older databases (property)', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(rowArb, { minLength: 1, maxLength: 20 }), fc.array(childArb, { maxLength: 30 }), async (specs, children) => {
         const dbName = `prop-v3-${++n}`;
-        const rows = specs.map(build);
+        // The pair has a record each, so every run has some record that must follow its account.
+        const rows = [...specs.map(build), ...PAIR];
         const old = new Dexie(dbName);
         declareV3(old);
         await old.table('accounts').bulkAdd(rows);
-        const written = children.map((c, i) => ({ table: c.table, row: { id: `k${i}`, accountId: String(rows[c.owner % rows.length]!.id), createdAt: at, updatedAt: at, asOf: '2026-04-01', date: '2026-04-01', month: '2026-04', cause: `c${i}` } }));
+        const child = (table: string, i: number, accountId: string) => ({ table, row: { id: `k${i}`, accountId, createdAt: at, updatedAt: at, asOf: '2026-04-01', date: '2026-04-01', month: '2026-04', cause: `c${i}` } });
+        const written = [
+          ...children.map((c, i) => child(c.table, i, String(rows[c.owner % rows.length]!.id))),
+          child('notes', children.length, 'pair-0'),
+          child('visits', children.length + 1, 'pair-1'),
+        ];
         for (const c of written) await old.table(c.table).add(c.row);
         old.close();
 
