@@ -47,7 +47,8 @@ export async function startLens(opts: { loadDemo?: boolean; locale?: string; use
       return page;
     },
     async panelFrame(page) {
-      const deadline = Date.now() + 10_000;
+      // Generous: on a loaded 2-core machine the frame can take seconds; a frame that never comes still fails.
+      const deadline = Date.now() + 20_000;
       while (Date.now() < deadline) {
         const frame = page.frames().find((f) => f.url().includes('/sidepanel.html?host=frame'));
         if (frame) return frame;
