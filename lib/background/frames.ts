@@ -58,10 +58,12 @@ export const claimPanelFrame = (sender: SenderLike): Promise<ClaimVerdict> =>
 /**
  * Asked by the content script once its frame loaded. Our panel page claims
  * its nonce as its first act, before its load event; the claim may still be
- * on its way, so a missing one is asked again for about a second.
+ * on its way (a worker busy syncing can take seconds to read it), so a missing
+ * one is asked again for up to ten seconds. A page's own frame never claims,
+ * and is replaced once that time is up.
  */
 export async function panelNonceClaimed(tabId: number, nonce: string): Promise<boolean> {
-  for (let attempt = 0; attempt < 6; attempt++) {
+  for (let attempt = 0; attempt < 50; attempt++) {
     if (attempt) await new Promise((r) => setTimeout(r, 200));
     if (await change((b) => ({ book: b, result: nonceClaimed(b, tabId, nonce) }))) return true;
   }

@@ -38,7 +38,8 @@ it('reads the account from the team server and delivers every queued write exact
   const target = lens.crm.records[5]!;
   const page = await lens.browser.context.newPage();
   await page.goto(lens.recordUrl(target.recordId));
-  const frame = await openPanel(lens, page, '');
+  // The launcher names the record once detected; clicking it before (under its bare name) races detection.
+  const frame = await openPanel(lens, page, target.name);
   await frame.getByRole('heading', { level: 1, name: 'Hooli Cloud (team server)' }).waitFor();
   await frame.getByTestId('sync-line').getByText(/^As of /).waitFor();
   expect(api.requests.some((r) => r.url.startsWith('/v1/accounts/lookup'))).toBe(true);
