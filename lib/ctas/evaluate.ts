@@ -1,6 +1,6 @@
 import type { IsoDate } from '../dates/local-date';
 import { plusDays } from '../health/week';
-import type { HealthModel } from '../health/model';
+import { redStreakDays, type HealthModel } from '../health/model';
 import { healthTrend, redStreak } from '../health/trend';
 import type { Account } from '../model/account';
 import type { Cta, HealthSnapshot, Milestone, RenewalOutcome } from '../model/records';
@@ -85,9 +85,11 @@ export function evaluateCtas(input: CtaEvaluationInput): CtaEvaluation {
   const mine = <T extends { accountId: string; deleted?: boolean }>(xs: readonly T[]) => xs.filter((x) => x.accountId === account.id && !x.deleted);
 
   const trend = healthTrend(mine(input.snapshots), input.model, today);
-  const streak = redStreak(trend.points);
+  const streak = redStreak(trend.points, redStreakDays(input.model));
   const latest = trend.points.at(-1);
-  if (streak.active && streak.week && streak.reachedOn && latest) {
+  // One recovery at a time: a red run already being worked on raises nothing more.
+  const recovering = input.existing.some((c) => isOpenCta(c) && c.cause.startsWith(`health:red-streak:${account.id}:`));
+  if (streak.active && streak.week && streak.reachedOn && latest && !recovering) {
     const title = { code: 'health_red_streak', params: { week: streak.week, weeks: streak.runWeeks, score: latest.score } } as const;
     add('health', `health:red-streak:${account.id}:${streak.week}`, title, plusDays(streak.reachedOn, CTA_ACT_DAYS));
   }
