@@ -2,8 +2,10 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { serviceSettingsItem } from '../lib/engine-settings';
 import type { MessageKey } from '../lib/i18n';
 import {
-  CHECKLIST_SECTIONS, customItemId, DEFAULT_SERVICE_SETTINGS, ServiceSettingsSchema, validServiceSettings, type ChecklistItem, type ChecklistSection,
+  CHECKLIST_SECTIONS, customItemId, DEFAULT_SERVICE_SETTINGS, RHYTHMS, ServiceSettingsSchema, validServiceSettings, type ChecklistItem, type ChecklistSection,
+  type Rhythm,
 } from '../lib/service/settings';
+import { SEGMENTS, type Segment } from '../lib/model/common';
 import { useTr } from './I18n';
 import { useItemLabel } from './service/VisitForm';
 import { FormMessage } from './FormMessage';
@@ -22,14 +24,19 @@ export function ServiceSettingsEditor() {
   const toLines = (s: typeof stored): Lines =>
     Object.fromEntries(CHECKLIST_SECTIONS.map((sec) => [sec, s.checklist[sec].map(label).join('\n')])) as Lines;
   const [lines, setLines] = useState<Lines>(() => toLines(DEFAULT_SERVICE_SETTINGS));
-  const [numbers, setNumbers] = useState({ resetWithinDays: '30', reviewEveryMonths: '3', followUpDays: '7', maxValue: '15000', maxCycleDays: '45', maxImplementationWeeks: '3' });
+  const [numbers, setNumbers] = useState({
+    resetWithinDays: '30', reviewEveryMonths: '3', followUpDays: '7', firstVisitAfterDays: '14', maxValue: '15000', maxCycleDays: '45', maxImplementationWeeks: '3',
+  });
+  const [rhythms, setRhythms] = useState<Record<Segment, Rhythm>>(DEFAULT_SERVICE_SETTINGS.rhythms);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
   const show = (s: typeof stored) => {
     setStored(s);
     setLines(toLines(s));
+    setRhythms(s.rhythms);
     setNumbers({
       resetWithinDays: String(s.resetWithinDays), reviewEveryMonths: String(s.reviewEveryMonths), followUpDays: String(s.followUpDays),
+      firstVisitAfterDays: String(s.firstVisitAfterDays),
       maxValue: String(s.involvement.maxValue), maxCycleDays: String(s.involvement.maxCycleDays), maxImplementationWeeks: String(s.involvement.maxImplementationWeeks),
     });
   };
@@ -49,6 +56,8 @@ export function ServiceSettingsEditor() {
       resetWithinDays: Number(numbers.resetWithinDays),
       reviewEveryMonths: Number(numbers.reviewEveryMonths),
       followUpDays: Number(numbers.followUpDays),
+      firstVisitAfterDays: Number(numbers.firstVisitAfterDays),
+      rhythms,
       involvement: { maxValue: Number(numbers.maxValue), maxCycleDays: Number(numbers.maxCycleDays), maxImplementationWeeks: Number(numbers.maxImplementationWeeks) },
     };
     const checked = ServiceSettingsSchema.safeParse(candidate);
@@ -77,8 +86,19 @@ export function ServiceSettingsEditor() {
             <textarea id={`cl-${sec}`} rows={4} value={lines[sec]} onChange={(e) => setLines({ ...lines, [sec]: e.target.value })} />
           </div>
         ))}
+        <h3>{t('checklistEditor.rhythms')}</h3>
+        {SEGMENTS.map((seg) => (
+          <div key={seg} className="field">
+            <label htmlFor={`rhythm-${seg}`}>{t(`model.segment.${seg}` as MessageKey)}</label>
+            <select id={`rhythm-${seg}`} value={rhythms[seg]} onChange={(e) => setRhythms({ ...rhythms, [seg]: e.target.value as Rhythm })}>
+              {RHYTHMS.map((r) => (
+                <option key={r} value={r}>{t(`checklistEditor.rhythm.${r}` as MessageKey)}</option>
+              ))}
+            </select>
+          </div>
+        ))}
         <h3>{t('checklistEditor.timing')}</h3>
-        {(['resetWithinDays', 'reviewEveryMonths', 'followUpDays', 'maxValue', 'maxCycleDays', 'maxImplementationWeeks'] as const).map((k) => (
+        {(['resetWithinDays', 'reviewEveryMonths', 'followUpDays', 'firstVisitAfterDays', 'maxValue', 'maxCycleDays', 'maxImplementationWeeks'] as const).map((k) => (
           <div key={k} className="field">
             {k === 'maxValue' && <h3>{t('checklistEditor.involvement')}</h3>}
             <label htmlFor={`svc-${k}`}>{t(`checklistEditor.${k}` as MessageKey)}</label>

@@ -27,6 +27,8 @@ export function wordCtaTitle(draft: Pick<CtaDraft, 'title'>, tr: Translator): st
       return tr.t('cta.churnRecovery');
     case 'service_visit_missed':
       return tr.t('cta.visitMissed', { month: monthName(String(p.month), tr.locale), serviceDay: String(p.serviceDay) });
+    case 'service_qbr_missed':
+      return tr.t('cta.qbrMissed', { quarter: String(p.quarter) });
     case 'service_report_missing':
       return tr.t('cta.reportMissing', { month: monthName(String(p.month), tr.locale) });
     case 'service_followup':

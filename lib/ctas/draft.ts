@@ -11,6 +11,7 @@ export type CtaTitleCode =
   | 'churn_recovery'
   | 'service_visit_missed'
   | 'service_report_missing'
+  | 'service_qbr_missed'
   | 'service_followup'
   | 'expectation_reset'
   | 'expectation_review';

@@ -5,12 +5,12 @@ import type { Cta, ExpectationNote, MonthlyReport, ServicePlan, ServiceVisit } f
 import { ctaId, type CtaDraft } from '../ctas/draft';
 import { addMonths, lastDay, monthOf, ruleOf } from './calendar';
 import { monthState } from './cadence';
-import type { ServiceSettings } from './settings';
+import { rhythmOf, type ServiceSettings } from './settings';
 
 export type ServiceCloseReason = 'visit_logged' | 'report_sent' | 'visit_removed' | 'reset_done' | 'review_done';
 
 export interface ServiceCtaInput {
-  account: Pick<Account, 'id' | 'signedAt' | 'contractStart' | 'csm' | 'owner'>;
+  account: Pick<Account, 'id' | 'signedAt' | 'contractStart' | 'csm' | 'owner'> & Partial<Pick<Account, 'segment'>>;
   plans: readonly ServicePlan[];
   visits: readonly ServiceVisit[];
   reports: readonly MonthlyReport[];
@@ -34,19 +34,33 @@ export function addMonthsToDate(date: IsoDate, months: number): IsoDate {
   return day > end ? end : day;
 }
 
+/** The quarter a month is in, `YYYY-Qn`, and its three months. */
+export function quarterOf(month: string): { quarter: string; months: string[] } {
+  const year = month.slice(0, 4);
+  const q = Math.floor((Number(month.slice(5, 7)) - 1) / 3);
+  const months = [1, 2, 3].map((i) => `${year}-${String(q * 3 + i).padStart(2, '0')}`);
+  return { quarter: `${year}-Q${q + 1}`, months };
+}
+
 /**
- * The CTAs the service rhythm and expectation management call for. Causes:
- * - service:visit:<accountId>:<YYYY-MM>: the month's service day passed with
- *   no visit logged (this month and the previous one only);
- * - service:report:<accountId>:<YYYY-MM>: the previous month ended with no
- *   monthly report sent;
+ * The CTAs the service rhythm and expectation management call for, by the
+ * account's segment (its rhythm: monthly, quarterly or automated). Causes:
+ * - service:visit:<accountId>:<YYYY-MM> (monthly): the month's service day
+ *   passed with no visit logged (this month and the previous one only);
+ * - service:report:<accountId>:<YYYY-MM> (monthly): the previous month ended
+ *   with no monthly report sent;
+ * - service:qbr:<accountId>:<YYYY-Qn> (quarterly): the quarter's last service
+ *   day passed with no visit in the quarter (this quarter and the previous);
  * - service:followup:<visitId>:<n>: each follow-up of a visit, due when the
  *   visit said;
  * - expectations:reset:<accountId>:<signedAt>: the short-term expectation
  *   reset not done within the set days of signing;
  * - expectations:review:<accountId>:<since>: no long-term value review with
  *   the boss for the set months since the last one (or signing).
- * Months before the customer signed count for nothing.
+ * Automated accounts get none of the visit, report, reset or review CTAs. A
+ * visit where the boss was met counts as the value review. Service days
+ * before the customer signed, or within its first days (firstVisitAfterDays),
+ * count for nothing.
  */
 export function serviceCtas(input: ServiceCtaInput, existing: readonly Cta[]): { create: CtaDraft[]; close: { id: string; cause: string; reason: ServiceCloseReason }[] } {
   const { account, today, settings } = input;
@@ -61,18 +75,31 @@ export function serviceCtas(input: ServiceCtaInput, existing: readonly Cta[]): {
   const draft = (cause: string, title: CtaDraft['title'], dueDate: IsoDate, source: 'service' | 'expectations' = 'service') =>
     create.push({ id: ctaId(cause), accountId: account.id, source, cause, title, ...(owner ? { owner } : {}), dueDate, status: 'open' });
 
+  const rhythm = rhythmOf(settings, input.account.segment);
+  const firstDue = since ? plusDays(since, settings.firstVisitAfterDays ?? 14) : undefined;
+  const owes = (serviceDay: IsoDate) => !firstDue || serviceDay >= firstDue;
   const current = monthOf(today);
   const previous = addMonths(current, -1);
-  for (const month of [previous, current]) {
-    const m = monthState(cadence, month);
-    // A report sent without a visit still leaves the month unvisited.
-    if (m.visits === 0 && m.serviceDay < today && m.state !== 'not_customer' && (!since || m.serviceDay >= since))
-      draft(`service:visit:${account.id}:${month}`, { code: 'service_visit_missed', params: { month, serviceDay: m.serviceDay } }, plusDays(m.serviceDay, ACT_DAYS));
+  if (rhythm === 'monthly') {
+    for (const month of [previous, current]) {
+      const m = monthState(cadence, month);
+      // A report sent without a visit still leaves the month unvisited.
+      if (m.visits === 0 && m.serviceDay < today && m.state !== 'not_customer' && owes(m.serviceDay))
+        draft(`service:visit:${account.id}:${month}`, { code: 'service_visit_missed', params: { month, serviceDay: m.serviceDay } }, plusDays(m.serviceDay, ACT_DAYS));
+    }
+    const prev = monthState(cadence, previous);
+    // A customer signed after last month's service day owes no report for that month.
+    if (!prev.reported && prev.state !== 'not_customer' && owes(prev.serviceDay))
+      draft(`service:report:${account.id}:${previous}`, { code: 'service_report_missing', params: { month: previous } }, plusDays(lastDay(previous), ACT_DAYS));
+  } else if (rhythm === 'quarterly') {
+    const now = quarterOf(current);
+    for (const q of [quarterOf(addMonths(now.months[0]!, -1)), now]) {
+      const last = monthState(cadence, q.months[2]!);
+      const visited = q.months.some((m) => monthState(cadence, m).visits > 0);
+      if (!visited && last.serviceDay < today && last.state !== 'not_customer' && owes(last.serviceDay))
+        draft(`service:qbr:${account.id}:${q.quarter}`, { code: 'service_qbr_missed', params: { quarter: q.quarter, due: last.serviceDay } }, plusDays(last.serviceDay, ACT_DAYS));
+    }
   }
-  const prev = monthState(cadence, previous);
-  // A customer signed after last month's service day owes no report for that month.
-  if (!prev.reported && prev.state !== 'not_customer' && (!since || prev.serviceDay >= since))
-    draft(`service:report:${account.id}:${previous}`, { code: 'service_report_missing', params: { month: previous } }, plusDays(lastDay(previous), ACT_DAYS));
 
   for (const v of visits) {
     if (daysFrom(v.date, today) > FOLLOW_UP_HORIZON_DAYS) continue;
@@ -81,15 +108,20 @@ export function serviceCtas(input: ServiceCtaInput, existing: readonly Cta[]): {
   }
 
   const resetDone = notes.some((n) => n.kind === 'short_term_reset' && n.doneAt);
-  if (account.signedAt && !resetDone) {
+  const handTouched = rhythm !== 'automated';
+  if (handTouched && account.signedAt && !resetDone) {
     const due = plusDays(account.signedAt, settings.resetWithinDays);
     if (today > due && daysFrom(account.signedAt, today) <= RESET_HORIZON_DAYS)
       draft(`expectations:reset:${account.id}:${account.signedAt}`, { code: 'expectation_reset', params: { signedAt: account.signedAt } }, due, 'expectations');
   }
 
-  const reviews = notes.filter((n) => n.kind === 'long_term_value' && n.audience === 'boss' && n.doneAt).map((n) => n.doneAt!).sort();
+  // The boss met at a service visit is the value review held.
+  const reviews = [
+    ...notes.filter((n) => n.kind === 'long_term_value' && n.audience === 'boss' && n.doneAt).map((n) => n.doneAt!),
+    ...visits.filter((v) => v.bossMet).map((v) => v.date),
+  ].sort();
   const base = reviews.at(-1) ?? since;
-  if (base) {
+  if (handTouched && base) {
     const due = addMonthsToDate(base, settings.reviewEveryMonths);
     if (today > due) draft(`expectations:review:${account.id}:${base}`, { code: 'expectation_review', params: { since: base } }, due, 'expectations');
   }
@@ -101,6 +133,7 @@ export function serviceCtas(input: ServiceCtaInput, existing: readonly Cta[]): {
     const parts = c.cause.split(':');
     let reason: ServiceCloseReason | undefined;
     if (c.cause.startsWith('service:visit:') && monthState(cadence, parts.at(-1)!).visits > 0) reason = 'visit_logged';
+    else if (c.cause.startsWith('service:qbr:') && quarterOfCause(parts.at(-1)!).some((m) => monthState(cadence, m).visits > 0)) reason = 'visit_logged';
     else if (c.cause.startsWith('service:report:') && monthState(cadence, parts.at(-1)!).reported) reason = 'report_sent';
     else if (c.cause.startsWith('service:followup:')) {
       const visit = visitById.get(parts.slice(2, -1).join(':'));
@@ -110,4 +143,10 @@ export function serviceCtas(input: ServiceCtaInput, existing: readonly Cta[]): {
     if (reason) close.push({ id: c.id, cause: c.cause, reason });
   }
   return { create, close };
+}
+
+/** The three months of a `YYYY-Qn` quarter named in a cause. */
+function quarterOfCause(quarter: string): string[] {
+  const n = Number(quarter.slice(6));
+  return n >= 1 && n <= 4 ? quarterOf(`${quarter.slice(0, 4)}-${String(n * 3).padStart(2, '0')}`).months : [];
 }

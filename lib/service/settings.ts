@@ -1,5 +1,16 @@
 import { z } from 'zod';
 import { DEFAULT_INVOLVEMENT } from '../handover/involvement';
+import type { Segment } from '../model/common';
+
+/**
+ * How each segment is served (not every customer is equal: a few accounts carry most of the
+ * revenue). monthly: the service day, its visit and the monthly report; quarterly: a quarterly
+ * business review; automated: automated touches only, nothing a CSM is asked to do by hand.
+ */
+export const RHYTHMS = ['monthly', 'quarterly', 'automated'] as const;
+export type Rhythm = (typeof RHYTHMS)[number];
+export const DEFAULT_RHYTHMS: Record<Segment, Rhythm> = { enterprise: 'monthly', mid_market: 'monthly', smb: 'quarterly', self_serve: 'automated' };
+const rhythm = z.enum(RHYTHMS);
 
 /**
  * The monthly service visit's frame (domain brief, "Monthly service day"):
@@ -44,6 +55,17 @@ export const ServiceSettingsSchema = z.object({
   resetWithinDays: z.number().int().min(1).max(180).default(30),
   /** Months between long-term value reviews with the boss: quarterly. */
   reviewEveryMonths: z.number().int().min(1).max(12).default(3),
+  /** Each segment's service rhythm; an account with no segment is served monthly. */
+  rhythms: z
+    .object({
+      enterprise: rhythm.default(DEFAULT_RHYTHMS.enterprise),
+      mid_market: rhythm.default(DEFAULT_RHYTHMS.mid_market),
+      smb: rhythm.default(DEFAULT_RHYTHMS.smb),
+      self_serve: rhythm.default(DEFAULT_RHYTHMS.self_serve),
+    })
+    .default(() => ({ ...DEFAULT_RHYTHMS })),
+  /** A new customer's first service day falls at least this many days after signing: no visit is "missed" in its first days. */
+  firstVisitAfterDays: z.number().int().min(0).max(90).default(14),
   /** Days a visit's follow-up is given by default. */
   followUpDays: z.number().int().min(1).max(90).default(7),
   /** When CS joins the sale: below all three, after close; otherwise at ~70% (lib/handover/involvement). */
@@ -75,3 +97,7 @@ export function customItemId(label: string): string {
   for (let i = 0; i < label.length; i++) h = Math.imul(h ^ label.charCodeAt(i), 0x01000193) >>> 0;
   return `custom.${h.toString(16).padStart(8, '0')}`;
 }
+
+/** The rhythm an account is served on. */
+export const rhythmOf = (settings: Pick<ServiceSettings, 'rhythms'>, segment: Segment | undefined): Rhythm =>
+  segment ? (settings.rhythms?.[segment] ?? DEFAULT_RHYTHMS[segment]) : 'monthly';

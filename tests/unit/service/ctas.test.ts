@@ -16,7 +16,7 @@ const visit = (id: string, date: string, over: Partial<ServiceVisit> = {}): Serv
   date,
   durationMin: 60,
   attendees: ['Li Lei'],
-  bossMet: true,
+  bossMet: false,
   checklistDone: [],
   followUps: [],
   ...over,
@@ -340,5 +340,47 @@ describe('service CTAs through evaluateCtas', () => {
     const cause = 'service:report:acc-1:2026-11';
     const r = evaluateCtas(evalInput({ existing: [existingCta(cause)], service: { plans: [], visits: [], reports: [report('2026-11')], notes: [], settings: DEFAULT_SERVICE_SETTINGS } }));
     expect(r.close).toEqual([{ id: ctaId(cause), cause, reason: 'report_sent' }]);
+  });
+});
+
+describe('service by segment', () => {
+  // Today 2026-12-05: Q4 2026's last service day is the last Friday of December (Dec 25), Q3's is Sep 25.
+  const smb = { ...account, segment: 'smb' as const };
+  it('serves enterprise and mid-market monthly, and an account with no segment too', () => {
+    for (const segment of ['enterprise', 'mid_market', undefined] as const)
+      expect(causes(input({ account: { ...account, segment }, notes: DONE })), String(segment)).toEqual(['service:visit:acc-1:2026-11', 'service:report:acc-1:2026-11']);
+  });
+  it('gives SMB a quarterly business review instead of monthly visits and reports', () => {
+    // Nothing in Q3 (its last service day passed): one QBR missed; Q4 is not over yet.
+    expect(causes(input({ account: smb, notes: DONE }))).toEqual(['service:qbr:acc-1:2026-Q3']);
+    // Any visit in the quarter holds it.
+    expect(causes(input({ account: smb, notes: DONE, visits: [visit('v-1', '2026-08-03')] }))).toEqual([]);
+    // A visit logged later closes the CTA.
+    const open = [existingCta('service:qbr:acc-1:2026-Q3')];
+    expect(serviceCtas(input({ account: smb, notes: DONE, visits: [visit('v-1', '2026-09-10')] }), open).close).toEqual([
+      { id: open[0]!.id, cause: 'service:qbr:acc-1:2026-Q3', reason: 'visit_logged' },
+    ]);
+    // At the year's end Q4 is due too.
+    expect(causes(input({ account: smb, notes: DONE, today: '2026-12-30', visits: [visit('v-1', '2026-08-03')] }))).toEqual(['service:qbr:acc-1:2026-Q4']);
+  });
+  it('asks nothing by hand of a self-serve account: no visit, report, reset or review', () => {
+    expect(causes(input({ account: { ...account, segment: 'self_serve', signedAt: '2026-10-01' } }))).toEqual([]);
+  });
+  it('takes each rhythm from the settings', () => {
+    const settings = { ...DEFAULT_SERVICE_SETTINGS, rhythms: { ...DEFAULT_SERVICE_SETTINGS.rhythms, smb: 'monthly' as const } };
+    expect(causes(input({ account: smb, notes: DONE, settings }))).toEqual(['service:visit:acc-1:2026-11', 'service:report:acc-1:2026-11']);
+  });
+  it('does not tell a customer signed four days ago that its visit was missed', () => {
+    // Signed Nov 23: November's service day (Nov 27) is within its first 14 days.
+    const fresh = { ...account, signedAt: '2026-11-23' };
+    expect(causes(input({ account: fresh, today: '2026-11-29' }))).toEqual([]);
+    // Signed Nov 1: the 27th is 26 days later, a visit was owed.
+    expect(causes(input({ account: { ...account, signedAt: '2026-11-01' }, notes: DONE, today: '2026-11-29' }))).toEqual(['service:visit:acc-1:2026-11']);
+  });
+  it('counts a visit where the boss was met as the long-term value review', () => {
+    const reset = note('n-reset', 'short_term_reset', { doneAt: '2026-07-01' });
+    const rhythm = { visits: [visit('v-1', '2026-11-27')], reports: [report('2026-11')] };
+    expect(causes(input({ notes: [reset], ...rhythm }))).toEqual(['expectations:review:acc-1:2026-06-15']);
+    expect(causes(input({ notes: [reset], visits: [visit('v-1', '2026-11-27', { bossMet: true })], reports: [report('2026-11')] }))).toEqual([]);
   });
 });
