@@ -82,6 +82,11 @@ export function NextSteps({ account, ctas, now }: { account: Account; ctas: Cta[
                   {t('steps.snooze')}
                 </button>
               )}
+              {/* Any CTA can need another team (sales, product, support): it then counts red for its account. */}
+              <button type="button" className="link" aria-pressed={!!c.needsOtherTeam} onClick={() => update(c, { needsOtherTeam: !c.needsOtherTeam })}
+                aria-label={t(c.needsOtherTeam ? 'steps.ownTeamLabel' : 'steps.otherTeamLabel', { title: c.title })}>
+                {t(c.needsOtherTeam ? 'steps.ownTeam' : 'steps.flagOtherTeam')}
+              </button>
             </li>
           ))}
         </ul>

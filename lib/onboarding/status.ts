@@ -22,9 +22,13 @@ export interface OnboardingStatus {
  */
 export const isOpenCta = (c: Pick<Cta, 'status' | 'deleted'>): boolean => !c.deleted && c.status !== 'closed';
 
-/** Red: an open CTA needs another team. Yellow: any other open CTA. Green: none. */
-export function ctaColour(ctas: readonly Pick<Cta, 'status' | 'deleted' | 'needsOtherTeam'>[]): OnboardingColour {
-  const open = ctas.filter(isOpenCta);
+/**
+ * Onboarding's colour, from its own CTAs only (a missing report or a churn
+ * recovery is not onboarding's state): red when an open one needs another
+ * team, yellow for any other open one, green for none.
+ */
+export function ctaColour(ctas: readonly Pick<Cta, 'status' | 'deleted' | 'needsOtherTeam' | 'source'>[]): OnboardingColour {
+  const open = ctas.filter((c) => c.source === 'onboarding' && isOpenCta(c));
   if (open.some((c) => c.needsOtherTeam)) return 'red';
   return open.length > 0 ? 'yellow' : 'green';
 }

@@ -67,6 +67,11 @@ describe('onboardingStatus', () => {
     expect(colour([cta('open', true, true)])).toBe('green'); // deleted
     expect(ctaColour([cta('closed'), cta('open')])).toBe('yellow');
   });
+  it('counts only onboarding CTAs: a missing report or a churn recovery is not onboarding late', () => {
+    const other = (source: Cta['source'], needsOtherTeam?: boolean): Cta => ({ ...cta('open', needsOtherTeam), id: `c-${source}`, source });
+    expect(ctaColour([other('service'), other('renewal', true), other('health', true)])).toBe('green');
+    expect(ctaColour([other('service'), cta('open')])).toBe('yellow');
+  });
 });
 
 describe('onboarding risk and ARR at risk', () => {
