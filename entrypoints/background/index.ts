@@ -2,6 +2,8 @@ import { browser } from 'wxt/browser';
 import { createRouter } from '../../lib/background/router';
 import { forgetTab, previewAccount, recordDetection, refreshLaunchers, sendToTab, setPanelUi, userTranslator } from '../../lib/background/tabs';
 import { evaluateAccountCtas } from '../../lib/background/evaluate';
+import { evaluateWholeBook } from '../../lib/background/book';
+import { healthModelItem, renewalSettingsItem, serviceSettingsItem } from '../../lib/engine-settings';
 import { findAccount } from '../../lib/db/accounts';
 import { CRM_MATCHES } from '../../lib/crm/registry';
 import { serveDataPort } from '../../lib/background/data-port';
@@ -73,11 +75,12 @@ export default defineBackground(() => {
       'sidepanel/open': (msg) => browser.sidePanel.open({ tabId: msg.tabId }),
       'data/changed': () => {
         badgeSoon();
+        bookSoon();
         return refreshLaunchers();
       },
       'rules/test': (msg) => testRule(msg.rule, customCrmApi),
       'config/changed': () => syncStoredRules(),
-      'sync/now': () => syncNow(refreshLaunchers, true),
+      'sync/now': () => syncNow(afterSync, true),
       'outbox/discard': async (msg) => {
         await discardEntry(db(), msg.key);
         return { ok: true };
@@ -85,7 +88,7 @@ export default defineBackground(() => {
       'engine/preview': () => previewAccount(),
       'source/changed': async () => {
         await ensureSchedule();
-        await syncNow(refreshLaunchers, true);
+        await syncNow(afterSync, true);
       },
       'record/write': async (msg) => {
         const answer = await writeAndSend(msg.kind, msg.record, async (accountId) => evaluateAccountCtas(db(), accountId, new Date(), await userTranslator()));
@@ -130,12 +133,14 @@ export default defineBackground(() => {
   // Reminders: the daily check at its time, and a half-hourly tick that runs a check missed while asleep.
   const reminderApi = browser as unknown as ReminderBrowser;
   const checkReminders = async () => {
+    // The daily check first evaluates the whole book, so what it reminds of includes today's new CTAs.
+    await evaluateWholeBook(db(), userTranslator).catch(() => undefined);
     const result = await runReminderCheck(db(), reminderApi, await userTranslator(), new Date());
     // A check waiting for quiet hours to end keeps the alarm it set for that moment.
     if (!result.deferredUntil) await scheduleReminders(reminderApi);
   };
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (isSyncAlarm(alarm.name)) void syncNow(refreshLaunchers);
+    if (isSyncAlarm(alarm.name)) void syncNow(afterSync);
     if (alarm.name === REMINDER_ALARM || alarm.name === REMINDER_TICK) void checkReminders().catch(() => undefined);
   });
   browser.notifications.onClicked.addListener((id) => {
@@ -149,8 +154,28 @@ export default defineBackground(() => {
     clearTimeout(badgeTimer);
     badgeTimer = setTimeout(() => void updateBadge(db(), reminderApi).catch(() => undefined), 2000);
   };
+  // The book runs without the page: after every sync, import and settings change (data/changed), and the
+  // daily check. CTAs it raises or closes go to the team server and the badge.
+  let bookTimer: ReturnType<typeof setTimeout> | undefined;
+  function bookSoon() {
+    clearTimeout(bookTimer);
+    bookTimer = setTimeout(() => {
+      void evaluateWholeBook(db(), userTranslator)
+        .then((r) => {
+          if (r.created + r.closed === 0) return;
+          badgeSoon();
+          return syncNow(refreshLaunchers);
+        })
+        .catch(() => undefined);
+    }, 300);
+  }
+  for (const item of [healthModelItem, renewalSettingsItem, serviceSettingsItem]) item.watch(() => bookSoon());
+  async function afterSync() {
+    await refreshLaunchers();
+    bookSoon();
+  }
   dataSourceItem.watch(() => void ensureSchedule());
-  browser.runtime.onStartup.addListener(() => void ensureSchedule().then(() => syncNow(refreshLaunchers)));
+  browser.runtime.onStartup.addListener(() => void ensureSchedule().then(() => syncNow(afterSync)));
   browser.runtime.onInstalled.addListener(() => void ensureSchedule());
   // Every start of the worker: a check missed while it was stopped runs now (once a day), the badge is set.
   void checkReminders().catch(() => undefined);

@@ -1,5 +1,11 @@
 import { pathToFileURL } from 'node:url';
 import { evaluateCtas, type CtaEvaluationInput } from '../../lib/ctas/evaluate';
+import { evaluateBook, type BookTables } from '../../lib/ctas/book';
+import { toCta } from '../../lib/ctas/draft';
+import type { Account } from '../../lib/model/account';
+import type { Cta } from '../../lib/model/records';
+import { DEFAULT_SERVICE_SETTINGS } from '../../lib/service/settings';
+import { buildWorklist } from '../../lib/today/worklist';
 import { addDays } from '../../lib/dates/local-date';
 import { DEFAULT_HEALTH_MODEL } from '../../lib/health/model';
 import { scoreHealth } from '../../lib/health/score';
@@ -75,6 +81,55 @@ export function benchEngine(accounts = 10_000, runs = 5): { scoreMs: number; cta
   return { scoreMs: round(median(scoreTimes)), ctaMs: round(median(ctaTimes)), ctasRaised };
 }
 
+/**
+ * The whole book evaluated as the background does after a sync or the daily
+ * check (rows grouped by account, every account evaluated), then again after
+ * one account changed (stamps skip the 9,999 others), and one account alone
+ * (a record written from the panel); and the Today worklist over the CTAs the
+ * run raised. Median of `runs` after a warm-up.
+ */
+export function benchBook(accounts = 10_000, runs = 5): { fullMs: number; oneChangedMs: number; oneAccountMs: number; worklistMs: number; ctas: number } {
+  const inputs = Array.from({ length: accounts }, (_, i) => accountInput(i));
+  const stamp = T;
+  const book: BookTables = {
+    accounts: inputs.map((e) => ({ ...e.account, name: e.account.id, crm: 'salesforce', recordId: e.account.id, createdAt: stamp, updatedAt: stamp }) as Account),
+    snapshots: inputs.flatMap((e) => e.snapshots),
+    milestones: inputs.flatMap((e) => e.milestones),
+    outcomes: inputs.flatMap((e) => e.outcomes),
+    ctas: [], visits: [], notes: [], plans: [], reports: [],
+  };
+  const settings = { model: DEFAULT_HEALTH_MODEL, renewal: DEFAULT_RENEWAL_SETTINGS, service: DEFAULT_SERVICE_SETTINGS };
+  const full: number[] = [];
+  const one: number[] = [];
+  const alone: number[] = [];
+  const work: number[] = [];
+  let ctas: Cta[] = [];
+  for (let run = 0; run <= runs; run++) {
+    const seen = new Map<string, string>();
+    const t0 = performance.now();
+    const { verdicts } = evaluateBook(book, settings, TODAY, seen);
+    const t1 = performance.now();
+    ctas = verdicts.flatMap((v) => v.create.map((d) => toCta(d, d.title.code, stamp)));
+    const changed = { ...book, accounts: book.accounts.map((a, i) => (i === 4242 ? { ...a, updatedAt: '2026-12-01T00:00:00.000Z' } : a)) };
+    const t2 = performance.now();
+    const again = evaluateBook(changed, settings, TODAY, seen);
+    const t3 = performance.now();
+    evaluateCtas(inputs[4242]!);
+    const t4 = performance.now();
+    buildWorklist({ accounts: book.accounts, ctas, promises: [] }, TODAY, { person: 'CSM 3' });
+    const t5 = performance.now();
+    if (again.evaluated !== 1) throw new Error(`expected one account evaluated again, got ${again.evaluated}`);
+    if (run > 0) {
+      full.push(t1 - t0);
+      one.push(t3 - t2);
+      alone.push(t4 - t3);
+      work.push(t5 - t4);
+    }
+  }
+  return { fullMs: round(median(full)), oneChangedMs: round(median(one)), oneAccountMs: round(median(alone)), worklistMs: round(median(work)), ctas: ctas.length };
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   console.log(benchEngine(Number(process.argv[2] ?? 10_000)));
+  console.log(benchBook(Number(process.argv[2] ?? 10_000)));
 }
