@@ -1,25 +1,25 @@
 import { browser } from 'wxt/browser';
-import { createRouter } from '../../lib/background/router';
-import { forgetTab, previewAccount, recordDetection, refreshLaunchers, sendToTab, setPanelUi, userTranslator } from '../../lib/background/tabs';
-import { evaluateAccountCtas } from '../../lib/background/evaluate';
-import { findAccount } from '../../lib/db/accounts';
-import { CRM_MATCHES } from '../../lib/crm/registry';
-import { serveDataPort } from '../../lib/background/data-port';
-import { testRule } from '../../lib/background/custom-crm';
-import { customCrmApi, customMatches, storedCrmConfig, syncStoredRules } from '../../lib/background/custom-crm-api';
-import { customRulesItem, fieldLabelsItem } from '../../lib/settings';
-import { addAccountFromPage } from '../../lib/db/accounts';
-import { db } from '../../lib/db/db';
-import { DATA_PORT } from '../../lib/messaging/protocol';
-import { ensureSchedule, isSyncAlarm, revalidateOnView, syncNow, writeAndSend } from '../../lib/background/sync';
-import { discardEntry } from '../../lib/api/outbox';
-import { dataSourceItem, readDataSource } from '../../lib/api/settings';
-import { isExtensionPage } from '../../lib/messaging/senders';
-import { isFramedSender } from '../../lib/messaging/frames';
-import { claimPanelFrame, forgetPanelFrames, gatedPort, issuePanelNonce, panelNonceClaimed, verifiedFrame } from '../../lib/background/frames';
+import { createRouter } from '../../platform/background/router';
+import { forgetTab, previewAccount, recordDetection, refreshLaunchers, sendToTab, setPanelUi, userTranslator } from '../../platform/background/tabs';
+import { evaluateAccountCtas } from '../../platform/background/evaluate';
+import { findAccount } from '../../data/db/accounts';
+import { CRM_MATCHES } from '../../crm/registry';
+import { serveDataPort } from '../../platform/background/data-port';
+import { testRule } from '../../platform/background/custom-crm';
+import { customCrmApi, customMatches, storedCrmConfig, syncStoredRules } from '../../platform/background/custom-crm-api';
+import { customRulesItem, fieldLabelsItem } from '../../shared/settings';
+import { addAccountFromPage } from '../../data/db/accounts';
+import { db } from '../../data/db/db';
+import { DATA_PORT } from '../../platform/messaging/protocol';
+import { ensureSchedule, isSyncAlarm, revalidateOnView, syncNow, writeAndSend } from '../../platform/background/sync';
+import { discardEntry } from '../../data/sync/outbox';
+import { dataSourceItem, readDataSource } from '../../data/sync/settings';
+import { isExtensionPage } from '../../platform/messaging/senders';
+import { isFramedSender } from '../../platform/messaging/frames';
+import { claimPanelFrame, forgetPanelFrames, gatedPort, issuePanelNonce, panelNonceClaimed, verifiedFrame } from '../../platform/background/frames';
 import {
   REMINDER_ALARM, REMINDER_TICK, reminderSettingsItem, reminderTarget, runReminderCheck, scheduleReminders, updateBadge, type ReminderBrowser,
-} from '../../lib/background/reminders';
+} from '../../platform/background/reminders';
 
 // Wiring only: every listener is registered synchronously so a restarted
 // service worker receives the event that woke it.

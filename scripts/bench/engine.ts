@@ -1,11 +1,11 @@
 import { pathToFileURL } from 'node:url';
-import { evaluateCtas, type CtaEvaluationInput } from '../../lib/ctas/evaluate';
-import { addDays } from '../../lib/dates/local-date';
-import { DEFAULT_HEALTH_MODEL } from '../../lib/health/model';
-import { scoreHealth } from '../../lib/health/score';
-import type { HealthInputs, HealthSnapshot, Milestone, RenewalOutcome } from '../../lib/model/records';
-import { milestonesFor } from '../../lib/onboarding/template';
-import { DEFAULT_RENEWAL_SETTINGS } from '../../lib/renewal/settings';
+import { evaluateCtas, type CtaEvaluationInput } from '../../features/ctas';
+import { addDays } from '../../shared/dates/local-date';
+import { DEFAULT_HEALTH_MODEL } from '../../features/health/model';
+import { scoreHealth } from '../../features/health/score';
+import type { HealthInputs, HealthSnapshot, Milestone, RenewalOutcome } from '../../data/model/records';
+import { milestonesFor } from '../../features/onboarding/template';
+import { DEFAULT_RENEWAL_SETTINGS } from '../../features/renewal/settings';
 
 const TODAY = '2027-01-06';
 const T = '2026-11-01T00:00:00.000Z';

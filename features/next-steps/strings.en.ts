@@ -1,0 +1,23 @@
+/** English strings of next steps (calls to action) on the overview. */
+export const nextStepsEn = {
+  'steps.closeNote': 'Note on closing (optional)',
+  'steps.confirmDone': 'Close it',
+  'steps.source.health': 'health',
+  'steps.source.renewal': 'renewal',
+  'steps.source.onboarding': 'onboarding',
+  'steps.source.service': 'service',
+  'steps.source.expectations': 'expectations',
+  'steps.source.manual': 'added by hand',
+  'steps.snooze': 'Snooze a week',
+  'steps.snoozeLabel': 'Snooze “{title}” for a week',
+  'steps.snoozed': 'snoozed until {date}',
+  'steps.otherTeam': 'needs another team',
+  'steps.title': 'Next steps',
+  'steps.none': 'No open next steps.',
+  'steps.new': 'New next step',
+  'steps.due': 'Due',
+  'steps.add': 'Add next step',
+  'steps.done': 'Done',
+  'steps.doneLabel': 'Mark “{title}” done',
+  'steps.invalid': 'Write the next step and pick its due date.',
+} as const;
