@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import { createRouter } from '../../platform/background/router';
-import { forgetTab, previewAccount, recordDetection, refreshLaunchers, sendToTab, setPanelUi, userTranslator } from '../../platform/background/tabs';
+import { afterDetection } from '../../platform/background/detection';
+import { forgetTab, previewAccount, refreshLaunchers, sendToTab, setPanelUi, userTranslator } from '../../platform/background/tabs';
 import { evaluateAccountCtas } from '../../platform/background/evaluate';
-import { findAccount } from '../../data/db/accounts';
 import { CRM_MATCHES } from '../../crm/registry';
 import { serveDataPort } from '../../platform/background/data-port';
 import { testRule } from '../../platform/background/custom-crm';
@@ -30,25 +30,7 @@ export default defineBackground(() => {
     customMatches,
     verifiedFrame,
     content: {
-      'crm/detected': (msg, sender) => {
-        // Paint from the cache first, with nothing else competing for the worker and the database;
-        // then refresh from the team server when the cached copy is stale, and evaluate the
-        // account's calls to action on fresh data (raised once per cause).
-        const detected = recordDetection(sender.tab!.id!, sender.url!, msg.ref);
-        void detected
-          .catch(() => undefined)
-          .then(() => revalidateOnView(msg.ref))
-          .then((changed) => (changed ? refreshLaunchers() : undefined))
-          .catch(() => undefined)
-          .then(async () => {
-            const account = await findAccount(db(), msg.ref);
-            if (!account) return;
-            const { created, closed } = await evaluateAccountCtas(db(), account.id, new Date(), await userTranslator());
-            if (created + closed > 0) await syncNow();
-          })
-          .catch(() => undefined);
-        return detected;
-      },
+      'crm/detected': (msg, sender) => afterDetection(sender.tab!.id!, sender.url!, msg.ref).view,
       'crm/left': (_msg, sender) => forgetTab(sender.tab!.id!),
       'ui/set': (msg) => setPanelUi(msg.patch),
       'crm/config': () => storedCrmConfig(),
