@@ -31,13 +31,13 @@ describe('evaluateCtas', () => {
   it('raises one CTA per cause from every source, with codes, owners and data-derived due dates', () => {
     expect(evaluateCtas(input()).create).toEqual([
       {
-        id: 'cta:health:red-streak:acc-1:2026-W53',
+        id: 'cta:health:red-streak:acc-1:2027-W01',
         accountId: 'acc-1',
         source: 'health',
-        cause: 'health:red-streak:acc-1:2026-W53',
-        title: { code: 'health_red_streak', params: { week: '2026-W53', weeks: 3, score: 25 } },
+        cause: 'health:red-streak:acc-1:2027-W01',
+        title: { code: 'health_red_streak', params: { week: '2027-W01', weeks: 2, score: 25 } },
         owner: 'Cleo',
-        dueDate: '2027-01-07', // a week after the reading that made it two weeks (2026-12-31)
+        dueDate: '2027-01-11', // a week after the reading that made the red run span 14 days (2027-01-04)
         status: 'open',
       },
       {
@@ -91,7 +91,7 @@ describe('evaluateCtas', () => {
       expect(evaluateCtas(input({ existing: stored(first, patch), today: '2027-01-08' })).create).toEqual([]);
     }
     // Partly known: only the missing cause is raised.
-    expect(causes(input({ existing: stored(first.slice(1)) }))).toEqual(['health:red-streak:acc-1:2026-W53']);
+    expect(causes(input({ existing: stored(first.slice(1)) }))).toEqual(['health:red-streak:acc-1:2027-W01']);
   });
   it('drafts identical records on two devices evaluating on different days', () => {
     const a = evaluateCtas(input({ today: '2027-01-06' })).create;
@@ -104,7 +104,13 @@ describe('evaluateCtas', () => {
     const longer = [...RED_RUN, snap('2027-01-11', 25)];
     expect(causes(input({ snapshots: longer, existing: stored(first), today: '2027-01-12' }))).toEqual([]);
     const again = [...longer.slice(0, 3), snap('2027-01-11', 70), snap('2027-01-18', 25), snap('2027-01-25', 22)];
-    expect(causes(input({ snapshots: again, existing: stored(first), milestones: [], today: '2027-01-26' }))).toEqual(['health:red-streak:acc-1:2027-W04']);
+    // The first run's CTA was closed when the account recovered; the new run needs its own 14 days.
+    const recovered = stored(first, { status: 'closed' });
+    expect(causes(input({ snapshots: again, existing: recovered, milestones: [], today: '2027-01-26' }))).toEqual([]);
+    const twoWeeks = [...again, snap('2027-02-01', 25)];
+    expect(causes(input({ snapshots: twoWeeks, existing: recovered, milestones: [], today: '2027-02-02' }))).toEqual(['health:red-streak:acc-1:2027-W05']);
+    // While the first run's CTA is still open, a second run raises nothing more: one recovery at a time.
+    expect(causes(input({ snapshots: twoWeeks, existing: stored(first), milestones: [], today: '2027-02-02' }))).toEqual([]);
     // One red week is not enough; nor is another account's data.
     expect(causes(input({ snapshots: [snap('2027-01-04', 25)], outcomes: [], milestones: [] }))).toEqual(['renewal:acc-1:2027-03-31:90']);
   });
@@ -139,7 +145,7 @@ describe('closing resolved CTAs', () => {
       open('renewal:acc-1:2026-03-31:30'),
       open('renewal:acc-1:2027-03-31:90'),
       open('renewal:acc-1:2027-03-31:60'),
-      open('health:red-streak:acc-1:2026-W53'),
+      open('health:red-streak:acc-1:2027-W01'),
       open('churn-recovery:o-9'),
       open('renewal:acc-1:2026-03-31:15', 'closed'),
       open('renewal:acc-2:2026-03-31:15', 'open', 'acc-2'),
@@ -151,13 +157,13 @@ describe('closing resolved CTAs', () => {
       { id: 'cta:onboarding:ms:acc-1:health_model_setup', cause: 'onboarding:ms:acc-1:health_model_setup', reason: 'milestone_removed' },
       { id: 'cta:renewal:acc-1:2026-03-31:30', cause: 'renewal:acc-1:2026-03-31:30', reason: 'contract_moved' },
       { id: 'cta:renewal:acc-1:2027-03-31:90', cause: 'renewal:acc-1:2027-03-31:90', reason: 'touchpoint_done' },
-      { id: 'cta:health:red-streak:acc-1:2026-W53', cause: 'health:red-streak:acc-1:2026-W53', reason: 'health_recovered' },
+      { id: 'cta:health:red-streak:acc-1:2027-W01', cause: 'health:red-streak:acc-1:2027-W01', reason: 'health_recovered' },
     ]);
     // Nothing is created for the causes already present.
     expect(r.create).toEqual([]);
   });
   it('keeps a health CTA open while the account is still red', () => {
-    const r = evaluateCtas(input({ existing: [open('health:red-streak:acc-1:2026-W53')] }));
+    const r = evaluateCtas(input({ existing: [open('health:red-streak:acc-1:2027-W01')] }));
     expect(r.close).toEqual([]);
   });
 });

@@ -116,3 +116,9 @@ export interface CtaRule<I> {
   /** The note stored on a CTA the rule closes, per close reason. */
   closedNotes: Record<string, MessageKey>;
 }
+
+/**
+ * A CTA counts while it is neither closed nor deleted: snoozing postpones the
+ * work, it does not remove the risk.
+ */
+export const isOpenCta = (c: Pick<Cta, 'status' | 'deleted'>): boolean => !c.deleted && c.status !== 'closed';

@@ -16,7 +16,7 @@ import { discardEntry } from '../../data/sync/outbox';
 import { dataSourceItem, readDataSource } from '../../data/sync/settings';
 import { isExtensionPage } from '../../platform/messaging/senders';
 import { isFramedSender } from '../../platform/messaging/frames';
-import { claimPanelFrame, forgetPanelFrames, gatedPort, issuePanelNonce, panelNonceClaimed, verifiedFrame } from '../../platform/background/frames';
+import { claimPanelFrame, forgetPanelFrames, gatedPort, issuePanelNonce, panelNonceClaimed, setCover, verifiedFrame } from '../../platform/background/frames';
 import {
   REMINDER_ALARM, REMINDER_TICK, reminderSettingsItem, reminderTarget, runReminderCheck, scheduleReminders, updateBadge, type ReminderBrowser,
 } from '../../platform/background/reminders';
@@ -36,6 +36,7 @@ export default defineBackground(() => {
       'crm/config': () => storedCrmConfig(),
       'panel/nonce': (_msg, sender) => issuePanelNonce(sender.tab!.id!),
       'panel/loaded': async (msg, sender) => ({ claimed: await panelNonceClaimed(sender.tab!.id!, msg.nonce) }),
+      'panel/cover': (msg, sender) => setCover(sender.tab!.id!, msg.reason, Date.now()),
     },
     page: {
       // Only a framed panel asks; it learns its tab only if our content script made its frame.
@@ -100,6 +101,7 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => {
     void forgetTab(tabId);
     void forgetPanelFrames(tabId);
+    void setCover(tabId, null, Date.now());
   });
   // Custom CRM rules start working on their hosts as soon as access is granted.
   browser.permissions.onAdded.addListener(() => void syncStoredRules());

@@ -42,7 +42,13 @@ export default defineContentScript({
       },
       claimed: async (nonce) => ((await send({ type: 'panel/loaded', nonce })) as { claimed?: unknown } | null)?.claimed === true,
     };
-    const getUi = () => (ui ??= createUi(document, frames, (patch) => void send({ type: 'ui/set', patch })));
+    const getUi = () =>
+      (ui ??= createUi(
+        document,
+        frames,
+        (patch) => void send({ type: 'ui/set', patch }),
+        (reason) => void send({ type: 'panel/cover', reason }).catch(() => undefined),
+      ));
 
     const report = async (ref: AccountRef) => {
       lastName = ref.name;

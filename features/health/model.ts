@@ -63,6 +63,8 @@ export const HealthModelSchema = z
     dimensions: z.record(HealthDimensionSchema, DimensionRuleSchema),
     bands: z.object({ green: cutoff, red: cutoff }),
     overrides: z.array(HealthOverrideSchema).max(50),
+    /** How long red readings must span before a recovery CTA is raised (default RED_STREAK_DAYS). */
+    redStreakDays: z.number().int('whole days').min(1, 'at least one day').max(180, 'at most 180 days').optional(),
   })
   .superRefine((m, ctx) => {
     const weights = HEALTH_DIMENSIONS.reduce((s, d) => s + m.dimensions[d].weight, 0);
@@ -77,6 +79,10 @@ export const HealthModelSchema = z
     }
   });
 export type HealthModel = z.infer<typeof HealthModelSchema>;
+
+/** "An account in the high-risk band two weeks running must raise an action": two weeks, in days. */
+export const RED_STREAK_DAYS = 14;
+export const redStreakDays = (m: Pick<HealthModel, 'redStreakDays'>): number => m.redStreakDays ?? RED_STREAK_DAYS;
 
 /**
  * Defaults from the domain brief (docs: ../shared/domain.md, "Adoption and health").

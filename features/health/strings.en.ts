@@ -12,6 +12,7 @@ export const healthEn = {
   'model.green': 'Green at',
   'model.greenFrom': 'Green from score',
   'model.redBelow': 'Red below score',
+  'model.redStreakDays': 'Recovery CTA after red for (days)',
   'model.overrides': 'Overrides',
   'model.overrideText': '{dimension} {op} {value} caps the band at {band}',
   'model.cadence': 'Renewal touchpoints (days before the contract end)',

@@ -14,6 +14,7 @@ export const healthZhCN: Record<keyof typeof healthEn, string> = {
   'model.green': '绿色值',
   'model.greenFrom': '绿色起始分',
   'model.redBelow': '红色低于分',
+  'model.redStreakDays': '连续红色多少天后发起挽回行动',
   'model.overrides': '覆盖规则',
   'model.overrideText': '{dimension} {op} {value} 时健康度最高为{band}',
   'model.cadence': '续约触点（合同到期前天数）',

@@ -71,30 +71,39 @@ describe('healthTrend', () => {
 });
 
 describe('redStreak', () => {
-  it('needs the latest two weeks red', () => {
-    expect(redStreak([pt('2026-11-16', 'red'), pt('2026-11-23', 'red')])).toEqual({ active: true, runWeeks: 2, week: '2026-W48', reachedOn: '2026-11-23' });
-    expect(redStreak([pt('2026-11-16', 'red'), pt('2026-11-23', 'yellow')])).toEqual({ active: false, runWeeks: 0 });
-    expect(redStreak([pt('2026-11-16', 'yellow'), pt('2026-11-23', 'red')])).toEqual({ active: false, runWeeks: 1 });
-    expect(redStreak([])).toEqual({ active: false, runWeeks: 0 });
+  it('needs red readings spanning two weeks (14 days), with nothing but red since the run began', () => {
+    expect(redStreak([pt('2026-11-09', 'red'), pt('2026-11-16', 'red'), pt('2026-11-23', 'red')])).toEqual({
+      active: true, runDays: 14, runWeeks: 2, week: '2026-W48', reachedOn: '2026-11-23',
+    });
+    // Two weekly reds are 7 days: one week in red, not two.
+    expect(redStreak([pt('2026-11-16', 'red'), pt('2026-11-23', 'red')])).toEqual({ active: false, runDays: 7, runWeeks: 1 });
+    expect(redStreak([pt('2026-11-09', 'red'), pt('2026-11-16', 'red'), pt('2026-11-23', 'yellow')])).toEqual({ active: false, runDays: 0, runWeeks: 0 });
+    expect(redStreak([])).toEqual({ active: false, runDays: 0, runWeeks: 0 });
   });
-  it('counts weeks, not readings: two reds in one week are one week', () => {
-    expect(redStreak([pt('2026-11-23', 'red'), pt('2026-11-25', 'red')])).toEqual({ active: false, runWeeks: 1 });
-    // Sunday then Monday: two different weeks, a streak.
-    expect(redStreak([pt('2026-11-29', 'red'), pt('2026-11-30', 'red')])).toMatchObject({ active: true, week: '2026-W49' });
+  it('counts days, not calendar weeks: a Sunday and the next Monday are one day', () => {
+    expect(redStreak([pt('2026-11-29', 'red'), pt('2026-11-30', 'red')])).toEqual({ active: false, runDays: 1, runWeeks: 0 });
+    // Daily readings reach it on the 14th day.
+    const daily = Array.from({ length: 16 }, (_, i) => pt(`2026-11-${String(i + 1).padStart(2, '0')}`, 'red'));
+    expect(redStreak(daily)).toMatchObject({ active: true, runDays: 15, reachedOn: '2026-11-15' });
   });
-  it('lets the latest reading of a week stand for it', () => {
-    expect(redStreak([pt('2026-11-16', 'red'), pt('2026-11-23', 'red'), pt('2026-11-26', 'green')]).active).toBe(false);
-    expect(redStreak([pt('2026-11-16', 'red'), pt('2026-11-23', 'green'), pt('2026-11-26', 'red')]).active).toBe(true);
+  it('takes any cadence: readings every two weeks count', () => {
+    expect(redStreak([pt('2026-11-02', 'green'), pt('2026-11-09', 'red'), pt('2026-11-23', 'red')])).toMatchObject({ active: true, runDays: 14, reachedOn: '2026-11-23' });
   });
-  it('needs adjacent weeks: a week without a reading breaks the streak', () => {
-    expect(redStreak([pt('2026-11-09', 'red'), pt('2026-11-23', 'red')])).toEqual({ active: false, runWeeks: 1 });
+  it('breaks the run at any reading that is not red, in whatever order the readings come', () => {
+    expect(redStreak([pt('2026-11-23', 'red'), pt('2026-11-02', 'red'), pt('2026-11-16', 'green'), pt('2026-11-26', 'red')])).toEqual({ active: false, runDays: 3, runWeeks: 0 });
   });
-  it('crosses the year end (2026-W52, W53, 2027-W01) and names the week the run reached two', () => {
-    const points = [pt('2026-12-14', 'green'), pt('2026-12-21', 'red'), pt('2026-12-31', 'red'), pt('2027-01-04', 'red')];
-    expect(redStreak(points)).toEqual({ active: true, runWeeks: 3, week: '2026-W53', reachedOn: '2026-12-31' });
+  it('breaks the run at a gap longer than the streak: nobody looked in between', () => {
+    expect(redStreak([pt('2026-10-01', 'red'), pt('2026-11-23', 'red')])).toEqual({ active: false, runDays: 0, runWeeks: 0 });
+  });
+  it('takes its length as a setting', () => {
+    const points = [pt('2026-11-16', 'red'), pt('2026-11-23', 'red')];
+    expect(redStreak(points, 7)).toMatchObject({ active: true, reachedOn: '2026-11-23' });
+    expect(redStreak(points, 21).active).toBe(false);
+  });
+  it('crosses the year end and keeps naming the run by the week it became long enough', () => {
+    const points = [pt('2026-12-14', 'green'), pt('2026-12-21', 'red'), pt('2026-12-28', 'red'), pt('2027-01-04', 'red')];
+    expect(redStreak(points)).toEqual({ active: true, runDays: 14, runWeeks: 2, week: '2027-W01', reachedOn: '2027-01-04' });
     // The same run one week later keeps its name, so it raises one CTA.
-    expect(redStreak([...points, pt('2027-01-11', 'red')]).week).toBe('2026-W53');
-    // W51 to W53 skips W52.
-    expect(redStreak([pt('2026-12-14', 'red'), pt('2026-12-31', 'red')]).active).toBe(false);
+    expect(redStreak([...points, pt('2027-01-11', 'red')]).week).toBe('2027-W01');
   });
 });

@@ -3,7 +3,7 @@ import type { Band } from '../../data/model/common';
 import type { HealthSnapshot } from '../../data/model/records';
 import type { HealthModel } from './model';
 import { rate, round1 } from './rate';
-import { dayIndex, isoWeek, mondayIndex, type IsoWeek } from '../../shared/dates/week';
+import { dayIndex, isoWeek, type IsoWeek } from '../../shared/dates/week';
 
 export interface TrendPoint {
   asOf: IsoDate;
@@ -49,39 +49,41 @@ export function healthTrend(snapshots: readonly HealthSnapshot[], model: HealthM
 }
 
 export interface RedStreak {
-  /** The latest two ISO weeks with a reading are consecutive weeks, both red. */
+  /** The latest readings have been red without a break for at least the streak's length. */
   active: boolean;
-  /** Consecutive red weeks ending at the latest week (0 when the latest week is not red). */
+  /** Days from the first red reading of the current run to the latest one (0: the latest reading is not red). */
+  runDays: number;
+  /** Whole weeks of the run, for the wording ("red 3 weeks in a row"). */
   runWeeks: number;
-  /** The week this red run first reached two weeks: one per run, so it names the run (a CTA cause). */
+  /** The ISO week of the reading that first made the run long enough: one per run, so it names the run (a CTA cause). */
   week?: IsoWeek;
-  /** The reading that completed the streak in that week. */
+  /** That reading's day. */
   reachedOn?: IsoDate;
 }
 
 /**
- * "Two consecutive weekly snapshots in red raise a CTA." Points are bucketed
- * by ISO week (Monday to Sunday) and the latest point of each week stands for
- * it. Weeks must be adjacent: red in W46 and W48 with no reading in W47 is not
- * a streak, because nobody looked in between.
+ * "An account in the high-risk band two weeks running must raise an action":
+ * the current run of red readings (every reading since the last one that was
+ * not red) must span at least `minDays` days, whatever the cadence of the
+ * readings (daily, weekly, every two weeks). A Sunday and the next Monday are
+ * two calendar weeks but one day, and are not a streak. A gap between two red
+ * readings longer than the streak itself breaks the run: nobody looked in
+ * between.
  */
-export function redStreak(points: readonly Pick<TrendPoint, 'asOf' | 'band'>[]): RedStreak {
-  const weeks = new Map<number, Pick<TrendPoint, 'asOf' | 'band'>>(); // keyed by the Monday's day index
-  for (const p of points) {
-    const monday = mondayIndex(dayIndex(p.asOf));
-    const seen = weeks.get(monday);
-    if (!seen || p.asOf >= seen.asOf) weeks.set(monday, p);
+export function redStreak(points: readonly Pick<TrendPoint, 'asOf' | 'band'>[], minDays = 14): RedStreak {
+  const sorted = [...points].sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : 0));
+  let start = sorted.length;
+  for (let i = sorted.length - 1; i >= 0; i--) {
+    if (sorted[i]!.band !== 'red') break;
+    const later = sorted[i + 1];
+    if (later && dayIndex(later.asOf) - dayIndex(sorted[i]!.asOf) > minDays) break;
+    start = i;
   }
-  const mondays = [...weeks.keys()].sort((a, b) => a - b);
-  let run = 0;
-  for (let i = mondays.length - 1; i >= 0; i--) {
-    if (weeks.get(mondays[i]!)!.band !== 'red') break;
-    const later = mondays[i + 1];
-    if (later !== undefined && later - mondays[i]! !== 7) break;
-    run++;
-  }
-  if (run < 2) return { active: false, runWeeks: run };
-  const reached = mondays[mondays.length - run + 1]!;
-  const p = weeks.get(reached)!;
-  return { active: true, runWeeks: run, week: isoWeek(p.asOf), reachedOn: p.asOf };
+  if (start === sorted.length) return { active: false, runDays: 0, runWeeks: 0 };
+  const first = dayIndex(sorted[start]!.asOf);
+  const runDays = dayIndex(sorted.at(-1)!.asOf) - first;
+  const runWeeks = Math.floor(runDays / 7);
+  if (runDays < minDays) return { active: false, runDays, runWeeks };
+  const reached = sorted.slice(start).find((p) => dayIndex(p.asOf) - first >= minDays)!;
+  return { active: true, runDays, runWeeks, week: isoWeek(reached.asOf), reachedOn: reached.asOf };
 }

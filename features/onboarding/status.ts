@@ -1,3 +1,4 @@
+import { isOpenCta } from '../../data/model/cta-draft';
 import { daysBetween, type IsoDate } from '../../shared/dates/local-date';
 import type { Cta, Milestone } from '../../data/model/records';
 
@@ -16,11 +17,7 @@ export interface OnboardingStatus {
   overdue: Milestone[];
 }
 
-/**
- * A CTA counts while it is neither closed nor deleted: snoozing postpones the
- * work, it does not remove the risk.
- */
-export const isOpenCta = (c: Pick<Cta, 'status' | 'deleted'>): boolean => !c.deleted && c.status !== 'closed';
+export { isOpenCta };
 
 /** Red: an open CTA needs another team. Yellow: any other open CTA. Green: none. */
 export function ctaColour(ctas: readonly Pick<Cta, 'status' | 'deleted' | 'needsOtherTeam'>[]): OnboardingColour {

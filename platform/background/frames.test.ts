@@ -18,6 +18,14 @@ const senderFor = (nonce: string, over: Partial<SenderLike> = {}): SenderLike =>
   ...over,
 });
 
+/** A panel document that answers the background's "still there?" for its own nonce. */
+const answerAlive = (nonce: string) =>
+  browser.runtime.onMessage.addListener((msg: { type?: string; nonce?: string }, _sender: unknown, respond: (a: unknown) => void) => {
+    if (msg.type !== 'panel/alive' || msg.nonce !== nonce) return false;
+    respond({ alive: true });
+    return true;
+  });
+
 beforeEach(() => fakeBrowser.reset());
 
 describe('panel frames in the background', () => {
@@ -28,9 +36,21 @@ describe('panel frames in the background', () => {
     const other = await frames.issuePanelNonce(12);
     expect(await frames.claimPanelFrame(senderFor(nonce))).toBe('verified');
     expect(frames.verifiedFrame(senderFor(nonce))).toBe(true);
+    // The claiming document is still there and answers for its nonce.
+    answerAlive(nonce);
     expect(await frames.panelNonceClaimed(11, nonce)).toBe(true);
     expect(await frames.claimPanelFrame(senderFor(other.nonce, { tab: { id: 12 }, frameId: 4 }))).toBe('verified');
     expect(await frames.claimPanelFrame(senderFor(nonce, { frameId: 9, documentId: 'DOC-2' }))).toBe('unknown nonce');
+  });
+
+  it("does not take a claim for the frame's current page once the claiming document is gone", async () => {
+    // The page navigated the frame after our panel claimed and before it finished loading: the load the
+    // content script saw is the page's, and the panel document that claimed answers nothing any more.
+    const frames = await fresh();
+    const { nonce } = await frames.issuePanelNonce(11);
+    expect(await frames.claimPanelFrame(senderFor(nonce))).toBe('verified');
+    answerAlive('f'.repeat(32)); // another panel, alive, with a nonce of its own
+    expect(await frames.panelNonceClaimed(11, nonce)).toBe(false);
   });
 
   it('remembers its frames across a restarted worker, and forgets a closed tab', async () => {

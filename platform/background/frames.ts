@@ -12,6 +12,8 @@ import {
   type FrameBook,
 } from '../messaging/frames';
 import type { SenderLike } from '../messaging/senders';
+import { coverKey, type CoverState } from '../messaging/protocol';
+import type { CoverReason } from '../content/cover';
 import type { PortLike } from './data-port';
 
 /**
@@ -60,14 +62,23 @@ export const claimPanelFrame = (sender: SenderLike): Promise<ClaimVerdict> =>
  * its nonce as its first act, before its load event; the claim may still be
  * on its way (a worker busy syncing can take seconds to read it), so a missing
  * one is asked again for up to ten seconds. A page's own frame never claims,
- * and is replaced once that time is up.
+ * and is replaced once that time is up. A claim alone is not enough: the page
+ * may have navigated the frame after our panel claimed and before it finished
+ * loading, so the load seen is the page's. The claiming document must still
+ * answer, and a document navigated away answers nothing.
  */
 export async function panelNonceClaimed(tabId: number, nonce: string): Promise<boolean> {
   for (let attempt = 0; attempt < 50; attempt++) {
     if (attempt) await new Promise((r) => setTimeout(r, 200));
-    if (await change((b) => ({ book: b, result: nonceClaimed(b, tabId, nonce) }))) return true;
+    if (await change((b) => ({ book: b, result: nonceClaimed(b, tabId, nonce) }))) return panelAlive(nonce);
   }
   return false;
+}
+
+/** Whether the panel document holding this nonce is still loaded (only extension pages hear the background). */
+async function panelAlive(nonce: string): Promise<boolean> {
+  const answer = await browser.runtime.sendMessage({ type: 'panel/alive', nonce }).catch(() => null);
+  return (answer as { alive?: unknown } | null)?.alive === true;
 }
 
 export const forgetPanelFrames = (tabId: number): Promise<void> => change((b) => ({ book: forgetTabFrames(b, tabId), result: undefined }));
@@ -97,4 +108,16 @@ export function gatedPort(port: PortLike & { disconnect(): void }, allowed: bool
     },
     () => port.disconnect(),
   );
+}
+
+/**
+ * What the tab's content script sees of its panel frame: covered, hidden or
+ * moved by the page, or plainly visible (null). Kept in storage.session, which
+ * the framed panel watches and the page cannot reach.
+ */
+export function setCover(tabId: number, reason: CoverReason | null, now: number): Promise<void> {
+  const key = coverKey(tabId);
+  if (!reason) return browser.storage.session.remove(key);
+  const state: CoverState = { reason, at: now };
+  return browser.storage.session.set({ [key]: state });
 }

@@ -110,7 +110,7 @@ describe('framed pages in the router', () => {
       crmMatches: () => [],
       onRejected: (r) => rejected.push(r),
       verifiedFrame: verified,
-      content: { 'crm/detected': handler('detected'), 'crm/left': handler('left'), 'ui/set': handler('ui'), 'crm/config': handler('config'), 'panel/nonce': handler('nonce'), 'panel/loaded': handler('loaded') },
+      content: { 'crm/detected': handler('detected'), 'crm/left': handler('left'), 'ui/set': handler('ui'), 'crm/config': handler('config'), 'panel/nonce': handler('nonce'), 'panel/loaded': handler('loaded'), 'panel/cover': handler('cover') },
       page: {
         'panel/whoami': handler('whoami'), 'panel/close': handler('close'), 'ui/set': handler('ui'), 'sidepanel/open': handler('sidepanel'),
         'data/changed': handler('changed'), 'rules/test': handler('rules'), 'config/changed': handler('config'), 'sync/now': handler('sync'),

@@ -1,5 +1,6 @@
 import type { LauncherView } from '../messaging/protocol';
 import type { PanelUi } from '../../shared/settings';
+import { assessCover, COVER_INTERVAL_MS, coverVerdicts, readCover, type CoverReason } from './cover';
 import { STYLES } from './styles';
 
 export interface LensUi {
@@ -32,9 +33,15 @@ const MAX_REPLACEMENTS = 3;
  * page can neither read nor, unnoticed, replace: the frame is watched and a
  * swapped one is thrown away for a fresh one.
  */
-export function createUi(doc: Document, source: FrameSource, save: (patch: Partial<PanelUi>) => void): LensUi {
+export function createUi(
+  doc: Document,
+  source: FrameSource,
+  save: (patch: Partial<PanelUi>) => void,
+  onCover: (reason: CoverReason | null) => void = () => undefined,
+): LensUi {
   const host = doc.createElement('div');
-  host.style.cssText = 'all: initial;';
+  host.style.cssText = 'all: initial !important;';
+  const HOST_STYLE = host.getAttribute('style');
   const root = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent = STYLES;
@@ -101,6 +108,58 @@ export function createUi(doc: Document, source: FrameSource, save: (patch: Parti
       });
   };
 
+  // The host lives in the top layer (a manual popover), above anything the page stacks; the page can
+  // take it out, restyle it or draw its own top-layer element over it, and each is noticed (see cover.ts).
+  const raise = () => {
+    if (host.getAttribute('style') !== HOST_STYLE) host.setAttribute('style', HOST_STYLE ?? '');
+    if (host.getAttribute('popover') !== 'manual') host.setAttribute('popover', 'manual');
+    try {
+      if (host.isConnected && !host.matches(':popover-open')) host.showPopover();
+    } catch {
+      // No popover support (or not connected): z-index stacking and hit testing remain.
+    }
+  };
+  const verdicts = coverVerdicts();
+  let watching: { stop(): void } | undefined;
+  const check = () => {
+    if (!frame || !state.open || !host.isConnected) return;
+    const seen = assessCover(readCover(doc, host, panel));
+    const { changed, reason } = verdicts.see(seen, Date.now());
+    if (changed) onCover(reason);
+    if (seen) raise();
+  };
+  const watch = () => {
+    if (watching) return;
+    let pending: ReturnType<typeof setTimeout> | undefined;
+    const soon = () => (pending ??= setTimeout(() => ((pending = undefined), check()), 50));
+    const timer = setInterval(check, COVER_INTERVAL_MS);
+    const changes = new MutationObserver(soon);
+    changes.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['style', 'class', 'open', 'popover', 'hidden'] });
+    const mine = new MutationObserver(() => {
+      raise();
+      soon();
+    });
+    mine.observe(host, { attributes: true });
+    doc.addEventListener('toggle', soon, true);
+    doc.defaultView?.addEventListener('resize', soon);
+    watching = {
+      stop() {
+        clearInterval(timer);
+        clearTimeout(pending);
+        changes.disconnect();
+        mine.disconnect();
+        doc.removeEventListener('toggle', soon, true);
+        doc.defaultView?.removeEventListener('resize', soon);
+      },
+    };
+  };
+  const unwatch = () => {
+    watching?.stop();
+    watching = undefined;
+    // A closed or removed panel shows nothing to cover; a fresh verdict starts with the next open.
+    if (verdicts.reset()) onCover(null);
+  };
+
   const layout = () => {
     const { open, width, mode } = state;
     panel.hidden = !open;
@@ -109,6 +168,8 @@ export function createUi(doc: Document, source: FrameSource, save: (patch: Parti
     launcher.setAttribute('aria-expanded', String(open));
     handle.setAttribute('aria-valuenow', String(width));
     if (open && !frame && host.isConnected) openFrame();
+    if (open && host.isConnected) watch();
+    else unwatch();
     // Push mode makes room so the panel hides none of the CRM's content.
     pushStyle.textContent = open && mode === 'push' ? `html{margin-right:${width}px!important}` : '';
   };
@@ -152,12 +213,14 @@ export function createUi(doc: Document, source: FrameSource, save: (patch: Parti
       if (!host.isConnected) {
         doc.documentElement.append(host);
         doc.head?.append(pushStyle);
+        raise();
       }
       setPanel(view.panel);
     },
     setPanel,
     toggle: () => launcher.click(),
     remove() {
+      unwatch();
       host.remove();
       pushStyle.remove();
       // A frame left behind would keep its claim; the next record gets a fresh one.

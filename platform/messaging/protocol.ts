@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COVER_REASONS } from '../content/cover';
 import { CRM_IDS } from '../../crm/types';
 import { CustomRuleSchema } from '../../data/model/custom-rule';
 import { WrittenKindSchema } from '../../data/model/records';
@@ -47,6 +48,8 @@ export const ContentMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('panel/nonce') }),
   // After the frame loaded: did the panel page with that nonce claim it (else the page swapped the frame)?
   z.object({ type: z.literal('panel/loaded'), nonce: z.string().regex(/^[0-9a-f]{32}$/) }),
+  // The page draws over the panel frame, hides or moves it (null: plainly visible again).
+  z.object({ type: z.literal('panel/cover'), reason: z.enum(COVER_REASONS).nullable() }),
 ]);
 export type ContentMessage = z.infer<typeof ContentMessageSchema>;
 
@@ -103,6 +106,10 @@ export const TabStateSchema = z.object({
 });
 export type TabState = z.infer<typeof TabStateSchema>;
 export const tabKey = (tabId: number): string => `tab:${tabId}`;
+/** Whether the page covers the tab's panel frame, kept apart from the tab state: the panel pauses its actions meanwhile. */
+export const coverKey = (tabId: number): string => `cover:${tabId}`;
+export const CoverStateSchema = z.object({ reason: z.enum(COVER_REASONS), at: z.number() });
+export type CoverState = z.infer<typeof CoverStateSchema>;
 
 /**
  * The data port: the panel watches records through the background, which owns

@@ -67,6 +67,7 @@ describe('router', () => {
         },
         'panel/nonce': () => ({ nonce: 'n' }),
         'panel/loaded': () => ({ claimed: false }),
+        'panel/cover': (m) => void calls.push(`cover ${m.reason}`),
       },
       page: {
         'panel/whoami': (_m, s) => ({ tabId: s.tab?.id ?? null }),
@@ -104,6 +105,17 @@ describe('router', () => {
     router({ type: 'data/changed' }, content, () => undefined);
     expect(calls).toEqual([]);
     expect(rejected).toEqual(['malformed message', 'malformed message']);
+  });
+
+  it('takes a cover report only from the content script, and only with a known reason', () => {
+    const { router, calls, rejected } = setup();
+    router({ type: 'panel/cover', reason: 'covered' }, content, () => undefined);
+    router({ type: 'panel/cover', reason: null }, content, () => undefined);
+    router({ type: 'panel/cover', reason: 'fine, trust me' }, content, () => undefined);
+    // The panel page itself (or a page framing it) cannot clear a cover.
+    router({ type: 'panel/cover', reason: null }, { id: ID, url: `chrome-extension://${ID}/sidepanel.html`, frameId: 3, tab: { id: 4 } }, () => undefined);
+    expect(calls).toEqual(['cover covered', 'cover null']);
+    expect(rejected).toHaveLength(2);
   });
 
   it('ignores malformed and hostile payloads', () => {

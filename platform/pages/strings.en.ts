@@ -1,6 +1,9 @@
 /** English strings of the page shells: panel frame, tabs, account card, add-account form, options, popup, sync and conflicts. */
 export const pagesEn = {
   'panel.title': 'Account Lens',
+  'panel.cover.covered': 'Something on this page is drawn over Account Lens. Its buttons are paused until it is gone, so no click lands here by mistake.',
+  'panel.cover.hidden': 'This page has faded or hidden Account Lens. Its buttons are paused until it shows plainly again.',
+  'panel.cover.moved': 'This page has moved Account Lens out of place. Its buttons are paused until it is back.',
   'panel.untrusted': 'Account Lens opens from its own button on your CRM pages.',
   'panel.loading': 'Loading…',
   'panel.noRecord': 'Open an account record in your CRM and it appears here.',

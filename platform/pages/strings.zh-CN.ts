@@ -3,6 +3,9 @@ import type { pagesEn } from './strings.en';
 /** 简体中文: the page shells: panel frame, tabs, account card, add-account form, options, popup, sync and conflicts; the same keys as strings.en.ts. */
 export const pagesZhCN: Record<keyof typeof pagesEn, string> = {
   'panel.title': 'Account Lens',
+  'panel.cover.covered': '此页面上有内容覆盖在 Account Lens 之上。在其消失之前，按钮暂停使用，以免误点。',
+  'panel.cover.hidden': '此页面将 Account Lens 变淡或隐藏。在其重新清晰显示之前，按钮暂停使用。',
+  'panel.cover.moved': '此页面将 Account Lens 移出了原位。在其回到原位之前，按钮暂停使用。',
   'panel.untrusted': '请通过 CRM 页面上的 Account Lens 按钮打开。',
   'panel.loading': '加载中…',
   'panel.noRecord': '在 CRM 中打开一个客户记录，它会显示在这里。',

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { CoverReason } from '../content/cover';
 import type { AccountRef } from '../../crm/types';
 
 export type PanelHost = 'frame' | 'side';
@@ -25,6 +26,8 @@ export interface PanelState {
   view: PanelTab;
   /** The panel shows the open record's account, or the whole book. */
   mode: 'account' | 'portfolio';
+  /** A framed panel the page draws over, hides or moves: its actions pause until it is plainly visible again. */
+  cover: CoverReason | null;
   setTab(tabId: number | null): void;
   setMode(mode: 'account' | 'portfolio'): void;
   setView(view: PanelTab): void;
@@ -48,6 +51,7 @@ export const usePanelStore = create<PanelState>((set) => ({
   resolved: false,
   view: 'overview',
   mode: 'account',
+  cover: null,
   setTab: (tabId) => set({ tabId }),
   setMode: (mode) => set({ mode }),
   setView: (view) => set({ view }),

@@ -147,6 +147,9 @@ const privateIn = (strings: string[]) => strings.filter((s) => PRIVATE.some((re)
 const band = (f: Frame) => f.getByTestId('health-card').locator('.badge').innerText();
 const panelFrames = (page: Page) => page.frames().filter((f) => f.url().includes('/sidepanel.html'));
 
+/** Sends a frame elsewhere from its own window; the frame may be gone before the call returns. */
+const navigateFrom = (f: Frame, url: string) => f.evaluate((u) => void location.assign(u), url).catch(() => undefined);
+
 /** The panel frame showing that account's heading: the real panel, read with the browser's own privileges. */
 async function livePanel(page: Page, name: string): Promise<Frame> {
   const deadline = Date.now() + 10_000;
@@ -207,7 +210,9 @@ describe('a hostile CRM page', () => {
     // played by the browser navigating the panel frame to the attacker's page, as window.frames[i].location would.
     if (frames + navigated > 0) expect(after.url()).not.toBe(oldUrl);
     const swappedAt = after.url();
-    await after.goto(EVIL).catch(() => undefined);
+    // (Navigated from inside, as a handle on the frame's window would: a navigation the test driver
+    // started itself and saw cut short by the frame's removal leaves its own bookkeeping of frames behind.)
+    await navigateFrom(after, EVIL);
     await expect.poll(() => page.frames().filter((f) => f.url().startsWith(EVIL)).length, { timeout: 10_000 }).toBe(0);
     const fresh = await livePanel(page, r.name);
     expect(fresh.url()).not.toBe(swappedAt); // a new frame, with a new nonce
@@ -215,8 +220,58 @@ describe('a hostile CRM page', () => {
     expect(await band(fresh)).toBe('yellow');
     // And a swap to our own panel page without a live nonce (the page knowing the dynamic URL) is replaced too.
     const dynamic = (await lens.browser.worker.evaluate(`chrome.runtime.getURL('/sidepanel.html')`)) as string;
-    await fresh.goto(`${dynamic}?host=frame&n=${new URL(fresh.url()).searchParams.get('n')}`).catch(() => undefined);
+    await navigateFrom(fresh, `${dynamic}?host=frame&n=${new URL(fresh.url()).searchParams.get('n')}`);
     await expect.poll(async () => (await livePanel(page, r.name)).url() !== fresh.url() && panelFrames(page).length === 1, { timeout: 10_000 }).toBe(true);
+    await page.close();
+  });
+});
+
+describe('a page that draws over the panel', () => {
+  const coverOf = (f: Frame) => f.evaluate(() => document.querySelector('.app')?.getAttribute('data-cover') ?? null).catch(() => 'gone');
+  const inert = (f: Frame) => f.evaluate(() => (document.querySelector('.app-body') as HTMLElement | null)?.inert ?? null);
+
+  it('pauses the panel while anything covers, fades or hides it, and resumes once it is gone', async () => {
+    const r = lens.crm.records[0]!;
+    const page = await hostilePage(r.recordId);
+    await openPanel(lens, page, r.name);
+    const frame = await livePanel(page, r.name);
+    expect(await coverOf(frame)).toBeNull();
+    expect(await inert(frame)).toBe(false);
+
+    const attacks: Record<string, string> = {
+      // A decoy in the top layer that lets every click fall through to the panel under it.
+      clickThroughPopover: `const d = document.createElement('div'); d.id = 'decoy'; d.popover = 'manual';
+        d.style.cssText = 'pointer-events:none;position:fixed;inset:0 0 0 auto;margin:0;width:560px;height:100vh;background:#fff;border:0';
+        d.textContent = 'Click here to win'; document.body.append(d); d.showPopover();`,
+      // A modal dialog of the page's own over the whole window.
+      modalDialog: `const d = document.createElement('dialog'); d.id = 'decoy'; d.style.cssText = 'width:100vw;height:100vh;max-width:none;max-height:none;margin:0';
+        document.body.append(d); d.showModal();`,
+      // Our host taken out of the top layer (it is a plain div in the page's DOM), then a decoy stacked above it.
+      hostDemoted: `const host = [...document.documentElement.children].find((e) => e.hasAttribute('popover'));
+        host.hidePopover(); host.removeAttribute('popover');
+        const d = document.createElement('div'); d.id = 'decoy';
+        d.style.cssText = 'position:fixed;inset:0;z-index:2147483647;background:rgba(255,255,255,.98)'; document.body.append(d);
+        setTimeout(() => { host.hidePopover?.(); }, 10);`,
+    };
+    for (const [name, script] of Object.entries(attacks)) {
+      await page.evaluate(script);
+      await expect.poll(() => coverOf(frame), { timeout: 5_000, message: name }).not.toBeNull();
+      expect(await inert(frame), name).toBe(true);
+      // Everything stays mounted under the pause: the account is still there when the cover goes.
+      expect(await frame.getByRole('heading', { level: 1, name: r.name }).count(), name).toBe(1);
+      await page.evaluate(`{ const d = document.getElementById('decoy'); d.close?.(); try { d.hidePopover(); } catch {} d.remove(); }`);
+      await expect.poll(() => coverOf(frame), { timeout: 5_000, message: `${name} removed` }).toBeNull();
+      expect(await inert(frame), name).toBe(false);
+    }
+
+    // A style the page writes on the host is put back before it is ever painted.
+    await page.evaluate(`{ const host = [...document.documentElement.children].find((e) => e.hasAttribute('popover'));
+      host.style.opacity = '0.01'; host.style.setProperty('display', 'none', 'important'); }`);
+    await expect
+      .poll(() => page.evaluate(`getComputedStyle([...document.documentElement.children].find((e) => e.hasAttribute('popover'))).opacity`), { timeout: 2_000 })
+      .toBe('1');
+    await expect.poll(() => coverOf(frame), { timeout: 5_000 }).toBeNull();
+    expect(await band(frame)).toBe('yellow');
     await page.close();
   });
 });

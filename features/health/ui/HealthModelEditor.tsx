@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { readingFor } from '../../../platform/demo/accounts';
 import { healthModelItem, readEngineSettings, renewalSettingsItem } from '../../engine-settings';
-import { DEFAULT_HEALTH_MODEL, HEALTH_DIMENSIONS, HealthModelSchema, scoreHealth, type HealthDimension, type HealthModel } from '..';
+import { DEFAULT_HEALTH_MODEL, HEALTH_DIMENSIONS, HealthModelSchema, redStreakDays, scoreHealth, type HealthDimension, type HealthModel } from '..';
 import type { MessageKey } from '../../../shared/i18n';
 import type { HealthInputs } from '../../../data/model/records';
 import { DEFAULT_RENEWAL_SETTINGS, RenewalSettingsSchema, type RenewalSettings } from '../../renewal';
@@ -79,6 +79,10 @@ export function HealthModelEditor() {
       <div className="row">
         <label>{t('model.greenFrom')} <input type="number" value={model.bands.green} onChange={(e) => setModel({ ...model, bands: { ...model.bands, green: num(e.target.value) } })} /></label>
         <label>{t('model.redBelow')} <input type="number" value={model.bands.red} onChange={(e) => setModel({ ...model, bands: { ...model.bands, red: num(e.target.value) } })} /></label>
+        <label>
+          {t('model.redStreakDays')}{' '}
+          <input type="number" min={1} max={180} value={redStreakDays(model)} onChange={(e) => setModel({ ...model, redStreakDays: num(e.target.value) })} />
+        </label>
       </div>
       <h3>{t('model.overrides')}</h3>
       <ul className="overrides">

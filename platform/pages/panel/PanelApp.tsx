@@ -58,6 +58,7 @@ export function PanelApp() {
   };
 
   const mode = usePanelStore((s) => s.mode);
+  const cover = usePanelStore((s) => s.cover);
   // A frame our content script did not make (any page on a CRM host can frame this page) gets an empty
   // shell: no header actions, no portfolio, no account, nothing to click. Hooks above read nothing without a ref.
   if (trust !== 'verified')
@@ -109,14 +110,22 @@ export function PanelApp() {
     );
   else body = <AddAccountForm key={`${ref.crm}:${ref.recordId}`} pageRef={ref} onAdd={add} />;
 
+  // Covered by the page: everything stays mounted (typed text is kept) but nothing takes a click or a key.
   return (
-    <div className="app" data-host={host}>
-      <PanelHeader host={host} tabId={tabId} />
-      <main>
+    <div className="app" data-host={host} data-cover={cover ?? undefined}>
+      {cover && (
+        <p className="cover-notice" role="alert" data-testid="cover-notice">
+          {t(`panel.cover.${cover}`)}
+        </p>
+      )}
+      <div className="app-body" inert={!!cover}>
+        <PanelHeader host={host} tabId={tabId} />
+        <main>
         {/* After the account has painted: its status watch stays off the path from navigation to panel. */}
         {mode === 'account' && ref && account !== undefined && <SyncLine pageRef={ref} />}
         {body}
-      </main>
+        </main>
+      </div>
     </div>
   );
 }
