@@ -1,8 +1,8 @@
 import { WRITTEN_KINDS, type WrittenKind } from '../data/model/records';
 import { translator } from '../shared/i18n';
 import { closedNote, wordCtaTitle } from './ctas';
-import { ENGINE_SETTINGS_ITEMS } from './engine-settings';
-import { CTA_RULES, FEATURES, FEATURE_SETTINGS, RECORD_OWNERS } from './index';
+import { ENGINE_SETTINGS_ITEMS, FEATURE_SETTINGS } from './engine-settings';
+import { CTA_RULES, FEATURES, RECORD_OWNERS } from './index';
 
 const PARAMS = { month: '2026-11', serviceDay: '2026-11-27', text: 'Send the deck', visitDate: '2026-11-27', since: '2026-06-01', offset: 60, mode: 'csm', key: 'kick_off', weeks: 2, score: 31.6 };
 

@@ -1,6 +1,5 @@
 import type { CtaRule } from '../data/model/cta-draft';
 import type { WrittenKind } from '../data/model/records';
-import type { SettingsItem } from '../shared/feature';
 import { expectationsFeature } from './expectations/feature';
 import { handoverFeature } from './handover/feature';
 import { healthFeature } from './health/feature';
@@ -14,8 +13,10 @@ import { transferFeature } from './transfer/feature';
 
 /**
  * The registry: every feature's registration (its feature.ts), in the order
- * their CTA rules run. A new source of calls to action, a new settings item or
- * a new record kind is added in its feature's folder and listed here once.
+ * their CTA rules run. A new source of calls to action or a new record kind is
+ * added in its feature's folder and listed here once. The registry stays free
+ * of storage (scripts and the team server evaluate CTAs outside the extension):
+ * the settings items are gathered in features/engine-settings.ts.
  */
 export const FEATURES = [
   healthFeature,
@@ -40,9 +41,6 @@ export type CtaRulesInput = UnionToIntersection<InputOf<RulesOf<Registration>>>;
 
 /** Every registered CTA rule, in registry order. */
 export const CTA_RULES: readonly CtaRule<CtaRulesInput>[] = FEATURES.flatMap((f): readonly CtaRule<CtaRulesInput>[] => ('ctaRules' in f ? f.ctaRules : []));
-
-/** Every feature's settings items. */
-export const FEATURE_SETTINGS: readonly SettingsItem[] = FEATURES.flatMap((f): readonly SettingsItem[] => ('settings' in f ? f.settings : []));
 
 /** The feature that owns each user-written record kind. */
 export const RECORD_OWNERS: ReadonlyMap<WrittenKind, Registration['name']> = new Map(

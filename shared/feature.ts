@@ -11,16 +11,13 @@ export interface SettingsItem {
 /**
  * What a feature hands the shared machinery, in its own folder's feature.ts;
  * features/index.ts lists every registration. The machinery (CTA evaluation,
- * wording of stored titles and notes, settings watchers, the record kinds'
- * owners) reads the registry and never switches on one feature's codes.
+ * wording of stored titles and notes, the record kinds' owners) reads the registry and never switches on one feature's codes.
  */
 export interface FeatureRegistration<I = never> {
   /** The folder name under features/. */
   name: string;
   /** Its sources of calls to action, evaluated in this order. */
   ctaRules?: readonly CtaRule<I>[];
-  /** The storage items of its settings (options page). */
-  settings?: readonly SettingsItem[];
   /** The user-written record kinds (tables) it owns. */
   records?: readonly WrittenKind[];
 }
