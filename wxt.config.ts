@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { CRM_MATCHES } from './lib/crm/registry';
+import { CRM_MATCHES } from './crm/registry';
 
 // Permissions are the fewest that work; README.md explains each one.
 export default defineConfig({
@@ -22,7 +22,7 @@ export default defineConfig({
     // The panel page is framed into CRM pages; only CRM hosts may frame it, and only through the
     // per-session dynamic URL our content script gets from runtime.getURL: a page cannot guess it to
     // frame the panel or to learn the extension is installed. (A framed panel also shows data only in
-    // a frame our content script made: lib/messaging/frames.ts.)
+    // a frame our content script made: platform/messaging/frames.ts.)
     web_accessible_resources: [{ resources: ['sidepanel.html'], matches: [...CRM_MATCHES], use_dynamic_url: true }],
   },
 });

@@ -1,27 +1,27 @@
 import { browser } from 'wxt/browser';
-import { createRouter } from '../../lib/background/router';
-import { forgetTab, previewAccount, recordDetection, refreshLaunchers, sendToTab, setPanelUi, userTranslator } from '../../lib/background/tabs';
-import { evaluateAccountCtas } from '../../lib/background/evaluate';
-import { evaluateWholeBook } from '../../lib/background/book';
-import { healthModelItem, renewalSettingsItem, serviceSettingsItem } from '../../lib/engine-settings';
-import { findAccount } from '../../lib/db/accounts';
-import { CRM_MATCHES } from '../../lib/crm/registry';
-import { serveDataPort } from '../../lib/background/data-port';
-import { testRule } from '../../lib/background/custom-crm';
-import { customCrmApi, customMatches, storedCrmConfig, syncStoredRules } from '../../lib/background/custom-crm-api';
-import { customRulesItem, fieldLabelsItem } from '../../lib/settings';
-import { addAccountFromPage } from '../../lib/db/accounts';
-import { db } from '../../lib/db/db';
-import { DATA_PORT } from '../../lib/messaging/protocol';
-import { ensureSchedule, isSyncAlarm, revalidateOnView, syncNow, writeAndSend } from '../../lib/background/sync';
-import { discardEntry } from '../../lib/api/outbox';
-import { dataSourceItem, readDataSource } from '../../lib/api/settings';
-import { isExtensionPage } from '../../lib/messaging/senders';
-import { isFramedSender } from '../../lib/messaging/frames';
-import { claimPanelFrame, forgetPanelFrames, gatedPort, issuePanelNonce, panelNonceClaimed, setCover, verifiedFrame } from '../../lib/background/frames';
+import { createRouter } from '../../platform/background/router';
+import { afterDetection } from '../../platform/background/detection';
+import { forgetTab, previewAccount, refreshLaunchers, sendToTab, setPanelUi, userTranslator } from '../../platform/background/tabs';
+import { evaluateAccountCtas } from '../../platform/background/evaluate';
+import { evaluateWholeBook } from '../../platform/background/book';
+import { healthModelItem, renewalSettingsItem, serviceSettingsItem } from '../../features/engine-settings';
+import { CRM_MATCHES } from '../../crm/registry';
+import { serveDataPort } from '../../platform/background/data-port';
+import { testRule } from '../../platform/background/custom-crm';
+import { customCrmApi, customMatches, storedCrmConfig, syncStoredRules } from '../../platform/background/custom-crm-api';
+import { customRulesItem, fieldLabelsItem } from '../../shared/settings';
+import { addAccountFromPage } from '../../data/db/accounts';
+import { db } from '../../data/db/db';
+import { DATA_PORT } from '../../platform/messaging/protocol';
+import { ensureSchedule, isSyncAlarm, revalidateOnView, syncNow, writeAndSend } from '../../platform/background/sync';
+import { discardEntry } from '../../data/sync/outbox';
+import { dataSourceItem, readDataSource } from '../../data/sync/settings';
+import { isExtensionPage } from '../../platform/messaging/senders';
+import { isFramedSender } from '../../platform/messaging/frames';
+import { claimPanelFrame, forgetPanelFrames, gatedPort, issuePanelNonce, panelNonceClaimed, setCover, verifiedFrame } from '../../platform/background/frames';
 import {
   REMINDER_ALARM, REMINDER_TICK, reminderSettingsItem, reminderTarget, runReminderCheck, scheduleReminders, updateBadge, type ReminderBrowser,
-} from '../../lib/background/reminders';
+} from '../../platform/background/reminders';
 
 // Wiring only: every listener is registered synchronously so a restarted
 // service worker receives the event that woke it.
@@ -32,25 +32,7 @@ export default defineBackground(() => {
     customMatches,
     verifiedFrame,
     content: {
-      'crm/detected': (msg, sender) => {
-        // Paint from the cache first, with nothing else competing for the worker and the database;
-        // then refresh from the team server when the cached copy is stale, and evaluate the
-        // account's calls to action on fresh data (raised once per cause).
-        const detected = recordDetection(sender.tab!.id!, sender.url!, msg.ref);
-        void detected
-          .catch(() => undefined)
-          .then(() => revalidateOnView(msg.ref))
-          .then((changed) => (changed ? refreshLaunchers() : undefined))
-          .catch(() => undefined)
-          .then(async () => {
-            const account = await findAccount(db(), msg.ref);
-            if (!account) return;
-            const { created, closed } = await evaluateAccountCtas(db(), account.id, new Date(), await userTranslator());
-            if (created + closed > 0) await syncNow();
-          })
-          .catch(() => undefined);
-        return detected;
-      },
+      'crm/detected': (msg, sender) => afterDetection(sender.tab!.id!, sender.url!, msg.ref).view,
       'crm/left': (_msg, sender) => forgetTab(sender.tab!.id!),
       'ui/set': (msg) => setPanelUi(msg.patch),
       'crm/config': () => storedCrmConfig(),

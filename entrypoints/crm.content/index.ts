@@ -1,12 +1,12 @@
 import { browser } from 'wxt/browser';
-import { matchUrl, refFrom } from '../../lib/crm';
-import { compileCustomRule } from '../../lib/crm/custom';
-import { DEFAULT_FIELD_LABELS, type FieldLabels } from '../../lib/crm/fields';
-import { ADAPTERS, CRM_MATCHES } from '../../lib/crm/registry';
-import { waitForRecord, watchName } from '../../lib/content/wait-for-record';
-import { createUi, type FrameSource, type LensUi } from '../../lib/content/ui';
-import type { AccountRef, CrmAdapter } from '../../lib/crm/types';
-import type { ContentMessage, CrmConfig, LauncherView, ToContentMessage } from '../../lib/messaging/protocol';
+import { matchUrl, refFrom } from '../../crm';
+import { compileCustomRule } from '../../crm/custom';
+import { DEFAULT_FIELD_LABELS, type FieldLabels } from '../../crm/fields';
+import { ADAPTERS, CRM_MATCHES } from '../../crm/registry';
+import { waitForRecord, watchName } from '../../platform/content/wait-for-record';
+import { createUi, type FrameSource, type LensUi } from '../../platform/content/ui';
+import type { AccountRef, CrmAdapter } from '../../crm/types';
+import type { ContentMessage, CrmConfig, LauncherView, ToContentMessage } from '../../platform/messaging/protocol';
 
 // Runs on every CRM page (and, once granted, on the hosts of the user's own
 // CRM rules): detects the record, reports it, mounts the launcher. No React,

@@ -1,8 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { I18nProvider } from '../../components/I18n';
-import { OptionsApp } from '../../components/OptionsApp';
-import '../../components/panel.css';
+import { I18nProvider } from '../../shared/i18n/I18n';
+import { OptionsApp } from '../../platform/pages/options/OptionsApp';
+import '../../platform/pages/panel/panel.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

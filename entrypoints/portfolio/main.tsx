@@ -1,8 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { I18nProvider, useTr } from '../../components/I18n';
-import { Portfolio } from '../../components/portfolio/Portfolio';
-import '../../components/panel.css';
+import { I18nProvider, useTr } from '../../shared/i18n/I18n';
+import { Portfolio } from '../../features/portfolio/ui/Portfolio';
+import '../../platform/pages/panel/panel.css';
 
 function PortfolioPage() {
   const { t } = useTr();

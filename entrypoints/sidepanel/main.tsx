@@ -1,10 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { I18nProvider } from '../../components/I18n';
-import { PanelApp } from '../../components/PanelApp';
-import { claimFrame } from '../../lib/panel/follow-tab';
-import { hostFromLocation, usePanelStore } from '../../lib/panel/store';
-import '../../components/panel.css';
+import { I18nProvider } from '../../shared/i18n/I18n';
+import { PanelApp } from '../../platform/pages/panel/PanelApp';
+import { claimFrame } from '../../platform/panel/follow-tab';
+import { hostFromLocation, usePanelStore } from '../../platform/panel/store';
+import '../../platform/pages/panel/panel.css';
 
 const host = hostFromLocation(location.search, window.parent !== window);
 usePanelStore.setState({ host, trust: host === 'frame' ? 'checking' : 'verified' });

@@ -1,5 +1,5 @@
-import { addDays, localDate } from '../../lib/dates/local-date';
-import { demoAccounts, readingFor } from '../../lib/demo/accounts';
+import { addDays, localDate } from '../../shared/dates/local-date';
+import { demoAccounts, readingFor } from '../../platform/demo/accounts';
 
 /**
  * A large book for the Chromium benchmarks: `n` accounts cycling the demo

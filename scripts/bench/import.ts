@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { pathToFileURL } from 'node:url';
-import { LensDB } from '../../lib/db/db';
-import { applyPlan, loadDbView, parseImportFile, planImport } from '../../lib/import';
-import { COLUMNS } from '../../lib/import/columns';
+import { LensDB } from '../../data/db/db';
+import { applyPlan, loadDbView, parseImportFile, planImport } from '../../features/transfer/import';
+import { COLUMNS } from '../../features/transfer/import/columns';
 
 /** A realistic accounts CSV: quoted names with commas, Chinese, every column, a health reading per row. */
 export function syntheticAccountsCsv(rows: number): string {

@@ -3,7 +3,7 @@ import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { JSDOM } from 'jsdom';
-import { detectAccount } from '../../lib/crm';
+import { detectAccount } from '../../crm';
 import { benchBook, benchEngine } from './engine';
 import { benchImport } from './import';
 import { benchLookup } from './lookup';

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
-import { findAccount } from '../../lib/db/accounts';
-import { LensDB } from '../../lib/db/db';
-import { demoAccounts } from '../../lib/demo/accounts';
-import { toSalesforceId18 } from '../../lib/crm/salesforce-id';
+import { findAccount } from '../../data/db/accounts';
+import { LensDB } from '../../data/db/db';
+import { demoAccounts } from '../../platform/demo/accounts';
+import { toSalesforceId18 } from '../../crm/salesforce-id';
 
 /**
  * The panel's lookup of the record a CRM page shows, with 10,000 accounts

@@ -1,6 +1,6 @@
 import type { Frame, Page } from 'playwright-core';
-import { demoAccounts } from '../../lib/demo/accounts';
-import { localDate } from '../../lib/dates/local-date';
+import { demoAccounts } from '../../platform/demo/accounts';
+import { localDate } from '../../shared/dates/local-date';
 import { generatedBook, seedSource } from './book';
 import { fakeAccount } from '../../tests/support/fake-api-data';
 import { startFakeApi } from '../../tests/support/fake-api';

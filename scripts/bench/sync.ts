@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { pathToFileURL } from 'node:url';
-import { createApiClient } from '../../lib/api/client';
-import { syncChanges } from '../../lib/api/sync';
-import { LensDB } from '../../lib/db/db';
+import { createApiClient } from '../../data/sync/client';
+import { syncChanges } from '../../data/sync/sync';
+import { LensDB } from '../../data/db/db';
 import { startFakeApi } from '../../tests/support/fake-api';
 import { fakeAccounts } from '../../tests/support/fake-api-data';
 

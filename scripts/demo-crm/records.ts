@@ -1,7 +1,7 @@
-import { demoAccounts, DEMO_ORG } from '../../lib/demo/accounts';
-import { localDate } from '../../lib/dates/local-date';
-import { toSalesforceId18 } from '../../lib/crm/salesforce-id';
-import type { CrmId } from '../../lib/crm/types';
+import { demoAccounts, DEMO_ORG } from '../../platform/demo/accounts';
+import { localDate } from '../../shared/dates/local-date';
+import { toSalesforceId18 } from '../../crm/salesforce-id';
+import type { CrmId } from '../../crm/types';
 
 /** A record as the demo CRM shows it (the CRM's own data, not Account Lens's). */
 export interface CrmRecord {

@@ -1,5 +1,5 @@
-import type { CrmId } from '../../lib/crm/types';
-import { DEMO_DYNAMICS_HOST, DEMO_HUBSPOT_PORTAL } from '../../lib/demo/accounts';
+import type { CrmId } from '../../crm/types';
+import { DEMO_DYNAMICS_HOST, DEMO_HUBSPOT_PORTAL } from '../../platform/demo/accounts';
 import { esc } from './html';
 import { DEMO_HOST, type CrmRecord } from './records';
 import { salesforcePage, salesforceStage, type Stage } from './salesforce';

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import { AccountSchema } from '../../lib/model/account';
-import { enSync } from '../../lib/i18n/en-sync';
+import { AccountSchema } from '../../data/model/account';
+import { pagesEn } from '../../platform/pages/strings.en';
 import { fakeAccount } from '../../tests/support/fake-api-data';
 import { startFakeApi, type FakeApi } from '../../tests/support/fake-api';
 import { MALFORMED_MODES } from '../../tests/support/fake-api-hostile';
@@ -86,7 +86,7 @@ export async function drillApiFaults(run: DrillRun): Promise<void> {
     c.inject(api);
     run.fault();
     await view();
-    const expected = enSync[`sync.error.${c.kind}`];
+    const expected = pagesEn[`sync.error.${c.kind}`];
     let shown = false;
     try {
       await frame.getByTestId('sync-error').getByText(expected).waitFor({ timeout: c.waitMs ?? 8_000 });

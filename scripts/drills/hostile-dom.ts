@@ -1,7 +1,7 @@
 import type { Frame, Page } from 'playwright-core';
 import { openPanel, startLens, type Lens } from '../../tests/e2e/fixture';
 import { queryAx } from '../ax';
-import { toSalesforceId18 } from '../../lib/crm/salesforce-id';
+import { toSalesforceId18 } from '../../crm/salesforce-id';
 import { DEMO_HOST, type CrmRecord } from '../demo-crm/records';
 import { salesforceStage } from '../demo-crm/salesforce';
 import { DrillRun, extensionPage, median, poll, quantile, readStores, sleep, timeoutRoundTrips } from './common';

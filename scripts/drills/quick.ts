@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import type { DrillTally } from '../../tests/support/drill-report';
 
 /** The drills quick enough for `npm test`: generated bad CSV files, and storage refusing writes. */
-export const QUICK_DRILL_FILES = ['tests/unit/import/property.test.ts', 'tests/unit/import/quota.test.tsx'];
+export const QUICK_DRILL_FILES = ['features/transfer/property.test.ts', 'features/transfer/ui/quota.test.tsx'];
 /** Generated CSV files per run here (npm test runs 60). */
 const CSV_FILES = 300;
 

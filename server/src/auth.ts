@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { ROLES, type Role } from '../../lib/api/permissions';
+import { ROLES, type Role } from '../../data/sync/permissions';
 import type { Sql } from './db';
 
 export { ROLES, type Role };

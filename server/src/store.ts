@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { normaliseRecordId, TENANT_SCOPED_IDS } from '../../lib/crm/normalise';
-import { actionsOf, allowed } from '../../lib/api/permissions';
-import type { CrmId } from '../../lib/crm/types';
-import { ApiAccountSchema, type AccountBundle, type ApiAccount } from '../../lib/api/schemas';
-import { WRITTEN_KINDS, type WrittenKind } from '../../lib/model/records';
-import { mergeWrite, readWriteBase, type FieldMarks } from '../../lib/api/versions';
+import { normaliseRecordId, TENANT_SCOPED_IDS } from '../../crm/normalise';
+import { actionsOf, allowed } from '../../data/sync/permissions';
+import type { CrmId } from '../../crm/types';
+import { ApiAccountSchema, type AccountBundle, type ApiAccount } from '../../data/sync/schemas';
+import { WRITTEN_KINDS, type WrittenKind } from '../../data/model/records';
+import { mergeWrite, readWriteBase, type FieldMarks } from '../../data/sync/versions';
 import type { Caller } from './auth';
 import type { Sql } from './db';
 

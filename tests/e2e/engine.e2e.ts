@@ -78,7 +78,7 @@ it('shows a green account whose contract has ended, loudly', async () => {
 });
 
 it('a logged renewal conversation keeps the touchpoint that is due, and closes its CTA', async () => {
-  const page = await lens.openRecord(byName('Acme Analytics').recordId); // enterprise, 45 days left: the 60-day touchpoint is overdue on every day (lib/demo/scenarios.ts)
+  const page = await lens.openRecord(byName('Acme Analytics').recordId); // enterprise, 45 days left: the 60-day touchpoint is overdue on every day (platform/demo/scenarios.ts)
   const frame = await openPanel(lens, page, 'Acme Analytics');
   const renewal = frame.getByTestId('renewal-card');
   await renewal.getByTestId('tp-60').getByText('overdue').waitFor();

@@ -3,9 +3,9 @@ import { clickAx, computedStyleOf, queryAx, waitForAx } from '../../scripts/ax';
 import { HOSTILE_ID, HOSTILE_NAME, UNKNOWN_ID, DEMO_HOST } from '../../scripts/demo-crm/records';
 import { evaluateInTarget } from './cdp-target';
 import { launcherCount, launcherFor, openPanel, startLens, type Lens } from './fixture';
-import { localDate } from '../../lib/dates/local-date';
-import { demoBookOn } from '../../lib/demo/book';
-import { DEFAULT_RENEWAL_SETTINGS, renewalTimeline, touchpointLogs } from '../../lib/renewal';
+import { localDate } from '../../shared/dates/local-date';
+import { demoBookOn } from '../../platform/demo/book';
+import { DEFAULT_RENEWAL_SETTINGS, renewalTimeline, touchpointLogs } from '../../features/renewal';
 
 let lens: Lens;
 beforeAll(async () => {
@@ -69,7 +69,7 @@ describe('walking skeleton in Chromium', () => {
     expect(await health.getByTestId('health-next').innerText()).toMatch(/^To reach green: raise .+ from .+ to .+/);
     // Renewal: enterprise touchpoints from 90 days. Whether a monthly visit kept the 90-day one depends
     // on today's date, so the expected status is worked out from the demo book of today; the 60-day one
-    // is overdue on every day (the demo's scenario, lib/demo/scenarios.ts), the 30-day one still to come.
+    // is overdue on every day (the demo's scenario, platform/demo/scenarios.ts), the 30-day one still to come.
     const renewal = frame.getByTestId('renewal-card');
     const today = localDate(new Date());
     const book = demoBookOn(today);

@@ -1,7 +1,7 @@
 import type { browser } from 'wxt/browser';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { localDate } from '../../lib/dates/local-date';
-import { demoAccounts } from '../../lib/demo/accounts';
+import { localDate } from '../../shared/dates/local-date';
+import { demoAccounts } from '../../platform/demo/accounts';
 import { createToken, ensureUser } from '../../server/src/auth';
 import { openPglite, type Sql } from '../../server/src/db';
 import { silentLog } from '../../server/src/log';

@@ -1,7 +1,7 @@
-import { createApiClient, type ApiClient } from '../../lib/api/client';
-import { deliverOutbox } from '../../lib/api/outbox';
-import { syncChanges } from '../../lib/api/sync';
-import { LensDB } from '../../lib/db/db';
+import { createApiClient, type ApiClient } from '../../data/sync/client';
+import { deliverOutbox } from '../../data/sync/outbox';
+import { syncChanges } from '../../data/sync/sync';
+import { LensDB } from '../../data/db/db';
 import { FakeStore, type Answer } from './fake-api-store';
 
 /**

@@ -1,5 +1,5 @@
-import type { ApiAccount } from '../../lib/api/schemas';
-import type { PromiseRecord } from '../../lib/model/records';
+import type { ApiAccount } from '../../data/sync/schemas';
+import type { PromiseRecord } from '../../data/model/records';
 
 /**
  * Seed data for the fake team API: valid accounts and records, deterministic

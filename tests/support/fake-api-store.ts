@@ -1,10 +1,10 @@
-import { normaliseRecordId } from '../../lib/crm/normalise';
-import { CRM_IDS, type CrmId } from '../../lib/crm/types';
-import { parseUntrustedJson, stableStringify } from '../../lib/api/json';
-import type { AccountBundle, ApiAccount, ChangeItem, WrittenRecord } from '../../lib/api/schemas';
-import { MAX_PAGE_LIMIT, DEFAULT_PAGE_LIMIT } from '../../lib/api/schemas';
-import { WRITTEN_KINDS, type WrittenKind } from '../../lib/model/records';
-import { mergeWrite, readWriteBase, type FieldMarks } from '../../lib/api/versions';
+import { normaliseRecordId } from '../../crm/normalise';
+import { CRM_IDS, type CrmId } from '../../crm/types';
+import { parseUntrustedJson, stableStringify } from '../../data/sync/json';
+import type { AccountBundle, ApiAccount, ChangeItem, WrittenRecord } from '../../data/sync/schemas';
+import { MAX_PAGE_LIMIT, DEFAULT_PAGE_LIMIT } from '../../data/sync/schemas';
+import { WRITTEN_KINDS, type WrittenKind } from '../../data/model/records';
+import { mergeWrite, readWriteBase, type FieldMarks } from '../../data/sync/versions';
 
 /**
  * The team API's data, in memory: what the fake server (fake-api.ts) serves.
@@ -115,7 +115,7 @@ export class FakeStore {
     if (parsed.data.id !== id) return apiError(422, 'validation_failed', 'id in the path and the body differ');
     const base = readWriteBase(data);
     if (base && 'error' in base) return apiError(422, 'validation_failed', base.error);
-    // Merged field by field as the real server does (lib/api/versions.ts).
+    // Merged field by field as the real server does (data/sync/versions.ts).
     const at = `${kind}/${id}`;
     const before = this.records.get(at);
     const who = caller ?? parsed.data.author ?? this.author;

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { MAX_BODY_BYTES, type ApiAccount } from '../../lib/api/schemas';
+import { MAX_BODY_BYTES, type ApiAccount } from '../../data/sync/schemas';
 import { malform, type MalformedMode } from './fake-api-hostile';
 import { apiError, FakeStore, type Answer } from './fake-api-store';
 

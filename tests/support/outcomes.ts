@@ -1,4 +1,4 @@
-import type { RenewalOutcome } from '../../lib/model/records';
+import type { RenewalOutcome } from '../../data/model/records';
 
 const T = '2026-01-01T00:00:00.000Z';
 let n = 0;

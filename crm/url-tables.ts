@@ -1,0 +1,29 @@
+import { salesforceUrls } from './salesforce.urls';
+import { hubspotUrls } from './hubspot.urls';
+import { dynamicsUrls } from './dynamics.urls';
+import { zohoUrls } from './zoho.urls';
+import { pipedriveUrls } from './pipedrive.urls';
+import { freshsalesUrls } from './freshsales.urls';
+import { fxiaokeUrls } from './fxiaoke.urls';
+import { xiaoshouyiUrls } from './xiaoshouyi.urls';
+import type { CrmId } from '.';
+
+/** Per CRM: URLs that are account records (with what they must yield) and URLs that are not. */
+export interface UrlTable {
+  crm: CrmId;
+  positives: { url: string; recordId: string; orgKey?: string }[];
+  negatives: string[];
+}
+
+
+/** Every adapter's URL table (each beside its adapter as <name>.urls.ts; the structure test checks there is one per adapter). */
+export const URL_TABLES: UrlTable[] = [
+  salesforceUrls,
+  hubspotUrls,
+  dynamicsUrls,
+  zohoUrls,
+  pipedriveUrls,
+  freshsalesUrls,
+  fxiaokeUrls,
+  xiaoshouyiUrls,
+];

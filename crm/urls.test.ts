@@ -1,0 +1,245 @@
+import { compileCustomRule, type CustomRule } from './custom';
+import { detectAccount, matchUrl, type CrmId } from '.';
+import { ADAPTERS } from './registry';
+import { recordUrl, type RecordRef } from './urls';
+import { URL_TABLES } from './url-tables';
+
+const G = '5a8b2c1d-3e4f-4a5b-8c6d-7e8f9a0b1c2d';
+const SF18 = '001Hn00001Xyz12IAB';
+const SF15 = '001Hn00001Xyz12';
+
+/** The reference detection stores for a URL, as the content script reads it. */
+function parse(url: string, adapters = ADAPTERS): RecordRef | null {
+  const hit = matchUrl(url, adapters);
+  if (!hit) return null;
+  const ref: RecordRef = { crm: hit.adapter.crm, recordId: hit.match.recordId };
+  if (hit.match.orgKey) ref.orgKey = hit.match.orgKey;
+  return ref;
+}
+
+/** One valid reference per built-in CRM. */
+const VALID: Record<Exclude<CrmId, 'custom'>, RecordRef> = {
+  salesforce: { crm: 'salesforce', recordId: SF18, orgKey: 'acme' },
+  hubspot: { crm: 'hubspot', recordId: '987654321', orgKey: '123456' },
+  dynamics: { crm: 'dynamics', recordId: G, orgKey: 'contoso.crm4.dynamics.com' },
+  zoho: { crm: 'zoho', recordId: '4876876000000411001', orgKey: '60012345' },
+  pipedrive: { crm: 'pipedrive', recordId: '42', orgKey: 'acme' },
+  freshsales: { crm: 'freshsales', recordId: '16000123456', orgKey: 'acme' },
+  fxiaoke: { crm: 'fxiaoke', recordId: '5f8a1c2e9b3d4a0012c4e7f1' },
+  xiaoshouyi: { crm: 'xiaoshouyi', recordId: '1234567890' },
+};
+
+const customRule: CustomRule = {
+  id: 'acme-crm',
+  label: 'Acme CRM',
+  hostPattern: 'crm.acme.example',
+  urlPattern: '^/companies/(?<id>\\d+)(?:/overview)?/?$',
+};
+const rule = (patch: Partial<CustomRule>): CustomRule => ({ ...customRule, ...patch });
+
+describe('recordUrl round trip through detection', () => {
+  for (const table of URL_TABLES) {
+    it.each(table.positives)(`${table.crm}: $url`, ({ url }) => {
+      const ref = parse(url)!;
+      expect(ref.crm).toBe(table.crm);
+      const built = recordUrl(ref);
+      expect(built).not.toBeNull();
+      expect(new URL(built!).protocol).toBe('https:');
+      // Read back by the same matching the content script runs, over every adapter.
+      expect(parse(built!)).toEqual(ref);
+      // Canonical: rebuilding from the rebuilt URL gives the same URL.
+      expect(recordUrl(parse(built!)!)).toBe(built);
+    });
+  }
+
+  it('covers every built-in CRM', () => {
+    expect(URL_TABLES.map((t) => t.crm).sort()).toEqual(Object.keys(VALID).sort());
+  });
+
+  it('also round-trips through detectAccount with a document', () => {
+    const url = recordUrl(VALID.salesforce)!;
+    expect(detectAccount(url, document)).toMatchObject(VALID.salesforce);
+  });
+});
+
+describe('recordUrl shapes', () => {
+  it.each([
+    [VALID.salesforce, `https://acme.lightning.force.com/lightning/r/Account/${SF18}/view`],
+    [VALID.hubspot, 'https://app.hubspot.com/contacts/123456/record/0-2/987654321'],
+    [VALID.dynamics, `https://contoso.crm4.dynamics.com/main.aspx?pagetype=entityrecord&etn=account&id=${G}`],
+    [VALID.zoho, 'https://crm.zoho.com/crm/org60012345/tab/Accounts/4876876000000411001'],
+    [VALID.pipedrive, 'https://acme.pipedrive.com/organization/42'],
+    [VALID.freshsales, 'https://acme.myfreshworks.com/crm/sales/accounts/16000123456'],
+    [VALID.fxiaoke, 'https://www.fxiaoke.com/XV/UI/Home#crm/detail/=/AccountObj/5f8a1c2e9b3d4a0012c4e7f1'],
+    [VALID.xiaoshouyi, 'https://crm.xiaoshouyi.com/final/account.action?id=1234567890'],
+  ])('%o → %s', (ref, url) => {
+    expect(recordUrl(ref)).toBe(url);
+  });
+
+  it('keeps a Salesforce id as stored, 15 or 18 characters', () => {
+    expect(recordUrl({ ...VALID.salesforce, recordId: SF15 })).toBe(`https://acme.lightning.force.com/lightning/r/Account/${SF15}/view`);
+    expect(recordUrl({ ...VALID.salesforce, recordId: SF18 })).toContain(`/Account/${SF18}/view`);
+    // Either form opens the same record.
+    expect(parse(recordUrl({ ...VALID.salesforce, recordId: SF15 })!)?.recordId).toBe(SF18);
+  });
+
+  it('puts Salesforce sandboxes and Developer Edition orgs on their enhanced-domain hosts', () => {
+    expect(recordUrl({ ...VALID.salesforce, orgKey: 'acme--uat' })).toBe(`https://acme--uat.sandbox.lightning.force.com/lightning/r/Account/${SF18}/view`);
+    expect(recordUrl({ ...VALID.salesforce, orgKey: 'acme-dev-ed' })).toBe(`https://acme-dev-ed.develop.lightning.force.com/lightning/r/Account/${SF18}/view`);
+  });
+
+  it('builds Zoho without the org segment when the reference has none', () => {
+    expect(recordUrl({ crm: 'zoho', recordId: '55' })).toBe('https://crm.zoho.com/crm/tab/Accounts/55');
+    expect(parse('https://crm.zoho.com/crm/tab/Accounts/55')).toEqual({ crm: 'zoho', recordId: '55' });
+  });
+
+  it('normalises Dynamics GUIDs and host case', () => {
+    expect(recordUrl({ crm: 'dynamics', recordId: `{${G.toUpperCase()}}`, orgKey: 'Contoso.CRM4.dynamics.com' })).toBe(recordUrl(VALID.dynamics));
+  });
+
+  it('ignores an org key where the CRM keeps the tenant in the session', () => {
+    expect(recordUrl({ ...VALID.fxiaoke, orgKey: 'evil.example' })).toBe(recordUrl(VALID.fxiaoke));
+    expect(recordUrl({ ...VALID.xiaoshouyi, orgKey: 'x' })).toBe(recordUrl(VALID.xiaoshouyi));
+  });
+});
+
+describe('recordUrl without what the URL needs', () => {
+  it.each(['salesforce', 'hubspot', 'dynamics', 'pipedrive', 'freshsales'] as const)('%s without an org key is null', (crm) => {
+    expect(recordUrl({ crm, recordId: VALID[crm].recordId })).toBeNull();
+    expect(recordUrl({ crm, recordId: VALID[crm].recordId, orgKey: '' })).toBeNull();
+  });
+
+  it('rejects a Dynamics org key that is not a CRM host', () => {
+    for (const orgKey of ['contoso', 'contoso.operations.dynamics.com', 'evil.example', 'contoso.crm4.dynamics.com.evil.example', 'dynamics.com']) {
+      expect(recordUrl({ ...VALID.dynamics, orgKey }), orgKey).toBeNull();
+    }
+  });
+
+  it('rejects ids of the wrong shape for the CRM', () => {
+    expect(recordUrl({ ...VALID.salesforce, recordId: '001Hn00001Xyz1' })).toBeNull();
+    // 18 characters whose case suffix does not fit: not a Salesforce id.
+    expect(recordUrl({ ...VALID.salesforce, recordId: '001Hn00001Xyz12999' })).toBeNull();
+    expect(recordUrl({ ...VALID.dynamics, recordId: 'not-a-guid' })).toBeNull();
+    expect(recordUrl({ ...VALID.hubspot, recordId: 'abc' })).toBeNull();
+    expect(recordUrl({ ...VALID.hubspot, orgKey: 'acme' })).toBeNull();
+    expect(recordUrl({ ...VALID.zoho, orgKey: 'org1' })).toBeNull();
+    expect(recordUrl({ ...VALID.xiaoshouyi, recordId: ' 42 ' })).toBeNull();
+  });
+
+  it('rejects reserved Pipedrive and Freshsales subdomains', () => {
+    expect(recordUrl({ ...VALID.pipedrive, orgKey: 'app' })).toBeNull();
+    expect(recordUrl({ ...VALID.pipedrive, orgKey: 'www' })).toBeNull();
+    expect(recordUrl({ ...VALID.freshsales, orgKey: 'www' })).toBeNull();
+  });
+
+  it('is null for an unknown CRM or an empty id', () => {
+    expect(recordUrl({ crm: 'nope' as CrmId, recordId: '1' })).toBeNull();
+    expect(recordUrl({ crm: '__proto__' as CrmId, recordId: '1' })).toBeNull();
+    expect(recordUrl({ ...VALID.hubspot, recordId: '' })).toBeNull();
+  });
+});
+
+describe('recordUrl with hostile stored values', () => {
+  const HOSTILE_ORG_KEYS = [
+    'evil.com/x?',
+    'evil.com#',
+    'javascript:',
+    'javascript:alert(1)//',
+    'acme.evil.example',
+    'user@evil.example',
+    'evil.example:443',
+    'acme/../../evil',
+    'acme%2eevil',
+    ' acme',
+    'ac\nme',
+    '-acme',
+  ];
+  const HOSTILE_IDS = ['42/../../evil', '42#x', '42?x=1', 'javascript:alert(1)', '../42', '//evil.example/42', '42\n', '%34%32'];
+  const withOrg = ['salesforce', 'hubspot', 'dynamics', 'zoho', 'pipedrive', 'freshsales'] as const;
+
+  it.each(withOrg)('%s: no hostile org key makes a URL', (crm) => {
+    for (const orgKey of HOSTILE_ORG_KEYS) {
+      expect(recordUrl({ ...VALID[crm], orgKey }), orgKey).toBeNull();
+    }
+  });
+
+  it.each(Object.keys(VALID) as (keyof typeof VALID)[])('%s: no hostile record id makes a URL', (crm) => {
+    for (const recordId of HOSTILE_IDS) {
+      expect(recordUrl({ ...VALID[crm], recordId }), recordId).toBeNull();
+    }
+  });
+
+  it('only ever returns https URLs on the CRM’s own hosts', () => {
+    const refs: RecordRef[] = [...Object.values(VALID), ...URL_TABLES.flatMap((t) => t.positives.map((p) => parse(p.url)!))];
+    for (const ref of refs) {
+      const url = new URL(recordUrl(ref)!);
+      expect(url.protocol).toBe('https:');
+      expect(url.username + url.password + url.port).toBe('');
+      const adapter = ADAPTERS.find((a) => a.crm === ref.crm)!;
+      expect(adapter.matchUrl(url), url.href).not.toBeNull();
+    }
+  });
+});
+
+describe('recordUrl for custom CRM rules', () => {
+  const customRef = (recordId: string, orgKey = customRule.id): RecordRef => ({ crm: 'custom', recordId, orgKey });
+  const build = (recordId: string, r: CustomRule = customRule) => recordUrl(customRef(recordId, r.id), { customRules: [r] });
+
+  it('rebuilds from an exact host and a literal pattern, leaving optional parts out', () => {
+    const url = build('42');
+    expect(url).toBe('https://crm.acme.example/companies/42');
+    expect(parse(url!, [compileCustomRule(customRule)])).toEqual(customRef('42'));
+  });
+
+  it('round-trips what the rule detects', () => {
+    const r = rule({ urlPattern: '^/app/view\\?id=(\\w+)$' });
+    const ref = parse('https://crm.acme.example/app/view?id=ab_12', [compileCustomRule(r)])!;
+    const url = recordUrl(ref, { customRules: [r] });
+    expect(url).toBe('https://crm.acme.example/app/view?id=ab_12');
+    expect(parse(url!, [compileCustomRule(r)])).toEqual(ref);
+    const h = rule({ urlPattern: '^/#/accounts/([\\w-]+)$' });
+    expect(build('a-1', h)).toBe('https://crm.acme.example/#/accounts/a-1');
+  });
+
+  it('picks the rule named by the org key', () => {
+    const other = rule({ id: 'other', hostPattern: 'other.example.com' });
+    expect(recordUrl(customRef('7', 'other'), { customRules: [customRule, other] })).toBe('https://other.example.com/companies/7');
+    expect(recordUrl(customRef('7', 'missing'), { customRules: [customRule, other] })).toBeNull();
+    expect(recordUrl({ crm: 'custom', recordId: '7' }, { customRules: [customRule] })).toBeNull();
+    expect(recordUrl(customRef('7'))).toBeNull();
+  });
+
+  it('is null when the rule cannot be read backwards', () => {
+    for (const patch of [
+      { hostPattern: '*.acme.example' },
+      { urlPattern: '/companies/(\\d+)' },
+      { urlPattern: '^companies/(\\d+)' },
+      { urlPattern: '^/(?:companies|accounts)/(\\d+)$' },
+      { urlPattern: '^/companies/[a-z]+/(\\d+)$' },
+      { urlPattern: '^/companies/.*/(\\d+)$' },
+      { urlPattern: '^/companies/\\d+/(\\d+)$' },
+      { urlPattern: '^/(\\w+)/(\\d+)$' },
+      { urlPattern: '^/companies/(\\d+)?$' },
+      { urlPattern: '^/companies/(?=\\d)(\\d+)$' },
+      { urlPattern: '^/companies/(?:x(\\d+))?$' },
+      { urlPattern: '^/companies/(' },
+      { urlPattern: '^/companies/\\d+$' },
+    ]) {
+      expect(build('42', rule(patch)), JSON.stringify(patch)).toBeNull();
+    }
+  });
+
+  it('never lets a hostile custom id leave its place', () => {
+    const loose = rule({ urlPattern: '^/companies/([^/]+)$' });
+    for (const recordId of ['..', '.', '42/../../evil', '42#x', '42?x', 'a b', '%2F', 'javascript:alert(1)']) {
+      const url = build(recordId, loose);
+      if (url !== null) {
+        expect(new URL(url).host).toBe('crm.acme.example');
+        expect(parse(url, [compileCustomRule(loose)])).toEqual(customRef(recordId));
+      }
+    }
+    expect(build('..', loose)).toBeNull();
+    expect(build('42#x', loose)).toBeNull();
+    expect(build('a b', loose)).toBeNull();
+  });
+});

@@ -1,0 +1,72 @@
+import { DEFAULT_HEALTH_MODEL, dimensionScore, HealthModelSchema, HEALTH_DIMENSIONS, type HealthModel } from './model';
+import { DEFAULT_CUTOFFS } from './band';
+import { HealthInputsSchema } from '../../data/model/records';
+
+const messages = (m: unknown) => HealthModelSchema.safeParse(m).error?.issues.map((i) => i.message) ?? [];
+const withDims = (patch: Partial<HealthModel['dimensions']>): HealthModel => ({
+  ...DEFAULT_HEALTH_MODEL,
+  dimensions: { ...DEFAULT_HEALTH_MODEL.dimensions, ...patch },
+});
+
+describe('dimension score', () => {
+  it('interpolates linearly from red (0) to green (100)', () => {
+    const rule = { red: 10, green: 70 };
+    expect([10, 25, 40, 70].map((v) => dimensionScore(v, rule))).toEqual([0, 25, 50, 100]);
+  });
+  it('clamps outside red..green', () => {
+    expect(dimensionScore(5, { red: 10, green: 70 })).toBe(0);
+    expect(dimensionScore(90, { red: 10, green: 70 })).toBe(100);
+  });
+  it('runs the other way when red is above green (lower is better)', () => {
+    const rule = { red: 30, green: 10 };
+    expect([30, 20, 15, 10].map((v) => dimensionScore(v, rule))).toEqual([0, 50, 75, 100]);
+    expect(dimensionScore(40, rule)).toBe(0);
+    expect(dimensionScore(0, rule)).toBe(100);
+  });
+  it('handles negative scales (NPS: -30 → 0, 10 → 50, 50 → 100)', () => {
+    const rule = DEFAULT_HEALTH_MODEL.dimensions.nps;
+    expect([-70, -30, 10, 50, 90].map((v) => dimensionScore(v, rule))).toEqual([0, 0, 50, 100, 100]);
+  });
+});
+
+describe('health model schema', () => {
+  it('accepts the defaults, which score every input', () => {
+    expect(HealthModelSchema.parse(DEFAULT_HEALTH_MODEL)).toEqual(DEFAULT_HEALTH_MODEL);
+    expect([...HEALTH_DIMENSIONS].sort()).toEqual(Object.keys(HealthInputsSchema.shape).sort());
+  });
+  it('weighs the strong renewal links highest and the weak ones lowest, adding up to 100', () => {
+    const w = Object.fromEntries(HEALTH_DIMENSIONS.map((d) => [d, DEFAULT_HEALTH_MODEL.dimensions[d].weight]));
+    expect(w).toEqual({ coreFeatureAdoption: 25, activeUserRate: 20, tickets90d: 20, outcomeAttainment: 15, moduleBreadth: 10, nps: 5, trainingRate: 5 });
+    expect(Object.values(w).reduce((a, b) => a + b, 0)).toBe(100);
+    // More tickets is better: green is above red.
+    expect(DEFAULT_HEALTH_MODEL.dimensions.tickets90d.green).toBeGreaterThan(DEFAULT_HEALTH_MODEL.dimensions.tickets90d.red);
+    expect(DEFAULT_HEALTH_MODEL.bands).toEqual(DEFAULT_CUTOFFS);
+  });
+  it('rejects weights that add up to nothing', () => {
+    const dims = Object.fromEntries(HEALTH_DIMENSIONS.map((d) => [d, { ...DEFAULT_HEALTH_MODEL.dimensions[d], weight: 0 }]));
+    expect(messages({ ...DEFAULT_HEALTH_MODEL, dimensions: dims })).toEqual(['the weights must add up to more than 0']);
+  });
+  it('rejects a negative weight', () => {
+    expect(messages(withDims({ nps: { weight: -1, red: -30, green: 50 } }))).toEqual(['weight cannot be negative']);
+  });
+  it('rejects red equal to green, naming the dimension', () => {
+    const r = HealthModelSchema.safeParse(withDims({ nps: { weight: 5, red: 10, green: 10 } }));
+    expect(r.error?.issues.map((i) => [i.message, i.path.join('.')])).toEqual([['nps: the red and green values must differ', 'dimensions.nps.green']]);
+  });
+  it('rejects cut-offs out of order or outside 0..100', () => {
+    expect(messages({ ...DEFAULT_HEALTH_MODEL, bands: { green: 40, red: 70 } })).toEqual(['the red cut-off must be below the green cut-off']);
+    expect(messages({ ...DEFAULT_HEALTH_MODEL, bands: { green: 50, red: 50 } })).toEqual(['the red cut-off must be below the green cut-off']);
+    expect(messages({ ...DEFAULT_HEALTH_MODEL, bands: { green: 120, red: 40 } })).toEqual(['cut-offs are scores between 0 and 100']);
+  });
+  it('needs exactly one threshold on an override', () => {
+    const both = { dimension: 'nps', atOrBelow: -30, atOrAbove: 90, capBand: 'red' };
+    const none = { dimension: 'nps', capBand: 'red' };
+    expect(messages({ ...DEFAULT_HEALTH_MODEL, overrides: [both] })).toEqual(['an override needs exactly one of atOrBelow or atOrAbove']);
+    expect(messages({ ...DEFAULT_HEALTH_MODEL, overrides: [none] })).toEqual(['an override needs exactly one of atOrBelow or atOrAbove']);
+    expect(messages({ ...DEFAULT_HEALTH_MODEL, overrides: [{ dimension: 'nps', atOrBelow: 0, capBand: 'green' }] })).toHaveLength(1);
+  });
+  it('needs every dimension', () => {
+    const { nps: _, ...rest } = DEFAULT_HEALTH_MODEL.dimensions;
+    expect(HealthModelSchema.safeParse({ ...DEFAULT_HEALTH_MODEL, dimensions: rest }).success).toBe(false);
+  });
+});

@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { BandSchema } from '../../data/model/common';
+import type { HealthInputs } from '../../data/model/records';
+import { DEFAULT_CUTOFFS } from './band';
+
+/** The scored dimensions, in the order explanations list them (the HealthInputs keys). */
+export const HEALTH_DIMENSIONS = [
+  'activeUserRate',
+  'coreFeatureAdoption',
+  'moduleBreadth',
+  'tickets90d',
+  'trainingRate',
+  'nps',
+  'outcomeAttainment',
+] as const satisfies readonly (keyof HealthInputs)[];
+export type HealthDimension = (typeof HEALTH_DIMENSIONS)[number];
+// Compile-time check that the list covers every input: adding an input without scoring it fails here.
+const _allInputsScored: Record<Exclude<keyof HealthInputs, HealthDimension>, never> = {};
+void _allInputsScored;
+export const HealthDimensionSchema = z.enum(HEALTH_DIMENSIONS);
+
+/**
+ * The values each input can take (HealthInputsSchema's bounds): suggested
+ * targets are kept inside them, so an action never asks for 120% adoption.
+ */
+export const DIMENSION_RANGE: Record<HealthDimension, { min: number; max: number }> = {
+  activeUserRate: { min: 0, max: 100 },
+  coreFeatureAdoption: { min: 0, max: 100 },
+  moduleBreadth: { min: 0, max: 100 },
+  tickets90d: { min: 0, max: 1_000_000 },
+  trainingRate: { min: 0, max: 100 },
+  nps: { min: -100, max: 100 },
+  outcomeAttainment: { min: 0, max: 200 },
+};
+
+/** A value at `red` scores 0, at `green` 100, linearly between; `red > green` means lower is better. */
+export const DimensionRuleSchema = z.object({
+  weight: z.number().min(0, 'weight cannot be negative').finite(),
+  red: z.number().finite(),
+  green: z.number().finite(),
+});
+export type DimensionRule = z.infer<typeof DimensionRuleSchema>;
+
+/** A hard limit a single reading puts on the band, whatever the weighted score says. */
+export const HealthOverrideSchema = z
+  .object({
+    dimension: HealthDimensionSchema,
+    atOrBelow: z.number().finite().optional(),
+    atOrAbove: z.number().finite().optional(),
+    capBand: z.enum(['red', 'yellow']),
+  })
+  .superRefine((o, ctx) => {
+    if ((o.atOrBelow === undefined) === (o.atOrAbove === undefined)) {
+      ctx.addIssue({ code: 'custom', message: 'an override needs exactly one of atOrBelow or atOrAbove', path: ['atOrBelow'] });
+    }
+  });
+export type HealthOverride = z.infer<typeof HealthOverrideSchema>;
+
+const cutoff = z.number().min(0, 'cut-offs are scores between 0 and 100').max(100, 'cut-offs are scores between 0 and 100');
+
+export const HealthModelSchema = z
+  .object({
+    dimensions: z.record(HealthDimensionSchema, DimensionRuleSchema),
+    bands: z.object({ green: cutoff, red: cutoff }),
+    overrides: z.array(HealthOverrideSchema).max(50),
+    /** How long red readings must span before a recovery CTA is raised (default RED_STREAK_DAYS). */
+    redStreakDays: z.number().int('whole days').min(1, 'at least one day').max(180, 'at most 180 days').optional(),
+  })
+  .superRefine((m, ctx) => {
+    const weights = HEALTH_DIMENSIONS.reduce((s, d) => s + m.dimensions[d].weight, 0);
+    if (!(weights > 0)) ctx.addIssue({ code: 'custom', message: 'the weights must add up to more than 0', path: ['dimensions'] });
+    for (const d of HEALTH_DIMENSIONS) {
+      if (m.dimensions[d].red === m.dimensions[d].green) {
+        ctx.addIssue({ code: 'custom', message: `${d}: the red and green values must differ`, path: ['dimensions', d, 'green'] });
+      }
+    }
+    if (!(m.bands.red < m.bands.green)) {
+      ctx.addIssue({ code: 'custom', message: 'the red cut-off must be below the green cut-off', path: ['bands', 'red'] });
+    }
+  });
+export type HealthModel = z.infer<typeof HealthModelSchema>;
+
+/** "An account in the high-risk band two weeks running must raise an action": two weeks, in days. */
+export const RED_STREAK_DAYS = 14;
+export const redStreakDays = (m: Pick<HealthModel, 'redStreakDays'>): number => m.redStreakDays ?? RED_STREAK_DAYS;
+
+/**
+ * Defaults from the domain brief (docs: ../shared/domain.md, "Adoption and health").
+ * Weights add up to 100 so each reads as a percentage of the score.
+ */
+export const DEFAULT_HEALTH_MODEL: HealthModel = {
+  dimensions: {
+    // Strong renewal link (activity). Under 20% of seats active is near-abandonment; 80% is a fully used licence.
+    activeUserRate: { weight: 20, red: 20, green: 80 },
+    // Strongest renewal link: depth of core-feature use is what the customer pays for. 10% = untouched, 70% = habitual.
+    coreFeatureAdoption: { weight: 25, red: 10, green: 70 },
+    // Breadth is not named as a strong link: it helps expansion more than renewal. Share of bought modules in use.
+    moduleBreadth: { weight: 10, red: 10, green: 60 },
+    // Strong link, and more is better: engaged customers ask. Silence (0 in 90 days) scores 0; about one a week scores 100.
+    tickets90d: { weight: 20, red: 0, green: 12 },
+    // Weak link (event/training participation). 60% of users trained is as good as it gets.
+    trainingRate: { weight: 5, red: 0, green: 60 },
+    // Weak link. -30 (a detractor-heavy base) scores 0, matching the override below; 50 is excellent for B2B.
+    nps: { weight: 5, red: -30, green: 50 },
+    // Moderate: the customer's business result (e.g. GMV vs target), where relevant. Half the target scores 0, the target 100.
+    outcomeAttainment: { weight: 15, red: 50, green: 100 },
+  },
+  bands: { ...DEFAULT_CUTOFFS },
+  overrides: [
+    // A loud detractor signal decides the band even though NPS weighs little in the score.
+    { dimension: 'nps', atOrBelow: -30, capBand: 'red' },
+    // Nobody logging in: usage is the precondition of every other signal, so the account is red.
+    { dimension: 'activeUserRate', atOrBelow: 20, capBand: 'red' },
+  ],
+};
+
+/** The 0–100 score of one reading: linear between red and green, clamped; works in both directions. */
+export function dimensionScore(value: number, rule: Pick<DimensionRule, 'red' | 'green'>): number {
+  const t = (value - rule.red) / (rule.green - rule.red);
+  return Math.min(100, Math.max(0, t * 100));
+}
+
+/** Whether an override fires for a reading. */
+export const overrideFires = (o: HealthOverride, value: number): boolean =>
+  (o.atOrBelow !== undefined && value <= o.atOrBelow) || (o.atOrAbove !== undefined && value >= o.atOrAbove);

@@ -1,0 +1,76 @@
+import type { Band } from '../../data/model/common';
+import type { HealthInputs } from '../../data/model/records';
+import { bandOf } from './band';
+import { dimensionScore, HEALTH_DIMENSIONS, overrideFires, type HealthDimension, type HealthModel } from './model';
+
+/** Bands from worst to best: a cap can only lower the band, never raise it. */
+export const BAND_RANK: Record<Band, number> = { red: 0, yellow: 1, green: 2 };
+
+/** What one dimension adds to the score. Unrounded: the UI decides how to show it. */
+export interface Contribution {
+  dimension: HealthDimension;
+  value: number;
+  /** 0–100 on the red→green scale. */
+  dimScore: number;
+  /** Share of the score after renormalising over the known dimensions (0..1; the shares add up to 1). */
+  weight: number;
+  /** weight × dimScore: the contributions' points add up to the score. */
+  points: number;
+}
+
+export interface Cap {
+  dimension: HealthDimension;
+  capBand: 'red' | 'yellow';
+}
+
+export interface Rating {
+  raw: number;
+  /** raw rounded to one decimal: the band is taken from this, so the number shown and its colour agree. */
+  score: number;
+  band: Band;
+  /** The override that lowered the band, when one did. */
+  capped?: Cap;
+  contributions: Contribution[];
+  /** Dimensions with weight > 0 in the model, known or not. */
+  total: number;
+}
+
+export const round1 = (n: number): number => Math.round(n * 10) / 10;
+
+/**
+ * The weighted score of the known dimensions and its band after overrides,
+ * or null when no weighted dimension has a value. Missing dimensions are
+ * skipped and the remaining weights renormalised, so an account measured on
+ * three dimensions is not punished for the four nobody tracks.
+ */
+export function rate(inputs: HealthInputs, model: HealthModel): Rating | null {
+  let weightSum = 0;
+  let total = 0;
+  for (const d of HEALTH_DIMENSIONS) {
+    const w = model.dimensions[d].weight;
+    if (w > 0) total++;
+    if (w > 0 && inputs[d] !== undefined) weightSum += w;
+  }
+  if (weightSum === 0) return null;
+  const contributions: Contribution[] = [];
+  let raw = 0;
+  for (const d of HEALTH_DIMENSIONS) {
+    const rule = model.dimensions[d];
+    const value = inputs[d];
+    if (value === undefined || rule.weight === 0) continue;
+    const weight = rule.weight / weightSum;
+    const dimScore = dimensionScore(value, rule);
+    raw += weight * dimScore;
+    contributions.push({ dimension: d, value, dimScore, weight, points: weight * dimScore });
+  }
+  const score = round1(raw);
+  const scoreBand = bandOf(score, model.bands);
+  // The worst firing override wins; on a tie the first listed, so the explanation is stable.
+  let capped: Cap | undefined;
+  for (const o of model.overrides) {
+    const v = inputs[o.dimension];
+    if (v === undefined || !overrideFires(o, v)) continue;
+    if (BAND_RANK[o.capBand] < BAND_RANK[capped?.capBand ?? scoreBand]) capped = { dimension: o.dimension, capBand: o.capBand };
+  }
+  return { raw, score, band: capped?.capBand ?? scoreBand, ...(capped ? { capped } : {}), contributions, total };
+}

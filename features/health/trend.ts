@@ -1,0 +1,89 @@
+import type { IsoDate } from '../../shared/dates/local-date';
+import type { Band } from '../../data/model/common';
+import type { HealthSnapshot } from '../../data/model/records';
+import type { HealthModel } from './model';
+import { rate, round1 } from './rate';
+import { dayIndex, isoWeek, type IsoWeek } from '../../shared/dates/week';
+
+export interface TrendPoint {
+  asOf: IsoDate;
+  score: number;
+  band: Band;
+}
+
+export interface HealthTrend {
+  /** Oldest first, one per day. */
+  points: TrendPoint[];
+  /** Latest minus previous point, one decimal; absent with fewer than two points. */
+  delta?: number;
+  /** 'flat' when |delta| < FLAT_DELTA or there is no delta. */
+  direction: 'up' | 'down' | 'flat';
+}
+
+/** Score moves under 2 points are noise from one reading to the next, not a trend. */
+export const FLAT_DELTA = 2;
+
+/**
+ * Scores a series of snapshots. Deleted snapshots, snapshots dated after
+ * `today` and snapshots with nothing weighted known are left out. Two
+ * snapshots on one day: the last written (updatedAt, then id) counts.
+ * Dates are schema-checked YYYY-MM-DD text, so text order is date order.
+ */
+export function healthTrend(snapshots: readonly HealthSnapshot[], model: HealthModel, today: IsoDate): HealthTrend {
+  const byDay = new Map<IsoDate, HealthSnapshot>();
+  for (const s of snapshots) {
+    if (s.deleted || s.asOf > today) continue;
+    const seen = byDay.get(s.asOf);
+    if (!seen || s.updatedAt > seen.updatedAt || (s.updatedAt === seen.updatedAt && s.id > seen.id)) byDay.set(s.asOf, s);
+  }
+  const points: TrendPoint[] = [];
+  for (const asOf of [...byDay.keys()].sort()) {
+    const r = rate(byDay.get(asOf)!.inputs, model);
+    if (r) points.push({ asOf, score: r.score, band: r.band });
+  }
+  const last = points.at(-1);
+  const prev = points.at(-2);
+  if (!last || !prev) return { points, direction: 'flat' };
+  const delta = round1(last.score - prev.score);
+  return { points, delta, direction: Math.abs(delta) < FLAT_DELTA ? 'flat' : delta > 0 ? 'up' : 'down' };
+}
+
+export interface RedStreak {
+  /** The latest readings have been red without a break for at least the streak's length. */
+  active: boolean;
+  /** Days from the first red reading of the current run to the latest one (0: the latest reading is not red). */
+  runDays: number;
+  /** Whole weeks of the run, for the wording ("red 3 weeks in a row"). */
+  runWeeks: number;
+  /** The ISO week of the reading that first made the run long enough: one per run, so it names the run (a CTA cause). */
+  week?: IsoWeek;
+  /** That reading's day. */
+  reachedOn?: IsoDate;
+}
+
+/**
+ * "An account in the high-risk band two weeks running must raise an action":
+ * the current run of red readings (every reading since the last one that was
+ * not red) must span at least `minDays` days, whatever the cadence of the
+ * readings (daily, weekly, every two weeks). A Sunday and the next Monday are
+ * two calendar weeks but one day, and are not a streak. A gap between two red
+ * readings longer than the streak itself breaks the run: nobody looked in
+ * between.
+ */
+export function redStreak(points: readonly Pick<TrendPoint, 'asOf' | 'band'>[], minDays = 14): RedStreak {
+  const sorted = [...points].sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : 0));
+  let start = sorted.length;
+  for (let i = sorted.length - 1; i >= 0; i--) {
+    if (sorted[i]!.band !== 'red') break;
+    const later = sorted[i + 1];
+    if (later && dayIndex(later.asOf) - dayIndex(sorted[i]!.asOf) > minDays) break;
+    start = i;
+  }
+  if (start === sorted.length) return { active: false, runDays: 0, runWeeks: 0 };
+  const first = dayIndex(sorted[start]!.asOf);
+  const runDays = dayIndex(sorted.at(-1)!.asOf) - first;
+  const runWeeks = Math.floor(runDays / 7);
+  if (runDays < minDays) return { active: false, runDays, runWeeks };
+  const reached = sorted.slice(start).find((p) => dayIndex(p.asOf) - first >= minDays)!;
+  return { active: true, runDays, runWeeks, week: isoWeek(reached.asOf), reachedOn: reached.asOf };
+}

@@ -1,0 +1,35 @@
+import { render, screen } from '@testing-library/react';
+import { HealthCard } from './HealthCard';
+import { I18nProvider } from '../../../shared/i18n/I18n';
+import { latestReading } from '../current';
+import { DEFAULT_HEALTH_MODEL } from '..';
+import type { Locale } from '../../../shared/i18n';
+import type { Account } from '../../../data/model/account';
+import type { HealthSnapshot } from '../../../data/model/records';
+
+const account: Account = { id: 'a', crm: 'salesforce', recordId: 'x', name: 'Acme', contractEnd: '2027-06-30', createdAt: '', updatedAt: '' };
+const reading = (asOf: string, inputs: HealthSnapshot['inputs']): HealthSnapshot => ({ id: asOf, accountId: 'a', asOf, inputs, createdAt: '', updatedAt: '' });
+// The worked example of the engine: 30.6, red; raise core-feature adoption from 35 to 58 (or active users 40 → 68).
+const red = { activeUserRate: 40, coreFeatureAdoption: 35, moduleBreadth: 20, tickets90d: 3, trainingRate: 20, nps: 0, outcomeAttainment: 60 };
+const show = (locale: Locale, snapshots: HealthSnapshot[]) =>
+  render(<I18nProvider locale={locale}><HealthCard account={account} snapshots={snapshots} latest={latestReading(snapshots, '2026-11-23')!} now={new Date(2026, 10, 23)} model={DEFAULT_HEALTH_MODEL} /></I18nProvider>);
+
+describe('HealthCard', () => {
+  it('explains the score: band, trend, measured dimensions, drag and the way to the next band', () => {
+    show('en', [reading('2026-11-09', { ...red, coreFeatureAdoption: 50 }), reading('2026-11-16', red)]);
+    expect(screen.getByTestId('engine-score')).toHaveTextContent('31');
+    expect(screen.getByText('red')).toBeInTheDocument();
+    expect(screen.getByTestId('health-trend')).toHaveAccessibleName(/^down \d+\.\d since the previous reading$/);
+    expect(screen.getByTestId('health-known')).toHaveTextContent('7 of 7 dimensions measured');
+    // Tickets cost 20 × (100 − 25) = 1,500 weighted points, core adoption 25 × (100 − 41.7) ≈ 1,458.
+    expect(screen.getByTestId('health-drag')).toHaveTextContent('Biggest drag: Support tickets (90 days).');
+    expect(screen.getByTestId('health-next')).toHaveTextContent('To reach yellow: raise Core-feature adoption from 35% to 58%, or raise Active users from 40% to 68%');
+    expect(screen.getAllByRole('img', { name: /of 100$/ })).toHaveLength(7);
+  });
+
+  it('says how many dimensions were measured and that an override caps the band, in Chinese', () => {
+    show('zh-CN', [reading('2026-11-16', { coreFeatureAdoption: 90, tickets90d: 20, nps: -40 })]);
+    expect(screen.getByTestId('health-known')).toHaveTextContent('已测量 3 / 7 个维度');
+    expect(screen.getByText('NPS使健康度最高只能为红色。')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,45 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { HealthModelEditor } from './HealthModelEditor';
+import { I18nProvider } from '../../../shared/i18n/I18n';
+import { healthModelItem, readEngineSettings } from '../../engine-settings';
+import { DEFAULT_HEALTH_MODEL, scoreHealth } from '..';
+
+const inputs = { activeUserRate: 50, coreFeatureAdoption: 40, moduleBreadth: 35, tickets90d: 6, trainingRate: 30, nps: 10, outcomeAttainment: 75 };
+
+describe('HealthModelEditor', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    vi.restoreAllMocks();
+    vi.spyOn(browser.runtime, 'sendMessage').mockImplementation((async (msg: { type: string }) =>
+      msg.type === 'engine/preview' ? { name: 'Acme Analytics', inputs } : undefined) as never);
+  });
+
+  it('previews the open account live, validates, saves and resets', async () => {
+    render(<I18nProvider locale="en"><HealthModelEditor /></I18nProvider>);
+    const preview = await screen.findByRole('region', { name: 'Preview' });
+    await waitFor(() => expect(preview).toHaveTextContent('Acme Analytics'));
+    const base = scoreHealth(inputs, DEFAULT_HEALTH_MODEL);
+    expect(screen.getByTestId('model-preview')).toHaveTextContent(`${base.score!.toFixed(1)}`);
+
+    // Raising the green cut-off above the score turns the preview yellow.
+    fireEvent.change(screen.getByLabelText('Green from score'), { target: { value: '95' } });
+    expect(screen.getByTestId('model-preview')).toHaveTextContent('yellow');
+
+    // Red equal to green is refused with a reason, and Save is disabled.
+    fireEvent.change(screen.getByLabelText('NPS: Green at'), { target: { value: '-30' } });
+    expect(screen.getByRole('alert')).toHaveTextContent('nps: the red and green values must differ');
+    expect(screen.getByRole('button', { name: 'Save model' })).toBeDisabled();
+    fireEvent.change(screen.getByLabelText('NPS: Green at'), { target: { value: '50' } });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Save model' }));
+    await screen.findByText('Saved. Scores and touchpoints use the new model now.');
+    expect((await readEngineSettings()).model.bands.green).toBe(95);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Reset to defaults' }));
+    await screen.findByText('Back to the documented defaults.');
+    expect(await healthModelItem.getValue()).toBeNull();
+    expect((await readEngineSettings()).model).toEqual(DEFAULT_HEALTH_MODEL);
+  });
+});

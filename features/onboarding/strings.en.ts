@@ -1,0 +1,22 @@
+/** English strings of the onboarding feature: milestones and their call to action. */
+export const onboardingEn = {
+  'onboarding.title': 'Onboarding (first 90 days)',
+  'onboarding.daysLeft': '{n} of 90 days left',
+  'onboarding.closed': 'The 90-day window has closed.',
+  'onboarding.start': 'Start the onboarding plan',
+  'onboarding.none': 'No onboarding milestones yet.',
+  'onboarding.overdue': 'overdue',
+  'onboarding.doneOn': 'done {date}',
+  'onboarding.markDone': 'Done',
+  'onboarding.markDoneLabel': 'Mark milestone “{title}” done',
+  'onboarding.colour.green': 'on track',
+  'onboarding.colour.yellow': 'open calls to action',
+  'onboarding.colour.red': 'needs another team',
+  'cta.milestone': 'Onboarding milestone overdue: {milestone}',
+  'cta.closed.milestone_done': 'Closed: milestone done',
+  'cta.closed.milestone_removed': 'Closed: milestone removed',
+  'onboarding.kick_off': 'Kick-off',
+  'onboarding.workshop_60pct': 'Workshop reaching 60% implementation',
+  'onboarding.health_model_setup': 'Health model set up',
+  'onboarding.first_value': 'First value reached',
+} as const;

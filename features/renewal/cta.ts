@@ -1,0 +1,70 @@
+import type { Account } from '../../data/model/account';
+import { draftCta, type CtaDraft, type CtaRule } from '../../data/model/cta-draft';
+import type { RenewalOutcome } from '../../data/model/records';
+import type { IsoDate } from '../../shared/dates/local-date';
+import type { RenewalSettings } from './settings';
+import { renewalTimeline, type TouchpointLog } from './timeline';
+
+export interface TouchpointCtaInput {
+  account: Pick<Account, 'id' | 'contractEnd' | 'segment' | 'csm' | 'owner'>;
+  renewalSettings: RenewalSettings;
+  /** Contacts that keep renewal touchpoints (see touchpointLogs); none means none were made. */
+  logged?: readonly TouchpointLog[];
+  today: IsoDate;
+}
+
+/**
+ * renewal:<accountId>:<contractEnd>:<offset>: a touchpoint overdue while its
+ * window is still open (before expiry; once the next touchpoint is due that
+ * one matters instead), so an account picked up late gets one CTA, not five.
+ * Closed when the touchpoint is kept, or when the contract end moves.
+ */
+export const touchpointCtaRule: CtaRule<TouchpointCtaInput> = {
+  evaluate({ account, renewalSettings, logged, today }) {
+    const timeline = renewalTimeline(account, logged ?? [], renewalSettings, today);
+    const create: CtaDraft[] = [];
+    if (!timeline.expired) {
+      for (const tp of timeline.touchpoints) {
+        if (tp.status !== 'overdue' || today > tp.windowEnd) continue;
+        const params = { offset: tp.offset, due: tp.due, contractEnd: account.contractEnd, mode: tp.mode };
+        create.push(draftCta(account, 'renewal', `renewal:${account.id}:${account.contractEnd}:${tp.offset}`, { code: 'renewal_touchpoint', params }, tp.windowEnd));
+      }
+    }
+    const prefix = `renewal:${account.id}:`;
+    const resolve = (c: { cause: string }) => {
+      if (!c.cause.startsWith(prefix)) return undefined;
+      const [end, offset] = c.cause.slice(prefix.length).split(':');
+      if (end !== account.contractEnd) return 'contract_moved';
+      return timeline.touchpoints.some((t) => String(t.offset) === offset && t.status === 'done') ? 'touchpoint_done' : undefined;
+    };
+    return { create, resolve };
+  },
+  titles: {
+    renewal_touchpoint: (p, tr) => tr.t(p.mode === 'automated' ? 'cta.touchpointAutomated' : 'cta.touchpoint', { offset: p.offset ?? '' }),
+  },
+  closedNotes: { touchpoint_done: 'cta.closed.touchpoint_done', contract_moved: 'cta.closed.contract_moved' },
+};
+
+export interface ChurnCtaInput {
+  account: Pick<Account, 'id' | 'csm' | 'owner'>;
+  outcomes: readonly RenewalOutcome[];
+}
+
+/**
+ * churn-recovery:<outcomeId>: the customer said they will not renew. Recovery
+ * starts at once and goes beyond the CSM (sales lead, management): it needs
+ * another team. Never closed by the data: a person decides.
+ */
+export const churnCtaRule: CtaRule<ChurnCtaInput> = {
+  evaluate({ account, outcomes }) {
+    const create: CtaDraft[] = [];
+    for (const o of outcomes) {
+      if (o.accountId !== account.id || o.deleted || o.kind !== 'will_not_renew') continue;
+      const params = { date: o.date, ...(o.symptom ? { symptom: o.symptom } : {}), ...(o.rootCause ? { rootCause: o.rootCause } : {}) };
+      create.push(draftCta(account, 'renewal', `churn-recovery:${o.id}`, { code: 'churn_recovery', params }, o.date, { needsOtherTeam: true }));
+    }
+    return { create, resolve: () => undefined };
+  },
+  titles: { churn_recovery: (_p, tr) => tr.t('cta.churnRecovery') },
+  closedNotes: {},
+};

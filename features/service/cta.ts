@@ -1,0 +1,37 @@
+import type { CtaRule } from '../../data/model/cta-draft';
+import type { Cta } from '../../data/model/records';
+import { monthName } from '../../shared/dates/month-name';
+import { serviceCtas, type ServiceCtaInput } from './ctas';
+
+export interface ServiceRuleInput {
+  account: ServiceCtaInput['account'];
+  today: ServiceCtaInput['today'];
+  existing: readonly Cta[];
+  /** The service rhythm and expectation notes; without them no service CTAs are raised. */
+  service?: Omit<ServiceCtaInput, 'account' | 'today'>;
+}
+
+/** The service rhythm and expectation timing (serviceCtas), as a registered CTA source. */
+export const serviceCtaRule: CtaRule<ServiceRuleInput> = {
+  evaluate({ account, today, existing, service }) {
+    if (!service) return { create: [], resolve: () => undefined };
+    const found = serviceCtas({ ...service, account, today }, existing);
+    const reasons = new Map(found.close.map((c) => [c.id, c.reason]));
+    return { create: found.create, resolve: (c) => reasons.get(c.id) };
+  },
+  titles: {
+    service_visit_missed: (p, tr) => tr.t('cta.visitMissed', { month: monthName(String(p.month), tr.locale), serviceDay: String(p.serviceDay) }),
+    service_qbr_missed: (p, tr) => tr.t('cta.qbrMissed', { quarter: String(p.quarter) }),
+    service_report_missing: (p, tr) => tr.t('cta.reportMissing', { month: monthName(String(p.month), tr.locale) }),
+    service_followup: (p, tr) => tr.t('cta.followUp', { text: String(p.text), visitDate: String(p.visitDate) }),
+    expectation_reset: (_p, tr) => tr.t('cta.expectationReset'),
+    expectation_review: (p, tr) => tr.t('cta.expectationReview', { since: String(p.since) }),
+  },
+  closedNotes: {
+    visit_logged: 'cta.closed.visit_logged',
+    report_sent: 'cta.closed.report_sent',
+    visit_removed: 'cta.closed.visit_removed',
+    reset_done: 'cta.closed.reset_done',
+    review_done: 'cta.closed.review_done',
+  },
+};

@@ -1,0 +1,116 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { serviceSettingsItem } from '../../engine-settings';
+import type { MessageKey } from '../../../shared/i18n';
+import {
+  CHECKLIST_SECTIONS, customItemId, DEFAULT_SERVICE_SETTINGS, RHYTHMS, ServiceSettingsSchema, validServiceSettings, type ChecklistItem, type ChecklistSection,
+  type Rhythm,
+} from '../settings';
+import { SEGMENTS, type Segment } from '../../../data/model/common';
+import { useTr } from '../../../shared/i18n/I18n';
+import { useItemLabel } from './VisitForm';
+import { FormMessage } from '../../../shared/ui/FormMessage';
+
+type Lines = Record<ChecklistSection, string>;
+
+/**
+ * The service-visit checklist template (one item per line per section) and
+ * the expectation timing: reset within N days of signing, review with the
+ * boss every N months, follow-ups due after N days.
+ */
+export function ServiceSettingsEditor() {
+  const { t } = useTr();
+  const label = useItemLabel();
+  const [stored, setStored] = useState(DEFAULT_SERVICE_SETTINGS);
+  const toLines = (s: typeof stored): Lines =>
+    Object.fromEntries(CHECKLIST_SECTIONS.map((sec) => [sec, s.checklist[sec].map(label).join('\n')])) as Lines;
+  const [lines, setLines] = useState<Lines>(() => toLines(DEFAULT_SERVICE_SETTINGS));
+  const [numbers, setNumbers] = useState({
+    resetWithinDays: '30', reviewEveryMonths: '3', followUpDays: '7', firstVisitAfterDays: '14', maxValue: '15000', maxCycleDays: '45', maxImplementationWeeks: '3',
+  });
+  const [rhythms, setRhythms] = useState<Record<Segment, Rhythm>>(DEFAULT_SERVICE_SETTINGS.rhythms);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+
+  const show = (s: typeof stored) => {
+    setStored(s);
+    setLines(toLines(s));
+    setRhythms(s.rhythms);
+    setNumbers({
+      resetWithinDays: String(s.resetWithinDays), reviewEveryMonths: String(s.reviewEveryMonths), followUpDays: String(s.followUpDays),
+      firstVisitAfterDays: String(s.firstVisitAfterDays),
+      maxValue: String(s.involvement.maxValue), maxCycleDays: String(s.involvement.maxCycleDays), maxImplementationWeeks: String(s.involvement.maxImplementationWeeks),
+    });
+  };
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(() => void serviceSettingsItem.getValue().then((v) => show(validServiceSettings(v))), []);
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    // A line that still reads as an existing item keeps that item (and its ticks on past visits).
+    const items = (sec: ChecklistSection): ChecklistItem[] =>
+      lines[sec].split('\n').map((l) => l.trim()).filter(Boolean).map((line) => {
+        const same = stored.checklist[sec].find((i) => label(i) === line);
+        return same ?? { id: customItemId(line), label: line };
+      });
+    const candidate = {
+      checklist: Object.fromEntries(CHECKLIST_SECTIONS.map((sec) => [sec, items(sec)])),
+      resetWithinDays: Number(numbers.resetWithinDays),
+      reviewEveryMonths: Number(numbers.reviewEveryMonths),
+      followUpDays: Number(numbers.followUpDays),
+      firstVisitAfterDays: Number(numbers.firstVisitAfterDays),
+      rhythms,
+      involvement: { maxValue: Number(numbers.maxValue), maxCycleDays: Number(numbers.maxCycleDays), maxImplementationWeeks: Number(numbers.maxImplementationWeeks) },
+    };
+    const checked = ServiceSettingsSchema.safeParse(candidate);
+    if (!checked.success) {
+      const inChecklist = checked.error.issues.some((i) => i.path[0] === 'checklist');
+      return setMessage({ ok: false, text: t(inChecklist ? 'checklistEditor.tooLong' : 'checklistEditor.badNumber') });
+    }
+    await serviceSettingsItem.setValue(checked.data);
+    show(checked.data);
+    setMessage({ ok: true, text: t('checklistEditor.saved') });
+  };
+  const reset = async () => {
+    await serviceSettingsItem.setValue(null);
+    show(DEFAULT_SERVICE_SETTINGS);
+    setMessage({ ok: true, text: t('checklistEditor.saved') });
+  };
+
+  return (
+    <section className="card" aria-labelledby="checklist-editor-title">
+      <h2 id="checklist-editor-title">{t('checklistEditor.title')}</h2>
+      <p className="muted">{t('checklistEditor.intro')}</p>
+      <form onSubmit={(e) => void save(e)} noValidate>
+        {CHECKLIST_SECTIONS.map((sec) => (
+          <div key={sec} className="field">
+            <label htmlFor={`cl-${sec}`}>{t(`checklist.section.${sec}` as MessageKey)}</label>
+            <textarea id={`cl-${sec}`} rows={4} value={lines[sec]} onChange={(e) => setLines({ ...lines, [sec]: e.target.value })} />
+          </div>
+        ))}
+        <h3>{t('checklistEditor.rhythms')}</h3>
+        {SEGMENTS.map((seg) => (
+          <div key={seg} className="field">
+            <label htmlFor={`rhythm-${seg}`}>{t(`model.segment.${seg}` as MessageKey)}</label>
+            <select id={`rhythm-${seg}`} value={rhythms[seg]} onChange={(e) => setRhythms({ ...rhythms, [seg]: e.target.value as Rhythm })}>
+              {RHYTHMS.map((r) => (
+                <option key={r} value={r}>{t(`checklistEditor.rhythm.${r}` as MessageKey)}</option>
+              ))}
+            </select>
+          </div>
+        ))}
+        <h3>{t('checklistEditor.timing')}</h3>
+        {(['resetWithinDays', 'reviewEveryMonths', 'followUpDays', 'firstVisitAfterDays', 'maxValue', 'maxCycleDays', 'maxImplementationWeeks'] as const).map((k) => (
+          <div key={k} className="field">
+            {k === 'maxValue' && <h3>{t('checklistEditor.involvement')}</h3>}
+            <label htmlFor={`svc-${k}`}>{t(`checklistEditor.${k}` as MessageKey)}</label>
+            <input id={`svc-${k}`} inputMode="numeric" value={numbers[k]} onChange={(e) => setNumbers({ ...numbers, [k]: e.target.value })} />
+          </div>
+        ))}
+        <div className="row">
+          <button type="submit" className="primary">{t('checklistEditor.save')}</button>
+          <button type="button" onClick={() => void reset()}>{t('checklistEditor.reset')}</button>
+        </div>
+        <FormMessage message={message} />
+      </form>
+    </section>
+  );
+}

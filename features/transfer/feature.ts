@@ -1,0 +1,3 @@
+import type { FeatureRegistration } from '../../shared/feature';
+
+export const transferFeature = { name: 'transfer' } satisfies FeatureRegistration;

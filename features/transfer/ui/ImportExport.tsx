@@ -1,0 +1,156 @@
+import { useId, useRef, useState, type ChangeEvent } from 'react';
+import { browser } from 'wxt/browser';
+import { localDate } from '../../../shared/dates/local-date';
+import { db } from '../../../data/db/db';
+import { isStorageFull, isStorageUnavailable } from '../../../data/db/storage-full';
+import { exportAccountsCsv } from '../export/csv';
+import { exportJsonText } from '../export/json';
+import { describeProblem, describeRow, plannedChanges } from '../import/describe';
+import { applyPlan, ImportConflictError, MAX_FILE_BYTES, previewImport, type ImportPlan } from '../import';
+import { download } from '../../../shared/ui/download';
+import { useTr } from '../../../shared/i18n/I18n';
+import '../../../shared/ui/import.css';
+
+const PREVIEW_LIMIT = 200;
+
+type Step = { step: 'idle' } | { step: 'reading'; file: string } | { step: 'preview'; file: string; plan: ImportPlan } | { step: 'importing'; file: string; plan: ImportPlan };
+
+/** Options-page section: import accounts from CSV/JSON with a preview, and export the data. */
+export function ImportExport() {
+  const tr = useTr();
+  const { t } = tr;
+  const fileId = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const [state, setState] = useState<Step>({ step: 'idle' });
+  const [status, setStatus] = useState('');
+  const [error, setError] = useState('');
+  const reason = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+  const reset = () => {
+    setState({ step: 'idle' });
+    if (input.current) input.current.value = ''; // choosing the same file again must fire change
+  };
+
+  const choose = async (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    setStatus('');
+    setError('');
+    if (!file) return reset();
+    if (file.size > MAX_FILE_BYTES) {
+      setError(t('import.file.tooBig', { mb: MAX_FILE_BYTES / 1024 / 1024 }));
+      return reset();
+    }
+    setState({ step: 'reading', file: file.name });
+    try {
+      const plan = await previewImport(db(), file.name, await file.text(), new Date());
+      setState({ step: 'preview', file: file.name, plan });
+    } catch (err) {
+      setError(t('import.failed', { reason: reason(err) }));
+      reset();
+    }
+  };
+
+  const confirm = async (file: string, plan: ImportPlan) => {
+    setState({ step: 'importing', file, plan });
+    try {
+      const { created, updated } = await applyPlan(db(), plan);
+      setStatus(t('import.done', { created, updated }));
+      reset();
+      try {
+        await browser.runtime.sendMessage({ type: 'data/changed' });
+      } catch {
+        // No listener (or no extension runtime in tests): open panels refresh on their next read.
+      }
+    } catch (err) {
+      setError(err instanceof ImportConflictError ? t('import.conflict') : isStorageFull(err) ? t('import.quotaFull') : isStorageUnavailable(err) ? t('import.storageUnavailable') : t('import.failed', { reason: reason(err) }));
+      reset();
+    }
+  };
+
+  const exportAs = async (kind: 'json' | 'csv') => {
+    setStatus('');
+    setError('');
+    try {
+      const now = new Date();
+      const name = kind === 'json' ? `account-lens-export-${localDate(now)}.json` : `account-lens-accounts-${localDate(now)}.csv`;
+      const text = kind === 'json' ? await exportJsonText(db(), now) : await exportAccountsCsv(db());
+      download(name, text, kind === 'json' ? 'application/json' : 'text/csv;charset=utf-8');
+      setStatus(t('export.done', { file: name }));
+    } catch (err) {
+      setError(t('export.failed', { reason: reason(err) }));
+    }
+  };
+
+  const busy = state.step === 'reading' || state.step === 'importing';
+  return (
+    <section className="card import" aria-labelledby="import-title">
+      <h2 id="import-title">{t('import.title')}</h2>
+      <p className="muted">{t('import.intro')}</p>
+      <p><a href="/templates/accounts-template.csv" download="accounts-template.csv">{t('import.template')}</a></p>
+      <label htmlFor={fileId}>{t('import.chooseFile')}</label>{' '}
+      <input id={fileId} ref={input} type="file" accept=".csv,.json,text/csv,application/json" disabled={busy} onChange={(e) => void choose(e)} />
+      {(state.step === 'preview' || state.step === 'importing') && (
+        <Preview plan={state.plan} file={state.file} busy={busy} onConfirm={() => void confirm(state.file, state.plan)} onCancel={reset} />
+      )}
+      <p role="status" aria-live="polite">{state.step === 'reading' ? t('import.reading', { file: state.file }) : state.step === 'importing' ? t('import.importing') : status}</p>
+      {error && <p role="alert" className="error">{error}</p>}
+      <h3>{t('export.title')}</h3>
+      <p className="muted">{t('export.hint')}</p>
+      <div className="row">
+        <button type="button" onClick={() => void exportAs('json')}>{t('export.json')}</button>
+        <button type="button" onClick={() => void exportAs('csv')}>{t('export.csv')}</button>
+      </div>
+    </section>
+  );
+}
+
+function Preview({ plan, file, busy, onConfirm, onCancel }: { plan: ImportPlan; file: string; busy: boolean; onConfirm: () => void; onCancel: () => void }) {
+  const tr = useTr();
+  const { t } = tr;
+  const where = t(plan.kind === 'csv' ? 'import.col.line' : 'import.col.item');
+  const { shown, total } = plannedChanges(plan, PREVIEW_LIMIT);
+  if (plan.error) return <p role="alert" className="error">{describeProblem(tr, plan.error)}</p>;
+  return (
+    <div className="import-preview" aria-label={t('import.summary', { file })}>
+      <ul className="import-counts" data-testid="import-counts">
+        <li>{tr.plural('import.count.create', plan.counts.create)}</li>
+        <li>{tr.plural('import.count.update', plan.counts.update)}</li>
+        <li>{tr.plural('import.count.unchanged', plan.counts.unchanged)}</li>
+        <li className={plan.counts.bad ? 'error' : undefined}>{tr.plural('import.count.bad', plan.counts.bad)}</li>
+      </ul>
+      {plan.bad.length > 0 && <p role="alert" className="error">{tr.plural('import.blocked', plan.bad.length)}</p>}
+      {plan.bad.length === 0 && !plan.canApply && <p>{t('import.nothingToDo')}</p>}
+      {plan.warnings.length > 0 && (
+        <>
+          <h3>{t('import.warnings')}</h3>
+          <ul>{plan.warnings.map((w, i) => <li key={i}>{describeProblem(tr, w)}</li>)}</ul>
+        </>
+      )}
+      {plan.bad.length > 0 && (
+        <Table caption={t('import.badRows')} head={[where, t('import.col.reason')]} testId="import-bad"
+          rows={plan.bad.map((b) => [String(b.line), b.problems.map((p) => describeProblem(tr, p)).join(' ')])} />
+      )}
+      {total > 0 && (
+        <Table caption={t('import.changes')} head={[where, t('import.col.action'), t('import.col.account'), t('import.col.details')]} testId="import-changes"
+          rows={shown.map((r) => [String(r.line), t(r.action === 'create' ? 'import.action.create' : 'import.action.update'), r.account.name, describeRow(tr, r)])} />
+      )}
+      {total > shown.length && <p className="muted">{t('import.changesMore', { shown: shown.length, total })}</p>}
+      <div className="row">
+        <button type="button" className="primary" disabled={!plan.canApply || busy} onClick={onConfirm}>{t('import.confirm')}</button>
+        <button type="button" disabled={busy} onClick={onCancel}>{t('import.cancel')}</button>
+      </div>
+    </div>
+  );
+}
+
+function Table({ caption, head, rows, testId }: { caption: string; head: string[]; rows: string[][]; testId: string }) {
+  return (
+    <div className="import-table">
+      <table data-testid={testId}>
+        <caption>{caption}</caption>
+        <thead><tr>{head.map((h) => <th key={h} scope="col">{h}</th>)}</tr></thead>
+        <tbody>{rows.map((cells, i) => <tr key={i}>{cells.map((c, j) => <td key={j}>{c}</td>)}</tr>)}</tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { localDate } from '../../../shared/dates/local-date';
+import { db } from '../../../data/db/db';
+import { describeKeptAside, discardKeptAside, keptAside, keptAsideJsonText, type QuarantineEntry } from '../../../data/db/quarantine';
+import { download } from '../../../shared/ui/download';
+import { useTr } from '../../../shared/i18n/I18n';
+
+/**
+ * Options-page section: rows an upgrade could not keep as they were. Shown
+ * only when there are some; the user can export them and discard them one by
+ * one (a second click confirms, since a discarded row is gone for good).
+ */
+export function KeptAside() {
+  const tr = useTr();
+  const { t } = tr;
+  const entries = useLiveQuery(() => keptAside(db()), []);
+  const into = useLiveQuery(async () => {
+    const ids = [...new Set((entries ?? []).flatMap((e) => (e.mergedInto ? [e.mergedInto] : [])))];
+    const accounts = await db().accounts.bulkGet(ids);
+    return new Map(ids.map((id, i) => [id, accounts[i]?.name ?? id]));
+  }, [entries]);
+  const [confirming, setConfirming] = useState<number | undefined>();
+  const [status, setStatus] = useState('');
+  const [error, setError] = useState('');
+  if (!entries?.length) return null;
+
+  const fail = (err: unknown) => setError(t('keptAside.failed', { reason: err instanceof Error ? err.message : String(err) }));
+  const exportAll = async () => {
+    setError('');
+    try {
+      const now = new Date();
+      const file = `account-lens-kept-aside-${localDate(now)}.json`;
+      download(file, await keptAsideJsonText(db(), now), 'application/json');
+      setStatus(t('keptAside.exported', { file }));
+    } catch (err) {
+      fail(err);
+    }
+  };
+  const discard = async (seq: number) => {
+    setError('');
+    try {
+      await discardKeptAside(db(), seq);
+      setConfirming(undefined);
+    } catch (err) {
+      fail(err);
+    }
+  };
+  const reason = (e: QuarantineEntry) =>
+    e.reason === 'merged' ? t('keptAside.reason.merged', { into: into?.get(e.mergedInto ?? '') ?? e.mergedInto ?? '' }) : t(`keptAside.reason.${e.reason}`);
+
+  return (
+    <section className="card import" aria-labelledby="kept-aside-title">
+      <h2 id="kept-aside-title">{t('keptAside.title')}</h2>
+      <p className="muted">{t('keptAside.intro')}</p>
+      <p>{tr.plural('keptAside.count', entries.length)}</p>
+      <div className="import-table">
+        <table data-testid="kept-aside">
+          <thead>
+            <tr><th scope="col">{t('keptAside.col.row')}</th><th scope="col">{t('keptAside.col.reason')}</th><th scope="col">{t('keptAside.col.action')}</th></tr>
+          </thead>
+          <tbody>
+            {entries.map((e) => {
+              const row = describeKeptAside(e.row);
+              return (
+                <tr key={e.seq}>
+                  <td>{row}</td>
+                  <td>
+                    {reason(e)}
+                    <br />
+                    <span className="muted">{t('keptAside.step', { step: e.step, detail: e.detail })}</span>
+                  </td>
+                  <td>
+                    {confirming === e.seq ? (
+                      <>
+                        <button type="button" onClick={() => void discard(e.seq!)}>{t('keptAside.confirmDiscard')}</button>{' '}
+                        <button type="button" onClick={() => setConfirming(undefined)}>{t('keptAside.keep')}</button>
+                      </>
+                    ) : (
+                      <button type="button" aria-label={t('keptAside.discardRow', { row })} onClick={() => setConfirming(e.seq)}>{t('keptAside.discard')}</button>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <div className="row">
+        <button type="button" onClick={() => void exportAll()}>{t('keptAside.export')}</button>
+      </div>
+      <p role="status" aria-live="polite">{status}</p>
+      {error && <p role="alert" className="error">{error}</p>}
+    </section>
+  );
+}

@@ -1,7 +1,0 @@
-export { bandOf, DEFAULT_CUTOFFS } from './band';
-export * from './model';
-export { BAND_RANK, type Cap, type Contribution } from './rate';
-export * from './next-band';
-export * from './score';
-export * from './trend';
-export * from './week';

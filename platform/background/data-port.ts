@@ -1,0 +1,149 @@
+import { liveQuery, type Subscription } from 'dexie';
+import { readRevalidation, readSyncStatus } from '../../data/sync/status';
+import { findAccount } from '../../data/db/accounts';
+import type { LensDB } from '../../data/db/db';
+import { PortRequestSchema, type PortRequest, type PortResult } from '../messaging/protocol';
+import { localDate } from '../../shared/dates/local-date';
+import { readEngineSettings } from '../../features/engine-settings';
+import { portfolioRows, type PortfolioRow } from '../../features/portfolio/rows';
+import type { RenewalOutcome } from '../../data/model/records';
+
+/** The parts of a runtime.Port the data port uses (a fake one in tests). */
+export interface PortLike {
+  postMessage(msg: PortResult): void;
+  onMessage: { addListener(cb: (msg: unknown) => void): void };
+  onDisconnect: { addListener(cb: () => void): void };
+}
+
+type Watch = Exclude<PortRequest, { type: 'unwatch' }>;
+
+/** Where the team API stands for the panel: read fresh with every database change. */
+export interface PanelStatus {
+  mode: 'local' | 'api';
+  sync: Awaited<ReturnType<typeof readSyncStatus>>;
+  revalidation?: Awaited<ReturnType<typeof readRevalidation>>;
+}
+
+/** What the portfolio watch streams: the book as computed rows, and the recorded outcomes for the metrics. */
+export interface PortfolioData {
+  rows: PortfolioRow[];
+  outcomes: RenewalOutcome[];
+  today: string;
+}
+
+/** Reads the whole book in one live query and computes its rows here, so the page receives rows, not tables. */
+export async function readPortfolio(database: LensDB, now: Date = new Date()): Promise<PortfolioData> {
+  const [accounts, snapshots, ctas, visits, notes, promises, outcomes] = await Promise.all([
+    database.accounts.toArray(), database.snapshots.toArray(), database.ctas.toArray(), database.visits.toArray(),
+    database.notes.toArray(), database.promises.toArray(), database.outcomes.toArray(),
+  ]);
+  const { model, renewal } = await readEngineSettings();
+  const today = localDate(now);
+  const rows = portfolioRows({ accounts, snapshots, ctas, visits, notes, promises, model, renewal, today });
+  return { rows, outcomes: outcomes.filter((o) => !o.deleted), today };
+}
+
+/** The query behind each kind of watch. Everything the panel shows comes through here. */
+function query(database: LensDB, w: Watch, mode: () => Promise<'local' | 'api'>): () => Promise<unknown> {
+  switch (w.type) {
+    case 'watch/account':
+      return async () => (await findAccount(database, w.ref)) ?? null;
+    case 'watch/status':
+      return async () => {
+        const [sync, revalidation] = await Promise.all([readSyncStatus(database), readRevalidation(database, w.ref)]);
+        return { mode: await mode(), sync, ...(revalidation ? { revalidation } : {}) } satisfies PanelStatus;
+      };
+    case 'watch/portfolio':
+      return () => readPortfolio(database);
+    case 'watch/records':
+      return async () =>
+        (await database.table(w.kind).where('accountId').equals(w.accountId).toArray()).filter((r: { deleted?: boolean }) => !r.deleted);
+  }
+}
+
+/** How long the book's computed rows stay live after the last portfolio closes: reopening is instant. */
+export const PORTFOLIO_KEEP_MS = 5 * 60_000;
+
+interface SharedPortfolio {
+  sub: Subscription;
+  value?: PortfolioData;
+  error?: unknown;
+  listeners: Set<{ next: (v: PortfolioData) => void; error: (e: unknown) => void }>;
+  idle?: ReturnType<typeof setTimeout>;
+}
+const portfolios = new WeakMap<LensDB, SharedPortfolio>();
+
+/**
+ * One live computation of the book's rows per database, shared by every open
+ * portfolio (panel frames, the side panel, the full page) and kept a few
+ * minutes after the last one closes. Recomputed on every change of the book.
+ */
+function watchPortfolio(database: LensDB, listener: { next: (v: PortfolioData) => void; error: (e: unknown) => void }): () => void {
+  let shared = portfolios.get(database);
+  if (!shared) {
+    const created: SharedPortfolio = { listeners: new Set(), sub: undefined as unknown as Subscription };
+    created.sub = liveQuery(() => readPortfolio(database)).subscribe({
+      next: (v) => {
+        created.value = v;
+        created.error = undefined;
+        created.listeners.forEach((l) => l.next(v));
+      },
+      error: (e: unknown) => {
+        created.error = e;
+        created.listeners.forEach((l) => l.error(e));
+        portfolios.delete(database);
+      },
+    });
+    portfolios.set(database, created);
+    shared = created;
+  }
+  clearTimeout(shared.idle);
+  shared.listeners.add(listener);
+  if (shared.value) listener.next(shared.value);
+  const s = shared;
+  return () => {
+    s.listeners.delete(listener);
+    if (s.listeners.size > 0) return;
+    s.idle = setTimeout(() => {
+      if (s.listeners.size > 0) return;
+      s.sub.unsubscribe();
+      if (portfolios.get(database) === s) portfolios.delete(database);
+    }, PORTFOLIO_KEEP_MS);
+    (s.idle as { unref?: () => void }).unref?.();
+  };
+}
+
+/**
+ * Serves live queries to one connected panel: each watch streams the current
+ * value and every later change; all end when the panel goes away.
+ */
+export function serveDataPort(port: PortLike, database: LensDB, mode: () => Promise<'local' | 'api'> = async () => 'local'): void {
+  const subs = new Map<number, { unsubscribe(): void }>();
+  const stop = (id: number) => {
+    subs.get(id)?.unsubscribe();
+    subs.delete(id);
+  };
+  port.onMessage.addListener((raw) => {
+    const req = PortRequestSchema.safeParse(raw);
+    if (!req.success) return;
+    const msg = req.data;
+    stop(msg.id);
+    if (msg.type === 'unwatch') return;
+    if (msg.type === 'watch/portfolio') {
+      const off = watchPortfolio(database, {
+        next: (value) => port.postMessage({ type: 'result', id: msg.id, value }),
+        error: (err) => port.postMessage({ type: 'error', id: msg.id, message: String(err) }),
+      });
+      subs.set(msg.id, { unsubscribe: off });
+      return;
+    }
+    subs.set(
+      msg.id,
+      liveQuery(query(database, msg, mode)).subscribe({
+        next: (value) => port.postMessage({ type: 'result', id: msg.id, value: value ?? null }),
+        error: (err: unknown) => port.postMessage({ type: 'error', id: msg.id, message: String(err) }),
+      }),
+    );
+  });
+  port.onDisconnect.addListener(() => [...subs.keys()].forEach(stop));
+}

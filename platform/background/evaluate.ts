@@ -1,0 +1,41 @@
+import { writeRecord } from '../../data/sync/outbox';
+import { localDate } from '../../shared/dates/local-date';
+import type { LensDB } from '../../data/db/db';
+import { snapshotsOf } from '../../features/health/current';
+import { closedNote, evaluateCtas, wordCtaTitle } from '../../features/ctas';
+import { toCta } from '../../data/model/cta-draft';
+import { readEngineSettings } from '../../features/engine-settings';
+import type { Translator } from '../../shared/i18n';
+import { touchpointLogs } from '../../features/renewal';
+
+export { wordCtaTitle };
+
+/**
+ * Raises the CTAs an account's data calls for (once per cause, deterministic
+ * ids) and closes those it shows resolved; both go through the outbox like
+ * any record a person writes.
+ */
+export async function evaluateAccountCtas(database: LensDB, accountId: string, now: Date, tr: Translator): Promise<{ created: number; closed: number }> {
+  const account = await database.accounts.get(accountId);
+  if (!account) return { created: 0, closed: 0 };
+  const of = <T>(table: string) => database.table(table).where('accountId').equals(accountId).toArray() as Promise<T[]>;
+  const [snapshots, milestones, outcomes, existing, visits, notes, plans, reports] = await Promise.all([
+    snapshotsOf(database, accountId),
+    of<never>('milestones'), of<never>('outcomes'), of<never>('ctas'), of<never>('visits'), of<never>('notes'),
+    of<never>('plans'), of<never>('reports'),
+  ]);
+  const { model, renewal, service } = await readEngineSettings();
+  const result = evaluateCtas({
+    account, snapshots, milestones, outcomes, existing,
+    model, renewalSettings: renewal,
+    logged: touchpointLogs(visits, notes), today: localDate(now),
+    service: { plans, visits, reports, notes, settings: service },
+  });
+  const at = now.toISOString();
+  for (const draft of result.create) await writeRecord(database, 'ctas', toCta(draft, wordCtaTitle(draft, tr), at), now);
+  for (const closure of result.close) {
+    const cta = existing.find((c: { id: string }) => c.id === closure.id) as Record<string, unknown> | undefined;
+    if (cta) await writeRecord(database, 'ctas', { ...cta, status: 'closed', closedNote: closedNote(closure.reason, tr), updatedAt: at }, now);
+  }
+  return { created: result.create.length, closed: result.close.length };
+}

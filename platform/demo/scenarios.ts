@@ -1,0 +1,128 @@
+import { daysBetween, type IsoDate } from '../../shared/dates/local-date';
+import { evaluateCtas } from '../../features/ctas';
+import type { CtaDraft } from '../../data/model/cta-draft';
+import { DEFAULT_HEALTH_MODEL } from '../../features/health';
+import { healthTrend, redStreak } from '../../features/health/trend';
+import { DEFAULT_RENEWAL_SETTINGS, renewalTimeline, touchpointLogs } from '../../features/renewal';
+import { noPitchWindow } from '../../features/renewal/no-pitch';
+import { DEFAULT_SERVICE_SETTINGS } from '../../features/service/settings';
+import type { Account } from '../../data/model/account';
+import type { DemoBook } from './book';
+
+/**
+ * The stories the demo book tells, one account each. The book is dated from
+ * the day it is loaded; these must hold on every day of every year, so `npm
+ * run demo` and the end-to-end tests that open these accounts always show
+ * the same thing. platform/demo/scenarios.test.ts checks each one for
+ * every day of two years, a leap day included.
+ */
+export interface DemoScenario {
+  account: string;
+  story: string;
+  /** What does not hold on `today`; empty when the story holds. */
+  check(view: AccountView): string[];
+}
+
+/** One account of the book as the engine sees it on `today`, with default settings. */
+export interface AccountView {
+  account: Account;
+  today: IsoDate;
+  book: DemoBook;
+  /** The CTAs a first evaluation raises. */
+  ctas: CtaDraft[];
+}
+
+export function viewOf(book: DemoBook, name: string, today: IsoDate): AccountView {
+  const account = book.accounts.find((a) => a.name === name);
+  if (!account) throw new Error(`No demo account named ${name}`);
+  const of = <T extends { accountId: string }>(xs: readonly T[]) => xs.filter((x) => x.accountId === account.id);
+  const { create } = evaluateCtas({
+    account,
+    snapshots: of(book.snapshots),
+    milestones: of(book.milestones),
+    outcomes: [],
+    existing: [],
+    model: DEFAULT_HEALTH_MODEL,
+    renewalSettings: DEFAULT_RENEWAL_SETTINGS,
+    logged: touchpointLogs(of(book.visits), of(book.notes)),
+    service: { plans: of(book.plans), visits: of(book.visits), reports: of(book.reports), notes: of(book.notes), settings: DEFAULT_SERVICE_SETTINGS },
+    today,
+  });
+  return { account, today, book, ctas: create };
+}
+
+const expect = (ok: boolean, problem: string): string[] => (ok ? [] : [problem]);
+const daysLeft = (v: AccountView) => daysBetween(v.today, v.account.contractEnd);
+const touchpoint = (v: AccountView, offset: number) => {
+  const of = <T extends { accountId: string }>(xs: readonly T[]) => xs.filter((x) => x.accountId === v.account.id);
+  const t = renewalTimeline(v.account, touchpointLogs(of(v.book.visits), of(v.book.notes)), DEFAULT_RENEWAL_SETTINGS, v.today);
+  return t.touchpoints.find((p) => p.offset === offset);
+};
+const hasCta = (v: AccountView, code: string, pred: (c: CtaDraft) => boolean = () => true) => v.ctas.some((c) => c.title.code === code && pred(c));
+
+export const DEMO_SCENARIOS: readonly DemoScenario[] = [
+  {
+    account: 'Acme Analytics',
+    story: 'enterprise, yellow, renews in 45 days; nobody has been in touch since the 60-day touchpoint came due, so it is overdue and raises a CTA',
+    check: (v) => [
+      ...expect(daysLeft(v) === 45, `renews in ${daysLeft(v)} days, not 45`),
+      ...expect(v.account.health?.band === 'yellow', `health ${v.account.health?.band}, not yellow`),
+      ...expect(touchpoint(v, 60)?.status === 'overdue', `60-day touchpoint ${touchpoint(v, 60)?.status}, not overdue`),
+      ...expect(touchpoint(v, 30)?.status === 'upcoming', `30-day touchpoint ${touchpoint(v, 30)?.status}, not upcoming`),
+      ...expect(hasCta(v, 'renewal_touchpoint', (c) => c.title.params.offset === 60), 'no CTA for the 60-day touchpoint'),
+    ],
+  },
+  {
+    account: 'Northwind Logistics',
+    story: 'green, but its contract ended 20 days ago with no outcome recorded',
+    check: (v) => [
+      ...expect(daysLeft(v) === -20, `contract end ${daysLeft(v)} days away, not 20 days ago`),
+      ...expect(v.account.health?.band === 'green', `health ${v.account.health?.band}, not green`),
+    ],
+  },
+  {
+    account: '上海云帆科技',
+    story: 'a Chinese enterprise customer, red for three weekly readings (two weeks running), renewing in 5 days',
+    check: (v) => {
+      const trend = healthTrend(v.book.snapshots.filter((s) => s.accountId === v.account.id), DEFAULT_HEALTH_MODEL, v.today);
+      return [
+        ...expect(daysLeft(v) === 5, `renews in ${daysLeft(v)} days, not 5`),
+        ...expect(redStreak(trend.points).active, 'no red streak'),
+        ...expect(hasCta(v, 'health_red_streak'), 'no red-streak CTA'),
+        ...expect(v.account.currency === 'CNY', 'not in CNY'),
+      ];
+    },
+  },
+  {
+    account: 'Aperture Labs',
+    story: 'signed 7 days ago: the last day of the no-pitch window, onboarding with 83 of 90 days left and nothing overdue yet',
+    check: (v) => [
+      ...expect(v.account.signedAt !== undefined && daysBetween(v.account.signedAt, v.today) === 7, 'not signed 7 days ago'),
+      ...expect(noPitchWindow(v.account.signedAt, v.today).active, 'no-pitch window not active'),
+      ...expect(v.book.milestones.filter((m) => m.accountId === v.account.id).length === 4, 'not 4 onboarding milestones'),
+      ...expect(!hasCta(v, 'onboarding_milestone'), 'an onboarding milestone is already overdue'),
+    ],
+  },
+  {
+    account: 'Soylent Foods',
+    story: 'signed 72 days ago with no onboarding milestone done: kick-off and the workshop (needs another team) are overdue',
+    check: (v) => [
+      ...expect(v.account.signedAt !== undefined && daysBetween(v.account.signedAt, v.today) === 72, 'not signed 72 days ago'),
+      ...expect(hasCta(v, 'onboarding_milestone', (c) => c.title.params.key === 'kick_off'), 'kick-off not overdue'),
+      ...expect(hasCta(v, 'onboarding_milestone', (c) => c.title.params.key === 'workshop_60pct' && c.needsOtherTeam === true), 'workshop not overdue with another team'),
+    ],
+  },
+  {
+    account: '西安丝路文旅',
+    story: 'a Chinese customer on 纷享销客 (fxiaoke), in CNY',
+    check: (v) => [
+      ...expect(v.account.crm === 'fxiaoke', `on ${v.account.crm}, not fxiaoke`),
+      ...expect(v.account.currency === 'CNY', 'not in CNY'),
+    ],
+  },
+];
+
+/** Every scenario that does not hold on `today`, with its problems. */
+export function brokenScenarios(book: DemoBook, today: IsoDate): { account: string; problems: string[] }[] {
+  return DEMO_SCENARIOS.map((s) => ({ account: s.account, problems: s.check(viewOf(book, s.account, today)) })).filter((r) => r.problems.length > 0);
+}

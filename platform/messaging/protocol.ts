@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import { COVER_REASONS } from '../content/cover';
+import { CRM_IDS } from '../../crm/types';
+import { CustomRuleSchema } from '../../data/model/custom-rule';
+import { WrittenKindSchema } from '../../data/model/records';
+import type { CustomRule } from '../../crm/custom';
+import type { FieldLabels } from '../../crm/fields';
+
+/** What a content script needs beyond the built-in adapters: the user's rules and field labels. */
+export interface CrmConfig {
+  rules: CustomRule[];
+  fieldLabels: FieldLabels;
+}
+
+/**
+ * Every message between the content script, the background and the extension
+ * pages. The background parses each one and checks its sender before acting.
+ * The content script only imports the *types* (it stays free of zod).
+ */
+const bounded = (max: number) => z.string().max(max);
+
+export const AccountRefSchema = z.object({
+  crm: z.enum(CRM_IDS),
+  recordId: bounded(200).min(1),
+  orgKey: bounded(200).min(1).optional(),
+  name: bounded(500).optional(),
+  fields: z
+    .object({ owner: bounded(300), contractEnd: bounded(100), annualValue: bounded(100) })
+    .partial()
+    .optional(),
+});
+
+export const PanelUiPatchSchema = z
+  .object({
+    open: z.boolean(),
+    width: z.number().finite(),
+    mode: z.enum(['push', 'overlay']),
+  })
+  .partial();
+
+/** Messages a CRM page's content script may send (top frame only). */
+export const ContentMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('crm/detected'), ref: AccountRefSchema }),
+  z.object({ type: z.literal('crm/left') }),
+  z.object({ type: z.literal('ui/set'), patch: PanelUiPatchSchema }),
+  z.object({ type: z.literal('crm/config') }),
+  // A one-time nonce for the panel frame about to be created in this tab.
+  z.object({ type: z.literal('panel/nonce') }),
+  // After the frame loaded: did the panel page with that nonce claim it (else the page swapped the frame)?
+  z.object({ type: z.literal('panel/loaded'), nonce: z.string().regex(/^[0-9a-f]{32}$/) }),
+  // The page draws over the panel frame, hides or moves it (null: plainly visible again).
+  z.object({ type: z.literal('panel/cover'), reason: z.enum(COVER_REASONS).nullable() }),
+]);
+export type ContentMessage = z.infer<typeof ContentMessageSchema>;
+
+/** Messages the extension's own pages (panel, popup, options) may send. */
+export const PageMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('panel/whoami') }),
+  z.object({ type: z.literal('panel/close') }),
+  z.object({ type: z.literal('ui/set'), patch: PanelUiPatchSchema }),
+  z.object({ type: z.literal('sidepanel/open'), tabId: z.number().int().nonnegative() }),
+  z.object({ type: z.literal('data/changed') }),
+  z.object({ type: z.literal('rules/test'), rule: CustomRuleSchema }),
+  z.object({ type: z.literal('config/changed') }),
+  z.object({ type: z.literal('sync/now') }),
+  /** The user gives up on a write the team server refused (the local record stays as typed). */
+  z.object({ type: z.literal('outbox/discard'), key: z.string().min(1).max(200) }),
+  z.object({ type: z.literal('engine/preview') }),
+  z.object({ type: z.literal('source/changed') }),
+  z.object({ type: z.literal('reminders/check') }),
+  z.object({ type: z.literal('record/write'), kind: WrittenKindSchema, record: z.record(z.string(), z.unknown()) }),
+  z.object({
+    type: z.literal('account/add'),
+    ref: AccountRefSchema,
+    input: z.object({ name: z.string(), contractEnd: z.string() }),
+  }),
+]);
+export type PageMessage = z.infer<typeof PageMessageSchema>;
+
+/**
+ * What the launcher shows; computed by the background, localised there. The
+ * launcher sits in the CRM page's DOM, so this carries no account data.
+ */
+export const LauncherViewSchema = z.object({
+  label: z.string(),
+  resizeLabel: z.string(),
+  panel: z.object({ open: z.boolean(), width: z.number(), mode: z.enum(['push', 'overlay']) }),
+});
+export type LauncherView = z.infer<typeof LauncherViewSchema>;
+
+/** Messages the background sends to a tab's content script. */
+export type ToContentMessage =
+  | { type: 'launcher/update'; view: LauncherView }
+  | { type: 'panel/toggle' }
+  | ({ type: 'config/changed' } & CrmConfig)
+  | { type: 'rule/test'; rule: CustomRule }
+  | { type: 'panel/set'; panel: { open: boolean; width: number; mode: 'push' | 'overlay' } };
+
+/** What the background keeps per tab in storage.session: the one source of truth. */
+export const TabStateSchema = z.object({
+  ref: AccountRefSchema,
+  url: z.string(),
+  at: z.number(),
+  /** The stored account at detection (null: not stored), so the panel paints at once; its live watch follows. */
+  account: z.unknown().optional(),
+});
+export type TabState = z.infer<typeof TabStateSchema>;
+export const tabKey = (tabId: number): string => `tab:${tabId}`;
+/** Whether the page covers the tab's panel frame, kept apart from the tab state: the panel pauses its actions meanwhile. */
+export const coverKey = (tabId: number): string => `cover:${tabId}`;
+export const CoverStateSchema = z.object({ reason: z.enum(COVER_REASONS), at: z.number() });
+export type CoverState = z.infer<typeof CoverStateSchema>;
+
+/**
+ * The data port: the panel watches records through the background, which owns
+ * IndexedDB. (A panel framed into a CRM page is a third-party frame: browsers
+ * that block third-party storage deny it IndexedDB, so it never opens Dexie.)
+ */
+export const DATA_PORT = 'lens-data';
+export const PortRequestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('watch/account'), id: z.number().int(), ref: AccountRefSchema }),
+  z.object({ type: z.literal('watch/status'), id: z.number().int(), ref: AccountRefSchema }),
+  z.object({ type: z.literal('watch/records'), id: z.number().int(), kind: WrittenKindSchema, accountId: z.string().min(1).max(100) }),
+  z.object({ type: z.literal('watch/portfolio'), id: z.number().int() }),
+  z.object({ type: z.literal('unwatch'), id: z.number().int() }),
+]);
+export type PortRequest = z.infer<typeof PortRequestSchema>;
+export type PortResult = { type: 'result'; id: number; value: unknown } | { type: 'error'; id: number; message: string };
+
+/** What a tab answers when a rule is tried on it. */
+export interface RuleTestResult {
+  url: string;
+  title: string;
+  ref: { recordId: string; name?: string; fields?: Record<string, string> } | null;
+}

@@ -1,0 +1,92 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { browser } from 'wxt/browser';
+import { apiOriginPattern, checkBaseUrl, DataSourceSchema, readDataSource, saveDataSource } from '../../../data/sync/settings';
+import { useTr } from '../../../shared/i18n/I18n';
+
+/**
+ * Options: where the data comes from. "This browser only" by default; or the
+ * team server (address + access token). The token is kept in storage.local,
+ * which only the extension's own pages and service worker can read.
+ */
+export function DataSourceSettings() {
+  const { t } = useTr();
+  const [mode, setMode] = useState<'local' | 'api'>('local');
+  const [baseUrl, setBaseUrl] = useState('');
+  const [token, setToken] = useState('');
+  const [maxAge, setMaxAge] = useState(15);
+  const [errors, setErrors] = useState<string[]>([]);
+  const [status, setStatus] = useState('');
+
+  useEffect(() => {
+    void readDataSource().then((s) => {
+      setMode(s.mode);
+      if (s.mode === 'api') {
+        setBaseUrl(s.baseUrl);
+        setToken(s.token);
+        setMaxAge(s.maxAgeMinutes);
+      }
+    });
+  }, []);
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    // The schema the source is saved with decides; its issues are worded here.
+    const checked = DataSourceSchema.safeParse(mode === 'api' ? { mode, baseUrl, token, maxAgeMinutes: maxAge } : { mode });
+    const fields = new Set(checked.success ? [] : checked.error.issues.map((i) => String(i.path[0])));
+    const problems = [
+      ...(fields.has('baseUrl') ? [t('sync.settings.baseUrlInvalid')] : []),
+      ...(fields.has('token') ? [t('sync.settings.tokenInvalid')] : []),
+      ...(fields.has('maxAgeMinutes') ? [t('source.maxAgeInvalid')] : []),
+    ];
+    setErrors(problems);
+    if (problems.length) return;
+    let note = '';
+    if (mode === 'api') {
+      // Asked at the click, for the server's origin only. Without it the
+      // extension can still reach a server that allows cross-origin requests.
+      const granted = await browser.permissions.request({ origins: [apiOriginPattern(baseUrl)] }).catch(() => false);
+      if (!granted) note = ` ${t('source.noPermission', { host: new URL(checkBaseUrl(baseUrl)!).host })}`;
+    }
+    try {
+      await saveDataSource(mode === 'api' ? { mode, baseUrl, token: token.trim(), maxAgeMinutes: maxAge } : { mode });
+      await browser.runtime.sendMessage({ type: 'source/changed' });
+      setStatus(t(mode === 'api' ? 'source.savedApi' : 'source.savedLocal') + note);
+    } catch (err) {
+      setErrors([t('options.failed', { reason: err instanceof Error ? err.message : String(err) })]);
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="source-title">
+      <h2 id="source-title">{t('source.title')}</h2>
+      <form onSubmit={(e) => void save(e)} noValidate>
+        <label className="choice">
+          <input type="radio" name="mode" checked={mode === 'local'} onChange={() => setMode('local')} /> {t('source.local')}
+        </label>
+        <label className="choice">
+          <input type="radio" name="mode" checked={mode === 'api'} onChange={() => setMode('api')} /> {t('source.api')}
+        </label>
+        {mode === 'api' && (
+          <>
+            <label htmlFor="api-url">{t('source.baseUrl')}</label>
+            <input id="api-url" value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} placeholder="https://lens.example.com" />
+            <label htmlFor="api-token">{t('source.token')}</label>
+            <input id="api-token" type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} />
+            <label htmlFor="api-age">{t('source.maxAge')}</label>
+            <input id="api-age" type="number" min={1} max={1440} value={maxAge} onChange={(e) => setMaxAge(Number(e.target.value))} />
+          </>
+        )}
+        {errors.length > 0 && (
+          <ul className="error" role="alert">{errors.map((p) => <li key={p}>{p}</li>)}</ul>
+        )}
+        <div className="row">
+          <button type="submit" className="primary">{t('source.save')}</button>
+          {mode === 'api' && (
+            <button type="button" onClick={() => void browser.runtime.sendMessage({ type: 'sync/now' })}>{t('sync.syncNow')}</button>
+          )}
+        </div>
+        <p role="status" aria-live="polite">{status}</p>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,119 @@
+import { useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import type { AccountRef } from '../../crm/types';
+import { DATA_PORT, type PortRequest, type PortResult } from '../messaging/protocol';
+import type { z } from 'zod';
+import type { PanelStatus, PortfolioData } from '../background/data-port';
+import { AccountSchema, type Account } from '../../data/model/account';
+import { WRITTEN_KINDS, type WrittenKind } from '../../data/model/records';
+
+type Listener = (value: unknown, error?: string) => void;
+
+let port: ReturnType<typeof browser.runtime.connect> | undefined;
+let nextId = 1;
+const watches = new Map<number, { request: PortRequest; listener: Listener }>();
+
+/**
+ * One port to the background per panel. When the service worker stops, the
+ * port disconnects; the next watch or the reconnect below re-sends every watch.
+ */
+function connect() {
+  if (port) return port;
+  const p = browser.runtime.connect({ name: DATA_PORT });
+  port = p;
+  p.onMessage.addListener((msg: PortResult) => {
+    const w = watches.get(msg.id);
+    if (!w) return;
+    if (msg.type === 'result') w.listener(msg.value);
+    else w.listener(undefined, msg.message);
+  });
+  p.onDisconnect.addListener(() => {
+    port = undefined;
+    if (watches.size > 0) queueMicrotask(() => {
+      const fresh = connect();
+      for (const w of watches.values()) fresh.postMessage(w.request);
+    });
+  });
+  return p;
+}
+
+type WatchBody = PortRequest extends infer R ? (R extends { type: 'unwatch' } ? never : Omit<R, 'id'>) : never;
+
+function watch(body: WatchBody, listener: Listener): () => void {
+  const id = nextId++;
+  const request = { ...body, id } as PortRequest;
+  watches.set(id, { request, listener });
+  connect().postMessage(request);
+  return () => {
+    watches.delete(id);
+    port?.postMessage({ type: 'unwatch', id });
+  };
+}
+
+/** An account the background sent ahead, if it is one: validated like the live value. */
+function seeded(seed: unknown): Account | null | undefined {
+  if (seed === null) return null;
+  const parsed = seed === undefined ? undefined : AccountSchema.safeParse(seed);
+  return parsed?.success ? parsed.data : undefined;
+}
+
+/**
+ * The stored account for a CRM record: undefined while loading, null when not
+ * stored. `seed` (sent with the tab state) paints at once; the live watch
+ * then keeps it current.
+ */
+export function useAccount(ref: AccountRef | null, seed?: unknown): { account: Account | null | undefined; error?: string } {
+  const key = ref ? `${ref.crm}|${ref.orgKey ?? ''}|${ref.recordId}` : '';
+  const [state, setState] = useState<{ key: string; account: Account | null | undefined; error?: string }>({ key: '', account: undefined });
+  useEffect(() => {
+    if (!ref) return;
+    return watch({ type: 'watch/account', ref }, (value, error) => {
+      if (error) return setState({ key, account: null, error });
+      // The background validated it on write; parse again so a bad row shows an error, not a crash.
+      const parsed = value === null ? null : AccountSchema.safeParse(value);
+      setState(parsed === null ? { key, account: null } : parsed.success ? { key, account: parsed.data } : { key, account: null, error: 'invalid stored record' });
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+  // A new record shows what the background sent ahead (never the previous record's account) until its watch answers.
+  if (state.key !== key) return { account: ref ? seeded(seed) : null };
+  return state.error ? { account: state.account, error: state.error } : { account: state.account };
+}
+
+/** A live value from the background: undefined while loading. The caller validates what it uses. */
+function useWatch<T>(body: WatchBody | null, key: string): { value: T | undefined; error?: string } {
+  const [state, setState] = useState<{ value: T | undefined; error?: string }>({ value: undefined });
+  useEffect(() => {
+    setState({ value: undefined });
+    if (!body) return;
+    return watch(body, (value, error) => setState(error ? { value: undefined, error } : { value: value as T }));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+  return state;
+}
+
+/** Where the team API stands for this record: mode, outbox, last sync, last refresh. */
+export function useStatus(ref: AccountRef | null) {
+  return useWatch<PanelStatus>(ref ? { type: 'watch/status', ref } : null, ref ? `${ref.crm}|${ref.orgKey ?? ''}|${ref.recordId}` : '');
+}
+
+/** The live records of one kind for an account, validated; invalid rows are left out. */
+export function useRecords<K extends WrittenKind>(kind: K, accountId: string | undefined): z.infer<(typeof WRITTEN_KINDS)[K]>[] | undefined {
+  const { value } = useWatch<unknown[]>(accountId ? { type: 'watch/records', kind, accountId } : null, `${kind}|${accountId ?? ''}`);
+  if (!value) return undefined;
+  return value.flatMap((row) => {
+    const parsed = WRITTEN_KINDS[kind].safeParse(row);
+    return parsed.success ? [parsed.data as z.infer<(typeof WRITTEN_KINDS)[K]>] : [];
+  });
+}
+
+/** The whole book as portfolio rows, live: undefined while loading. */
+export function usePortfolio() {
+  return useWatch<PortfolioData>({ type: 'watch/portfolio' }, 'portfolio');
+}
+
+/** Stores a record the user wrote (and queues it for the team server). */
+export async function writeRecordVia(kind: WrittenKind, record: Record<string, unknown>): Promise<void> {
+  const answer = (await browser.runtime.sendMessage({ type: 'record/write', kind, record })) as { ok?: boolean; error?: string } | null;
+  if (!answer?.ok) throw new Error(answer?.error ?? 'no answer from the extension');
+}
