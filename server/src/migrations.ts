@@ -155,6 +155,30 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
         primary key (team_id, user_id)
       );
       create index end_users_group on end_users (team_id, group_id);
+      -- Per team and UTC day, what the rollup reads instead of the raw events: which users were active under
+      -- which group, and how often each event was used. A day is summarised again when events for it arrive.
+      create table usage_days (
+        team_id text not null,
+        day date not null,
+        dirty boolean not null,
+        primary key (team_id, day)
+      );
+      create table usage_user_days (
+        team_id text not null,
+        day date not null,
+        group_id text not null,
+        user_id text not null
+      );
+      create index usage_user_days_day on usage_user_days (team_id, day);
+      create table usage_event_days (
+        team_id text not null,
+        day date not null,
+        group_id text not null,
+        event text not null,
+        n int not null,
+        last timestamptz not null
+      );
+      create index usage_event_days_day on usage_event_days (team_id, day);
       -- Help-desk tickets: one row per ticket, opened and solved times filled in whichever order they arrive.
       create table tickets (
         team_id text not null,

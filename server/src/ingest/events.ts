@@ -138,6 +138,12 @@ export async function storeEvents(sql: Sql, teamId: string, events: readonly Usa
       [teamId, col((e) => e.messageId), col((e) => e.type), col((e) => e.event), col((e) => e.userId), col((e) => e.anonymousId), col((e) => e.groupId), col((e) => e.ts.toISOString()), receivedAt.toISOString()],
     );
     await touchUsers(tx, teamId, fresh);
+    // The days that got events are summarised again before the next rollup reads them.
+    await tx.query(
+      `insert into usage_days (team_id, day, dirty) select $1, d, true from unnest($2::date[]) d order by d
+         on conflict (team_id, day) do update set dirty = true where usage_days.dirty = false`,
+      [teamId, [...new Set(fresh.map((e) => utcDay(e.ts)))]],
+    );
     return Number(rows[0]?.n ?? 0);
   });
   await ensureDays(sql, fresh.map((e) => utcDay(e.ts)));
@@ -208,6 +214,7 @@ export async function pruneEvents(sql: Sql, now: Date, retentionDays: number): P
     dropped.push(day);
   }
   await sql.query('delete from event_keys where day < $1::date', [cutoff]);
+  for (const table of ['usage_days', 'usage_user_days', 'usage_event_days']) await sql.query(`delete from ${table} where day < $1::date`, [cutoff]);
   if (dropped.length) forgetDays(sql);
   return dropped.sort();
 }

@@ -64,6 +64,37 @@ async function accountKeys(sql: Sql, teamId: string, config: IngestConfig, onlyA
   return { accountIds: [...ids], keys: [...keys.keys()], owners: [...keys.values()] };
 }
 
+/**
+ * Summarises each day in [from, to) that has no summary yet or got events since its last one: per group
+ * (an event's groupId, else its user's group at this time) the users active and how often each event was
+ * used. The rollup reads these, not the raw events: a day is read in full once, not once per rollup.
+ */
+export async function summariseDays(sql: Sql, teamId: string, from: Date, to: Date): Promise<number> {
+  const { rows } = await sql.query<{ day: string }>(
+    `select to_char(d, 'YYYY-MM-DD') as day from generate_series($2::date, $3::date - 1, interval '1 day') d
+      where not exists (select 1 from usage_days u where u.team_id = $1 and u.day = d::date and not u.dirty)
+        and exists (select 1 from usage_days u where u.team_id = $1 and u.day = d::date)`,
+    [teamId, from.toISOString().slice(0, 10), to.toISOString().slice(0, 10)],
+  );
+  for (const { day } of rows) {
+    await sql.transaction(async (tx) => {
+      if (tx.kind === 'postgres') await tx.query(`set local jit = off; set local work_mem = '256MB'`);
+      // Taken first: events arriving meanwhile mark the day dirty again after this commits.
+      await tx.query('update usage_days set dirty = false where team_id = $1 and day = $2::date', [teamId, day]);
+      await tx.query('delete from usage_user_days where team_id = $1 and day = $2::date', [teamId, day]);
+      await tx.query('delete from usage_event_days where team_id = $1 and day = $2::date', [teamId, day]);
+      // Bounds as instants, so the planner reads that day's partition only.
+      const range = `e.team_id = $1 and e.ts >= $3::timestamptz and e.ts < $4::timestamptz and e.type in ('track', 'page', 'screen')`;
+      const start = new Date(`${day}T00:00:00.000Z`);
+      const bounds = [teamId, day, start.toISOString(), new Date(start.getTime() + DAY).toISOString()];
+      const grouped = `from events e left join end_users u on e.group_id is null and u.team_id = $1 and u.user_id = e.user_id where ${range} and coalesce(e.group_id, u.group_id) is not null`;
+      await tx.query(`insert into usage_user_days (team_id, day, group_id, user_id) select $1, $2::date, coalesce(e.group_id, u.group_id), e.user_id ${grouped} and e.user_id is not null group by 3, 4`, bounds);
+      await tx.query(`insert into usage_event_days (team_id, day, group_id, event, n, last) select $1, $2::date, coalesce(e.group_id, u.group_id), e.event, count(*), max(e.ts) ${grouped} and e.event is not null group by 3, 4`, bounds);
+    });
+  }
+  return rows.length;
+}
+
 /** Per account, the inputs for `day` from what is stored (no writes): the rule, in one place. */
 export async function computeRollup(sql: Sql, teamId: string, day: string, config: IngestConfig, onlyAccount?: string): Promise<AccountRollup[]> {
   const to = new Date(`${day}T00:00:00.000Z`).getTime() + DAY;
@@ -71,6 +102,7 @@ export async function computeRollup(sql: Sql, teamId: string, day: string, confi
   const weeks = config.keyAction?.weeks ?? 4;
   const from = new Date(to - Math.max(ACTIVE_DAYS, weeks * 7) * DAY).toISOString();
   const from90 = new Date(to - SUPPORT_DAYS * DAY).toISOString();
+  const from28 = new Date(to - ACTIVE_DAYS * DAY).toISOString();
   const toIso = new Date(to).toISOString();
   const { accountIds, keys, owners } = await accountKeys(sql, teamId, config, onlyAccount);
   if (accountIds.length === 0) return [];
@@ -79,25 +111,24 @@ export async function computeRollup(sql: Sql, teamId: string, day: string, confi
   const tracked = [...new Set([...config.coreEvents, ...moduleOf.keys(), ...(config.keyAction ? [config.keyAction.event] : [])])];
   const map = `map as (select * from unnest($2::text[], $3::text[]) as m(g, account_id))`;
   // An event reaches an account through its groupId, or else through the group its user belongs to.
-  const usage = await sql.query<{ k: string; account_id: string; ev: string | null; wk: number | null; n: number; last: string | Date | null }>(
-    `with ${map},
-     l1 as (
-       select m.account_id, e.user_id, case when e.event = any($6::text[]) then e.event end as ev,
-              floor(extract(epoch from ($5::timestamptz - e.ts)) / 604800)::int as wk, count(*)::int as n, max(e.ts) as last
-         from events e
-         left join end_users u on e.group_id is null and u.team_id = $1 and u.user_id = e.user_id
-         join map m on m.g = coalesce(e.group_id, u.group_id)
-        where e.team_id = $1 and e.ts >= $4 and e.ts < $5 and e.type in ('track', 'page', 'screen')
-        group by 1, 2, 3, 4
-     )
-     select 'u' as k, account_id, null::text as ev, null::int as wk, count(distinct user_id)::int as n, null::timestamptz as last
-       from l1 where user_id is not null and wk < 4 group by account_id
-     union all
-     select 'e', account_id, ev, null, sum(n)::int, null from l1 where ev is not null and wk < 4 group by account_id, ev
-     union all
-     select 'k', account_id, null, wk, sum(n)::int, max(last) from l1 where ev = $7 group by account_id, wk`,
-    [teamId, keys, owners, from, toIso, tracked, config.keyAction?.event ?? null],
-  );
+  await summariseDays(sql, teamId, new Date(from), new Date(to));
+  // Over the day summaries: users active in the 28 days, tracked events used in the 28 days, key actions per week.
+  const usage = await sql.transaction(async (tx) => {
+    if (tx.kind === 'postgres') await tx.query(`set local jit = off; set local work_mem = '256MB'`);
+    return tx.query<{ k: string; account_id: string; ev: string | null; wk: number | null; n: number; last: string | Date | null }>(
+      `with ${map},
+       users as (select group_id, user_id from usage_user_days where team_id = $1 and day >= $8::date and day < $5::date group by 1, 2)
+       select 'u' as k, m.account_id, null::text as ev, null::int as wk, count(distinct u.user_id)::int as n, null::timestamptz as last
+         from users u join map m on m.g = u.group_id group by m.account_id
+       union all
+       select 'e', m.account_id, d.event, null, sum(d.n)::int, null from usage_event_days d join map m on m.g = d.group_id
+        where d.team_id = $1 and d.day >= $8::date and d.day < $5::date and d.event = any($6::text[]) group by m.account_id, d.event
+       union all
+       select 'k', m.account_id, null, floor(($5::date - d.day - 1) / 7)::int, sum(d.n)::int, max(d.last) from usage_event_days d join map m on m.g = d.group_id
+        where d.team_id = $1 and d.day >= $4::date and d.day < $5::date and d.event = $7 group by 2, 4`,
+      [teamId, keys, owners, from.slice(0, 10), toIso.slice(0, 10), tracked, config.keyAction?.event ?? null, from28.slice(0, 10)],
+    );
+  });
   const known = await sql.query<{ account_id: string; n: number }>(
     `with ${map} select m.account_id, count(*)::int as n from end_users u join map m on m.g = u.group_id
        where u.team_id = $1 and (u.first_seen is null or u.first_seen < $4) group by 1`,
