@@ -338,3 +338,20 @@ describe.each(backends())('usage ingest on $name', (backend) => {
     });
   });
 });
+
+describe('the demo month', () => {
+  it('is the same for the same day and seed, and every call reaches a demo account', async () => {
+    const { demoMonth } = await import('../../../server/src/ingest/demo');
+    const a = demoMonth('2026-11-20', { days: 30, seed: 3 });
+    const b = demoMonth('2026-11-20', { days: 30, seed: 3 });
+    expect(b.events.map((e) => [e.messageId, e.ts.toISOString(), e.event])).toEqual(a.events.map((e) => [e.messageId, e.ts.toISOString(), e.event]));
+    const records = new Set(a.accounts.map((x) => x.recordId));
+    expect(a.events.filter((e) => e.groupId !== null).every((e) => records.has(e.groupId!))).toBe(true);
+    expect(new Set(a.events.map((e) => e.messageId)).size).toBe(a.events.length);
+    expect(a.events.every((e) => e.ts.toISOString() >= '2026-10-22' && e.ts.toISOString() < '2026-11-21')).toBe(true);
+    expect(a.events.length).toBeGreaterThan(10_000);
+    expect(a.tickets.length).toBeGreaterThan(0);
+    expect(a.nps.every((r) => r.score >= 0 && r.score <= 10)).toBe(true);
+    expect(demoMonth('2026-11-20', { days: 30, seed: 4 }).events.map((e) => e.event)).not.toEqual(a.events.map((e) => e.event));
+  });
+});
