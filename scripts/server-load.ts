@@ -8,6 +8,8 @@ import { postgresUnavailable } from '../tests/support/postgres';
  * when an accepted write is missing, duplicated or written twice.
  *
  *   npx tsx scripts/server-load.ts [--seconds 8] [--connections 20] [--accounts 10000]
+ *   npx tsx scripts/server-load.ts events [--full] [--events N] [--seconds 10] [--connections 4] [--batch 500]
+ *     (usage events: ingest rate and the daily rollup, on PostgreSQL; scripts/server-load-events.ts)
  */
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -15,6 +17,10 @@ const arg = (name: string, fallback: number) => {
   if (!(v > 0)) throw new Error(`--${name} must be a positive number`);
   return v;
 };
+if (process.argv[2] === 'events') {
+  const { runEventsLoad } = await import('./server-load-events');
+  process.exit(await runEventsLoad(arg));
+}
 const opts = { seconds: arg('seconds', 8), connections: arg('connections', 20), accounts: arg('accounts', 10_000) };
 
 const started = performance.now();

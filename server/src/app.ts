@@ -1,7 +1,8 @@
 import { Hono, type Context } from 'hono';
+export { issuesText } from './http';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
-import { ZodError, type z } from 'zod';
+import { ZodError } from 'zod';
 import { allowed } from '../../data/sync/permissions';
 import { ChangesQuerySchema, LookupQuerySchema, MAX_BODY_BYTES } from '../../data/sync/schemas';
 import { translator, type MessageKey } from '../../shared/i18n';
@@ -10,8 +11,11 @@ import type { Account } from '../../data/model/account';
 import type { HealthSnapshot } from '../../data/model/records';
 import { WrittenKindSchema } from '../../data/model/records';
 import { IdSchema } from '../../data/model/common';
-import { authenticate, type Caller } from './auth';
+import { authenticate } from './auth';
 import type { Sql } from './db';
+import { fail, issuesText, parseJson, type Env } from './http';
+import { ingestRoutes, isIngestPath } from './ingest/routes';
+import { authenticateIngestKey, ingestKeyOf } from './ingest/keys';
 import { failureLimiter, type FailureLimiter } from './limiter';
 import type { Log } from './log';
 import { changes, lookup, putRecord, recordHistory, seqOf, storeAccounts, teamBook } from './store';
@@ -20,34 +24,8 @@ export const SERVER_VERSION = '1';
 /** An import file may be large: 10,000 accounts are about 2 MB. */
 const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
-type Env = { Variables: { caller: Caller; requestId: string } };
-type Code = 'unauthorized' | 'forbidden' | 'not_found' | 'idempotency_conflict' | 'payload_too_large' | 'validation_failed' | 'rate_limited' | 'internal';
-
-const fail = (c: Context, status: 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500, code: Code, message: string) =>
-  c.json({ error: { code, message: message.slice(0, 2000) } }, status);
-
-/** A schema failure in words: each problem with its field path (at most 5), never the value sent. */
-export function issuesText(error: z.core.$ZodError, root = 'body'): string {
-  const issues = error.issues.slice(0, 5).map((i) => `${i.path.length ? i.path.join('.') : root}: ${i.message}`);
-  return [...issues, ...(error.issues.length > 5 ? [`and ${error.issues.length - 5} more`] : [])].join('; ');
-}
-
 /** An Idempotency-Key: visible ASCII (what a UUID is), so it is storable and loggable as it is. */
 const KEY = /^[\x21-\x7e]{1,200}$/;
-
-/** Parses JSON text, refusing the keys that could pollute prototypes anywhere in it. */
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
-  try {
-    let bad = false;
-    const value = JSON.parse(text, (k, v) => {
-      if (k === '__proto__' || k === 'constructor' || k === 'prototype') bad = true;
-      return v;
-    });
-    return bad ? { ok: false, message: 'body: keys __proto__, constructor and prototype are not accepted' } : { ok: true, value };
-  } catch {
-    return { ok: false, message: 'body: not valid JSON' };
-  }
-}
 
 export interface AppOptions {
   sql: Sql;
@@ -62,6 +40,8 @@ export interface AppOptions {
    * client's to write.
    */
   trustProxy?: boolean;
+  /** Days usage events are kept (default 400). */
+  retentionDays?: number;
 }
 
 /** The peer address of the connection (node-server), or the proxy's view of it. */
@@ -78,7 +58,7 @@ function addressOf(c: Context, trustProxy: boolean): string {
  * The team API (docs/api.md) over one database. Stateless: every request
  * reads and writes the database only, so several servers can share one.
  */
-export function createApp({ sql, log, now = () => new Date(), limiter = failureLimiter(), trustProxy = false }: AppOptions) {
+export function createApp({ sql, log, now = () => new Date(), limiter = failureLimiter(), trustProxy = false, retentionDays = 400 }: AppOptions) {
   const app = new Hono<Env>();
   const en = translator('en');
 
@@ -97,9 +77,10 @@ export function createApp({ sql, log, now = () => new Date(), limiter = failureL
     c.set('requestId', requestId);
     await next();
     const caller = c.get('caller');
+    const ingest = c.get('ingest');
     log('info', 'request', {
       requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: +(performance.now() - started).toFixed(1),
-      ...(caller ? { team: caller.teamId, user: caller.userId } : {}),
+      ...(caller ? { team: caller.teamId, user: caller.userId } : ingest ? { team: ingest.teamId, ingestKey: ingest.keyId } : {}),
     });
   });
 
@@ -126,11 +107,24 @@ export function createApp({ sql, log, now = () => new Date(), limiter = failureL
       c.header('Retry-After', String(Math.ceil(waitMs / 1000)));
       return fail(c, 429, 'rate_limited', 'too many failed authentications from this address; try again later');
     }
+    // A team's ingest key posts events and nothing else; a person's token does everything else.
+    const ingestKey = ingestKeyOf(c.req.header('Authorization'));
+    if (ingestKey) {
+      const ingest = await authenticateIngestKey(sql, ingestKey);
+      if (!ingest) {
+        limiter.fail(address, now().getTime());
+        return fail(c, 401, 'unauthorized', 'unknown or revoked ingest key');
+      }
+      if (!isIngestPath(c.req.path)) return fail(c, 403, 'forbidden', 'an ingest key can only post events (POST /v1/events, /v1/events/tickets, /v1/events/nps)');
+      c.set('ingest', ingest);
+      return next();
+    }
     const caller = await authenticate(sql, c.req.header('Authorization'), now());
     if (!caller) {
       limiter.fail(address, now().getTime());
       return fail(c, 401, 'unauthorized', 'missing, unknown, expired or revoked token');
     }
+    if (isIngestPath(c.req.path)) return fail(c, 403, 'forbidden', "events are posted with the team's ingest key (npm run server -- ingest key create), not with a person's token");
     c.set('caller', caller);
     await next();
   });
@@ -214,6 +208,8 @@ export function createApp({ sql, log, now = () => new Date(), limiter = failureL
     const items = await recordHistory(sql, c.get('caller').teamId, kind.data, id.data);
     return items.length ? c.json({ items }) : fail(c, 404, 'not_found', 'no such record');
   });
+
+  ingestRoutes(app, { sql, now, retentionDays });
 
   return app;
 }

@@ -4,6 +4,8 @@ import { createApp } from './app';
 import { createToken, ensureUser, revokeToken, RoleConflict, ROLES, type Role } from './auth';
 import { openFromEnv, type Sql } from './db';
 import { jsonLog, type Log } from './log';
+import { retentionDays } from './ingest/config';
+import { ingestCli, startIngestJobs } from './ingest/cli';
 import { migrate } from './migrations';
 import { pruneKeys } from './store';
 
@@ -19,7 +21,8 @@ export async function startServer(sql: Sql, opts: { port?: number; host?: string
   const log = opts.log ?? jsonLog;
   const applied = await migrate(sql);
   if (applied.length) log('info', 'migrated', { versions: applied, database: sql.kind });
-  const app = createApp({ sql, log, trustProxy: opts.trustProxy ?? false });
+  const retention = retentionDays();
+  const app = createApp({ sql, log, trustProxy: opts.trustProxy ?? false, retentionDays: retention });
   let inFlight = 0;
   let idle: (() => void) | undefined;
   const server: ServerType = await new Promise((resolve) => {
@@ -44,6 +47,7 @@ export async function startServer(sql: Sql, opts: { port?: number; host?: string
   const port = typeof address === 'object' && address ? address.port : (opts.port ?? 8787);
   const prune = setInterval(() => void pruneKeys(sql).catch(() => undefined), 6 * 3600_000);
   prune.unref();
+  const jobs = startIngestJobs(sql, log, retention);
   log('info', 'listening', { port, database: sql.kind });
   let stopping: Promise<void> | undefined;
   return {
@@ -52,6 +56,7 @@ export async function startServer(sql: Sql, opts: { port?: number; host?: string
     stop: () =>
       (stopping ??= (async () => {
         clearInterval(prune);
+        await jobs.stop();
         // No new connections; idle keep-alive ones close; requests being answered finish first.
         // A keep-alive connection whose request was in flight turns idle only once answered, and
         // would otherwise stay open until the client drops it: close those as they turn idle.
@@ -79,8 +84,17 @@ const USAGE = `Account Lens team server
   npm run server -- token revoke --id ID
   npm run server -- import --team T FILE.csv|FILE.json   (as the team's manager)
 
+Usage events, tickets and NPS (docs/ingest.md):
+  npm run server -- ingest key create --team T [--name N]   a write-only key for POST /v1/events…
+  npm run server -- ingest key revoke --id ID
+  npm run server -- ingest config --team T [--set FILE.json]  show, or replace, the team's configuration
+  npm run server -- rollup [--team T] [--day YYYY-MM-DD]      the day's health readings (default today, UTC)
+  npm run server -- demo-events --team T [--days 30] [--seed 1] [--today YYYY-MM-DD]
+                   a month of usage, tickets and NPS for the demo book, then its daily readings
+
 Storage: PostgreSQL when DATABASE_URL is set, else PGlite in LENS_DATA_DIR (default ./server-data).
-Behind a reverse proxy, LENS_TRUST_PROXY=1 counts failed sign-ins per X-Forwarded-For address.`;
+Behind a reverse proxy, LENS_TRUST_PROXY=1 counts failed sign-ins per X-Forwarded-For address.
+Usage events are kept LENS_EVENTS_RETENTION_DAYS days (default 400, at least 91).`;
 
 function flag(args: string[], name: string): string | undefined {
   const i = args.indexOf(`--${name}`);
@@ -123,6 +137,8 @@ export async function cli(argv: string[], out: (s: string) => void = (s) => proc
       out((await revokeToken(sql, id)) ? `Token ${id} revoked.` : `No active token ${id}.`);
       return 0;
     }
+    const ingest = await ingestCli(sql, argv, out);
+    if (ingest !== null) return ingest === 2 ? (out(USAGE), 2) : ingest;
     if (cmd === 'import') {
       const team = flag(argv, 'team');
       const file = argv.at(-1);

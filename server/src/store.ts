@@ -203,7 +203,7 @@ async function storedForMerge(tx: Sql, teamId: string, kind: WrittenKind, id: st
  * they commit in seq order. Otherwise a write could commit after a later seq was
  * already read, and a reader's cursor would skip it for good. Released at commit.
  */
-const lockFeed = (tx: Sql, teamId: string) => tx.query('select pg_advisory_xact_lock(7042, hashtext($1))', [teamId]);
+export const lockFeed = (tx: Sql, teamId: string) => tx.query('select pg_advisory_xact_lock(7042, hashtext($1))', [teamId]);
 
 /** Idempotency keys are kept 7 days, as the contract asks. */
 export async function pruneKeys(sql: Sql): Promise<number> {
