@@ -5,7 +5,7 @@ import { writeRecord } from '../../data/sync/outbox';
 import { healthModelItem } from '../../features/engine-settings';
 import { DEFAULT_HEALTH_MODEL } from '../../features/health/model';
 import { translator } from '../../shared/i18n';
-import { evaluateWholeBook } from './book';
+import { bookChangedElsewhere, evaluateWholeBook } from './book';
 
 /*
  * The book evaluated in the background against a real (fake) IndexedDB: only
@@ -64,5 +64,18 @@ describe('the book in the background', () => {
     await running;
     await next;
     expect(await causes('d')).toContain('renewal:d:2027-02-19:90');
+  });
+});
+
+describe('writes from other extension pages', () => {
+  it('are evaluated on the next run once a page says it changed the data', async () => {
+    await evaluateWholeBook(database, tr, at('2026-12-01T09:00:00'));
+    // Another context (the options page's import) writes to the same database: this instance's feed never hears it.
+    const elsewhere = new LensDB(database.name);
+    await elsewhere.accounts.put(acct('e', '2027-02-19'));
+    elsewhere.close();
+    bookChangedElsewhere(database);
+    expect((await evaluateWholeBook(database, tr, at('2026-12-01T09:05:00'))).evaluated).toBe(4);
+    expect(await causes('e')).toContain('renewal:e:2027-02-19:90');
   });
 });

@@ -54,6 +54,15 @@ function trackerOf(database: LensDB): Tracker {
   return t;
 }
 
+/**
+ * Extension pages (the options page's import, the demo book, the health model editor) write to the
+ * database from their own context, which the background's change feed does not see; they say so with
+ * data/changed, and the next run evaluates the whole book.
+ */
+export function bookChangedElsewhere(database: LensDB): void {
+  trackerOf(database).all = true;
+}
+
 async function readBook(database: LensDB): Promise<BookTables> {
   const all = <T>(name: string) => database.table(name).toArray() as Promise<T[]>;
   const [accounts, snapshots, milestones, outcomes, ctas, visits, notes, plans, reports] = await Promise.all([

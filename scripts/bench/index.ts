@@ -75,6 +75,7 @@ rows.push({ bench: 'portfolio.firstRows@10k', what: 'portfolio page, 10,000 acco
 rows.push({ bench: 'portfolio.sort@10k', what: 'click "Health": rows re-sorted on screen', ...ms(pf.sortMs), unit: 'ms' });
 rows.push({ bench: 'portfolio.filter@10k', what: 'type a search: rows filtered on screen', ...ms(pf.filterMs), unit: 'ms' });
 rows.push({ bench: 'portfolio.domRows@10k', what: 'rows in the DOM with 10,000 accounts (virtualised)', median: pf.domRows, p95: pf.domRows, n: 1, unit: 'rows' });
+rows.push({ bench: 'today.paint@10k', what: `side panel Today list over the book's ${pf.ctas.toLocaleString('en')} CTAs: navigation start → first account listed (Chromium)`, ...ms(pf.todayMs), unit: 'ms', target: `≤ 100 ms: ${met(quantile(pf.todayMs, 0.5), 100)}` });
 
 // The team server under load, on PGlite and (where it can be started) PostgreSQL; every accepted write stored once.
 for (const backend of ['PGlite', 'PostgreSQL'] as const) {
