@@ -97,4 +97,10 @@ export const renewalEn = {
 
   'renewal.promiseRisks_one': '{n} promise at risk follows this account to renewal.',
   'renewal.promiseRisks_other': '{n} promises at risk follow this account to renewal.',
+  'exit.summary': 'Exit-interview template (customer leaving)',
+  'exit.hint': 'Ask these in a call or send them; then record the symptom (what they said) and the root cause (what we could have done).',
+  'exit.language': 'Language of the customer',
+  'exit.copy': 'Copy the questions',
+  'exit.copied': 'Copied.',
+  'exit.copyFailed': 'Could not copy: select the text and copy it by hand.',
 } as const;

@@ -99,4 +99,10 @@ export const renewalZhCN: Record<keyof typeof renewalEn, string> = {
 
   'renewal.promiseRisks_one': '有 {n} 项风险承诺将带入续约。',
   'renewal.promiseRisks_other': '有 {n} 项风险承诺将带入续约。',
+  'exit.summary': '离别访谈模板（客户即将流失）',
+  'exit.hint': '可在通话中提问或直接发送；之后记录表面原因（客户的说法）和根本原因（我们本可以做什么）。',
+  'exit.language': '客户使用的语言',
+  'exit.copy': '复制问题',
+  'exit.copied': '已复制。',
+  'exit.copyFailed': '无法复制：请选中文字手动复制。',
 };
