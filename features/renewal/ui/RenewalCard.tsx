@@ -11,6 +11,7 @@ import { formatDate } from '../../../shared/ui/format';
 import { useTr } from '../../../shared/i18n/I18n';
 import { LogConversation } from './LogConversation';
 import { OutcomeForm } from './OutcomeForm';
+import { ExitInterview } from './ExitInterview';
 
 /** Renewal timing: the touchpoints by segment, the likelihood with its reasons, the next plan steps. */
 export function RenewalCard(props: { account: Account; snapshots: HealthSnapshot[]; now: Date; model: HealthModel; settings: RenewalSettings; promiseRisks?: number }) {
@@ -89,6 +90,7 @@ export function RenewalCard(props: { account: Account; snapshots: HealthSnapshot
       )}
       <LogConversation account={account} now={now} />
       <OutcomeForm account={account} now={now} />
+      <ExitInterview />
     </section>
   );
 }
