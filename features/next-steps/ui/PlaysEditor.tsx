@@ -61,7 +61,7 @@ export function PlaysEditor() {
                 {t(kind.name)}
                 {!isDefault && <span className="muted small"> · {t('play.settings.edited')}</span>}
               </label>
-              <textarea id={id} rows={4} value={texts[kind.code]} onChange={(e) => setTexts({ ...texts, [kind.code]: e.target.value })} />
+              <textarea id={id} rows={6} value={texts[kind.code]} onChange={(e) => setTexts({ ...texts, [kind.code]: e.target.value })} />
               {!isDefault && (
                 <button type="button" className="link" onClick={() => setTexts({ ...texts, [kind.code]: defaultSteps(kind, tr).join('\n') })}>
                   {t('play.settings.default')}
