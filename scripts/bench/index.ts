@@ -64,7 +64,7 @@ rows.push({ bench: 'ctas@10k', what: 'CTA evaluation over 10,000 accounts with s
 const book = benchBook(10_000, 5);
 const met = (v: number, max: number) => (v <= max ? 'met' : 'MISSED');
 rows.push({ bench: 'book.full@10k', what: 'whole book evaluated (daily check, after a sync): 10,000 accounts grouped and evaluated (median of 5)', median: book.fullMs, p95: NaN, n: 5, unit: 'ms', target: `≤ 150 ms: ${met(book.fullMs, 150)}` });
-rows.push({ bench: 'book.oneChanged@10k', what: 'the same after one account changed (stamps skip the others)', median: book.oneChangedMs, p95: NaN, n: 5, unit: 'ms', target: `≤ 5 ms: ${met(book.oneChangedMs, 5)}` });
+rows.push({ bench: 'book.oneChanged@10k', what: 'a run after one account changed: the change feed names it, only its rows evaluated (IndexedDB read not timed)', median: book.oneChangedMs, p95: NaN, n: 5, unit: 'ms', target: `≤ 5 ms: ${met(book.oneChangedMs, 5)}` });
 rows.push({ bench: 'book.oneAccount', what: 'one account evaluated alone (a record written from the panel)', median: book.oneAccountMs, p95: NaN, n: 5, unit: 'ms', target: `≤ 5 ms: ${met(book.oneAccountMs, 5)}` });
 rows.push({ bench: 'today.worklist@10k', what: "Today worklist built for one CSM over 10,000 accounts' CTAs", median: book.worklistMs, p95: NaN, n: 5, unit: 'ms' });
 
