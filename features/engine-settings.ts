@@ -5,6 +5,7 @@ import { renewalSettingsItem, validRenewal } from './renewal/settings-item';
 import { validServiceSettings, type ServiceSettings } from './service/settings';
 import { serviceSettingsItem } from './service/settings-item';
 import { reminderSettingsItem } from './reminders/settings-item';
+import { playsItem } from './plays-item';
 import type { SettingsItem } from '../shared/feature';
 
 export { healthModelItem, renewalSettingsItem, serviceSettingsItem, validModel, validRenewal };
@@ -23,7 +24,7 @@ export const ENGINE_SETTINGS_ITEMS = [healthModelItem, renewalSettingsItem, serv
  * Every feature's settings items (each defined in its folder's settings-item.ts). They live here, not in
  * the registry, because defining a storage item needs the extension's storage API.
  */
-export const FEATURE_SETTINGS: readonly SettingsItem[] = [...ENGINE_SETTINGS_ITEMS, reminderSettingsItem];
+export const FEATURE_SETTINGS: readonly SettingsItem[] = [...ENGINE_SETTINGS_ITEMS, reminderSettingsItem, playsItem];
 
 export async function readEngineSettings(): Promise<EngineSettings> {
   const [model, renewal, service] = await Promise.all([healthModelItem.getValue(), renewalSettingsItem.getValue(), serviceSettingsItem.getValue()]);

@@ -105,6 +105,17 @@ export interface CtaRun {
 }
 
 /**
+ * A CTA kind's default play: what a CSM does about it, in 2–5 steps worded in
+ * the catalogue. `causePrefix` is how a stored CTA of this kind is known (its
+ * cause starts with it); `name` names the kind where plays are edited.
+ */
+export interface CtaPlay {
+  causePrefix: string;
+  name: MessageKey;
+  steps: readonly MessageKey[];
+}
+
+/**
  * A feature's source of calls to action, registered in features/index.ts.
  * `I` is the part of the evaluation input the rule reads. A new source is a
  * new rule in its feature's folder: nothing central switches on its codes.
@@ -115,6 +126,8 @@ export interface CtaRule<I> {
   titles: Record<CtaTitleCode, (params: CtaTitle['params'], tr: Translator) => string>;
   /** The note stored on a CTA the rule closes, per close reason. */
   closedNotes: Record<string, MessageKey>;
+  /** Each title code's default play (features/plays.ts gathers them; every code needs one). */
+  plays: Record<CtaTitleCode, CtaPlay>;
 }
 
 /**

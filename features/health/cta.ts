@@ -41,4 +41,11 @@ export const healthCtaRule: CtaRule<HealthCtaInput> = {
     health_red_streak: (p, tr) => tr.t('cta.redStreak', { weeks: p.weeks ?? 2, score: Math.round(Number(p.score ?? 0)) }),
   },
   closedNotes: { health_recovered: 'cta.closed.health_recovered' },
+  plays: {
+    health_red_streak: {
+      causePrefix: 'health:red-streak:',
+      name: 'play.health_red_streak.name',
+      steps: ['play.health_red_streak.1', 'play.health_red_streak.2', 'play.health_red_streak.3', 'play.health_red_streak.4'],
+    },
+  },
 };

@@ -46,4 +46,11 @@ export const onboardingCtaRule: CtaRule<OnboardingCtaInput> = {
     },
   },
   closedNotes: { milestone_done: 'cta.closed.milestone_done', milestone_removed: 'cta.closed.milestone_removed' },
+  plays: {
+    onboarding_milestone: {
+      causePrefix: 'onboarding:',
+      name: 'play.onboarding_milestone.name',
+      steps: ['play.onboarding_milestone.1', 'play.onboarding_milestone.2', 'play.onboarding_milestone.3', 'play.onboarding_milestone.4'],
+    },
+  },
 };

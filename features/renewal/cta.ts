@@ -45,6 +45,13 @@ export const touchpointCtaRule: CtaRule<TouchpointCtaInput> = {
     renewal_touchpoint: (p, tr) => tr.t(p.mode === 'automated' ? 'cta.touchpointAutomated' : 'cta.touchpoint', { offset: p.offset ?? '' }),
   },
   closedNotes: { touchpoint_done: 'cta.closed.touchpoint_done', contract_moved: 'cta.closed.contract_moved' },
+  plays: {
+    renewal_touchpoint: {
+      causePrefix: 'renewal:',
+      name: 'play.renewal_touchpoint.name',
+      steps: ['play.renewal_touchpoint.1', 'play.renewal_touchpoint.2', 'play.renewal_touchpoint.3', 'play.renewal_touchpoint.4'],
+    },
+  },
 };
 
 export interface ChurnCtaInput {
@@ -69,4 +76,11 @@ export const churnCtaRule: CtaRule<ChurnCtaInput> = {
   },
   titles: { churn_recovery: (_p, tr) => tr.t('cta.churnRecovery') },
   closedNotes: {},
+  plays: {
+    churn_recovery: {
+      causePrefix: 'churn-recovery:',
+      name: 'play.churn_recovery.name',
+      steps: ['play.churn_recovery.1', 'play.churn_recovery.2', 'play.churn_recovery.3', 'play.churn_recovery.4'],
+    },
+  },
 };

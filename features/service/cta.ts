@@ -34,4 +34,36 @@ export const serviceCtaRule: CtaRule<ServiceRuleInput> = {
     reset_done: 'cta.closed.reset_done',
     review_done: 'cta.closed.review_done',
   },
+  plays: {
+    service_visit_missed: {
+      causePrefix: 'service:visit:',
+      name: 'play.service_visit_missed.name',
+      steps: ['play.service_visit_missed.1', 'play.service_visit_missed.2', 'play.service_visit_missed.3', 'play.service_visit_missed.4'],
+    },
+    service_qbr_missed: {
+      causePrefix: 'service:qbr:',
+      name: 'play.service_qbr_missed.name',
+      steps: ['play.service_qbr_missed.1', 'play.service_qbr_missed.2', 'play.service_qbr_missed.3', 'play.service_qbr_missed.4'],
+    },
+    service_report_missing: {
+      causePrefix: 'service:report:',
+      name: 'play.service_report_missing.name',
+      steps: ['play.service_report_missing.1', 'play.service_report_missing.2', 'play.service_report_missing.3'],
+    },
+    service_followup: {
+      causePrefix: 'service:followup:',
+      name: 'play.service_followup.name',
+      steps: ['play.service_followup.1', 'play.service_followup.2', 'play.service_followup.3'],
+    },
+    expectation_reset: {
+      causePrefix: 'expectations:reset:',
+      name: 'play.expectation_reset.name',
+      steps: ['play.expectation_reset.1', 'play.expectation_reset.2', 'play.expectation_reset.3', 'play.expectation_reset.4'],
+    },
+    expectation_review: {
+      causePrefix: 'expectations:review:',
+      name: 'play.expectation_review.name',
+      steps: ['play.expectation_review.1', 'play.expectation_review.2', 'play.expectation_review.3', 'play.expectation_review.4'],
+    },
+  },
 };

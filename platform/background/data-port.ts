@@ -12,6 +12,7 @@ import type { RenewalOutcome } from '../../data/model/records';
 import { readIdentity } from '../../data/sync/identity';
 import { settingsItem } from '../../shared/settings';
 import { bookPeople, buildWorklist, type Worklist } from '../../features/today/worklist';
+import { weeklyReview, type WeeklyReview } from '../../features/today/review';
 
 /** The parts of a runtime.Port the data port uses (a fake one in tests). */
 export interface PortLike {
@@ -79,6 +80,12 @@ export async function readToday(database: LensDB, person: string | null | undefi
   return { worklist, person: who || null, me: me || null, people: bookPeople(accounts), today };
 }
 
+/** The weekly onboarding review: the team's open onboarding CTAs by owner, for this week. */
+export async function readReview(database: LensDB, now: Date = new Date()): Promise<WeeklyReview> {
+  const [accounts, ctas] = await Promise.all([database.accounts.toArray(), database.ctas.toArray()]);
+  return weeklyReview({ accounts, ctas }, now);
+}
+
 /** The query behind each kind of watch. Everything the panel shows comes through here. */
 function query(database: LensDB, w: Watch, mode: () => Promise<'local' | 'api'>): () => Promise<unknown> {
   switch (w.type) {
@@ -93,6 +100,8 @@ function query(database: LensDB, w: Watch, mode: () => Promise<'local' | 'api'>)
       return () => readPortfolio(database);
     case 'watch/today':
       return () => readToday(database, w.person);
+    case 'watch/review':
+      return () => readReview(database);
     case 'watch/records':
       return async () =>
         (await database.table(w.kind).where('accountId').equals(w.accountId).toArray()).filter((r: { deleted?: boolean }) => !r.deleted);

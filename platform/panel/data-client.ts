@@ -4,6 +4,7 @@ import type { AccountRef } from '../../crm/types';
 import { DATA_PORT, type PortRequest, type PortResult } from '../messaging/protocol';
 import type { z } from 'zod';
 import type { PanelStatus, PortfolioData, TodayData } from '../background/data-port';
+import type { WeeklyReview } from '../../features/today/review';
 import { AccountSchema, type Account } from '../../data/model/account';
 import { WRITTEN_KINDS, type WrittenKind } from '../../data/model/records';
 
@@ -115,6 +116,11 @@ export function usePortfolio() {
 /** The Today list for a person (undefined: mine; null: the whole team), live. */
 export function useWorklist(person: string | null | undefined) {
   return useWatch<TodayData>({ type: 'watch/today', ...(person !== undefined ? { person } : {}) }, `today|${person === undefined ? '~me' : (person ?? '~team')}`);
+}
+
+/** The weekly onboarding review of the team's book, live. */
+export function useReview() {
+  return useWatch<WeeklyReview>({ type: 'watch/review' }, 'review');
 }
 
 /** Stores a record the user wrote (and queues it for the team server). */

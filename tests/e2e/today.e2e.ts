@@ -54,3 +54,37 @@ it('lists the overdue work of accounts never opened, and done updates the list a
   expect(await select.inputValue()).toBe('');
   await page.close();
 });
+
+it('folds a CTA’s play under it in the Today list', async () => {
+  const page = await lens.browser.context.newPage();
+  await page.goto(`chrome-extension://${lens.browser.extensionId}/sidepanel.html`);
+  const today = page.getByTestId('today');
+  const item = today.locator('li[data-source=onboarding]').first();
+  await item.waitFor({ timeout: 20_000 });
+  const play = item.getByTestId('play');
+  const step = play.locator('ol li').first();
+  expect(await step.isVisible()).toBe(false);
+  await play.locator('summary').click();
+  await expect.poll(() => step.isVisible(), { timeout: 5_000 }).toBe(true);
+  expect(await play.locator('ol li').count()).toBeGreaterThanOrEqual(2);
+  expect(await step.innerText()).toBe('Ask the milestone’s owner today what blocks it');
+  await page.close();
+});
+
+it('shows the weekly onboarding review on the portfolio page: owners with their ARR at risk, each account linked to its record', async () => {
+  const page = await lens.browser.context.newPage();
+  await page.goto(`chrome-extension://${lens.browser.extensionId}/portfolio.html`);
+  await page.getByRole('tab', { name: 'Onboarding review' }).click();
+  const review = page.getByTestId('review');
+  await review.waitFor({ timeout: 20_000 });
+  const groups = review.locator('li[data-owner]');
+  await expect.poll(() => groups.count(), { timeout: 20_000 }).toBeGreaterThan(0);
+  // The demo book's onboarding CTAs belong to a named CSM, and its accounts carry ARR in dollars or yuan.
+  const first = groups.first();
+  expect(await first.getAttribute('data-owner')).not.toBe('');
+  expect(await first.getByTestId('review-group-summary').innerText()).toMatch(/\d+ open · \d+ flagged · \d+ new · ARR at risk: (\$|CN¥)[\d,]+/);
+  expect(await review.getByTestId('review-summary').innerText()).toMatch(/ARR at risk: .*\d+ accounts?\)/);
+  const soylent = review.getByRole('link', { name: 'Open Soylent Foods in the CRM' }).first();
+  expect(await soylent.getAttribute('href')).toMatch(/^https:\/\//);
+  await page.close();
+});

@@ -7,6 +7,7 @@ import { writeRecordVia } from '../../../platform/panel/data-client';
 import { formatDate } from '../../../shared/ui/format';
 import { useTr } from '../../../shared/i18n/I18n';
 import { saveFailed } from '../../../shared/ui/FormMessage';
+import { CtaPlay, usePlays } from '../../use-plays';
 
 /** The account's open calls to action, and a quick way to add one by hand. */
 export function NextSteps({ account, ctas, now }: { account: Account; ctas: Cta[] | undefined; now: Date }) {
@@ -16,6 +17,7 @@ export function NextSteps({ account, ctas, now }: { account: Account; ctas: Cta[
   const [due, setDue] = useState('');
   const [error, setError] = useState('');
   const [closing, setClosing] = useState<{ id: string; note: string } | null>(null);
+  const plays = usePlays();
   const today = localDate(now);
   // Snoozed ones come back on their date; until then they sit at the end, greyed.
   const awake = (c: { status: string; snoozedUntil?: string }) => c.status === 'open' || (c.snoozedUntil ?? '') <= today;
@@ -87,6 +89,7 @@ export function NextSteps({ account, ctas, now }: { account: Account; ctas: Cta[
                 aria-label={t(c.needsOtherTeam ? 'steps.ownTeamLabel' : 'steps.otherTeamLabel', { title: c.title })}>
                 {t(c.needsOtherTeam ? 'steps.ownTeam' : 'steps.flagOtherTeam')}
               </button>
+              <CtaPlay cause={c.cause} title={c.title} plays={plays} />
             </li>
           ))}
         </ul>

@@ -1,5 +1,7 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { I18nProvider } from '../../../shared/i18n/I18n';
+import { playsItem } from '../../plays-item';
 import { NextSteps } from './NextSteps';
 import type { Account } from '../../../data/model/account';
 import type { Cta } from '../../../data/model/records';
@@ -8,7 +10,10 @@ const writes: { kind: string; record: Record<string, unknown> }[] = [];
 vi.mock('../../../platform/panel/data-client', () => ({
   writeRecordVia: vi.fn(async (kind: string, record: Record<string, unknown>) => void writes.push({ kind, record })),
 }));
-beforeEach(() => void (writes.length = 0));
+beforeEach(() => {
+  writes.length = 0;
+  fakeBrowser.reset();
+});
 
 const NOW = new Date(2026, 10, 23, 10);
 const account = { id: 'a1', name: 'Acme', crm: 'salesforce', recordId: '001', contractEnd: '2027-06-30' } as unknown as Account;
@@ -28,5 +33,19 @@ describe('a CTA that needs another team', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Mark “Send the October report” as work for our own team' }));
     await vi.waitFor(() => expect(writes).toHaveLength(2));
     expect(writes[1]!.record).toMatchObject({ needsOtherTeam: false });
+  });
+});
+
+describe('a CTA’s play', () => {
+  it('folds its kind’s default steps under it, and the team’s own once rewritten; a manual step has none', async () => {
+    const manual: Cta = { ...report, id: 'c2', source: 'manual', cause: 'manual:c2', title: 'Call Dana' };
+    render(<I18nProvider locale="en"><NextSteps account={account} ctas={[report, manual]} now={NOW} /></I18nProvider>);
+    expect(screen.getAllByTestId('play')).toHaveLength(1);
+    const summary = screen.getByLabelText('Show the play for “Send the October report”');
+    fireEvent.click(summary);
+    expect(screen.getByText('Send it to the boss and mark it sent')).toBeInTheDocument();
+    await act(() => playsItem.setValue({ service_report_missing: ['Write it with the customer’s champion', 'Send it on the first Monday'] }));
+    expect(await screen.findByText('Send it on the first Monday')).toBeInTheDocument();
+    expect(screen.queryByText('Send it to the boss and mark it sent')).toBeNull();
   });
 });

@@ -7,6 +7,7 @@ import { settingsItem } from '../../../shared/settings';
 import { formatDate, formatMoney } from '../../../shared/ui/format';
 import { useWorklist, writeRecordVia } from '../../../platform/panel/data-client';
 import type { WorkItem } from '../worklist';
+import { CtaPlay, usePlays } from '../../use-plays';
 
 /**
  * The day's work across the book: what is overdue, due today and due this
@@ -21,6 +22,7 @@ export function TodayList({ compact = false }: { compact?: boolean }) {
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const { value, error: loadError } = useWorklist(person);
+  const plays = usePlays();
 
   if (loadError) return <p className="error" role="alert">{loadError}</p>;
   if (!value) return <p className="muted">{t('today.loading')}</p>;
@@ -99,6 +101,7 @@ export function TodayList({ compact = false }: { compact?: boolean }) {
                             onClick={() => act(i, { status: 'snoozed', snoozedUntil: addDays(today, 7) })}>
                             {t('today.snooze')}
                           </button>
+                          <CtaPlay cause={i.cause} title={i.title} plays={plays} />
                         </>
                       )}
                     </li>

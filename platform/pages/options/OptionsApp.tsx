@@ -15,6 +15,7 @@ import { useTr } from '../../../shared/i18n/I18n';
 import { ServiceSettingsEditor } from '../../../features/service/ui/ServiceSettingsEditor';
 import { ReminderSettingsEditor } from '../../../features/reminders/ui/ReminderSettingsEditor';
 import { ExchangeRatesEditor } from '../../../features/portfolio/ui/ExchangeRatesEditor';
+import { PlaysEditor } from '../../../features/next-steps/ui/PlaysEditor';
 
 /** Settings: language and the local data (demo book for now). */
 export function OptionsApp() {
@@ -67,6 +68,7 @@ export function OptionsApp() {
       <ServiceSettingsEditor />
       <ReminderSettingsEditor />
       <ExchangeRatesEditor />
+      <PlaysEditor />
       <ImportExport />
       <DataSourceSettings />
       <FieldLabels />
