@@ -18,10 +18,11 @@ import { backends, csv, deferred, expectError, Harness, sample, sleep, useBacken
  */
 
 /** A handle whose every statement waits `ms` first: requests stay in flight long enough to stop the server under them. */
-function slowed(sql: Sql, ms: number): Sql {
+function slowed(sql: Sql, ms: number, seen: { queries: number } = { queries: 0 }): Sql {
   const wrap = (s: Sql): Sql => ({
     kind: s.kind,
     query: async <T,>(text: string, params?: readonly unknown[]) => {
+      seen.queries++;
       await sleep(ms);
       return s.query<T>(text, params);
     },
@@ -405,7 +406,8 @@ describe.each(backends())('team server on $name', (backend) => {
       });
 
       it('stops gracefully: requests in flight finish with 200, later ones are refused, every 200 is stored exactly once', async () => {
-        const slow = slowed(db.sql, 3);
+        const seen = { queries: 0 };
+        const slow = slowed(db.sql, 3, seen);
         const running = await startServer(slow, { port: 0, log: silentLog });
         expect(running.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
         const h = new Harness(db.sql);
@@ -415,8 +417,11 @@ describe.each(backends())('team server on $name', (backend) => {
         expect(await health.json()).toEqual({ ok: true, version: '1', database: backend.kind });
 
         const N = 30;
+        const before = seen.queries;
         const sent = Array.from({ length: N }, (_, i) => httpPut(running.url, token, sample.promises(`s${i}`, 'acct-1'), `key-${i}`));
-        await sleep(40); // some requests are being answered, others wait for the database
+        // Stop once the app is answering (its queries started), however loaded the machine: others still wait.
+        for (let waited = 0; seen.queries === before && waited < 5_000; waited += 5) await sleep(5);
+        await sleep(10);
         const stopAt = performance.now();
         const stopping = running.stop();
         const late = httpPut(running.url, token, sample.promises('late', 'acct-1'), 'key-late');
