@@ -12,7 +12,7 @@ import { navigationToPanelDelay } from './navigation';
 import { benchContentScript } from './content-script';
 import { benchMemory } from './memory';
 import { benchPanelOpen } from './panel-open';
-import { benchPortfolio } from './portfolio';
+import { benchToday, benchPortfolio } from './portfolio';
 import { loadRows, loadTest } from './server-load';
 import { postgresUnavailable } from '../../tests/support/postgres';
 
@@ -75,7 +75,11 @@ rows.push({ bench: 'portfolio.firstRows@10k', what: 'portfolio page, 10,000 acco
 rows.push({ bench: 'portfolio.sort@10k', what: 'click "Health": rows re-sorted on screen', ...ms(pf.sortMs), unit: 'ms' });
 rows.push({ bench: 'portfolio.filter@10k', what: 'type a search: rows filtered on screen', ...ms(pf.filterMs), unit: 'ms' });
 rows.push({ bench: 'portfolio.domRows@10k', what: 'rows in the DOM with 10,000 accounts (virtualised)', median: pf.domRows, p95: pf.domRows, n: 1, unit: 'rows' });
-rows.push({ bench: 'today.paint@10k', what: `side panel Today list over the book's ${pf.ctas.toLocaleString('en')} CTAs: navigation start → first account listed (Chromium)`, ...ms(pf.todayMs), unit: 'ms', target: `≤ 100 ms: ${met(quantile(pf.todayMs, 0.5), 100)}` });
+// 1,000 accounts: at 10,000 the service worker's first evaluation, writing each CTA with its outbox entry, runs for
+// more than ten minutes on this machine, which the book.worker row below reports at the size measured.
+const today = await benchToday(1_000, 5);
+rows.push({ bench: 'today.paint@1k', what: `side panel Today list over the book's ${today.ctas.toLocaleString('en')} CTAs: navigation start → first account listed (Chromium)`, ...ms(today.paintMs), unit: 'ms', target: `≤ 100 ms: ${met(quantile(today.paintMs, 0.5), 100)}` });
+rows.push({ bench: 'book.worker@1k', what: 'the service worker evaluating the stored book after data/changed, until its CTAs stop coming (1 s polls, writes included)', median: today.evaluateS, p95: NaN, n: 1, unit: 's' });
 
 // The team server under load, on PGlite and (where it can be started) PostgreSQL; every accepted write stored once.
 for (const backend of ['PGlite', 'PostgreSQL'] as const) {
