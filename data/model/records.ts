@@ -7,13 +7,19 @@ export const REPORT_LANGUAGES = ['zh-CN', 'en'] as const;
 export const ReportLanguageSchema = z.enum(REPORT_LANGUAGES);
 export type ReportLanguage = z.infer<typeof ReportLanguageSchema>;
 
-/** A contract of an account: the current one, and earlier ones after renewals. */
+/**
+ * A contract term of an account: the current one, and earlier ones after
+ * renewals (data/model/terms.ts reads them as the account's term history).
+ * `planDone`: the 90-day renewal plan's steps ticked off for this term, by
+ * step id, with the day each was done.
+ */
 export const ContractSchema = WrittenSchema.extend({
   start: IsoDateSchema.optional(),
   end: IsoDateSchema,
   value: z.number().nonnegative().finite().optional(),
   currency: z.string().regex(/^[A-Z]{3}$/).optional(),
   autoRenew: z.boolean().optional(),
+  planDone: z.record(z.string().min(1).max(60), IsoDateSchema).optional(),
 });
 export type Contract = z.infer<typeof ContractSchema>;
 
@@ -165,6 +171,8 @@ export const CHURN_ROOT_CAUSES = ['poor_service', 'over_promising', 'wrong_custo
 export const RenewalOutcomeSchema = WrittenSchema.extend({
   kind: z.enum(['renewed', 'churned', 'will_not_renew']),
   date: IsoDateSchema,
+  /** The contract term this outcome is about (absent on outcomes recorded before terms: see termOfOutcome). */
+  termId: IdSchema.optional(),
   previousArr: z.number().min(0).optional(),
   newArr: z.number().min(0).optional(),
   symptom: z.enum(CHURN_SYMPTOMS).optional(),
