@@ -69,7 +69,7 @@ export function RenewalCard(props: { account: Account; snapshots: HealthSnapshot
       ) : timeline.expired ? (
         <p className="expired loud" role="alert">{t('renewal.expiredLoud', { days: -timeline.daysLeft })}</p>
       ) : (
-        <p data-testid="renewal-days">
+        <p>
           <strong>{renewalPhrase(timeline.daysLeft, tr)}</strong> · {t(`renewal.stage.${timeline.stage}` as MessageKey)}
         </p>
       )}
