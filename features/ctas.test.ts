@@ -47,7 +47,7 @@ describe('evaluateCtas', () => {
         cause: 'renewal:acc-1:2027-03-31:90',
         title: { code: 'renewal_touchpoint', params: { offset: 90, due: '2026-12-31', contractEnd: '2027-03-31', mode: 'csm' } },
         owner: 'Cleo',
-        dueDate: '2027-01-29', // the last day the 90-day contact still counts
+        dueDate: '2026-12-31', // the 90-day contact's own date: overdue since then
         status: 'open',
       },
       {

@@ -6,6 +6,8 @@ import type { LocaleSetting } from './i18n';
 /** User preferences kept in storage.local (never secrets the page could reach: see README). */
 export interface Settings {
   locale: LocaleSetting;
+  /** My name as it appears as owner or CSM on accounts: the Today list shows my work. */
+  myName?: string;
 }
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {

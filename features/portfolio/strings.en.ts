@@ -1,6 +1,7 @@
 /** English strings of the portfolio view and its metrics. */
 export const portfolioEn = {
   'portfolio.title': 'Portfolio',
+  'portfolio.tabBook': 'All accounts',
   'portfolio.backToAccount': 'This account',
   'portfolio.openFull': 'Open the portfolio in its own tab',
   'portfolio.empty': 'No accounts yet: import them, connect the team server, or load the demo data in the options.',

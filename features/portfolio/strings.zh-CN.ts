@@ -3,6 +3,7 @@ import type { portfolioEn } from './strings.en';
 /** 简体中文: the portfolio view and its metrics; the same keys as strings.en.ts. */
 export const portfolioZhCN: Record<keyof typeof portfolioEn, string> = {
   'portfolio.title': '客户组合',
+  'portfolio.tabBook': '全部客户',
   'portfolio.backToAccount': '当前客户',
   'portfolio.openFull': '在新标签页中打开客户组合',
   'portfolio.empty': '还没有客户：请在设置中导入、连接团队服务器或加载演示数据。',

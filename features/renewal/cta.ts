@@ -20,7 +20,9 @@ export interface TouchpointCtaInput {
  * renewal:<accountId>:<contractEnd>:<offset>: a touchpoint overdue while its
  * window is still open (before expiry; once the next touchpoint is due that
  * one matters instead), so an account picked up late gets one CTA, not five.
- * Closed when the touchpoint is kept, or when the contract end moves.
+ * Due on the touchpoint's own date, so it reads as overdue in the Today list
+ * and on the badge. Closed when the touchpoint is kept, or when the contract
+ * end moves.
  */
 export const touchpointCtaRule: CtaRule<TouchpointCtaInput> = {
   evaluate({ account, renewalSettings, logged, today, outcomes }) {
@@ -31,7 +33,7 @@ export const touchpointCtaRule: CtaRule<TouchpointCtaInput> = {
       for (const tp of timeline.touchpoints) {
         if (tp.status !== 'overdue' || today > tp.windowEnd) continue;
         const params = { offset: tp.offset, due: tp.due, contractEnd: account.contractEnd, mode: tp.mode };
-        create.push(draftCta(account, 'renewal', `renewal:${account.id}:${account.contractEnd}:${tp.offset}`, { code: 'renewal_touchpoint', params }, tp.windowEnd));
+        create.push(draftCta(account, 'renewal', `renewal:${account.id}:${account.contractEnd}:${tp.offset}`, { code: 'renewal_touchpoint', params }, tp.due));
       }
     }
     const prefix = `renewal:${account.id}:`;

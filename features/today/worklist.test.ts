@@ -37,6 +37,16 @@ describe('the Today worklist', () => {
     expect(list.counts).toEqual({ overdue: 1, today: 1, week: 1 });
   });
 
+  it('lists a renewal touchpoint as late from its own date, also when its CTA is due at the window end', () => {
+    // Contract end 2027-02-28: the 90-day contact was due 2026-11-30; a CTA stored with the window's end.
+    const ctas = [cta('r', 'a', '2026-12-30', { source: 'renewal', cause: 'renewal:a:2027-02-28:90' })];
+    const [item] = buildWorklist({ accounts, ctas, promises: [] }, TODAY, { team: true }).groups[0]!.items;
+    expect([item!.due, item!.when, item!.late]).toEqual(['2026-11-30', 'overdue', 10]);
+    // A cause that names no date is dated by the CTA alone.
+    const odd = [cta('q', 'a', '2026-12-30', { source: 'renewal', cause: 'renewal:a:soon:90' })];
+    expect(buildWorklist({ accounts, ctas: odd, promises: [] }, TODAY, { team: true }).groups).toEqual([]);
+  });
+
   it('matches me as owner or CSM, whatever the case and spacing; a manager sees the whole team', () => {
     const ctas = [cta('a1', 'a', TODAY), cta('b1', 'b', TODAY), cta('c1', 'c', TODAY)];
     const ids = (scope: Parameters<typeof buildWorklist>[2]) => buildWorklist({ accounts, ctas, promises: [] }, TODAY, scope).groups.map((g) => g.account.id);

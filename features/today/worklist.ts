@@ -28,6 +28,8 @@ export interface WorkItem {
   owner?: string;
   /** Set for promises. */
   risk?: PromiseRisk | 'due_soon';
+  /** The CTA itself, for done and snooze from the list. */
+  cta?: Cta;
 }
 
 export interface WorkGroup {
@@ -62,21 +64,37 @@ function when(due: IsoDate, today: IsoDate): WorkItem['when'] {
   return due < today ? 'overdue' : due === today ? 'today' : 'week';
 }
 
+/**
+ * A renewal touchpoint CTA (renewal:<account>:<contract end>:<days before>)
+ * is late from the touchpoint's own date. CTAs stored before they were dated
+ * so carry the window's last day: the touchpoint's date wins when earlier.
+ */
+function touchpointDue(c: Cta): IsoDate | undefined {
+  if (!c.cause.startsWith('renewal:')) return undefined;
+  const parts = c.cause.split(':');
+  const [end, offset] = [parts.at(-2) ?? '', Number(parts.at(-1))];
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(end) || !Number.isInteger(offset) || offset <= 0) return undefined;
+  const due = plusDays(end as IsoDate, -offset);
+  return due < c.dueDate ? due : undefined;
+}
+
 /** A CTA is work today when it is open, or snoozed until today or earlier, and due within the horizon. */
 function ctaItem(c: Cta, today: IsoDate, until: IsoDate): WorkItem | null {
   if (c.deleted || c.status === 'closed') return null;
   if (c.status === 'snoozed' && (c.snoozedUntil ?? '') > today) return null;
-  if (c.dueDate > until) return null;
+  const due = touchpointDue(c) ?? c.dueDate;
+  if (due > until) return null;
   return {
     key: `cta:${c.id}`,
     source: c.source,
     cause: c.cause,
     title: c.title,
-    due: c.dueDate,
-    late: dayDiff(c.dueDate, today),
-    when: when(c.dueDate, today),
+    due,
+    late: dayDiff(due, today),
+    when: when(due, today),
     needsOtherTeam: c.needsOtherTeam === true,
     ...(c.owner ? { owner: c.owner } : {}),
+    cta: c,
   };
 }
 

@@ -7,6 +7,9 @@ import { localDate } from '../../shared/dates/local-date';
 import { readEngineSettings } from '../../features/engine-settings';
 import { portfolioRows, type PortfolioRow } from '../../features/portfolio/rows';
 import type { RenewalOutcome } from '../../data/model/records';
+import { readIdentity } from '../../data/sync/identity';
+import { settingsItem } from '../../shared/settings';
+import { bookPeople, buildWorklist, type Worklist } from '../../features/today/worklist';
 
 /** The parts of a runtime.Port the data port uses (a fake one in tests). */
 export interface PortLike {
@@ -43,6 +46,28 @@ export async function readPortfolio(database: LensDB, now: Date = new Date()): P
   return { rows, outcomes: outcomes.filter((o) => !o.deleted), today };
 }
 
+/** What the Today watch streams: the ranked worklist for a person or the team, and who can be picked. */
+export interface TodayData {
+  worklist: Worklist;
+  /** Whose list this is (null: the whole team). */
+  person: string | null;
+  /** Mine, when known (the team server's identity, else my name in the options). */
+  me: string | null;
+  people: string[];
+  today: string;
+}
+
+export async function readToday(database: LensDB, person: string | null | undefined, now: Date = new Date()): Promise<TodayData> {
+  const [accounts, ctas, promises, identity, settings] = await Promise.all([
+    database.accounts.toArray(), database.ctas.toArray(), database.promises.toArray(), readIdentity(database), settingsItem.getValue(),
+  ]);
+  const today = localDate(now);
+  const me = identity?.user ?? settings.myName?.trim() ?? null;
+  const who = person === undefined ? me : person;
+  const worklist = buildWorklist({ accounts, ctas, promises }, today, who ? { person: who } : { team: true });
+  return { worklist, person: who || null, me: me || null, people: bookPeople(accounts), today };
+}
+
 /** The query behind each kind of watch. Everything the panel shows comes through here. */
 function query(database: LensDB, w: Watch, mode: () => Promise<'local' | 'api'>): () => Promise<unknown> {
   switch (w.type) {
@@ -55,6 +80,8 @@ function query(database: LensDB, w: Watch, mode: () => Promise<'local' | 'api'>)
       };
     case 'watch/portfolio':
       return () => readPortfolio(database);
+    case 'watch/today':
+      return () => readToday(database, w.person);
     case 'watch/records':
       return async () =>
         (await database.table(w.kind).where('accountId').equals(w.accountId).toArray()).filter((r: { deleted?: boolean }) => !r.deleted);

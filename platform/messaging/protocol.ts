@@ -126,6 +126,8 @@ export const PortRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('watch/status'), id: z.number().int(), ref: AccountRefSchema }),
   z.object({ type: z.literal('watch/records'), id: z.number().int(), kind: WrittenKindSchema, accountId: z.string().min(1).max(100) }),
   z.object({ type: z.literal('watch/portfolio'), id: z.number().int() }),
+  // The Today list: one person's work (absent: mine, from the team server's identity or my name in the options), or the whole team (null).
+  z.object({ type: z.literal('watch/today'), id: z.number().int(), person: z.string().trim().min(1).max(200).nullable().optional() }),
   z.object({ type: z.literal('unwatch'), id: z.number().int() }),
 ]);
 export type PortRequest = z.infer<typeof PortRequestSchema>;

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import type { AccountRef } from '../../crm/types';
 import { DATA_PORT, type PortRequest, type PortResult } from '../messaging/protocol';
 import type { z } from 'zod';
-import type { PanelStatus, PortfolioData } from '../background/data-port';
+import type { PanelStatus, PortfolioData, TodayData } from '../background/data-port';
 import { AccountSchema, type Account } from '../../data/model/account';
 import { WRITTEN_KINDS, type WrittenKind } from '../../data/model/records';
 
@@ -110,6 +110,11 @@ export function useRecords<K extends WrittenKind>(kind: K, accountId: string | u
 /** The whole book as portfolio rows, live: undefined while loading. */
 export function usePortfolio() {
   return useWatch<PortfolioData>({ type: 'watch/portfolio' }, 'portfolio');
+}
+
+/** The Today list for a person (undefined: mine; null: the whole team), live. */
+export function useWorklist(person: string | null | undefined) {
+  return useWatch<TodayData>({ type: 'watch/today', ...(person !== undefined ? { person } : {}) }, `today|${person === undefined ? '~me' : (person ?? '~team')}`);
 }
 
 /** Stores a record the user wrote (and queues it for the team server). */

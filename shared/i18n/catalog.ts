@@ -20,6 +20,8 @@ import { renewalEn } from '../../features/renewal/strings.en';
 import { renewalZhCN } from '../../features/renewal/strings.zh-CN';
 import { serviceEn } from '../../features/service/strings.en';
 import { serviceZhCN } from '../../features/service/strings.zh-CN';
+import { todayEn } from '../../features/today/strings.en';
+import { todayZhCN } from '../../features/today/strings.zh-CN';
 import { transferEn } from '../../features/transfer/strings.en';
 import { transferZhCN } from '../../features/transfer/strings.zh-CN';
 
@@ -36,6 +38,7 @@ export const en = {
   ...renewalEn,
   ...onboardingEn,
   ...nextStepsEn,
+  ...todayEn,
   ...serviceEn,
   ...expectationsEn,
   ...handoverEn,
@@ -53,6 +56,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...renewalZhCN,
   ...onboardingZhCN,
   ...nextStepsZhCN,
+  ...todayZhCN,
   ...serviceZhCN,
   ...expectationsZhCN,
   ...handoverZhCN,

@@ -4,6 +4,7 @@ import { currentHealth, latestReading } from '../../../features/health/current';
 import { localDate } from '../../../shared/dates/local-date';
 import { useAccount, useRecords } from '../../panel/data-client';
 import { followTab } from '../../panel/follow-tab';
+import { TodayList } from '../../../features/today/ui/TodayList';
 import { usePanelStore } from '../../panel/store';
 import { AccountCard } from './AccountCard';
 import { AddAccountForm } from './AddAccountForm';
@@ -80,10 +81,14 @@ export function PanelApp() {
   else if (!resolved || (ref && account === undefined)) body = <p className="muted">{t('panel.loading')}</p>;
   else if (!ref)
     body = (
-      <section className="card empty">
-        <p>{t('panel.noRecord')}</p>
-        <p className="muted">{t('panel.noRecordHint')}</p>
-      </section>
+      <>
+        <section className="card empty">
+          <p>{t('panel.noRecord')}</p>
+          <p className="muted">{t('panel.noRecordHint')}</p>
+        </section>
+        {/* Not on a record: the day's work across the book. */}
+        <TodayList compact />
+      </>
     );
   else if (error) body = <p className="error" role="alert">{t('panel.dataError', { reason: error })}</p>;
   else if (account)

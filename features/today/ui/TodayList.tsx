@@ -1,0 +1,114 @@
+import { useState, type FormEvent } from 'react';
+import { recordUrl } from '../../../crm/urls';
+import { addDays } from '../../../shared/dates/local-date';
+import type { MessageKey } from '../../../shared/i18n';
+import { useTr } from '../../../shared/i18n/I18n';
+import { settingsItem } from '../../../shared/settings';
+import { formatDate, formatMoney } from '../../../shared/ui/format';
+import { useWorklist, writeRecordVia } from '../../../platform/panel/data-client';
+import type { WorkItem } from '../worklist';
+
+/**
+ * The day's work across the book: what is overdue, due today and due this
+ * week, for me (as owner or CSM), for anyone a manager picks, or for the whole
+ * team. Each account opens its CRM record; each CTA is done or snoozed here.
+ */
+export function TodayList({ compact = false }: { compact?: boolean }) {
+  const tr = useTr();
+  const { t } = tr;
+  // undefined: mine (the background knows my name); null: the whole team.
+  const [person, setPerson] = useState<string | null | undefined>(undefined);
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const { value, error: loadError } = useWorklist(person);
+
+  if (loadError) return <p className="error" role="alert">{loadError}</p>;
+  if (!value) return <p className="muted">{t('today.loading')}</p>;
+  const { worklist, me, people, today } = value;
+
+  const act = (item: WorkItem, patch: Record<string, unknown>) => {
+    if (!item.cta) return;
+    setError(null);
+    void writeRecordVia('ctas', { ...item.cta, ...patch, updatedAt: new Date().toISOString() }).catch((e: unknown) => setError(String(e)));
+  };
+  const saveName = async (e: FormEvent) => {
+    e.preventDefault();
+    const trimmed = name.trim();
+    if (!trimmed) return;
+    await settingsItem.setValue({ ...(await settingsItem.getValue()), myName: trimmed });
+    setPerson(trimmed);
+  };
+  const when = (i: WorkItem) =>
+    i.when === 'overdue' ? t('today.when.overdue', { days: i.late }) : i.when === 'today' ? t('today.when.today') : t('today.when.week', { date: formatDate(i.due, tr.locale) });
+  const selected = person === undefined ? (me ?? '') : (person ?? '');
+
+  return (
+    <section className="card today" aria-labelledby="today-title" data-testid="today">
+      <h2 id="today-title">{t('today.title')}</h2>
+      {!compact && <p className="muted small">{t('today.intro')}</p>}
+      <label className="field">
+        {t('today.whose')}
+        <select value={selected} onChange={(e) => setPerson(e.target.value === '' ? null : e.target.value)}>
+          <option value="">{t('today.team')}</option>
+          {me && <option value={me}>{t('today.mine', { name: me })}</option>}
+          {people.filter((p) => p !== me).map((p) => (
+            <option key={p} value={p}>{p}</option>
+          ))}
+        </select>
+      </label>
+      {!me && (
+        <form className="inline-form" onSubmit={(e) => void saveName(e)}>
+          <p className="muted small">{t('today.noName')}</p>
+          <label htmlFor="today-name">{t('today.myName')}</label>
+          <input id="today-name" value={name} onChange={(e) => setName(e.target.value)} />
+          <button type="submit">{t('today.saveName')}</button>
+        </form>
+      )}
+      <p className="small" data-testid="today-counts">{t('today.counts', worklist.counts)}</p>
+      {error && <p className="error" role="alert">{error}</p>}
+      {worklist.groups.length === 0 ? (
+        <p className="muted">{t('today.none')}</p>
+      ) : (
+        <ol className="today-groups">
+          {worklist.groups.map((g) => {
+            const url = recordUrl(g.account);
+            return (
+              <li key={g.account.id} data-account={g.account.id}>
+                <h3>
+                  {url ? (
+                    <a href={url} target="_blank" rel="noreferrer" aria-label={t('today.openRecord', { name: g.account.name })}>{g.account.name}</a>
+                  ) : (
+                    g.account.name
+                  )}
+                  {g.account.arr !== undefined && <span className="muted small"> · {formatMoney(g.account.arr, g.account.currency, tr.locale)}</span>}
+                </h3>
+                <ul className="steps">
+                  {g.items.map((i) => (
+                    <li key={i.key} className={i.when === 'overdue' ? 'overdue' : ''} data-source={i.source}>
+                      <span>{i.title}</span>{' '}
+                      <span className="muted">
+                        · {when(i)} · {i.risk ? t(`today.risk.${i.risk}` as MessageKey) : t(`steps.source.${i.source}` as MessageKey)}
+                        {i.needsOtherTeam ? ` · ${t('today.otherTeam')}` : ''}
+                      </span>{' '}
+                      {i.cta && (
+                        <>
+                          <button type="button" className="link" aria-label={t('today.doneLabel', { title: i.title })} onClick={() => act(i, { status: 'closed' })}>
+                            {t('today.done')}
+                          </button>
+                          <button type="button" className="link" aria-label={t('today.snoozeLabel', { title: i.title })}
+                            onClick={() => act(i, { status: 'snoozed', snoozedUntil: addDays(today, 7) })}>
+                            {t('today.snooze')}
+                          </button>
+                        </>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}
