@@ -41,7 +41,7 @@ export function backoffMs(attempts: number, random: () => number): number {
  * behind it; its answer then rebases the newer entry (deliver below).
  * A write that changes nothing queues nothing.
  */
-export async function writeRecord<K extends WrittenKind>(db: LensDB, kind: K, record: unknown, now: Date): Promise<RecordOf<K>> {
+export async function writeRecord<K extends WrittenKind>(db: LensDB, kind: K, record: unknown, now: Date, opts: { settleTerms?: boolean } = {}): Promise<RecordOf<K>> {
   const stamp = now.toISOString();
   const given = WRITTEN_KINDS[kind].parse(record) as RecordOf<K>;
   const table = recordTable(db, kind);
@@ -81,7 +81,7 @@ export async function writeRecord<K extends WrittenKind>(db: LensDB, kind: K, re
       ...(legacy ? {} : { fields }),
       ...(settled.length ? { resolved: settled } : {}),
     });
-    if (kind === 'contracts') await settleAccountTerms(db, [stored.accountId]);
+    if (kind === 'contracts' && opts.settleTerms !== false) await settleAccountTerms(db, [stored.accountId]);
     return stored;
   }));
 }

@@ -107,6 +107,7 @@ export const renewalEn = {
   'outcome.nextEnd': 'Next term ends',
   'outcome.nextInvalid': 'The next term must start after {end} and end on or after its start.',
   'outcome.savedRenewed': 'Renewal recorded: the next term runs to {end}.',
+  'likelihood.summary': 'Renewal likelihood points and the 90-day plan',
   'likelihood.title': 'Renewal likelihood points',
   'likelihood.hint': 'Likelihood adds these points to the base and is clamped to 0–100. Negative numbers take points away.',
   'likelihood.point.base': 'Base',

@@ -109,6 +109,7 @@ export const renewalZhCN: Record<keyof typeof renewalEn, string> = {
   'outcome.nextEnd': '下一期到期日',
   'outcome.nextInvalid': '下一期须在 {end} 之后开始，且到期日不早于开始日。',
   'outcome.savedRenewed': '已记录续约：下一期到 {end}。',
+  'likelihood.summary': '续约可能性分值与 90 天续约计划',
   'likelihood.title': '续约可能性分值',
   'likelihood.hint': '可能性 = 基础分加上以下分值，限制在 0–100 之间。负数表示扣分。',
   'likelihood.point.base': '基础分',

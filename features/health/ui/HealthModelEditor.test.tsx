@@ -43,10 +43,14 @@ describe('HealthModelEditor', () => {
     expect((await readEngineSettings()).model).toEqual(DEFAULT_HEALTH_MODEL);
   });
 
-  it('edits the likelihood points and the renewal plan template beside the model, refusing bad values with a reason', async () => {
+  it('edits the likelihood points and the renewal plan template beside the model, refusing bad values with a reason', { timeout: 15_000 }, async () => {
     render(<I18nProvider locale="en"><HealthModelEditor /></I18nProvider>);
     await screen.findByRole('region', { name: 'Preview' });
-    fireEvent.change(screen.getByLabelText('Each promise at risk'), { target: { value: '-8' } });
+    expect(screen.queryByLabelText('Each promise at risk')).toBeNull(); // folded until opened
+    const rules = screen.getByText('Renewal likelihood points and the 90-day plan').closest('details')!;
+    rules.open = true;
+    fireEvent(rules, new Event('toggle'));
+    fireEvent.change(await screen.findByLabelText('Each promise at risk'), { target: { value: '-8' } });
     fireEvent.change(screen.getByLabelText('"Medium" from'), { target: { value: '80' } });
     expect(screen.getByRole('alert')).toHaveTextContent('the "medium" cut-off must be below the "high" one');
     expect(screen.getByRole('button', { name: 'Save model' })).toBeDisabled();

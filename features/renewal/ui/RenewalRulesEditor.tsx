@@ -25,11 +25,15 @@ function newStepId(title: string, taken: readonly PlanTemplateStep[]): string {
 export function RenewalRulesEditor({ renewal, onChange }: { renewal: RenewalSettings; onChange: (next: RenewalSettings) => void }) {
   const { t } = useTr();
   const [title, setTitle] = useState('');
+  // Folded until opened: the options page stays short, and its fields are drawn only when wanted.
+  const [open, setOpen] = useState(false);
   const setPoint = (k: keyof LikelihoodPoints, v: string) => onChange({ ...renewal, likelihood: { ...renewal.likelihood, [k]: num(v) } });
   const setStep = (i: number, patch: Partial<PlanTemplateStep>) => onChange({ ...renewal, plan: renewal.plan.map((s, k) => (k === i ? { ...s, ...patch } : s)) });
   const label = (s: PlanTemplateStep) => s.title ?? (isBuiltInStep(s.id) ? t(`renewal.step.${s.id}` as MessageKey) : s.id);
   return (
-    <>
+    <details className="renewal-rules" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>{t('likelihood.summary')}</summary>
+      {open && <>
       <h3>{t('likelihood.title')}</h3>
       <p className="muted">{t('likelihood.hint')}</p>
       <div className="grid likelihood-points">
@@ -77,6 +81,7 @@ export function RenewalRulesEditor({ renewal, onChange }: { renewal: RenewalSett
         <label><input name="customer" type="checkbox" /> {t('plan.template.customer')}</label>
         <button type="submit">{t('plan.template.add')}</button>
       </form>
-    </>
+      </>}
+    </details>
   );
 }

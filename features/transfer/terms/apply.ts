@@ -1,6 +1,7 @@
 import type { LensDB } from '../../../data/db/db';
 import { guardStorage } from '../../../data/db/storage-full';
 import { writeRecord } from '../../../data/sync/outbox';
+import { settleAccountTerms } from '../../../data/db/terms';
 import { ImportConflictError, ImportRefusedError } from '../import/apply';
 import { parseTermsFile, planTermsImport, type TermsPlan, type TermsView } from './plan';
 
@@ -31,10 +32,12 @@ export async function applyTermsPlan(database: LensDB, plan: TermsPlan, now: Dat
     const outcomes = await database.outcomes.bulkGet(rows.map((r) => r.outcome?.id ?? ''));
     if (rows.some((r, i) => terms[i]?.updatedAt !== r.before.term || (r.outcome && outcomes[i]?.updatedAt !== r.before.outcome))) throw new ImportConflictError();
     if ((await database.accounts.bulkGet([...new Set(rows.map((r) => r.account.id))])).some((a) => !a)) throw new ImportConflictError();
+    // Each account follows its current term once, after all its terms are written.
     for (const r of rows) {
-      await writeRecord(database, 'contracts', r.term, now);
+      await writeRecord(database, 'contracts', r.term, now, { settleTerms: false });
       if (r.outcome) await writeRecord(database, 'outcomes', r.outcome, now);
     }
+    await settleAccountTerms(database, rows.map((r) => r.account.id));
   }));
   return { created: plan.counts.create, updated: plan.counts.update };
 }

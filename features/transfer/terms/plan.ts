@@ -92,6 +92,10 @@ function readChoice<T extends string>(cell: Cell, label: string, allowed: readon
   return value ? { value: value as T } : { problem: { key: 'import.terms.reason.choice', params: { column: label, value: raw.slice(0, 60), values: allowed.join(', ') } } };
 }
 
+/** As the accounts import matches: the same org key first, else one an org key on one side only allows. */
+const matchAccount = (candidates: readonly Account[], orgKey: string | undefined) =>
+  candidates.find((a) => a.orgKey !== undefined && a.orgKey === orgKey) ?? candidates.find((a) => orgCompatible(a.orgKey, orgKey));
+
 function readNotes(cell: Cell, label: string, csv: boolean): Read<string> {
   if (cell === undefined || cell === null) return {};
   if (typeof cell !== 'string') return { problem: { key: 'import.reason.badValue', params: { column: label } } };
@@ -123,6 +127,8 @@ export function planTermsImport(file: TermsFile, view: TermsView, now: Date): Te
     if (o.termId && !o.deleted && (!seenOutcome || o.date > seenOutcome.date || (o.date === seenOutcome.date && o.createdAt > seenOutcome.createdAt))) latestTagged.set(o.termId, o);
   }
   const seen = new Map<string, number>();
+  const byRef = new Map<string, Account[]>();
+  for (const a of view.accounts) byRef.set(`${a.crm}\u0000${a.recordId}`, [...(byRef.get(`${a.crm}\u0000${a.recordId}`) ?? []), a]);
   const label = (c: TermColumn) => file.labels[c] ?? c;
   for (const src of file.rows) {
     const problems: Problem[] = [...(src.problems ?? [])];
@@ -148,7 +154,7 @@ export function planTermsImport(file: TermsFile, view: TermsView, now: Date): Te
     if (!kind && [date, newArr, symptom, rootCause].some((v) => v !== undefined)) problems.push({ key: 'import.terms.reason.outcomeMissing', params: { column: label('outcome') } });
     const recordId = crm && rawId ? take(readRecordId(crm, rawId, label('crm_record_id'))) : undefined;
     const account = crm && recordId
-      ? view.accounts.find((a) => a.crm === crm && a.recordId === recordId && orgCompatible(a.orgKey, orgKey))
+      ? matchAccount(byRef.get(`${crm}\u0000${recordId}`) ?? [], orgKey)
       : undefined;
     if (crm && recordId && !account) problems.push({ key: 'import.terms.reason.noAccount' });
     if (problems.length || !account || !end) {

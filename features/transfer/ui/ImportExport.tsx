@@ -114,15 +114,10 @@ export function ImportExport() {
   );
 }
 
-/** The rows a terms plan would write, as the preview table lists them. */
-function termChanges(plan: TermsPlan, limit: number): { rows: string[][]; total: number; shown: number; actions: ('create' | 'update')[] } {
+/** The terms a plan would write, in file order, at most `limit`. */
+function termChanges(plan: TermsPlan, limit: number): { shown: TermsPlan['rows']; total: number } {
   const changes = plan.rows.filter((r) => r.action !== 'unchanged');
-  const shown = changes.slice(0, limit);
-  return {
-    rows: shown.map((r) => [String(r.line), '', r.account.name, `${r.term.start ?? '…'} – ${r.term.end}${r.outcome ? ` · ${r.outcome.kind} ${r.outcome.date}` : ''}`]),
-    actions: shown.map((r) => (r.action === 'create' ? 'create' : 'update')),
-    total: changes.length, shown: shown.length,
-  };
+  return { shown: changes.slice(0, limit), total: changes.length };
 }
 
 function Preview({ plan, file, busy, onConfirm, onCancel }: { plan: AnyPlan; file: string; busy: boolean; onConfirm: () => void; onCancel: () => void }) {
@@ -132,10 +127,11 @@ function Preview({ plan, file, busy, onConfirm, onCancel }: { plan: AnyPlan; fil
   const accounts = plan.kind === 'terms' ? undefined : plannedChanges(plan, PREVIEW_LIMIT);
   const terms = plan.kind === 'terms' ? termChanges(plan, PREVIEW_LIMIT) : undefined;
   const total = accounts?.total ?? terms!.total;
-  const shownCount = accounts?.shown.length ?? terms!.shown;
+  const shownCount = accounts?.shown.length ?? terms!.shown.length;
+  const action = (a: 'create' | 'update' | 'unchanged') => t(a === 'create' ? 'import.action.create' : 'import.action.update');
   const changeRows = accounts
-    ? accounts.shown.map((r) => [String(r.line), t(r.action === 'create' ? 'import.action.create' : 'import.action.update'), r.account.name, describeRow(tr, r)])
-    : terms!.rows.map((cells, i) => [cells[0]!, t(terms!.actions[i] === 'create' ? 'import.action.create' : 'import.action.update'), cells[2]!, cells[3]!]);
+    ? accounts.shown.map((r) => [String(r.line), action(r.action), r.account.name, describeRow(tr, r)])
+    : terms!.shown.map((r) => [String(r.line), action(r.action), r.account.name, `${r.term.start ?? '…'} – ${r.term.end}${r.outcome ? ` · ${r.outcome.kind} ${r.outcome.date}` : ''}`]);
   const count = plan.kind === 'terms' ? ('import.terms.count' as const) : ('import.count' as const);
   if (plan.error) return <p role="alert" className="error">{describeProblem(tr, plan.error)}</p>;
   return (
