@@ -27,16 +27,13 @@ describe('the whole book evaluated without any page open', () => {
     expect(verdicts.find((v) => v.accountId === 'a')!.create.map((d) => d.cause)).toContain('renewal:a:2027-02-19:90');
   });
 
-  it('evaluates again only the accounts whose rows changed, and every account on a new day', () => {
-    const seen = new Map<string, string>();
-    const accounts = [acct('a', '2027-02-19'), acct('b', '2027-06-01'), acct('c', '2027-09-01')];
-    expect(evaluateBook(book(accounts), settings, '2026-12-01', seen).evaluated).toBe(3);
-    expect(evaluateBook(book(accounts), settings, '2026-12-01', seen).evaluated).toBe(0);
-    const touched = accounts.map((a) => (a.id === 'b' ? { ...a, updatedAt: '2026-12-01T08:00:00.000Z' } : a));
-    const withVisit = { ...book(touched), visits: [{ id: 'v', accountId: 'c', createdAt: T, updatedAt: T, date: '2026-11-27', durationMin: 60, attendees: [], bossMet: false, checklistDone: [], followUps: [] }] };
-    expect(evaluateBook(withVisit, settings, '2026-12-01', seen).evaluated).toBe(2);
-    expect(evaluateBook(withVisit, settings, '2026-12-02', seen).evaluated).toBe(3);
-    // A settings change is a change for every account.
-    expect(evaluateBook(withVisit, { ...settings, model: { ...settings.model, redStreakDays: 21 } }, '2026-12-02', seen).evaluated).toBe(3);
+  it('evaluates only the accounts it is given, with their own rows', () => {
+    // Both a and b have the 90-day touchpoint overdue; only b is asked for.
+    const accounts = [acct('a', '2027-02-19'), acct('b', '2027-02-19'), acct('c', '2027-09-01')];
+    const { verdicts, evaluated } = evaluateBook(book(accounts), settings, '2026-12-01', new Set(['b', 'gone']));
+    expect(evaluated).toBe(1);
+    expect(verdicts.map((v) => v.accountId)).toEqual(['b']);
+    expect(verdicts[0]!.create.map((d) => d.cause)).toContain('renewal:b:2027-02-19:90');
+    expect(evaluateBook(book(accounts), settings, '2026-12-01', new Set()).evaluated).toBe(0);
   });
 });

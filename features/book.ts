@@ -46,43 +46,19 @@ export function rowsByAccount(t: BookTables): Map<string, Rows> {
 }
 
 /**
- * A stamp of everything an account's evaluation depends on: its rows (ids,
- * versions, update times), the settings and the day. The same stamp gives the
- * same verdict, so an unchanged account is not evaluated again; a new day
- * changes every stamp, which is how thresholds crossed today are caught.
+ * Evaluates every account of the book, or only those in `only` (the accounts
+ * whose rows changed since the last run: the background knows them from the
+ * database's change feed): the CTAs to raise and to close. Pure; the
+ * background writes them. A new day or new settings call for every account,
+ * which is how thresholds crossed today are caught.
  */
-export function accountStamp(account: Account, rows: Rows, settingsKey: string, today: IsoDate): string {
-  let h = 0x811c9dc5;
-  const mix = (s: string) => {
-    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
-    h = Math.imul(h ^ 0x7c, 0x01000193) >>> 0;
-  };
-  mix(today);
-  mix(settingsKey);
-  mix(account.updatedAt);
-  mix(account.contractEnd);
-  for (const kind of KINDS)
-    for (const r of rows[kind] as readonly { id: string; updatedAt: string; deleted?: boolean }[]) mix(`${kind}:${r.id}:${r.updatedAt}:${r.deleted ? 1 : 0}`);
-  return `${h.toString(36)}:${KINDS.map((k) => rows[k].length).join('.')}`;
-}
-
-/**
- * Evaluates every account of the book (or those whose stamp changed since
- * `seen`): the CTAs to raise and to close. Pure; the background writes them.
- * `seen` is updated in place with each account's new stamp.
- */
-export function evaluateBook(t: BookTables, settings: BookSettings, today: IsoDate, seen?: Map<string, string>): { verdicts: AccountVerdict[]; evaluated: number } {
-  const settingsKey = JSON.stringify(settings);
+export function evaluateBook(t: BookTables, settings: BookSettings, today: IsoDate, only?: ReadonlySet<string>): { verdicts: AccountVerdict[]; evaluated: number } {
   const verdicts: AccountVerdict[] = [];
   let evaluated = 0;
-  const byId = new Map(t.accounts.map((a) => [a.id, a]));
-  for (const [accountId, rows] of rowsByAccount(t)) {
+  const accounts = only ? t.accounts.filter((a) => only.has(a.id)) : t.accounts;
+  const byId = new Map(accounts.map((a) => [a.id, a]));
+  for (const [accountId, rows] of rowsByAccount({ ...t, accounts })) {
     const account = byId.get(accountId)!;
-    if (seen) {
-      const stamp = accountStamp(account, rows, settingsKey, today);
-      if (seen.get(accountId) === stamp) continue;
-      seen.set(accountId, stamp);
-    }
     evaluated++;
     const result = evaluateCtas({
       account,

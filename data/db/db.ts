@@ -2,6 +2,7 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Account } from '../model/account';
 import type { QuarantineEntry } from './quarantine';
 import { UPGRADED_FROM, upgradeToV4 } from './repair';
+import { rowChangeFeed } from './row-changes';
 import { salesforceIds18 } from './salesforce-ids';
 import { isStorageFull, type StorageWatch } from './storage-full';
 import type {
@@ -14,6 +15,9 @@ export interface MetaRow {
   key: string;
   value: unknown;
 }
+
+/** The tables an account's evaluation reads: a write to any of them makes the account due again. */
+export const BOOK_TABLES = ['accounts', 'contracts', 'snapshots', 'milestones', 'outcomes', 'ctas', 'visits', 'notes', 'plans', 'reports'] as const;
 
 /**
  * The extension's local store. Only extension pages and the service worker
@@ -40,6 +44,8 @@ export class LensDB extends Dexie implements StorageWatch {
   quarantine!: Table<QuarantineEntry, number>;
   storageFullAborts = 0;
   lastStorageFullCause?: string;
+  /** Which accounts each write touched (see row-changes.ts): what the book evaluates again. */
+  readonly rowChanges = rowChangeFeed(BOOK_TABLES);
 
   constructor(name = 'account-lens') {
     super(name);
@@ -64,6 +70,7 @@ export class LensDB extends Dexie implements StorageWatch {
       }),
     });
     this.use(salesforceIds18);
+    this.use(this.rowChanges.middleware);
     this.version(1).stores({
       accounts: 'id, [crm+recordId], contractEnd, owner, csm, updatedAt',
     });

@@ -165,8 +165,17 @@ export const CtaSchema = WrittenSchema.extend({
 });
 export type Cta = z.infer<typeof CtaSchema>;
 
-export const CHURN_SYMPTOMS = ['price', 'competitor', 'champion_left', 'merger', 'contract_ended', 'budget', 'other'] as const;
-export const CHURN_ROOT_CAUSES = ['poor_service', 'over_promising', 'wrong_customer', 'changed_needs', 'market_change', 'other'] as const;
+/**
+ * What the customer said (symptoms) and what we could have done (root causes),
+ * as the practice names them. Values are only ever added: older records keep
+ * theirs ('budget', 'changed_needs', 'market_change' stay valid).
+ */
+export const CHURN_SYMPTOMS = ['price', 'competitor', 'champion_left', 'merger', 'sales_expectation', 'contract_ended', 'budget', 'other'] as const;
+export const CHURN_ROOT_CAUSES = [
+  'wrong_customer', 'needs_not_met', 'poor_onboarding', 'low_early_use', 'executives_not_engaged', 'wrong_contact',
+  'business_shrinking', 'poor_quality', 'over_promising', 'poor_service', 'changed_needs', 'market_change', 'other',
+] as const;
+export type ChurnRootCause = (typeof CHURN_ROOT_CAUSES)[number];
 
 export const RenewalOutcomeSchema = WrittenSchema.extend({
   kind: z.enum(['renewed', 'churned', 'will_not_renew']),
@@ -175,6 +184,8 @@ export const RenewalOutcomeSchema = WrittenSchema.extend({
   termId: IdSchema.optional(),
   previousArr: z.number().min(0).optional(),
   newArr: z.number().min(0).optional(),
+  /** The currency of previousArr and newArr; absent: the account's currency. */
+  currency: z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter currency code such as USD').optional(),
   symptom: z.enum(CHURN_SYMPTOMS).optional(),
   rootCause: z.enum(CHURN_ROOT_CAUSES).optional(),
   notes: text(4000).optional(),

@@ -3,7 +3,7 @@ import { createRouter } from '../../platform/background/router';
 import { afterDetection } from '../../platform/background/detection';
 import { forgetTab, previewAccount, refreshLaunchers, sendToTab, setPanelUi, userTranslator } from '../../platform/background/tabs';
 import { evaluateAccountCtas } from '../../platform/background/evaluate';
-import { evaluateWholeBook } from '../../platform/background/book';
+import { bookChangedElsewhere, evaluateWholeBook } from '../../platform/background/book';
 import { healthModelItem, renewalSettingsItem, serviceSettingsItem } from '../../features/engine-settings';
 import { CRM_MATCHES } from '../../crm/registry';
 import { serveDataPort } from '../../platform/background/data-port';
@@ -57,6 +57,7 @@ export default defineBackground(() => {
       // Called synchronously inside the click's gesture, as sidePanel.open requires.
       'sidepanel/open': (msg) => browser.sidePanel.open({ tabId: msg.tabId }),
       'data/changed': () => {
+        bookChangedElsewhere(db());
         badgeSoon();
         bookSoon();
         return refreshLaunchers();

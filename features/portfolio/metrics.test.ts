@@ -1,7 +1,7 @@
 import { daysFrom, plusDays } from '../health';
-import { bookMetrics, mainCurrency, renewalsByMonth } from './metrics';
+import { bookMetrics, mainCurrency, renewalForecast, renewalsByMonth, retentionBy } from './metrics';
+import type { RenewalEvent } from '../renewal/terms';
 import { renewalWindow, type PortfolioRow } from './rows';
-import { renewalOutcome as outcome } from '../../tests/support/outcomes';
 
 const TODAY = '2026-03-16';
 const PERIOD = { from: '2026-01-01', to: '2026-03-31' };
@@ -93,31 +93,60 @@ describe('bookMetrics', () => {
     expect(bookMetrics([row({ days: -1, visitedThisMonth: true })], [], PERIOD).cadence).toEqual({ visited: 0, of: 0, share: null });
     const empty = bookMetrics([], [], PERIOD);
     expect(empty).toMatchObject({ accounts: 0, arr: {}, due30: { count: 0, arr: {} }, due90: { count: 0, arr: {} }, cadence: { visited: 0, of: 0, share: null } });
-    expect(empty.retention).toMatchObject({ customerRenewalRate: null, grr: null, nrr: null });
+    expect(empty.retention).toMatchObject({ total: { customerRenewalRate: null, customers: 0 }, byCurrency: {}, converted: null });
   });
 
-  it('computes renewal rate, GRR and NRR from the outcomes in the period', () => {
-    const outcomes = [
-      outcome('renewed', '2026-01-01', 100, 100), // renewed flat, on the first day
-      outcome('renewed', '2026-02-10', 100, 80), // downgrade
-      outcome('churned', '2026-02-20', 100, 50), // churn: counts 0 whatever newArr says
-      outcome('renewed', '2026-03-31', 100, 130), // expansion, on the last day
-      outcome('will_not_renew', '2026-03-01', 100), // a warning, not an outcome
-      outcome('churned', '2025-12-31', 900), // before the period
-      outcome('renewed', '2026-04-01', 900, 0), // after it
-      outcome('churned', '2026-03-02', 900, undefined, { deleted: true }),
+  const event = (status: RenewalEvent['status'], date: string, currency: string, base?: number, after?: number, who: Partial<RenewalEvent> = {}): RenewalEvent => ({
+    accountId: `e${++n}`, date, status, currency, ...(base !== undefined ? { base } : {}), ...(after !== undefined ? { after } : {}), ...who,
+  });
+  it('puts the period’s retention per currency, not recorded apart and in the denominator', () => {
+    const events = [
+      event('renewed', '2026-01-01', 'USD', 100, 130), event('churned', '2026-02-20', 'CNY', 700, 0), event('not_recorded', '2026-03-01', 'USD', 100, 0),
+      event('renewed', '2026-04-01', 'USD', 900, 900), // after the period
     ];
-    const r = bookMetrics([row()], outcomes, PERIOD).retention;
-    expect(r).toMatchObject({ renewed: 3, churned: 1, previousArr: 400, retainedArr: 100 + 80 + 0 + 100, newArr: 100 + 80 + 0 + 130, withoutArr: 0 });
-    expect(r.customerRenewalRate).toBe(0.75);
-    expect(r.grr).toBeCloseTo(0.7, 12); // (100 + 80 + 0 + 100) / 400
-    expect(r.nrr).toBeCloseTo(0.775, 12); // (100 + 80 + 0 + 130) / 400
+    const r = bookMetrics([row()], events, PERIOD).retention;
+    expect(r.total).toMatchObject({ renewed: 1, churned: 1, notRecorded: 1, customers: 3 });
+    expect(r.total.customerRenewalRate).toBeCloseTo(1 / 3, 12);
+    expect(r.byCurrency.USD).toMatchObject({ grr: 0.5, nrr: 0.65, notRecorded: 1 });
+    expect(r.byCurrency.CNY).toMatchObject({ grr: 0, nrr: 0 });
   });
 
   it('moves the retention figures with the period', () => {
-    const outcomes = [outcome('renewed', '2026-01-01', 100, 100), outcome('churned', '2026-02-20', 100)];
-    const r = bookMetrics([], outcomes, { from: '2026-01-02', to: '2026-12-31' }).retention;
-    expect(r).toMatchObject({ renewed: 0, churned: 1, customerRenewalRate: 0, grr: 0, nrr: 0 });
+    const events = [event('renewed', '2026-01-01', 'USD', 100, 100), event('churned', '2026-02-20', 'USD', 100, 0)];
+    const r = bookMetrics([], events, { from: '2026-01-02', to: '2026-12-31' }).retention;
+    expect(r.total).toMatchObject({ renewed: 0, churned: 1, customerRenewalRate: 0 });
+    expect(r.byCurrency.USD).toMatchObject({ grr: 0, nrr: 0 });
+  });
+
+  it('breaks retention down per owner, CSM or segment, biggest group first', () => {
+    const events = [
+      event('renewed', '2026-01-10', 'USD', 100, 100, { owner: 'Maya', segment: 'smb' }),
+      event('churned', '2026-01-11', 'USD', 100, 0, { owner: 'Maya', segment: 'enterprise' }),
+      event('not_recorded', '2026-01-12', 'USD', 100, 0, { owner: 'Tom', segment: 'smb' }),
+      event('renewed', '2026-01-13', 'USD', 100, 100),
+    ];
+    const byOwner = retentionBy(events, 'owner', PERIOD);
+    expect(byOwner.map((g) => [g.group, g.figures.total.customers, g.figures.total.customerRenewalRate])).toEqual([['Maya', 2, 0.5], ['', 1, 1], ['Tom', 1, 0]]);
+    expect(retentionBy(events, 'segment', PERIOD).map((g) => g.group)).toEqual(['smb', '', 'enterprise']);
+    expect(retentionBy(events, 'csm', { from: '2027-01-01', to: '2027-12-31' })).toEqual([]);
+  });
+});
+
+describe('renewalForecast', () => {
+  it('sums likelihood × ARR per currency over the contracts ending in 30, 90 and 180 days', () => {
+    const rows = [
+      row({ days: 0, arr: 1000, currency: 'USD', likelihood: 80 }),
+      row({ days: 30, arr: 5000, currency: 'CNY', likelihood: 50 }),
+      row({ days: 31, arr: 1000, currency: 'USD', likelihood: 20 }),
+      row({ days: 180, arr: 100, currency: 'USD', likelihood: 100 }),
+      row({ days: 181, arr: 9999, currency: 'USD', likelihood: 100 }), // later
+      row({ days: -1, arr: 9999, currency: 'USD', likelihood: 100 }), // ended
+      row({ days: 10, likelihood: 90 }), // no ARR: counted, adds nothing
+    ];
+    const [d30, d90, d180] = renewalForecast(rows);
+    expect(d30).toEqual({ days: 30, count: 3, counted: 2, due: { USD: 1000, CNY: 5000 }, expected: { USD: 800, CNY: 2500 } });
+    expect(d90).toMatchObject({ count: 4, expected: { USD: 1000, CNY: 2500 } });
+    expect(d180).toMatchObject({ count: 5, counted: 4, due: { USD: 2100, CNY: 5000 }, expected: { USD: 1100, CNY: 2500 } });
   });
 });
 

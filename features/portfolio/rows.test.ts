@@ -1,9 +1,9 @@
 import type { IsoDate } from '../../shared/dates/local-date';
 import { DEFAULT_HEALTH_MODEL, plusDays } from '../health';
 import type { Account } from '../../data/model/account';
-import type { Cta, ExpectationNote, HealthInputs, HealthSnapshot, PromiseRecord, ServiceVisit } from '../../data/model/records';
-import { portfolioRows, renewalWindow, type PortfolioInput } from './rows';
-import { DEFAULT_RENEWAL_SETTINGS } from '../renewal';
+import type { Cta, ExpectationNote, HealthInputs, HealthSnapshot, PromiseRecord, RenewalOutcome, ServiceVisit } from '../../data/model/records';
+import { likelihoodBacktest, portfolioRows, renewalWindow, type PortfolioInput } from './rows';
+import { DEFAULT_RENEWAL_SETTINGS, renewalEvents } from '../renewal';
 
 const T = '2026-01-01T00:00:00.000Z';
 const TODAY = '2026-03-16'; // a Monday
@@ -284,5 +284,30 @@ describe('portfolioRows: stored health without a band', () => {
     ];
     const rows = rowsOf({ accounts, snapshots: [], ctas: [], visits: [], notes: [], promises: [], model: DEFAULT_HEALTH_MODEL, renewal: DEFAULT_RENEWAL_SETTINGS, today: '2026-11-23' });
     expect(rows.map((r) => [r.score, r.band])).toEqual([[35, 'red'], [85, 'green']]);
+  });
+});
+
+describe('portfolioRows: renewal likelihood, and its backtest', () => {
+  const outcome = (accountId: string, kind: RenewalOutcome['kind'], date: IsoDate): RenewalOutcome => ({ ...written(accountId), kind, date });
+  it('gives each row the likelihood the renewal card shows: health band, trend, touchpoints, expiry, a "will not renew"', () => {
+    const green = account('g', { contractEnd: '2026-12-31' });
+    const snapshots = [snap('g', '2026-03-01', aur(80))];
+    expect(one({ accounts: [green], snapshots }).likelihood).toBe(75); // 50 + 25 for green; no touchpoint due yet
+    expect(one({ accounts: [green], snapshots, outcomes: [outcome('g', 'will_not_renew', '2026-03-10')] }).likelihood).toBe(25);
+    expect(one({ accounts: [account('x', { contractEnd: '2026-03-01' })] }).likelihood).toBe(50 - 20 - 10); // expired, every touchpoint missed
+  });
+  it('replays the likelihood as it stood the day before each outcome, from the records dated up to then', () => {
+    const a = account('b', { contractEnd: '2027-06-30' });
+    const contracts = [{ ...written('b'), end: '2026-01-31', value: 100 }];
+    const outcomes = [outcome('b', 'renewed', '2026-01-20')];
+    // Red before the renewal, green only after it: the backtest must see red.
+    const snapshots = [snap('b', '2025-12-01', aur(20)), snap('b', '2026-02-01', aur(80))];
+    // Every touchpoint of the old term kept by a visit; the visit after the outcome is not counted.
+    const visits = ['2025-11-02', '2025-12-02', '2026-01-01', '2026-01-16', '2026-01-19'].map((d) => visit('b', d));
+    const events = renewalEvents({ accounts: [a], contracts, outcomes, today: TODAY });
+    const input = { accounts: [a], snapshots, visits, notes: [], outcomes, model: DEFAULT_HEALTH_MODEL, renewal: DEFAULT_RENEWAL_SETTINGS };
+    expect(likelihoodBacktest(input, events)).toEqual([{ predicted: 50 - 25 + 10, renewed: true }]);
+    const lateVisits = visits.map((v) => ({ ...v, date: '2026-01-25' }));
+    expect(likelihoodBacktest({ ...input, visits: lateVisits }, events)).toEqual([{ predicted: 50 - 25 - 10, renewed: true }]);
   });
 });

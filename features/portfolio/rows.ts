@@ -1,13 +1,14 @@
-import type { IsoDate } from '../../shared/dates/local-date';
+import { addDays, type IsoDate } from '../../shared/dates/local-date';
 import { healthTrend, type HealthModel } from '../health';
 import { bandOf } from '../health/band';
 import { dayIndex } from '../../shared/dates/week';
 import { promiseRisk } from '../expectations/risks';
 import type { Account } from '../../data/model/account';
 import type { Band, Segment } from '../../data/model/common';
-import type { Cta, ExpectationNote, HealthSnapshot, PromiseRecord, ServiceVisit } from '../../data/model/records';
+import type { Cta, ExpectationNote, HealthSnapshot, PromiseRecord, RenewalOutcome, ServiceVisit } from '../../data/model/records';
 import { isOpenCta } from '../onboarding/status';
-import { renewalTimeline, touchpointLogs, type RenewalSettings } from '../renewal';
+import { renewalLikelihood, renewalTimeline, touchpointLogs, type RenewalEvent, type RenewalSettings, type RenewalTimeline } from '../renewal';
+import type { HealthTrend } from '../health/trend';
 import { monthOf } from '../../shared/dates/calendar';
 
 /** Where the contract end sits from today: the portfolio's renewal-window filter. */
@@ -46,6 +47,8 @@ export interface PortfolioRow {
   visitedThisMonth: boolean;
   openCtas: number;
   promiseRisks: number;
+  /** Renewal likelihood today, 0–100, as the account's renewal card shows it. */
+  likelihood?: number;
 }
 
 export interface PortfolioInput {
@@ -55,6 +58,7 @@ export interface PortfolioInput {
   visits: readonly ServiceVisit[];
   notes: readonly ExpectationNote[];
   promises: readonly PromiseRecord[];
+  outcomes?: readonly RenewalOutcome[];
   model: HealthModel;
   renewal: RenewalSettings;
   today: IsoDate;
@@ -89,6 +93,7 @@ export function portfolioRows(input: PortfolioInput): PortfolioRow[] {
   const visits = byAccount(input.visits);
   const notes = byAccount(input.notes);
   const promises = byAccount(input.promises);
+  const outcomes = byAccount(input.outcomes ?? []);
   return input.accounts.map((a) => {
     const trend = healthTrend(snapshots.get(a.id) ?? [], input.model, today);
     const latest = trend.points.at(-1);
@@ -98,6 +103,7 @@ export function portfolioRows(input: PortfolioInput): PortfolioRow[] {
     let lastVisit: IsoDate | undefined;
     for (const v of accountVisits) if (v.date <= today && (!lastVisit || v.date > lastVisit)) lastVisit = v.date;
     const daysToRenewal = dayIndex(a.contractEnd) - todayIndex;
+    const likelihood = likelihoodOf(a, trend, timeline, (outcomes.get(a.id) ?? []).some((o) => o.kind === 'will_not_renew'));
     return {
       id: a.id,
       name: a.name,
@@ -121,6 +127,51 @@ export function portfolioRows(input: PortfolioInput): PortfolioRow[] {
       visitedThisMonth: accountVisits.some((v) => monthOf(v.date) === thisMonth && v.date <= today),
       openCtas: (ctas.get(a.id) ?? []).filter(isOpenCta).length,
       promiseRisks: (promises.get(a.id) ?? []).filter((p) => promiseRisk(p, today)).length,
+      likelihood,
     };
   });
+}
+
+/** The renewal likelihood with the inputs the renewal card gives it (features/renewal/ui/RenewalCard.tsx). */
+function likelihoodOf(a: Pick<Account, 'health'>, trend: HealthTrend, timeline: RenewalTimeline, willNotRenew: boolean): number {
+  const dueSoFar = timeline.touchpoints.filter((p) => p.status !== 'upcoming');
+  return renewalLikelihood({
+    band: trend.points.at(-1)?.band ?? a.health?.band ?? null,
+    trendDirection: trend.direction,
+    touchpointsKept: dueSoFar.filter((p) => p.status === 'done').length,
+    touchpointsDue: dueSoFar.length,
+    expired: timeline.expired,
+    ...(willNotRenew ? { latestOutcome: 'will_not_renew' as const } : {}),
+  }).likelihood;
+}
+
+/**
+ * For each renewed or churned outcome, the likelihood as it stood the day
+ * before it was recorded, and whether it renewed: the backtest's points.
+ * Replayed from the records dated up to that day (readings, visits, notes, a
+ * "will not renew" within the term), with the term's end the outcome was
+ * matched to (else the outcome's date). Approximated: today's health model and
+ * renewal settings, the account's segment and stored health as they are now,
+ * and each record in its latest version (an edit made after the outcome shows).
+ */
+export function likelihoodBacktest(input: Omit<PortfolioInput, 'today' | 'ctas' | 'promises'>, events: readonly RenewalEvent[]): { predicted: number; renewed: boolean }[] {
+  const accounts = new Map(input.accounts.map((a) => [a.id, a]));
+  const snapshots = byAccount(input.snapshots);
+  const visits = byAccount(input.visits);
+  const notes = byAccount(input.notes);
+  const outcomes = byAccount(input.outcomes ?? []);
+  const out: { predicted: number; renewed: boolean }[] = [];
+  for (const e of events) {
+    const a = accounts.get(e.accountId);
+    if (!a || e.status === 'not_recorded') continue;
+    const day = addDays(e.date, -1);
+    const end = e.termEnd ?? e.date;
+    const upTo = <T extends { date?: IsoDate; doneAt?: IsoDate }>(xs: readonly T[]) => xs.filter((x) => (x.date ?? x.doneAt ?? '9999-12-31') <= day);
+    const trend = healthTrend(snapshots.get(a.id) ?? [], input.model, day);
+    const asThen = { ...a, contractEnd: end, health: a.health && a.health.asOf <= day ? a.health : undefined };
+    const timeline = renewalTimeline(asThen, touchpointLogs(upTo(visits.get(a.id) ?? []), upTo(notes.get(a.id) ?? [])), input.renewal, day);
+    const warned = (outcomes.get(a.id) ?? []).some((o) => o.kind === 'will_not_renew' && o.date <= day && o.date > addDays(end, -365));
+    out.push({ predicted: likelihoodOf(asThen, trend, timeline, warned), renewed: e.status === 'renewed' });
+  }
+  return out;
 }

@@ -5,3 +5,4 @@ export * from './plan';
 export * from './likelihood';
 export * from './no-pitch';
 export * from './metrics';
+export * from './terms';

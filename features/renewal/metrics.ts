@@ -1,63 +1,107 @@
 import type { IsoDate } from '../../shared/dates/local-date';
-import type { RenewalOutcome } from '../../data/model/records';
+import type { RenewalEvent } from './terms';
 
-export interface RetentionMetrics {
+/** Counts and revenue of the terms up for renewal in one currency (or converted into one). */
+export interface Retention {
   renewed: number;
   churned: number;
-  /** renewed / (renewed + churned); null with no outcome in the period. */
+  /** Terms that ended with no outcome recorded: in the denominator, never renewed. */
+  notRecorded: number;
+  /** renewed + churned + notRecorded. */
+  customers: number;
+  /** renewed / customers; null with no term up for renewal. */
   customerRenewalRate: number | null;
-  /** Σ previousArr over the outcomes with revenue. */
-  previousArr: number;
-  /** Σ min(newArr, previousArr): what was kept, expansion not counted. */
-  retainedArr: number;
-  /** Σ newArr (churn counts 0). */
-  newArr: number;
-  /** Gross revenue retention: retainedArr / previousArr, 0..1; null when previousArr is 0. */
+  /** Σ ARR up for renewal, over the terms whose ARR is known. */
+  base: number;
+  /** Σ min(after, base): what was kept, expansion not counted. */
+  retained: number;
+  /** Σ ARR after renewal, expansion and contraction included (churn and not recorded count 0). */
+  after: number;
+  /** Gross revenue retention, retained / base, 0..1; null when base is 0. */
   grr: number | null;
-  /** Net revenue retention: newArr / previousArr, expansion included; null when previousArr is 0. */
+  /** Net revenue retention, after / base; null when base is 0. */
   nrr: number | null;
-  /** Outcomes counted as customers but left out of the revenue sums for lack of ARR figures. */
+  /** Terms counted as customers but left out of the revenue sums: their ARR is unknown. */
   withoutArr: number;
 }
 
-/**
- * Renewal metrics over the outcomes dated from `from` to `to`, inclusive.
- * Only decided outcomes count: 'renewed' and 'churned'. A 'will_not_renew'
- * is a warning, not yet a result (it raises churn recovery instead).
- * Churn is newArr 0 whatever was recorded. A renewal needs both ARR figures
- * for the revenue sums; a churn needs previousArr. Ratios are fractions
- * (1.08 = 108%); the UI formats them.
- */
-export function retentionMetrics(outcomes: readonly RenewalOutcome[], from: IsoDate, to: IsoDate): RetentionMetrics {
-  let renewed = 0;
-  let churned = 0;
-  let previousArr = 0;
-  let retainedArr = 0;
-  let newArr = 0;
-  let withoutArr = 0;
-  for (const o of outcomes) {
-    if (o.deleted || o.date < from || o.date > to || o.kind === 'will_not_renew') continue;
-    if (o.kind === 'renewed') renewed++;
-    else churned++;
-    const next = o.kind === 'churned' ? 0 : o.newArr;
-    if (o.previousArr === undefined || next === undefined) {
-      withoutArr++;
-      continue;
-    }
-    previousArr += o.previousArr;
-    retainedArr += Math.min(next, o.previousArr);
-    newArr += next;
+/** Exchange rates the person entered: one unit of each currency is `rates[c]` units of `base`. */
+export interface ExchangeRates {
+  base: string;
+  rates: Readonly<Record<string, number>>;
+}
+
+export interface RetentionFigures {
+  /** Every currency together: counts only (money is never added across currencies). */
+  total: Pick<Retention, 'renewed' | 'churned' | 'notRecorded' | 'customers' | 'customerRenewalRate' | 'withoutArr'>;
+  /** Per currency code ('' for terms with none), counts and revenue. */
+  byCurrency: Record<string, Retention>;
+  /** Everything in `rates.base`, when rates were given and cover every currency; else null with `missing` naming the gaps. */
+  converted: (Retention & { currency: string }) | null;
+  /** Currencies with revenue but no rate (only when rates were given). */
+  missing: string[];
+}
+
+const empty = (): Retention => ({
+  renewed: 0, churned: 0, notRecorded: 0, customers: 0, customerRenewalRate: null, base: 0, retained: 0, after: 0, grr: null, nrr: null, withoutArr: 0,
+});
+
+function addEvent(r: Retention, e: RenewalEvent, rate = 1) {
+  if (e.status === 'renewed') r.renewed++;
+  else if (e.status === 'churned') r.churned++;
+  else r.notRecorded++;
+  r.customers++;
+  if (e.base === undefined || e.after === undefined) {
+    r.withoutArr++;
+    return;
   }
-  const customers = renewed + churned;
+  r.base += e.base * rate;
+  r.retained += Math.min(e.after, e.base) * rate;
+  r.after += e.after * rate;
+}
+
+function finish(r: Retention): Retention {
   return {
-    renewed,
-    churned,
-    customerRenewalRate: customers > 0 ? renewed / customers : null,
-    previousArr,
-    retainedArr,
-    newArr,
-    grr: previousArr > 0 ? retainedArr / previousArr : null,
-    nrr: previousArr > 0 ? newArr / previousArr : null,
-    withoutArr,
+    ...r,
+    customerRenewalRate: r.customers > 0 ? r.renewed / r.customers : null,
+    grr: r.base > 0 ? r.retained / r.base : null,
+    nrr: r.base > 0 ? r.after / r.base : null,
   };
+}
+
+export const inPeriod = (e: Pick<RenewalEvent, 'date'>, from: IsoDate, to: IsoDate) => e.date >= from && e.date <= to;
+
+/**
+ * Customer renewal rate, GRR and NRR over the terms up for renewal from `from`
+ * to `to` inclusive (see renewalEvents: outcomes by their date, unrecorded
+ * terms by their end). Per currency always; converted into one currency only
+ * with the person's own rates, and only when every currency has one — a
+ * figure is never a silent mix. Ratios are fractions (1.08 = 108%).
+ */
+export function retentionFigures(events: readonly RenewalEvent[], from: IsoDate, to: IsoDate, rates?: ExchangeRates | null): RetentionFigures {
+  const byCurrency: Record<string, Retention> = {};
+  const total = empty();
+  const kept: RenewalEvent[] = [];
+  for (const e of events) {
+    if (!inPeriod(e, from, to)) continue;
+    kept.push(e);
+    addEvent(total, e);
+    addEvent((byCurrency[e.currency] ??= empty()), e);
+  }
+  for (const c of Object.keys(byCurrency)) byCurrency[c] = finish(byCurrency[c]!);
+  const t = finish(total);
+  const figures: RetentionFigures = {
+    total: { renewed: t.renewed, churned: t.churned, notRecorded: t.notRecorded, customers: t.customers, customerRenewalRate: t.customerRenewalRate, withoutArr: t.withoutArr },
+    byCurrency,
+    converted: null,
+    missing: [],
+  };
+  if (!rates) return figures;
+  const rateOf = (c: string) => (c === rates.base ? 1 : rates.rates[c]);
+  figures.missing = Object.keys(byCurrency).filter((c) => byCurrency[c]!.base > 0 && !(rateOf(c)! > 0)).sort();
+  if (figures.missing.length > 0) return figures;
+  const converted = empty();
+  for (const e of kept) addEvent(converted, e, rateOf(e.currency) ?? 0);
+  figures.converted = { ...finish(converted), currency: rates.base };
+  return figures;
 }

@@ -42,8 +42,8 @@ describe('JSON export', () => {
     const same = await previewImport(db, 'export.json', text, LATER);
     expect(same.kind).toBe('export');
     expect(same.counts).toEqual({ create: 0, update: 0, unchanged: 51, bad: 0 });
-    // The demo book's milestones and service history are tables an account import does not read: each is named with its count.
-    const order = ['contracts', 'promises', 'notes', 'visits', 'handovers', 'milestones', 'plans', 'reports'] as const;
+    // The demo book's milestones, outcomes and service history are tables an account import does not read: each is named with its count.
+    const order = ['contracts', 'promises', 'notes', 'visits', 'handovers', 'milestones', 'outcomes', 'plans', 'reports'] as const;
     const counts = await Promise.all(order.map((t) => db.table(t).count()));
     expect(counts.every((n) => n > 0)).toBe(true);
     const tables = order.map((t, i) => `${t} (${counts[i]})`).join(', ');

@@ -5,7 +5,9 @@ import type { LensDB } from '../../data/db/db';
 import { PortRequestSchema, type PortRequest, type PortResult } from '../messaging/protocol';
 import { localDate } from '../../shared/dates/local-date';
 import { readEngineSettings } from '../../features/engine-settings';
-import { portfolioRows, type PortfolioRow } from '../../features/portfolio/rows';
+import { likelihoodBacktest, portfolioRows, type PortfolioRow } from '../../features/portfolio/rows';
+import { backtest, type Backtest } from '../../features/portfolio/backtest';
+import { renewalEvents, type RenewalEvent } from '../../features/renewal/terms';
 import type { RenewalOutcome } from '../../data/model/records';
 import { readIdentity } from '../../data/sync/identity';
 import { settingsItem } from '../../shared/settings';
@@ -27,23 +29,32 @@ export interface PanelStatus {
   revalidation?: Awaited<ReturnType<typeof readRevalidation>>;
 }
 
-/** What the portfolio watch streams: the book as computed rows, and the recorded outcomes for the metrics. */
+/**
+ * What the portfolio watch streams: the book as computed rows, the recorded
+ * outcomes (churn causes), every term up for renewal (retention by period),
+ * and the likelihood's backtest.
+ */
 export interface PortfolioData {
   rows: PortfolioRow[];
   outcomes: RenewalOutcome[];
+  events: RenewalEvent[];
+  backtest: Backtest;
   today: string;
 }
 
 /** Reads the whole book in one live query and computes its rows here, so the page receives rows, not tables. */
 export async function readPortfolio(database: LensDB, now: Date = new Date()): Promise<PortfolioData> {
-  const [accounts, snapshots, ctas, visits, notes, promises, outcomes] = await Promise.all([
+  const [accounts, snapshots, ctas, visits, notes, promises, stored, contracts] = await Promise.all([
     database.accounts.toArray(), database.snapshots.toArray(), database.ctas.toArray(), database.visits.toArray(),
-    database.notes.toArray(), database.promises.toArray(), database.outcomes.toArray(),
+    database.notes.toArray(), database.promises.toArray(), database.outcomes.toArray(), database.contracts.toArray(),
   ]);
   const { model, renewal } = await readEngineSettings();
   const today = localDate(now);
-  const rows = portfolioRows({ accounts, snapshots, ctas, visits, notes, promises, model, renewal, today });
-  return { rows, outcomes: outcomes.filter((o) => !o.deleted), today };
+  const outcomes = stored.filter((o) => !o.deleted);
+  const rows = portfolioRows({ accounts, snapshots, ctas, visits, notes, promises, outcomes, model, renewal, today });
+  const events = renewalEvents({ accounts, contracts, outcomes, today });
+  const points = likelihoodBacktest({ accounts, snapshots, visits, notes, outcomes, model, renewal }, events);
+  return { rows, outcomes, events, backtest: backtest(points), today };
 }
 
 /** What the Today watch streams: the ranked worklist for a person or the team, and who can be picked. */

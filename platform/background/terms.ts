@@ -65,6 +65,7 @@ export async function recordTermOutcome(db: LensDB, raw: unknown, now: Date, new
     await writeRecord(db, 'outcomes', {
       id: newId(), accountId: input.accountId, termId: term.id, createdAt: stamp, updatedAt: stamp, kind: input.kind, date: input.date,
       ...(term.value !== undefined ? { previousArr: term.value } : {}),
+      ...(term.currency ? { currency: term.currency } : {}),
       ...(next ? { newArr: next.value } : input.kind === 'churned' ? { newArr: 0 } : {}),
       ...(input.kind !== 'renewed' ? { symptom: input.symptom, rootCause: input.rootCause } : {}),
       ...(input.notes ? { notes: input.notes } : {}),

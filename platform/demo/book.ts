@@ -1,15 +1,17 @@
 import { daysBetween, localDate, type IsoDate } from '../../shared/dates/local-date';
 import type { Account } from '../../data/model/account';
-import type { HealthSnapshot, Milestone } from '../../data/model/records';
+import type { HealthSnapshot, Milestone, RenewalOutcome } from '../../data/model/records';
 import { milestonesFor } from '../../features/onboarding';
 import { demoAccounts, demoSnapshots } from './accounts';
 import { demoServiceRecords, type DemoServiceRecords } from './service';
+import { demoOutcomes } from './outcomes';
 
 /** Every record of the demo book, as loaded into the database. */
 export interface DemoBook extends DemoServiceRecords {
   accounts: Account[];
   snapshots: HealthSnapshot[];
   milestones: Milestone[];
+  outcomes: RenewalOutcome[];
 }
 
 /**
@@ -33,6 +35,7 @@ export function demoBookOn(today: IsoDate, stamp = `${today}T00:00:00.000Z`): De
     accounts,
     snapshots: demoSnapshots(accounts, today, stamp),
     milestones,
+    outcomes: demoOutcomes(accounts, today, stamp),
     ...demoServiceRecords(accounts, today, stamp),
   };
 }

@@ -5,7 +5,7 @@ import { guardStorage } from '../../data/db/storage-full';
 /** Loads (or refreshes) the demo book, dated from the user's today. Other accounts are untouched. */
 export async function loadDemoData(database: LensDB, now: Date): Promise<number> {
   const book = demoBook(now);
-  const tables = [database.accounts, database.snapshots, database.milestones, database.plans, database.visits, database.reports, database.promises, database.notes, database.handovers];
+  const tables = [database.accounts, database.snapshots, database.milestones, database.plans, database.visits, database.reports, database.promises, database.notes, database.handovers, database.outcomes];
   await guardStorage(database, () => database.transaction('rw', tables, async () => {
     await database.accounts.bulkPut(book.accounts);
     await database.snapshots.bulkPut(book.snapshots);
@@ -16,6 +16,7 @@ export async function loadDemoData(database: LensDB, now: Date): Promise<number>
     await database.promises.bulkPut(book.promises);
     await database.notes.bulkPut(book.notes);
     await database.handovers.bulkPut(book.handovers);
+    await database.outcomes.bulkPut(book.outcomes);
   }));
   return book.accounts.length;
 }

@@ -42,3 +42,17 @@ describe('the demo book tells the same story on every day', () => {
     expect(brokenScenarios(book, today).map((b) => b.account)).toEqual(['Acme Analytics']);
   });
 });
+
+describe('the demo book’s recorded outcomes', () => {
+  it('hold renewals in USD and CNY, a churn in each, within the last twelve months, on every day', () => {
+    for (let today = '2027-01-01'; today <= '2028-12-31'; today = addDays(today, 7)) {
+      const { outcomes } = demoBookOn(today);
+      const last12 = outcomes.filter((o) => o.date <= today && o.date > addDays(today, -365));
+      expect(last12).toHaveLength(outcomes.length);
+      for (const currency of ['USD', 'CNY']) {
+        expect(outcomes.some((o) => o.kind === 'renewed' && o.currency === currency)).toBe(true);
+        expect(outcomes.filter((o) => o.kind === 'churned' && o.currency === currency)).toHaveLength(1);
+      }
+    }
+  });
+});

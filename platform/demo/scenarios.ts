@@ -74,11 +74,24 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
   },
   {
     account: 'Northwind Logistics',
-    story: 'green, but its contract ended 20 days ago with no outcome recorded',
+    story: 'green, but its contract ended 20 days ago with no outcome recorded (the portfolio counts it as not recorded)',
     check: (v) => [
       ...expect(daysLeft(v) === -20, `contract end ${daysLeft(v)} days away, not 20 days ago`),
       ...expect(v.account.health?.band === 'green', `health ${v.account.health?.band}, not green`),
+      ...expect(!v.book.outcomes.some((o) => o.accountId === v.account.id), 'has an outcome recorded'),
     ],
+  },
+  {
+    account: '天津港湾航运',
+    story: 'churned in CNY when its contract ended 14 days ago: symptom price, root cause poor service',
+    check: (v) => {
+      const o = v.book.outcomes.filter((x) => x.accountId === v.account.id);
+      return [
+        ...expect(daysLeft(v) === -14, `contract end ${daysLeft(v)} days away, not 14 days ago`),
+        ...expect(o.length === 1 && o[0]!.kind === 'churned' && o[0]!.date === v.account.contractEnd, 'no churn recorded on its contract end'),
+        ...expect(o[0]?.currency === 'CNY' && o[0]?.rootCause === 'poor_service' && o[0]?.symptom === 'price', 'not a CNY churn from poor service'),
+      ];
+    },
   },
   {
     account: '上海云帆科技',

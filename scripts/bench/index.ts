@@ -64,7 +64,7 @@ rows.push({ bench: 'ctas@10k', what: 'CTA evaluation over 10,000 accounts with s
 const book = benchBook(10_000, 5);
 const met = (v: number, max: number) => (v <= max ? 'met' : 'MISSED');
 rows.push({ bench: 'book.full@10k', what: 'whole book evaluated (daily check, after a sync): 10,000 accounts grouped and evaluated (median of 5)', median: book.fullMs, p95: NaN, n: 5, unit: 'ms', target: `≤ 150 ms: ${met(book.fullMs, 150)}` });
-rows.push({ bench: 'book.oneChanged@10k', what: 'the same after one account changed (stamps skip the others)', median: book.oneChangedMs, p95: NaN, n: 5, unit: 'ms', target: `≤ 5 ms: ${met(book.oneChangedMs, 5)}` });
+rows.push({ bench: 'book.oneChanged@10k', what: 'a run after one account changed: the change feed names it, only its rows evaluated (IndexedDB read not timed)', median: book.oneChangedMs, p95: NaN, n: 5, unit: 'ms', target: `≤ 5 ms: ${met(book.oneChangedMs, 5)}` });
 rows.push({ bench: 'book.oneAccount', what: 'one account evaluated alone (a record written from the panel)', median: book.oneAccountMs, p95: NaN, n: 5, unit: 'ms', target: `≤ 5 ms: ${met(book.oneAccountMs, 5)}` });
 rows.push({ bench: 'today.worklist@10k', what: "Today worklist built for one CSM over 10,000 accounts' CTAs", median: book.worklistMs, p95: NaN, n: 5, unit: 'ms' });
 
@@ -75,6 +75,7 @@ rows.push({ bench: 'portfolio.firstRows@10k', what: 'portfolio page, 10,000 acco
 rows.push({ bench: 'portfolio.sort@10k', what: 'click "Health": rows re-sorted on screen', ...ms(pf.sortMs), unit: 'ms' });
 rows.push({ bench: 'portfolio.filter@10k', what: 'type a search: rows filtered on screen', ...ms(pf.filterMs), unit: 'ms' });
 rows.push({ bench: 'portfolio.domRows@10k', what: 'rows in the DOM with 10,000 accounts (virtualised)', median: pf.domRows, p95: pf.domRows, n: 1, unit: 'rows' });
+rows.push({ bench: 'today.paint@10k', what: `side panel Today list over the book's ${pf.ctas.toLocaleString('en')} CTAs: navigation start → first account listed (Chromium)`, ...ms(pf.todayMs), unit: 'ms', target: `≤ 100 ms: ${met(quantile(pf.todayMs, 0.5), 100)}` });
 
 // The team server under load, on PGlite and (where it can be started) PostgreSQL; every accepted write stored once.
 for (const backend of ['PGlite', 'PostgreSQL'] as const) {

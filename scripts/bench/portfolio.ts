@@ -6,6 +6,9 @@ export interface PortfolioBench {
   sortMs: number[];
   filterMs: number[];
   domRows: number;
+  /** The side panel's Today list over the CTAs the background raised for the book: navigation start → first account listed. */
+  todayMs: number[];
+  ctas: number;
   accounts: number;
 }
 
@@ -13,6 +16,17 @@ export interface PortfolioBench {
 const whenTrue = (predicate: string) => `new Promise((resolve) => {
   const check = () => (${predicate}) ? resolve(performance.now()) : requestAnimationFrame(check);
   check();
+})`;
+
+/** Page-side source: how many rows a table of the extension's IndexedDB holds. */
+const countSource = (table: string) => `new Promise((resolve, reject) => {
+  const open = indexedDB.open('account-lens');
+  open.onerror = () => reject(open.error);
+  open.onsuccess = () => {
+    const q = open.result.transaction(${JSON.stringify(table)}).objectStore(${JSON.stringify(table)}).count();
+    q.onsuccess = () => { open.result.close(); resolve(q.result); };
+    q.onerror = () => reject(q.error);
+  };
 })`;
 
 /**
@@ -27,8 +41,18 @@ export async function benchPortfolio(n = 10_000, runs = 5): Promise<PortfolioBen
     await setup.goto(`chrome-extension://${lens.browser.extensionId}/options.html`);
     await setup.getByTestId('account-count').waitFor(); // the options page opened the database at its current version
     await setup.evaluate(seedSource(JSON.stringify(generatedBook(n))));
+    // The background evaluates the book it was not told about yet: wait until its CTAs stop coming.
+    await setup.evaluate(`chrome.runtime.sendMessage({ type: 'data/changed' })`);
+    const ctaCount = () => setup.evaluate(countSource('ctas')) as Promise<number>;
+    let ctas = -1;
+    for (let still = 0; still < 3; ) {
+      await setup.waitForTimeout(1000);
+      const now = await ctaCount();
+      still = now === ctas && now > 0 ? still + 1 : 0;
+      ctas = now;
+    }
     await setup.close();
-    const result: PortfolioBench = { firstRowsMs: [], sortMs: [], filterMs: [], domRows: 0, accounts: n };
+    const result: PortfolioBench = { firstRowsMs: [], sortMs: [], filterMs: [], domRows: 0, accounts: n, todayMs: [], ctas };
     for (let r = 0; r < runs; r++) {
       const page = await lens.browser.context.newPage();
       await page.setViewportSize({ width: 1400, height: 1000 });
@@ -52,6 +76,11 @@ export async function benchPortfolio(n = 10_000, runs = 5): Promise<PortfolioBen
       // Leave the view as it was for the next run (sorting is remembered).
       await page.getByRole('columnheader', { name: /Days to renewal/ }).getByRole('button').click();
       await page.close();
+
+      const panel = await lens.browser.context.newPage();
+      await panel.goto(`chrome-extension://${lens.browser.extensionId}/sidepanel.html`);
+      result.todayMs.push((await panel.evaluate(whenTrue(`document.querySelector('[data-testid=today] li[data-account]')`))) as number);
+      await panel.close();
     }
     return result;
   } finally {

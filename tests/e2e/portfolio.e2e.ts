@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launcherFor, startLens, type Lens } from './fixture';
 import { DEMO_HOST } from '../../scripts/demo-crm/records';
+import { demoBookOn } from '../../platform/demo/book';
+import { localDate } from '../../shared/dates/local-date';
+import { renewalEvents } from '../../features/renewal/terms';
+import { retentionFigures } from '../../features/renewal/metrics';
+import { periodsOf } from '../../features/portfolio/periods';
 
 // The portfolio on the demo book: virtualised rows, filters, sorting, a row
 // followed to its CRM record; and the daily reminders with the badge.
@@ -27,6 +32,21 @@ it('lists the book, filters and sorts it, and follows a row to its CRM record', 
   // The definition is one click away.
   await page.getByRole('button', { name: 'What “Renewals in 30 days” means' }).click();
   await page.getByRole('note').getByText(/Contracts ending between today and 30 days/).waitFor();
+
+  // Retention over the last 12 months, per currency, with the contracts that ended unrecorded counted apart.
+  // The expectation is worked out from the demo book of today with the same pure functions.
+  const today = localDate(new Date());
+  const book = demoBookOn(today);
+  const last12 = periodsOf('last12', today)[0]!;
+  const expected = retentionFigures(renewalEvents({ accounts: book.accounts, contracts: [], outcomes: book.outcomes, today }), last12.from, last12.to);
+  const pct = (v: number | null) => `${Math.round(v! * 1000) / 10}%`;
+  expect(expected.total.notRecorded).toBeGreaterThan(0); // Northwind Logistics among them
+  expect(await page.getByTestId('not-recorded').innerText()).toBe(String(expected.total.notRecorded));
+  for (const currency of ['USD', 'CNY']) {
+    expect(await page.getByTestId(`grr-${currency}`).innerText()).toBe(`${currency} ${pct(expected.byCurrency[currency]!.grr)}`);
+    expect(await page.getByTestId(`nrr-${currency}`).innerText()).toBe(`${currency} ${pct(expected.byCurrency[currency]!.nrr)}`);
+  }
+  expect(await page.getByTestId('grr-converted').count()).toBe(0); // no rates entered: never one mixed figure
 
   // Red accounts only, lowest health first.
   await page.getByRole('group', { name: 'Filter the portfolio' }).getByLabel('red').check();

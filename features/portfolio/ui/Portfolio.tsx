@@ -1,10 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
 import { storage } from 'wxt/utils/storage';
-import { addDays } from '../../../shared/dates/local-date';
 import type { MessageKey } from '../../../shared/i18n';
 import { BANDS, SEGMENTS } from '../../../data/model/common';
 import { usePortfolio } from '../../../platform/panel/data-client';
-import { bookMetrics, mainCurrency, renewalsByMonth } from '../metrics';
+import { bookMetrics, mainCurrency, renewalsByMonth, type ExchangeRates } from '../metrics';
+import { churnSplit } from '../churn';
+import { periodsOf, type Period } from '../periods';
+import { exchangeRatesItem, validRates } from '../rates';
 import { RENEWAL_WINDOWS } from '../rows';
 import {
   applyFilters, choices, COMPACT_COLUMNS, DEFAULT_PORTFOLIO_VIEW, PORTFOLIO_COLUMNS, validView, viewToCsv, type PortfolioColumn, type PortfolioView,
@@ -13,6 +15,9 @@ import { useTr } from '../../../shared/i18n/I18n';
 import { MetricsTiles } from './MetricsTiles';
 import { PortfolioTable } from './PortfolioTable';
 import { RenewalsChart } from './RenewalsChart';
+import { RetentionSection } from './RetentionSection';
+import { BacktestCard } from './BacktestCard';
+import { ChurnCard } from './ChurnCard';
 
 const fullViewItem = storage.defineItem<PortfolioView | null>('local:portfolioView', { fallback: null, version: 1 });
 const compactViewItem = storage.defineItem<PortfolioView | null>('local:portfolioViewCompact', { fallback: null, version: 1 });
@@ -30,8 +35,13 @@ export function Portfolio({ compact = false }: { compact?: boolean }) {
   const item = compact ? compactViewItem : fullViewItem;
   const fallback = compact ? { ...DEFAULT_PORTFOLIO_VIEW, columns: COMPACT_COLUMNS } : DEFAULT_PORTFOLIO_VIEW;
   const [view, setView] = useState<PortfolioView>(fallback);
-  const [periodDays, setPeriodDays] = useState(365);
+  const [chosen, setPeriod] = useState<Period | null>(null);
+  const [rates, setRates] = useState<ExchangeRates | null>(null);
   useEffect(() => void item.getValue().then((v) => setView(validView(v, fallback))), [item]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => {
+    void exchangeRatesItem.getValue().then((v) => setRates(validRates(v)));
+    return exchangeRatesItem.watch((v) => setRates(validRates(v)));
+  }, []);
   const update = (patch: Partial<PortfolioView>) => {
     const next = { ...view, ...patch };
     setView(next);
@@ -41,10 +51,9 @@ export function Portfolio({ compact = false }: { compact?: boolean }) {
 
   const rows = data?.rows;
   const filtered = useMemo(() => (rows ? applyFilters(rows, view.filters) : []), [rows, view.filters]);
-  const metrics = useMemo(
-    () => (data ? bookMetrics(data.rows, data.outcomes, { from: addDays(data.today, -periodDays), to: data.today }) : null),
-    [data, periodDays],
-  );
+  const period = chosen ?? (data ? periodsOf('last12', data.today)[0]! : null);
+  const metrics = useMemo(() => (data && period ? bookMetrics(data.rows, data.events, period, rates) : null), [data, period, rates]);
+  const churn = useMemo(() => (data && period ? churnSplit(data.outcomes, period.from, period.to) : null), [data, period]);
   const months = useMemo(() => (data ? renewalsByMonth(data.rows, data.today) : []), [data]);
   const owners = useMemo(() => (rows ? choices(rows, 'owner') : []), [rows]);
   const csms = useMemo(() => (rows ? choices(rows, 'csm') : []), [rows]);
@@ -62,13 +71,20 @@ export function Portfolio({ compact = false }: { compact?: boolean }) {
   };
 
   if (error) return <p className="error" role="alert">{t('panel.dataError', { reason: error })}</p>;
-  if (!data || !metrics) return <p className="muted">{t('panel.loading')}</p>;
+  if (!data || !metrics || !period || !churn) return <p className="muted">{t('panel.loading')}</p>;
   if (data.rows.length === 0) return <p className="card">{t('portfolio.empty')}</p>;
   const f = view.filters;
   return (
     <div className={`portfolio${compact ? ' compact' : ''}`}>
-      <MetricsTiles metrics={metrics} periodDays={periodDays} onPeriod={setPeriodDays} />
+      <MetricsTiles metrics={metrics} />
+      <RetentionSection events={data.events} today={data.today} rates={rates} period={period} onPeriod={setPeriod} retention={metrics.retention} />
       {!compact && <RenewalsChart months={months} currency={mainCurrency(data.rows)} />}
+      {!compact && (
+        <div className="evidence">
+          <BacktestCard backtest={data.backtest} />
+          <ChurnCard split={churn} />
+        </div>
+      )}
       <div className="filters" role="group" aria-label={t('portfolio.filters')}>
         <input type="search" aria-label={t('portfolio.search')} placeholder={t('portfolio.search')} value={f.text} onChange={(e) => setFilter({ text: e.target.value })} />
         <fieldset className="bands">

@@ -14,6 +14,7 @@ import { LogConversation } from './LogConversation';
 import { OutcomeForm } from './OutcomeForm';
 import { PlanChecklist } from './PlanChecklist';
 import { TermHistory } from './TermHistory';
+import { ExitInterview } from './ExitInterview';
 
 /**
  * Renewal of the current term: the touchpoints by segment, the likelihood
@@ -100,6 +101,7 @@ export function RenewalCard(props: { account: Account; snapshots: HealthSnapshot
       <LogConversation account={account} now={now} />
       {!churned && <OutcomeForm account={account} term={current} now={now} />}
       <TermHistory terms={terms.slice(0, -1)} byTerm={byTerm} />
+      <ExitInterview />
     </section>
   );
 }

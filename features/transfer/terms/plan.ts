@@ -180,6 +180,7 @@ export function planTermsImport(file: TermsFile, view: TermsView, now: Date): Te
     const outcome: RenewalOutcome | undefined = kind && {
       ...(oldOutcome ?? { id: outcomeId, accountId: account.id, createdAt: stamp }), termId: id, kind, date: date ?? oldOutcome?.date ?? end, updatedAt: stamp,
       ...(term.value !== undefined ? { previousArr: term.value } : {}),
+      ...(term.currency ? { currency: term.currency } : {}),
       ...(kind === 'churned' ? { newArr: 0 } : newArr !== undefined ? { newArr } : {}),
       ...(symptom ? { symptom } : {}), ...(rootCause ? { rootCause } : {}), ...(notes ? { notes } : {}),
     };

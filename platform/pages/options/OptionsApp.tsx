@@ -14,6 +14,7 @@ import { KeptAside } from '../../../features/transfer/ui/KeptAside';
 import { useTr } from '../../../shared/i18n/I18n';
 import { ServiceSettingsEditor } from '../../../features/service/ui/ServiceSettingsEditor';
 import { ReminderSettingsEditor } from '../../../features/reminders/ui/ReminderSettingsEditor';
+import { ExchangeRatesEditor } from '../../../features/portfolio/ui/ExchangeRatesEditor';
 
 /** Settings: language and the local data (demo book for now). */
 export function OptionsApp() {
@@ -65,6 +66,7 @@ export function OptionsApp() {
       <HealthModelEditor />
       <ServiceSettingsEditor />
       <ReminderSettingsEditor />
+      <ExchangeRatesEditor />
       <ImportExport />
       <DataSourceSettings />
       <FieldLabels />
