@@ -126,6 +126,12 @@ describe('evaluateCtas', () => {
     const smb = evaluateCtas(input({ account: { ...account, segment: 'smb' }, snapshots: [], milestones: [], outcomes: [], today: '2027-03-05' })).create;
     expect(smb.map((d) => [d.cause, d.title.params.mode])).toEqual([['renewal:acc-1:2027-03-31:30', 'automated']]);
   });
+  it('raises no touchpoint CTA once the current term churned; an earlier term\'s churn does not count', () => {
+    const churn = { ...outcome('o-c', 'churned'), date: '2027-01-20' };
+    const renewal = (outcomes: RenewalOutcome[]) => causes(input({ snapshots: [], milestones: [], outcomes, today: '2027-01-29' }));
+    expect(renewal([churn])).toEqual([]);
+    expect(renewal([{ ...churn, termId: 'term-of-an-earlier-contract' }])).toEqual(['renewal:acc-1:2027-03-31:90']);
+  });
   it('falls back to the account owner when there is no CSM', () => {
     const drafts = evaluateCtas(input({ account: { ...account, csm: undefined } })).create;
     // Rules run in registry order: health, renewal (touchpoints, then churn recovery), onboarding.

@@ -7,13 +7,19 @@ export const REPORT_LANGUAGES = ['zh-CN', 'en'] as const;
 export const ReportLanguageSchema = z.enum(REPORT_LANGUAGES);
 export type ReportLanguage = z.infer<typeof ReportLanguageSchema>;
 
-/** A contract of an account: the current one, and earlier ones after renewals. */
+/**
+ * A contract term of an account: the current one, and earlier ones after
+ * renewals (data/model/terms.ts reads them as the account's term history).
+ * `planDone`: the 90-day renewal plan's steps ticked off for this term, by
+ * step id, with the day each was done.
+ */
 export const ContractSchema = WrittenSchema.extend({
   start: IsoDateSchema.optional(),
   end: IsoDateSchema,
   value: z.number().nonnegative().finite().optional(),
   currency: z.string().regex(/^[A-Z]{3}$/).optional(),
   autoRenew: z.boolean().optional(),
+  planDone: z.record(z.string().min(1).max(60), IsoDateSchema).optional(),
 });
 export type Contract = z.infer<typeof ContractSchema>;
 
@@ -174,6 +180,8 @@ export type ChurnRootCause = (typeof CHURN_ROOT_CAUSES)[number];
 export const RenewalOutcomeSchema = WrittenSchema.extend({
   kind: z.enum(['renewed', 'churned', 'will_not_renew']),
   date: IsoDateSchema,
+  /** The contract term this outcome is about (absent on outcomes recorded before terms: see termOfOutcome). */
+  termId: IdSchema.optional(),
   previousArr: z.number().min(0).optional(),
   newArr: z.number().min(0).optional(),
   /** The currency of previousArr and newArr; absent: the account's currency. */

@@ -5,6 +5,7 @@ import type { Account } from '../model/account';
 import { WRITTEN_KINDS, type Cta, type OutboxEntry, type WrittenKind } from '../model/records';
 import { loadIdMap, saveIdMap, type IdMap } from './id-map';
 import { stableStringify } from './json';
+import { settleAccountTerms } from '../db/terms';
 import type { ApiAccount, WrittenRecord } from './schemas';
 
 /**
@@ -31,7 +32,14 @@ export async function applyIncoming(db: LensDB, incoming: Incoming, now: Date): 
   const map = await loadIdMap(db);
   const accounts = await mergeAccounts(db, incoming.accounts, map, now.toISOString());
   if (accounts.mapChanged) await saveIdMap(db, map);
-  return accounts.changed + (await mergeRecords(db, incoming.records, map));
+  const records = await mergeRecords(db, incoming.records, map);
+  // An account copy older than a recorded renewal, or a term from another device: the row follows the current term.
+  const touched = [
+    ...incoming.accounts.map((a) => map.get(a.id) ?? a.id),
+    ...incoming.records.filter((r) => r.kind === 'contracts').map((r) => map.get(r.record.accountId) ?? r.record.accountId),
+  ];
+  await settleAccountTerms(db, touched);
+  return accounts.changed + records;
 }
 
 const time = (s: string) => {

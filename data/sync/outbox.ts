@@ -9,6 +9,7 @@ import { changedFields, sameValue } from './versions';
 import { META, type LastOutbox } from './meta';
 import type { RecordOf, WrittenRecord } from './schemas';
 import { guardStorage } from '../db/storage-full';
+import { settleAccountTerms } from '../db/terms';
 
 /**
  * The outbox: every user write is stored locally and queued in the same
@@ -40,11 +41,13 @@ export function backoffMs(attempts: number, random: () => number): number {
  * behind it; its answer then rebases the newer entry (deliver below).
  * A write that changes nothing queues nothing.
  */
-export async function writeRecord<K extends WrittenKind>(db: LensDB, kind: K, record: unknown, now: Date): Promise<RecordOf<K>> {
+export async function writeRecord<K extends WrittenKind>(db: LensDB, kind: K, record: unknown, now: Date, opts: { settleTerms?: boolean } = {}): Promise<RecordOf<K>> {
   const stamp = now.toISOString();
   const given = WRITTEN_KINDS[kind].parse(record) as RecordOf<K>;
   const table = recordTable(db, kind);
-  return guardStorage(db, () => db.transaction('rw', [table, db.outbox], async () => {
+  // A term moves its account's contract end and ARR in the same transaction.
+  const tables = kind === 'contracts' ? [table, db.outbox, db.accounts] : [table, db.outbox];
+  return guardStorage(db, () => db.transaction('rw', tables, async () => {
     const local = await table.get(given.id);
     const queued = (await db.outbox.where('seq').above(0).filter((e) => e.kind === kind && e.recordId === given.id).toArray())
       .sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
@@ -78,6 +81,7 @@ export async function writeRecord<K extends WrittenKind>(db: LensDB, kind: K, re
       ...(legacy ? {} : { fields }),
       ...(settled.length ? { resolved: settled } : {}),
     });
+    if (kind === 'contracts' && opts.settleTerms !== false) await settleAccountTerms(db, [stored.accountId]);
     return stored;
   }));
 }

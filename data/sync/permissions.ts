@@ -28,7 +28,10 @@ const MANAGER: readonly Role[] = ['manager'];
  * An action missing from a kind's row does not exist for that kind (for
  * example `decide` on a promise) and is refused for everyone. Contracts and
  * health readings come from the CRM or the finance system through a
- * manager's import, so only a manager writes them one by one too. Sales
+ * manager's import, so only a manager writes readings one by one too; a
+ * contract term is also written when the CS team records a renewal (the
+ * next term) or ticks off a renewal-plan step, so the CS side writes terms
+ * and only a manager deletes one. Sales
  * writes what it learns in the sale (handovers, promises, conversation notes)
  * and the calls to action its own panel raises; the CSM's records
  * (visits, milestones, plans, reports, outcomes) and every deletion are the
@@ -36,7 +39,7 @@ const MANAGER: readonly Role[] = ['manager'];
  */
 export const PERMISSIONS: Record<MatrixKind, Partial<Record<Action, readonly Role[]>>> = {
   accounts: { import: MANAGER },
-  contracts: { write: MANAGER, delete: MANAGER },
+  contracts: { write: CS, delete: MANAGER },
   snapshots: { write: MANAGER, delete: MANAGER },
   promises: { write: ALL, delete: CS },
   notes: { write: ALL, delete: CS },

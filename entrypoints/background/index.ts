@@ -15,6 +15,7 @@ import { db } from '../../data/db/db';
 import { DATA_PORT } from '../../platform/messaging/protocol';
 import { ensureSchedule, isSyncAlarm, revalidateOnView, syncNow, writeAndSend } from '../../platform/background/sync';
 import { discardEntry } from '../../data/sync/outbox';
+import { recordTermOutcome, tickPlanStep } from '../../platform/background/terms';
 import { dataSourceItem, readDataSource } from '../../data/sync/settings';
 import { isExtensionPage } from '../../platform/messaging/senders';
 import { isFramedSender } from '../../platform/messaging/frames';
@@ -78,6 +79,8 @@ export default defineBackground(() => {
         badgeSoon();
         return answer;
       },
+      'term/outcome': (msg) => afterTermWrite(recordTermOutcome(db(), msg.input, new Date()), msg.input.accountId),
+      'term/plan': (msg) => afterTermWrite(tickPlanStep(db(), msg.input, new Date()), msg.input.accountId),
       'reminders/check': async () => runReminderCheck(db(), reminderApi, await userTranslator(), new Date(), true).then((r) => ({ ok: true, notified: r.notified.length })),
       'account/add': async (msg) => {
         const account = await addAccountFromPage(db(), msg.ref, msg.input, new Date());
@@ -153,6 +156,14 @@ export default defineBackground(() => {
     }, 300);
   }
   for (const item of [healthModelItem, renewalSettingsItem, serviceSettingsItem]) item.watch(() => bookSoon());
+  // A term written: its account's CTAs follow at once (the alert of an ended contract closes), then the team server.
+  async function afterTermWrite<T>(write: Promise<T>, accountId: unknown): Promise<T> {
+    const answer = await write;
+    if (typeof accountId === 'string') await evaluateAccountCtas(db(), accountId, new Date(), await userTranslator()).catch(() => undefined);
+    badgeSoon();
+    void syncNow(refreshLaunchers).catch(() => undefined);
+    return answer;
+  }
   async function afterSync() {
     await refreshLaunchers();
     bookSoon();

@@ -141,7 +141,7 @@ function likelihoodOf(a: Pick<Account, 'health'>, trend: HealthTrend, timeline: 
     touchpointsKept: dueSoFar.filter((p) => p.status === 'done').length,
     touchpointsDue: dueSoFar.length,
     expired: timeline.expired,
-    willNotRenew,
+    ...(willNotRenew ? { latestOutcome: 'will_not_renew' as const } : {}),
   }).likelihood;
 }
 

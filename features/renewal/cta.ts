@@ -1,12 +1,15 @@
 import type { Account } from '../../data/model/account';
 import { draftCta, type CtaDraft, type CtaRule } from '../../data/model/cta-draft';
 import type { RenewalOutcome } from '../../data/model/records';
+import { currentTermOutcome } from '../../data/model/terms';
 import type { IsoDate } from '../../shared/dates/local-date';
 import type { RenewalSettings } from './settings';
 import { renewalTimeline, type TouchpointLog } from './timeline';
 
 export interface TouchpointCtaInput {
-  account: Pick<Account, 'id' | 'contractEnd' | 'segment' | 'csm' | 'owner'>;
+  account: Pick<Account, 'id' | 'contractEnd' | 'contractStart' | 'segment' | 'csm' | 'owner'>;
+  /** A term whose latest outcome is churned raises no touchpoint: there is nothing left to renew. */
+  outcomes?: readonly RenewalOutcome[];
   renewalSettings: RenewalSettings;
   /** Contacts that keep renewal touchpoints (see touchpointLogs); none means none were made. */
   logged?: readonly TouchpointLog[];
@@ -22,10 +25,11 @@ export interface TouchpointCtaInput {
  * end moves.
  */
 export const touchpointCtaRule: CtaRule<TouchpointCtaInput> = {
-  evaluate({ account, renewalSettings, logged, today }) {
+  evaluate({ account, renewalSettings, logged, today, outcomes }) {
     const timeline = renewalTimeline(account, logged ?? [], renewalSettings, today);
     const create: CtaDraft[] = [];
-    if (!timeline.expired) {
+    const churned = currentTermOutcome(account, outcomes ?? [])?.kind === 'churned';
+    if (!timeline.expired && !churned) {
       for (const tp of timeline.touchpoints) {
         if (tp.status !== 'overdue' || today > tp.windowEnd) continue;
         const params = { offset: tp.offset, due: tp.due, contractEnd: account.contractEnd, mode: tp.mode };

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { SegmentSchema, type Segment } from '../../data/model/common';
+import { LIKELIHOOD_POINTS, LikelihoodPointsSchema } from './likelihood';
+import { defaultPlanTemplate, PlanTemplateSchema } from './plan-template';
 
 /** How one segment is walked to renewal: days-before-end offsets and who makes the contact. */
 export const CadenceSchema = z
@@ -52,6 +54,10 @@ export const RenewalSettingsSchema = z.object({
    * touchpoints still leave days to act on the CTA.
    */
   graceDays: z.number().int().min(0).max(60).default(3),
+  /** The renewal likelihood's points (likelihood.ts). */
+  likelihood: LikelihoodPointsSchema.default(() => ({ ...LIKELIHOOD_POINTS })),
+  /** The 90-day renewal plan's steps (plan-template.ts). */
+  plan: PlanTemplateSchema.default(defaultPlanTemplate),
 });
 export type RenewalSettings = z.infer<typeof RenewalSettingsSchema>;
 

@@ -1,4 +1,4 @@
-import { renewalPlan } from './plan';
+import { openSteps, renewalPlan } from './plan';
 import { DEFAULT_RENEWAL_SETTINGS, RenewalSettingsSchema, TOUCHPOINT_DEFAULTS } from './settings';
 import { renewalTimeline, touchpointLogs, type TouchpointLog } from './timeline';
 import type { ExpectationNote, ServiceVisit } from '../../data/model/records';
@@ -129,7 +129,7 @@ describe('renewalPlan', () => {
   it('dates each step from the contract end, preferring value over discounts', () => {
     const p = renewalPlan(ent, S, '2027-01-20');
     expect(p.starts).toBe('2026-12-31');
-    expect(p.steps.map((s) => [s.code, s.due, s.daysUntil, s.priority, s.channel])).toEqual([
+    expect(p.steps.map((s) => [s.id, s.due, s.daysUntil, s.priority, s.channel])).toEqual([
       ['review_health', '2026-12-31', -20, 'high', 'internal'],
       ['review_promises', '2026-12-31', -20, 'medium', 'internal'],
       ['value_review_with_boss', '2027-01-30', 10, 'high', 'csm'],
@@ -139,11 +139,55 @@ describe('renewalPlan', () => {
       ['confirm_decision', '2027-03-16', 55, 'high', 'csm'],
       ['paperwork', '2027-03-24', 63, 'high', 'csm'],
     ]);
-    expect(p.steps.some((s) => /discount/.test(s.code))).toBe(false);
+    expect(p.steps.some((s) => /discount/.test(s.id))).toBe(false);
   });
   it('automates the customer-facing steps in automated segments', () => {
     const p = renewalPlan({ contractEnd: END, segment: 'self_serve' }, S, '2027-01-20');
-    expect(p.steps.filter((s) => s.channel === 'automated').map((s) => s.code)).toEqual(['value_review_with_boss', 'offer_value', 'renewal_proposal', 'confirm_decision', 'paperwork']);
+    expect(p.steps.filter((s) => s.channel === 'automated').map((s) => s.id)).toEqual(['value_review_with_boss', 'offer_value', 'renewal_proposal', 'confirm_decision', 'paperwork']);
     expect(p.steps.filter((s) => s.channel === 'csm')).toEqual([]);
+  });
+});
+
+describe('after a renewal', () => {
+  // The account follows its new term (data/model/terms.ts): end 2028-03-31, starting 2027-04-01.
+  const renewed = { contractEnd: '2028-03-31', contractStart: '2027-04-01', segment: 'enterprise' as const };
+  const oldTerm: TouchpointLog[] = [{ date: '2027-01-05' }, { date: '2027-02-01', touchpoint: 60 }, { date: '2027-03-25', touchpoint: 7 }];
+  it('the timeline starts again: no "ended" alert, the old term\'s contacts keep none of the new touchpoints', () => {
+    const before = renewalTimeline(ent, oldTerm, S, '2027-04-05');
+    expect(before).toMatchObject({ expired: true, stage: 'expired' });
+    const after = renewalTimeline(renewed, oldTerm, S, '2027-04-05');
+    expect(after).toMatchObject({ expired: false, stage: 'not_started', daysLeft: 361 });
+    expect(after.touchpoints.map((t) => [t.offset, t.due, t.status])).toEqual([
+      [90, '2028-01-01', 'upcoming'], [60, '2028-01-31', 'upcoming'], [30, '2028-03-01', 'upcoming'], [15, '2028-03-16', 'upcoming'], [7, '2028-03-24', 'upcoming'],
+    ]);
+    // A contact tagged for the 60-day touchpoint in the old term does not keep the new one.
+    expect(statuses([{ date: '2027-02-01', touchpoint: 60 }], '2028-02-02', renewed)).toContainEqual([60, 'due']);
+    expect(statuses([{ date: '2028-02-01', touchpoint: 60 }], '2028-02-02', renewed)).toContainEqual([60, 'done']);
+  });
+  it('leaves out touchpoints that fall before a short term started', () => {
+    const quarter = { contractEnd: '2027-06-30', contractStart: '2027-04-02', segment: 'enterprise' as const };
+    expect(renewalTimeline(quarter, [], S, '2027-04-03').touchpoints.map((t) => t.offset)).toEqual([60, 30, 15, 7]);
+  });
+});
+
+describe('plan ticks and template', () => {
+  it('marks the steps ticked off in the term and lists the open ones next', () => {
+    const p = renewalPlan(ent, S, '2027-01-20', { review_health: '2027-01-02', value_review_with_boss: '2027-01-19' });
+    expect(p.done).toBe(2);
+    expect(p.steps.find((s) => s.id === 'review_health')?.doneAt).toBe('2027-01-02');
+    expect(openSteps(p).map((s) => s.id)).toEqual(['review_promises', 'success_story', 'offer_value']);
+  });
+  it('follows an edited template: its own steps, days and priorities, ordered by date', () => {
+    const s = RenewalSettingsSchema.parse({ plan: [{ id: 'paperwork', offset: 20, priority: 'low', customer: true }, { id: 'exec-dinner', offset: 50, priority: 'high', customer: true, title: 'Dinner with the boss' }] });
+    expect(renewalPlan(ent, s, '2027-01-20').steps.map((x) => [x.id, x.due, x.priority, x.title])).toEqual([
+      ['exec-dinner', '2027-02-09', 'high', 'Dinner with the boss'], ['paperwork', '2027-03-11', 'low', undefined],
+    ]);
+  });
+  it('refuses a template with a repeated id, an untitled new step or no steps, with a reason', () => {
+    const issues = (plan: unknown) => { const r = RenewalSettingsSchema.safeParse({ plan }); return r.success ? [] : r.error.issues.map((i) => i.message); };
+    expect(issues([{ id: 'a', offset: 1, priority: 'high', customer: false, title: 'A' }, { id: 'a', offset: 2, priority: 'high', customer: false, title: 'B' }])).toEqual(['the step id "a" is used twice']);
+    expect(issues([{ id: 'call', offset: 10, priority: 'high', customer: true }])).toEqual(['the step "call" needs a title']);
+    expect(issues([])).toEqual(['the plan needs at least one step']);
+    expect(DEFAULT_RENEWAL_SETTINGS.plan.map((x) => x.offset)).toEqual([90, 90, 60, 45, 30, 30, 15, 7]);
   });
 });

@@ -13,6 +13,8 @@ export interface TouchpointLog {
 
 export interface RenewalAccount {
   contractEnd: IsoDate;
+  /** The current term's start: contacts and touchpoints before it belong to the previous term. */
+  contractStart?: IsoDate;
   segment?: Segment;
   signedAt?: IsoDate;
 }
@@ -64,7 +66,9 @@ export function renewalStage(daysLeft: number, firstOffset: number): RenewalStag
  * Otherwise: upcoming before the due date; due on it and for `graceDays`
  * days after; overdue from then on. The grace is shortened when the window
  * is shorter, so the window's last day is overdue at the latest.
- * Touchpoints that would fall before signing are left out: there was nothing to renew yet.
+ * Touchpoints that would fall before signing are left out: there was nothing to renew yet;
+ * so are those before the term's start (after a renewal, the previous term's
+ * touchpoints and contacts stay with it, and this term's start afresh).
  */
 export function renewalTimeline(account: RenewalAccount, logged: readonly TouchpointLog[], settings: RenewalSettings, today: IsoDate): RenewalTimeline {
   const end = account.contractEnd;
@@ -72,9 +76,10 @@ export function renewalTimeline(account: RenewalAccount, logged: readonly Touchp
   const daysLeft = endDay - dayIndex(today);
   const cadence = cadenceFor(account.segment, settings);
   const yearBefore = dateOfDay(endDay - 365);
-  const inCycle = (d: IsoDate) => d > yearBefore && d <= end && (!account.signedAt || d >= account.signedAt);
   // Dates are schema-checked YYYY-MM-DD text, so text order is date order.
-  const offsets = cadence.offsets.filter((o) => !account.signedAt || dateOfDay(endDay - o) >= account.signedAt);
+  const after = (d: IsoDate) => (!account.signedAt || d >= account.signedAt) && (!account.contractStart || d >= account.contractStart);
+  const inCycle = (d: IsoDate) => d > yearBefore && d <= end && after(d);
+  const offsets = cadence.offsets.filter((o) => after(dateOfDay(endDay - o)));
   const named = new Set(offsets);
   const touchpoints = offsets.map((offset, i): Touchpoint => {
     const due = dateOfDay(endDay - offset);

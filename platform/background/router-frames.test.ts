@@ -116,6 +116,7 @@ describe('framed pages in the router', () => {
         'data/changed': handler('changed'), 'rules/test': handler('rules'), 'config/changed': handler('config'), 'sync/now': handler('sync'),
         'engine/preview': handler('preview'), 'source/changed': handler('source'), 'reminders/check': handler('reminders'),
         'record/write': handler('write'), 'account/add': handler('add'), 'outbox/discard': handler('discard'),
+        'term/outcome': handler('outcome'), 'term/plan': handler('plan'),
       },
     });
     return { router, calls, rejected };

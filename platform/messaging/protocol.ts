@@ -69,6 +69,10 @@ export const PageMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('source/changed') }),
   z.object({ type: z.literal('reminders/check') }),
   z.object({ type: z.literal('record/write'), kind: WrittenKindSchema, record: z.record(z.string(), z.unknown()) }),
+  /** How the current contract term went (renewed: with the next term); checked in full by the background. */
+  z.object({ type: z.literal('term/outcome'), input: z.record(z.string(), z.unknown()) }),
+  /** A step of the current term's renewal plan ticked off, or back on. */
+  z.object({ type: z.literal('term/plan'), input: z.record(z.string(), z.unknown()) }),
   z.object({
     type: z.literal('account/add'),
     ref: AccountRefSchema,

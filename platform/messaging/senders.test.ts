@@ -83,6 +83,8 @@ describe('router', () => {
         'source/changed': () => void calls.push('source'),
         'reminders/check': () => void calls.push('reminders'),
         'record/write': () => void calls.push('write'),
+        'term/outcome': () => void calls.push('outcome'),
+        'term/plan': () => void calls.push('plan'),
         'account/add': () => {
           throw new Error('nope');
         },

@@ -128,3 +128,14 @@ export async function writeRecordVia(kind: WrittenKind, record: Record<string, u
   const answer = (await browser.runtime.sendMessage({ type: 'record/write', kind, record })) as { ok?: boolean; error?: string } | null;
   if (!answer?.ok) throw new Error(answer?.error ?? 'no answer from the extension');
 }
+
+async function sendCommand(message: { type: 'term/outcome' | 'term/plan'; input: Record<string, unknown> }): Promise<void> {
+  const answer = (await browser.runtime.sendMessage(message)) as { ok?: boolean; error?: string } | null;
+  if (!answer?.ok) throw new Error(answer?.error ?? 'no answer from the extension');
+}
+
+/** Records how the current contract term went; renewed writes the next term too (platform/background/terms.ts). */
+export const recordTermOutcomeVia = (input: Record<string, unknown>): Promise<void> => sendCommand({ type: 'term/outcome', input });
+
+/** Ticks a renewal-plan step of the current term off (doneAt a date) or back on (doneAt null). */
+export const tickPlanStepVia = (input: { accountId: string; step: string; doneAt: string | null }): Promise<void> => sendCommand({ type: 'term/plan', input });

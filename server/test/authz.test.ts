@@ -15,7 +15,7 @@ import { backends, csv, expectError, Harness, sample, useBackend } from './helpe
  */
 const EXPECTED: Record<MatrixKind, Record<Action, string>> = {
   accounts: /*   */ { write: '', delete: '', decide: '', import: 'M' },
-  contracts: /*  */ { write: 'M', delete: 'M', decide: '', import: '' },
+  contracts: /*  */ { write: 'CM', delete: 'M', decide: '', import: '' },
   snapshots: /*  */ { write: 'M', delete: 'M', decide: '', import: '' },
   promises: /*   */ { write: 'SCM', delete: 'CM', decide: '', import: '' },
   notes: /*      */ { write: 'SCM', delete: 'CM', decide: '', import: '' },

@@ -77,6 +77,37 @@ it('shows a green account whose contract has ended, loudly', async () => {
   await page.close();
 });
 
+it('recording "Renewed" moves the contract end to the next term, clears the ended alert, and keeps the old term in the history', async () => {
+  const page = await lens.openRecord(byName('Northwind Logistics').recordId); // ended 20 days ago, no outcome
+  const frame = await openPanel(lens, page, 'Northwind Logistics');
+  const renewal = frame.getByTestId('renewal-card');
+  await renewal.getByRole('alert').getByText(/^EXPIRED 20 days ago/).waitFor();
+  await renewal.getByText('Record the renewal outcome').click();
+  // Prefilled from the ended term: it starts the day after the old end and runs as long, at the old value.
+  const day = (offset: number) => { const d = new Date(); d.setDate(d.getDate() + offset); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; };
+  expect(await renewal.getByLabel('Next term starts').inputValue()).toBe(day(-19));
+  const end = await renewal.getByLabel('Next term ends').inputValue();
+  const [y, m, d] = end.split('-').map(Number);
+  const midnight = new Date(); midnight.setHours(0, 0, 0, 0);
+  const daysLeft = Math.round((new Date(y!, m! - 1, d!).getTime() - midnight.getTime()) / 86_400_000);
+  expect(daysLeft).toBeGreaterThan(340);
+  await renewal.getByLabel('New annual value').fill('150000');
+  await renewal.getByRole('button', { name: 'Save outcome' }).click();
+  await renewal.getByText(/^Renewal recorded: the next term runs to /).waitFor();
+  // The account itself follows the new term: its card counts down to the new end.
+  await frame.getByTestId('renewal-days').getByText(`renews in ${daysLeft} days`).waitFor();
+  expect(await renewal.getByRole('alert').count()).toBe(0);
+  await renewal.getByTestId('likelihood-reasons').getByText(/the contract has ended/).waitFor({ state: 'detached' });
+  await renewal.getByText(/^Past terms \(1\)/).click();
+  await renewal.getByTestId('term-history').getByText(/Renewed/).waitFor();
+  // The plan starts again for the new term: a step ticked off is kept on it.
+  await renewal.getByText(/^Renewal plan: 0 of 8 steps done/).waitFor();
+  // The box follows the stored term, so it turns checked once the background has written the tick.
+  await renewal.getByRole('checkbox', { name: 'Done: Review health and open requests' }).first().click();
+  await renewal.getByText(/^Renewal plan: 1 of 8 steps done/).waitFor();
+  await page.close();
+});
+
 it('a logged renewal conversation keeps the touchpoint that is due, and closes its CTA', async () => {
   const page = await lens.openRecord(byName('Acme Analytics').recordId); // enterprise, 45 days left: the 60-day touchpoint is overdue on every day (platform/demo/scenarios.ts)
   const frame = await openPanel(lens, page, 'Acme Analytics');

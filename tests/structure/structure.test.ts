@@ -29,6 +29,8 @@ const ALLOWED: Allowances = {
     'features/transfer/export/json.ts': 'as above',
     'features/transfer/import/apply.ts': 'import writes the database in the options page; next: a background command',
     'features/transfer/import/index.ts': 'as above',
+    'features/transfer/terms/apply.ts': 'the terms import writes the database (through the outbox) in the options page, as the accounts import does; next: a background command',
+    'features/transfer/terms/export.ts': 'the terms export reads the database in the options page, as the accounts export does',
     'features/transfer/ui/ImportExport.tsx': 'as above',
     'features/transfer/ui/KeptAside.tsx': 'reads rows an upgrade kept aside, in the options page',
   },

@@ -42,4 +42,33 @@ describe('HealthModelEditor', () => {
     expect(await healthModelItem.getValue()).toBeNull();
     expect((await readEngineSettings()).model).toEqual(DEFAULT_HEALTH_MODEL);
   });
+
+  it('edits the likelihood points and the renewal plan template beside the model, refusing bad values with a reason', { timeout: 15_000 }, async () => {
+    render(<I18nProvider locale="en"><HealthModelEditor /></I18nProvider>);
+    await screen.findByRole('region', { name: 'Preview' });
+    expect(screen.queryByLabelText('Each promise at risk')).toBeNull(); // folded until opened
+    const rules = screen.getByText('Renewal likelihood points and the 90-day plan').closest('details')!;
+    rules.open = true;
+    fireEvent(rules, new Event('toggle'));
+    fireEvent.change(await screen.findByLabelText('Each promise at risk'), { target: { value: '-8' } });
+    fireEvent.change(screen.getByLabelText('"Medium" from'), { target: { value: '80' } });
+    expect(screen.getByRole('alert')).toHaveTextContent('the "medium" cut-off must be below the "high" one');
+    expect(screen.getByRole('button', { name: 'Save model' })).toBeDisabled();
+    fireEvent.change(screen.getByLabelText('"Medium" from'), { target: { value: '45' } });
+
+    fireEvent.change(screen.getByLabelText('Complete the paperwork: Days before the end'), { target: { value: '10' } });
+    fireEvent.change(screen.getByLabelText('New step title'), { target: { value: 'Dinner with the boss' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add a step' }));
+    fireEvent.click(screen.getAllByRole('button', { name: 'Remove' })[1]!); // review_promises
+
+    fireEvent.click(screen.getByRole('button', { name: 'Save model' }));
+    await screen.findByText('Saved. Scores and touchpoints use the new model now.');
+    const { renewal } = await readEngineSettings();
+    expect([renewal.likelihood.promiseAtRisk, renewal.likelihood.medium]).toEqual([-8, 45]);
+    expect(renewal.plan.map((s) => [s.id, s.offset])).toEqual([
+      ['review_health', 90], ['value_review_with_boss', 60], ['success_story', 45], ['offer_value', 30], ['renewal_proposal', 30],
+      ['confirm_decision', 15], ['paperwork', 10], ['dinner-with-the-boss', 30],
+    ]);
+    expect(renewal.plan.at(-1)).toMatchObject({ title: 'Dinner with the boss', priority: 'medium', customer: false });
+  });
 });

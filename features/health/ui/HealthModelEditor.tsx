@@ -6,6 +6,7 @@ import { DEFAULT_HEALTH_MODEL, HEALTH_DIMENSIONS, HealthModelSchema, redStreakDa
 import type { MessageKey } from '../../../shared/i18n';
 import type { HealthInputs } from '../../../data/model/records';
 import { DEFAULT_RENEWAL_SETTINGS, RenewalSettingsSchema, type RenewalSettings } from '../../renewal';
+import { RenewalRulesEditor } from '../../renewal/ui/RenewalRulesEditor';
 import { SEGMENTS } from '../../../data/model/common';
 import { useTr } from '../../../shared/i18n/I18n';
 
@@ -124,6 +125,7 @@ export function HealthModelEditor() {
         {t('model.noPitchDays')}
         <input type="number" value={renewal.noPitchDays} onChange={(e) => setRenewal({ ...renewal, noPitchDays: num(e.target.value) })} />
       </label>
+      <RenewalRulesEditor renewal={renewal} onChange={setRenewal} />
       <div className="preview" role="region" aria-label={t('model.preview')}>
         <strong>{t('model.preview')}</strong>: {sample ? sample.name : t('model.sample')}{' '}
         {preview && preview.score !== null ? (

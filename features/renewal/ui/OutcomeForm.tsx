@@ -1,28 +1,43 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { isIsoDate, localDate } from '../../../shared/dates/local-date';
 import type { MessageKey } from '../../../shared/i18n';
 import type { Account } from '../../../data/model/account';
 import { CHURN_ROOT_CAUSES, CHURN_SYMPTOMS } from '../../../data/model/records';
-import { writeRecordVia } from '../../../platform/panel/data-client';
+import { nextTermDraft, type Term } from '../../../data/model/terms';
+import { recordTermOutcomeVia } from '../../../platform/panel/data-client';
 import { useTr } from '../../../shared/i18n/I18n';
+import { formatDate } from '../../../shared/ui/format';
 import { saveFailed, FormMessage } from '../../../shared/ui/FormMessage';
 
 type Kind = 'renewed' | 'churned' | 'will_not_renew';
 
 /**
- * Records how the renewal went: renewed (with the new value, for NRR and GRR),
- * churned, or a signal that the customer will not renew, each with the
- * symptom and the root cause (they differ, and only the cause is ours to fix).
+ * Records how the current term went: renewed (the next term, prefilled from
+ * this one: the day after its end, as long, at its value; for NRR and GRR),
+ * churned (which closes the last term), or a signal that the customer will
+ * not renew, each with the symptom and the root cause (they differ, and only
+ * the cause is ours to fix).
  */
-export function OutcomeForm({ account, now }: { account: Account; now: Date }) {
-  const { t } = useTr();
+export function OutcomeForm({ account, term, now }: { account: Account; term: Term; now: Date }) {
+  const tr = useTr();
+  const { t } = tr;
+  const draft = nextTermDraft(term);
   const [kind, setKind] = useState<Kind>('renewed');
   const [date, setDate] = useState(localDate(now));
-  const [newArr, setNewArr] = useState(account.arr !== undefined ? String(account.arr) : '');
+  const [newArr, setNewArr] = useState(draft.value !== undefined ? String(draft.value) : '');
+  const [start, setStart] = useState(draft.start);
+  const [end, setEnd] = useState(draft.end);
   const [symptom, setSymptom] = useState<string>('');
   const [rootCause, setRootCause] = useState<string>('');
   const [notes, setNotes] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  // A renewal makes the next term current: the form offers the one after it (the confirmation stays).
+  useEffect(() => {
+    setStart(draft.start);
+    setEnd(draft.end);
+    setNewArr(draft.value !== undefined ? String(draft.value) : '');
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [term.id]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -30,16 +45,16 @@ export function OutcomeForm({ account, now }: { account: Account; now: Date }) {
     if (!isIsoDate(date) || (kind === 'renewed' && !(newArr.trim() !== '' && arr >= 0)) || (kind !== 'renewed' && (!symptom || !rootCause))) {
       return setMessage({ ok: false, text: t('outcome.invalid') });
     }
-    const stamp = new Date().toISOString();
+    if (kind === 'renewed' && !(isIsoDate(start) && isIsoDate(end) && start > term.end && end >= start)) {
+      return setMessage({ ok: false, text: t('outcome.nextInvalid', { end: formatDate(term.end, tr.locale) }) });
+    }
     try {
-      await writeRecordVia('outcomes', {
-        id: crypto.randomUUID(), accountId: account.id, createdAt: stamp, updatedAt: stamp, kind, date,
-        ...(account.arr !== undefined ? { previousArr: account.arr } : {}),
-        ...(kind === 'renewed' ? { newArr: arr } : kind === 'churned' ? { newArr: 0 } : {}),
-        ...(kind !== 'renewed' ? { symptom, rootCause } : {}),
+      await recordTermOutcomeVia({
+        accountId: account.id, kind, date,
+        ...(kind === 'renewed' ? { next: { start, end, value: arr, ...(term.currency ? { currency: term.currency } : {}) } } : { symptom, rootCause }),
         ...(notes.trim() ? { notes: notes.trim() } : {}),
       });
-      setMessage({ ok: true, text: t(`outcome.saved.${kind}` as MessageKey) });
+      setMessage({ ok: true, text: kind === 'renewed' ? t('outcome.savedRenewed', { end: formatDate(end, tr.locale) }) : t(`outcome.saved.${kind}` as MessageKey) });
     } catch (err) {
       setMessage({ ok: false, text: saveFailed(t, err) });
     }
@@ -57,6 +72,10 @@ export function OutcomeForm({ account, now }: { account: Account; now: Date }) {
         <input id="outcome-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
         {kind === 'renewed' ? (
           <>
+            <label htmlFor="outcome-start">{t('outcome.nextStart')}</label>
+            <input id="outcome-start" type="date" value={start} onChange={(e) => setStart(e.target.value)} />
+            <label htmlFor="outcome-end">{t('outcome.nextEnd')}</label>
+            <input id="outcome-end" type="date" value={end} onChange={(e) => setEnd(e.target.value)} />
             <label htmlFor="outcome-arr">{t('outcome.newArr')}</label>
             <input id="outcome-arr" inputMode="decimal" value={newArr} onChange={(e) => setNewArr(e.target.value)} />
           </>

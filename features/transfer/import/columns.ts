@@ -68,19 +68,23 @@ for (const key of COLUMNS) {
 /** The column a header names, or undefined for a column Account Lens does not know. */
 export const columnOf = (header: string): ColumnKey | undefined => BY_NAME.get(normaliseHeader(header));
 
-export interface HeaderMap {
+export interface HeaderMapOf<K extends string> {
   /** Cell index → column, for the known columns only. */
-  index: Map<number, ColumnKey>;
+  index: Map<number, K>;
   /** The header as the file writes it, so reasons name what the user sees. */
-  label: Partial<Record<ColumnKey, string>>;
+  label: Partial<Record<K, string>>;
   unknown: string[];
-  missing: ColumnKey[];
+  missing: K[];
   /** Two headers naming one column: which would win is a guess, so the file is refused. */
   duplicate?: { first: string; second: string };
 }
+export type HeaderMap = HeaderMapOf<ColumnKey>;
 
-export function resolveHeaders(headers: readonly string[]): HeaderMap {
-  const map: HeaderMap = { index: new Map(), label: {}, unknown: [], missing: [] };
+export const resolveHeaders = (headers: readonly string[]): HeaderMap => resolveHeadersWith(headers, columnOf, REQUIRED_COLUMNS);
+
+/** Maps a header line onto the columns `columnOf` knows; `required` are those a file must have. */
+export function resolveHeadersWith<K extends string>(headers: readonly string[], columnOf: (h: string) => K | undefined, required: readonly K[]): HeaderMapOf<K> {
+  const map: HeaderMapOf<K> = { index: new Map(), label: {}, unknown: [], missing: [] };
   headers.forEach((raw, i) => {
     const header = raw.replace(/^\uFEFF/, '').trim();
     const key = columnOf(header);
@@ -96,6 +100,6 @@ export function resolveHeaders(headers: readonly string[]): HeaderMap {
     map.index.set(i, key);
     map.label[key] = header;
   });
-  map.missing = REQUIRED_COLUMNS.filter((c) => map.label[c] === undefined);
+  map.missing = required.filter((c) => map.label[c] === undefined);
   return map;
 }

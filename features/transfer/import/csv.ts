@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
-import { resolveHeaders, type ColumnKey } from './columns';
-import type { ParsedFile, Problem, SourceRow } from './types';
+import { resolveHeaders, type HeaderMapOf } from './columns';
+import type { ParsedFile, ParsedFileOf, Problem, SourceRowOf } from './types';
 
 /**
  * The delimiter is whichever of comma and semicolon the header line uses more
@@ -26,14 +26,17 @@ const NOT_UTF8 = /\uFFFD/;
  * breaks before a record's start, quoted ones included, give its line. Blank
  * records (empty lines, or only empty cells) are skipped.
  */
-export function parseCsv(input: string): ParsedFile {
+export const parseCsv = (input: string): ParsedFile => parseCsvWith(input, resolveHeaders);
+
+/** The same splitting for any kind of file: `resolve` maps its header line onto its columns. */
+export function parseCsvWith<K extends string>(input: string, resolve: (headers: readonly string[]) => HeaderMapOf<K>): ParsedFileOf<K> {
   const text = input.replace(/^\uFEFF/, '');
-  const file: ParsedFile = { kind: 'csv', labels: {}, rows: [], warnings: [] };
+  const file: ParsedFileOf<K> = { kind: 'csv', labels: {}, rows: [], warnings: [] };
   if (!text.trim()) return { ...file, error: { key: 'import.file.empty' } };
 
   let start = 0; // offset where the current record starts
   let line = 1;
-  let header: ReturnType<typeof resolveHeaders> | undefined;
+  let header: HeaderMapOf<K> | undefined;
   let width = 0;
   let fatal: Problem | undefined;
   Papa.parse<string[]>(text, {
@@ -46,7 +49,7 @@ export function parseCsv(input: string): ParsedFile {
       line += countBreaks(text.slice(start, end));
       start = end;
       if (!header) {
-        header = resolveHeaders(cells);
+        header = resolve(cells);
         width = cells.length;
         if (header.missing.length || header.duplicate) {
           fatal = header.duplicate
@@ -57,7 +60,7 @@ export function parseCsv(input: string): ParsedFile {
         return;
       }
       if (cells.every((c) => c.trim() === '')) return;
-      const row: SourceRow = { line: recordLine, cells: {} };
+      const row: SourceRowOf<K> = { line: recordLine, cells: {} };
       for (const [i, key] of header.index) row.cells[key] = cells[i];
       const problems: Problem[] = [];
       if (result.errors.some((e) => e.code === 'MissingQuotes')) problems.push({ key: 'import.reason.unclosedQuote' });
@@ -69,7 +72,7 @@ export function parseCsv(input: string): ParsedFile {
   });
   if (fatal) return { ...file, rows: [], error: fatal };
   if (!header) return { ...file, error: { key: 'import.file.empty' } };
-  file.labels = header.label as Partial<Record<ColumnKey, string>>;
+  file.labels = header.label;
   if (header.unknown.length) file.warnings.push(unknownColumns(header.unknown));
   if (!file.rows.length) file.error = { key: 'import.file.noRows' };
   return file;

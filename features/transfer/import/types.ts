@@ -20,27 +20,29 @@ export interface RawReading {
   inputs: Partial<Record<keyof HealthInputs, Cell>>;
 }
 
-/** A record of the file before validation. */
-export interface SourceRow {
+/** A record of the file before validation, its cells keyed by the columns of its kind of file (K). */
+export interface SourceRowOf<K extends string> {
   /** CSV: 1-based physical line where the record starts (header is line 1). JSON: 1-based item number. */
   line: number;
-  cells: Partial<Record<ColumnKey, Cell>>;
+  cells: Partial<Record<K, Cell>>;
   readings?: RawReading[];
   /** Problems found while splitting the file (unclosed quote, too many cells). */
   problems?: Problem[];
 }
+export type SourceRow = SourceRowOf<ColumnKey>;
 
 export type FileKind = 'csv' | 'json' | 'export';
 
-export interface ParsedFile {
+export interface ParsedFileOf<K extends string> {
   kind: FileKind;
   /** The header of each column as the file writes it (JSON: the key). */
-  labels: Partial<Record<ColumnKey, string>>;
-  rows: SourceRow[];
+  labels: Partial<Record<K, string>>;
+  rows: SourceRowOf<K>[];
   warnings: Problem[];
   /** Set when the file as a whole cannot be imported; rows are then empty. */
   error?: Problem;
 }
+export type ParsedFile = ParsedFileOf<ColumnKey>;
 
 export interface Reading {
   asOf: string;

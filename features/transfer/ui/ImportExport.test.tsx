@@ -56,6 +56,25 @@ describe('ImportExport', () => {
     expect(screen.getByRole('button', { name: 'Confirm import' })).toBeDisabled();
   });
 
+  it('recognises a terms file by its term_end column, previews the terms and imports them with their outcomes', async () => {
+    await db().contracts.clear();
+    await db().outcomes.clear();
+    ui();
+    choose('CSV or JSON file of accounts', 'good.csv', GOOD);
+    fireEvent.click(await screen.findByRole('button', { name: 'Confirm import' }));
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Imported: 2 created, 0 updated.'));
+    choose('CSV or JSON file of accounts', 'terms.csv', csv(['crm,crm_record_id,term_start,term_end,term_arr,outcome,new_arr', 'hubspot,1,2025-01-01,2025-12-31,100,renewed,120', 'hubspot,9,,2025-12-31,,,']));
+    const bad = await screen.findByTestId('import-bad');
+    expect(within(bad).getByRole('row', { name: /^3 / })).toHaveTextContent('No stored account has this CRM record');
+    expect(screen.getByTestId('import-counts')).toHaveTextContent('1 term to add');
+    choose('CSV or JSON file of accounts', 'terms.csv', csv(['crm,crm_record_id,term_start,term_end,term_arr,outcome,new_arr', 'hubspot,1,2025-01-01,2025-12-31,100,renewed,120']));
+    expect(await screen.findByTestId('import-changes')).toHaveTextContent('Acme2025-01-01 – 2025-12-31 · renewed 2025-12-31');
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm import' }));
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Imported: 1 terms added, 0 updated.'));
+    expect(await db().contracts.count()).toBe(1);
+    expect((await db().outcomes.toArray()).map((o) => [o.kind, o.previousArr, o.newArr])).toEqual([['renewed', 100, 120]]);
+  });
+
   it('explains a file that is not an accounts file, in Chinese too', async () => {
     ui('zh-CN');
     choose('客户 CSV 或 JSON 文件', 'x.csv', 'hello,world\n1,2\n');

@@ -7,13 +7,18 @@ import { exportAccountsCsv } from '../export/csv';
 import { exportJsonText } from '../export/json';
 import { describeProblem, describeRow, plannedChanges } from '../import/describe';
 import { applyPlan, ImportConflictError, MAX_FILE_BYTES, previewImport, type ImportPlan } from '../import';
+import { applyTermsPlan, previewTermsImport } from '../terms/apply';
+import { exportTermsCsv } from '../terms/export';
+import { isTermsFile, type TermsPlan } from '../terms/plan';
 import { download } from '../../../shared/ui/download';
 import { useTr } from '../../../shared/i18n/I18n';
 import '../../../shared/ui/import.css';
 
 const PREVIEW_LIMIT = 200;
 
-type Step = { step: 'idle' } | { step: 'reading'; file: string } | { step: 'preview'; file: string; plan: ImportPlan } | { step: 'importing'; file: string; plan: ImportPlan };
+type AnyPlan = ImportPlan | TermsPlan;
+type Step = { step: 'idle' } | { step: 'reading'; file: string } | { step: 'preview'; file: string; plan: AnyPlan } | { step: 'importing'; file: string; plan: AnyPlan };
+const isJsonName = (name: string, text: string) => name.toLowerCase().endsWith('.json') || (!name.toLowerCase().endsWith('.csv') && /^\uFEFF?\s*[[{]/.test(text));
 
 /** Options-page section: import accounts from CSV/JSON with a preview, and export the data. */
 export function ImportExport() {
@@ -42,7 +47,10 @@ export function ImportExport() {
     }
     setState({ step: 'reading', file: file.name });
     try {
-      const plan = await previewImport(db(), file.name, await file.text(), new Date());
+      const text = await file.text();
+      const json = isJsonName(file.name, text);
+      // A terms file (past contract terms with their outcomes) names term_end; anything else is an accounts file.
+      const plan = isTermsFile(json, text) ? await previewTermsImport(db(), json, text, new Date()) : await previewImport(db(), file.name, text, new Date());
       setState({ step: 'preview', file: file.name, plan });
     } catch (err) {
       setError(t('import.failed', { reason: reason(err) }));
@@ -50,11 +58,11 @@ export function ImportExport() {
     }
   };
 
-  const confirm = async (file: string, plan: ImportPlan) => {
+  const confirm = async (file: string, plan: AnyPlan) => {
     setState({ step: 'importing', file, plan });
     try {
-      const { created, updated } = await applyPlan(db(), plan);
-      setStatus(t('import.done', { created, updated }));
+      const { created, updated } = plan.kind === 'terms' ? await applyTermsPlan(db(), plan, new Date()) : await applyPlan(db(), plan);
+      setStatus(t(plan.kind === 'terms' ? 'import.terms.done' : 'import.done', { created, updated }));
       reset();
       try {
         await browser.runtime.sendMessage({ type: 'data/changed' });
@@ -67,13 +75,13 @@ export function ImportExport() {
     }
   };
 
-  const exportAs = async (kind: 'json' | 'csv') => {
+  const exportAs = async (kind: 'json' | 'csv' | 'terms') => {
     setStatus('');
     setError('');
     try {
       const now = new Date();
-      const name = kind === 'json' ? `account-lens-export-${localDate(now)}.json` : `account-lens-accounts-${localDate(now)}.csv`;
-      const text = kind === 'json' ? await exportJsonText(db(), now) : await exportAccountsCsv(db());
+      const name = kind === 'json' ? `account-lens-export-${localDate(now)}.json` : `account-lens-${kind === 'csv' ? 'accounts' : 'terms'}-${localDate(now)}.csv`;
+      const text = kind === 'json' ? await exportJsonText(db(), now) : kind === 'csv' ? await exportAccountsCsv(db()) : await exportTermsCsv(db());
       download(name, text, kind === 'json' ? 'application/json' : 'text/csv;charset=utf-8');
       setStatus(t('export.done', { file: name }));
     } catch (err) {
@@ -87,6 +95,7 @@ export function ImportExport() {
       <h2 id="import-title">{t('import.title')}</h2>
       <p className="muted">{t('import.intro')}</p>
       <p><a href="/templates/accounts-template.csv" download="accounts-template.csv">{t('import.template')}</a></p>
+      <p><a href="/templates/terms-template.csv" download="terms-template.csv">{t('import.terms.template')}</a></p>
       <label htmlFor={fileId}>{t('import.chooseFile')}</label>{' '}
       <input id={fileId} ref={input} type="file" accept=".csv,.json,text/csv,application/json" disabled={busy} onChange={(e) => void choose(e)} />
       {(state.step === 'preview' || state.step === 'importing') && (
@@ -99,23 +108,38 @@ export function ImportExport() {
       <div className="row">
         <button type="button" onClick={() => void exportAs('json')}>{t('export.json')}</button>
         <button type="button" onClick={() => void exportAs('csv')}>{t('export.csv')}</button>
+        <button type="button" onClick={() => void exportAs('terms')}>{t('export.terms')}</button>
       </div>
     </section>
   );
 }
 
-function Preview({ plan, file, busy, onConfirm, onCancel }: { plan: ImportPlan; file: string; busy: boolean; onConfirm: () => void; onCancel: () => void }) {
+/** The terms a plan would write, in file order, at most `limit`. */
+function termChanges(plan: TermsPlan, limit: number): { shown: TermsPlan['rows']; total: number } {
+  const changes = plan.rows.filter((r) => r.action !== 'unchanged');
+  return { shown: changes.slice(0, limit), total: changes.length };
+}
+
+function Preview({ plan, file, busy, onConfirm, onCancel }: { plan: AnyPlan; file: string; busy: boolean; onConfirm: () => void; onCancel: () => void }) {
   const tr = useTr();
   const { t } = tr;
-  const where = t(plan.kind === 'csv' ? 'import.col.line' : 'import.col.item');
-  const { shown, total } = plannedChanges(plan, PREVIEW_LIMIT);
+  const where = t((plan.kind === 'terms' ? plan.fileKind : plan.kind) === 'csv' ? 'import.col.line' : 'import.col.item');
+  const accounts = plan.kind === 'terms' ? undefined : plannedChanges(plan, PREVIEW_LIMIT);
+  const terms = plan.kind === 'terms' ? termChanges(plan, PREVIEW_LIMIT) : undefined;
+  const total = accounts?.total ?? terms!.total;
+  const shownCount = accounts?.shown.length ?? terms!.shown.length;
+  const action = (a: 'create' | 'update' | 'unchanged') => t(a === 'create' ? 'import.action.create' : 'import.action.update');
+  const changeRows = accounts
+    ? accounts.shown.map((r) => [String(r.line), action(r.action), r.account.name, describeRow(tr, r)])
+    : terms!.shown.map((r) => [String(r.line), action(r.action), r.account.name, `${r.term.start ?? '…'} – ${r.term.end}${r.outcome ? ` · ${r.outcome.kind} ${r.outcome.date}` : ''}`]);
+  const count = plan.kind === 'terms' ? ('import.terms.count' as const) : ('import.count' as const);
   if (plan.error) return <p role="alert" className="error">{describeProblem(tr, plan.error)}</p>;
   return (
     <div className="import-preview" aria-label={t('import.summary', { file })}>
       <ul className="import-counts" data-testid="import-counts">
-        <li>{tr.plural('import.count.create', plan.counts.create)}</li>
-        <li>{tr.plural('import.count.update', plan.counts.update)}</li>
-        <li>{tr.plural('import.count.unchanged', plan.counts.unchanged)}</li>
+        <li>{tr.plural(`${count}.create`, plan.counts.create)}</li>
+        <li>{tr.plural(`${count}.update`, plan.counts.update)}</li>
+        <li>{tr.plural(`${count}.unchanged`, plan.counts.unchanged)}</li>
         <li className={plan.counts.bad ? 'error' : undefined}>{tr.plural('import.count.bad', plan.counts.bad)}</li>
       </ul>
       {plan.bad.length > 0 && <p role="alert" className="error">{tr.plural('import.blocked', plan.bad.length)}</p>}
@@ -132,9 +156,9 @@ function Preview({ plan, file, busy, onConfirm, onCancel }: { plan: ImportPlan; 
       )}
       {total > 0 && (
         <Table caption={t('import.changes')} head={[where, t('import.col.action'), t('import.col.account'), t('import.col.details')]} testId="import-changes"
-          rows={shown.map((r) => [String(r.line), t(r.action === 'create' ? 'import.action.create' : 'import.action.update'), r.account.name, describeRow(tr, r)])} />
+          rows={changeRows} />
       )}
-      {total > shown.length && <p className="muted">{t('import.changesMore', { shown: shown.length, total })}</p>}
+      {total > shownCount && <p className="muted">{t('import.changesMore', { shown: shownCount, total })}</p>}
       <div className="row">
         <button type="button" className="primary" disabled={!plan.canApply || busy} onClick={onConfirm}>{t('import.confirm')}</button>
         <button type="button" disabled={busy} onClick={onCancel}>{t('import.cancel')}</button>
