@@ -1,7 +1,8 @@
 import type { IsoDate } from '../shared/dates/local-date';
 import type { HealthModel } from './health/model';
 import type { Account } from '../data/model/account';
-import type { Cta, ExpectationNote, HealthSnapshot, Milestone, MonthlyReport, RenewalOutcome, ServicePlan, ServiceVisit } from '../data/model/records';
+import type { Cta, ExpectationNote, HealthSnapshot, Milestone, MonthlyReport, PromiseRecord, RenewalOutcome, ServicePlan, ServiceVisit } from '../data/model/records';
+import { healthSeries } from './health-service';
 import type { RenewalSettings } from './renewal/settings';
 import { touchpointLogs } from './renewal/timeline';
 import type { ServiceSettings } from './service/settings';
@@ -19,6 +20,8 @@ export interface BookTables {
   notes: readonly ExpectationNote[];
   plans: readonly ServicePlan[];
   reports: readonly MonthlyReport[];
+  /** Promises kept, broken and at risk are a health dimension. */
+  promises?: readonly PromiseRecord[];
 }
 
 export interface BookSettings {
@@ -33,15 +36,15 @@ export interface AccountVerdict {
   close: CtaClosure[];
 }
 
-type Rows = { [K in Exclude<keyof BookTables, 'accounts'>]: BookTables[K][number][] };
-const KINDS = ['snapshots', 'milestones', 'outcomes', 'ctas', 'visits', 'notes', 'plans', 'reports'] as const;
+type Rows = { [K in Exclude<keyof BookTables, 'accounts'>]-?: NonNullable<BookTables[K]>[number][] };
+const KINDS = ['snapshots', 'milestones', 'outcomes', 'ctas', 'visits', 'notes', 'plans', 'reports', 'promises'] as const;
 
 /** The book's rows by account, in one pass over each table. */
 export function rowsByAccount(t: BookTables): Map<string, Rows> {
   const by = new Map<string, Rows>();
-  for (const a of t.accounts) by.set(a.id, { snapshots: [], milestones: [], outcomes: [], ctas: [], visits: [], notes: [], plans: [], reports: [] });
+  for (const a of t.accounts) by.set(a.id, { snapshots: [], milestones: [], outcomes: [], ctas: [], visits: [], notes: [], plans: [], reports: [], promises: [] });
   for (const kind of KINDS)
-    for (const row of t[kind] as readonly { accountId: string }[]) (by.get(row.accountId)?.[kind] as { accountId: string }[] | undefined)?.push(row);
+    for (const row of (t[kind] ?? []) as readonly { accountId: string }[]) (by.get(row.accountId)?.[kind] as { accountId: string }[] | undefined)?.push(row);
   return by;
 }
 
@@ -62,7 +65,7 @@ export function evaluateBook(t: BookTables, settings: BookSettings, today: IsoDa
     evaluated++;
     const result = evaluateCtas({
       account,
-      snapshots: rows.snapshots,
+      snapshots: healthSeries(account, rows.snapshots, rows, settings.service, today),
       milestones: rows.milestones,
       outcomes: rows.outcomes,
       existing: rows.ctas,

@@ -59,7 +59,9 @@ describe('demo data', () => {
   it('has 50 accounts covering every band, renewal window and some Chinese names', () => {
     expect(rows).toHaveLength(50);
     const bands = new Set(rows.map((r) => r.health?.band));
-    expect([...bands].sort()).toEqual(['green', 'red', 'yellow']);
+    // undefined: the account with no imported health (its score comes from its service records).
+    expect([...bands].sort()).toEqual(['green', 'red', 'yellow', undefined]);
+    expect(rows.filter((r) => !r.health).map((r) => r.name)).toEqual(['Vandelay Imports']);
     const days = rows.map((r) => (Date.parse(r.contractEnd) - Date.parse('2026-11-23')) / 86_400_000);
     expect(days.some((d) => d < 0)).toBe(true);
     expect(days.some((d) => d >= 0 && d <= 7)).toBe(true);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, IsoDateSchema, text, TimestampSchema, WrittenSchema } from './common';
+import { BandSchema, IdSchema, IsoDateSchema, text, TimestampSchema, WrittenSchema } from './common';
 
 /** A month of the calendar, written YYYY-MM. */
 export const YearMonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month written YYYY-MM');
@@ -63,6 +63,12 @@ export const ExpectationNoteSchema = WrittenSchema.extend({
 });
 export type ExpectationNote = z.infer<typeof ExpectationNoteSchema>;
 
+export const SentimentSchema = z.object({
+  band: BandSchema,
+  reason: text(200).regex(/^[^\r\n]*$/, 'the reason is one line').optional(),
+});
+export type Sentiment = z.infer<typeof SentimentSchema>;
+
 export const ServiceVisitSchema = WrittenSchema.extend({
   date: IsoDateSchema,
   durationMin: z.number().int().min(0).max(24 * 60),
@@ -71,6 +77,8 @@ export const ServiceVisitSchema = WrittenSchema.extend({
   checklistDone: z.array(text(200)).max(100),
   notes: text(10_000).optional(),
   followUps: z.array(z.object({ text: text(1000).min(1), dueDate: IsoDateSchema })).max(50),
+  /** The CSM's read of the account after the visit, with a one-line reason: a health dimension. */
+  sentiment: SentimentSchema.optional(),
 });
 export type ServiceVisit = z.infer<typeof ServiceVisitSchema>;
 

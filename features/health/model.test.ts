@@ -1,4 +1,4 @@
-import { DEFAULT_HEALTH_MODEL, dimensionScore, HealthModelSchema, HEALTH_DIMENSIONS, type HealthModel } from './model';
+import { DEFAULT_HEALTH_MODEL, dimensionScore, HealthModelSchema, HEALTH_DIMENSIONS, IMPORTED_DIMENSIONS, SERVICE_DIMENSIONS, type HealthModel } from './model';
 import { DEFAULT_CUTOFFS } from './band';
 import { HealthInputsSchema } from '../../data/model/records';
 
@@ -30,14 +30,20 @@ describe('dimension score', () => {
 });
 
 describe('health model schema', () => {
-  it('accepts the defaults, which score every input', () => {
+  it('accepts the defaults, which score every imported input and every service dimension', () => {
     expect(HealthModelSchema.parse(DEFAULT_HEALTH_MODEL)).toEqual(DEFAULT_HEALTH_MODEL);
-    expect([...HEALTH_DIMENSIONS].sort()).toEqual(Object.keys(HealthInputsSchema.shape).sort());
+    expect([...IMPORTED_DIMENSIONS].sort()).toEqual(Object.keys(HealthInputsSchema.shape).sort());
+    expect(HEALTH_DIMENSIONS).toEqual([...IMPORTED_DIMENSIONS, ...SERVICE_DIMENSIONS]);
   });
-  it('weighs the strong renewal links highest and the weak ones lowest, adding up to 100', () => {
+  it('weighs the strong renewal links highest and the weak ones lowest: 60 imported, 40 service, 100 in all', () => {
     const w = Object.fromEntries(HEALTH_DIMENSIONS.map((d) => [d, DEFAULT_HEALTH_MODEL.dimensions[d].weight]));
-    expect(w).toEqual({ coreFeatureAdoption: 25, activeUserRate: 20, tickets90d: 20, outcomeAttainment: 15, moduleBreadth: 10, nps: 5, trainingRate: 5 });
+    expect(w).toEqual({
+      coreFeatureAdoption: 15, activeUserRate: 12, tickets90d: 12, outcomeAttainment: 9, moduleBreadth: 6, nps: 3, trainingRate: 3,
+      serviceRhythm: 10, bossReviewDays: 8, promisesKept: 7, csmRead: 7, reportsOnTime: 5, expectationReset: 3,
+    });
     expect(Object.values(w).reduce((a, b) => a + b, 0)).toBe(100);
+    // Fewer days since the boss review is better.
+    expect(DEFAULT_HEALTH_MODEL.dimensions.bossReviewDays.red).toBeGreaterThan(DEFAULT_HEALTH_MODEL.dimensions.bossReviewDays.green);
     // More tickets is better: green is above red.
     expect(DEFAULT_HEALTH_MODEL.dimensions.tickets90d.green).toBeGreaterThan(DEFAULT_HEALTH_MODEL.dimensions.tickets90d.red);
     expect(DEFAULT_HEALTH_MODEL.bands).toEqual(DEFAULT_CUTOFFS);

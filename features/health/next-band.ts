@@ -1,6 +1,6 @@
 import type { Band } from '../../data/model/common';
-import type { HealthInputs } from '../../data/model/records';
 import { DIMENSION_RANGE, HEALTH_DIMENSIONS, overrideFires, type HealthDimension, type HealthModel } from './model';
+import type { ScoringInputs } from './model';
 import { BAND_RANK, rate, type Rating } from './rate';
 
 /** "Raise core-feature adoption from 35 to 58": language-neutral, the UI words it. */
@@ -31,7 +31,7 @@ const reaches = (r: Rating | null, target: Band) => r !== null && BAND_RANK[r.ba
  * rounded in the helpful direction, then checked by scoring them: the check
  * absorbs floating-point error and the one-decimal rounding of the score.
  */
-function valueNeeded(inputs: HealthInputs, model: HealthModel, r: Rating, d: HealthDimension, target: Band, cutoff: number): number | null {
+function valueNeeded(inputs: ScoringInputs, model: HealthModel, r: Rating, d: HealthDimension, target: Band, cutoff: number): number | null {
   const c = r.contributions.find((x) => x.dimension === d);
   if (!c || c.dimScore >= 100) return null;
   const rule = model.dimensions[d];
@@ -64,11 +64,11 @@ function upsert(actions: HealthAction[], a: HealthAction): void {
  * raised to green and the search repeats. Undefined when green already, or
  * when the inputs' ranges make the next band unreachable.
  */
-export function nextBandFor(inputs: HealthInputs, model: HealthModel, current: Band): NextBand | undefined {
+export function nextBandFor(inputs: ScoringInputs, model: HealthModel, current: Band): NextBand | undefined {
   if (current === 'green') return undefined;
   const target: Band = current === 'red' ? 'yellow' : 'green';
   const cutoff = target === 'yellow' ? model.bands.red : model.bands.green;
-  const lifted: HealthInputs = { ...inputs };
+  const lifted: ScoringInputs = { ...inputs };
   const actions: HealthAction[] = [];
   for (const o of model.overrides) {
     const v = lifted[o.dimension];

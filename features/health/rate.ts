@@ -1,7 +1,7 @@
 import type { Band } from '../../data/model/common';
-import type { HealthInputs } from '../../data/model/records';
 import { bandOf } from './band';
 import { dimensionScore, HEALTH_DIMENSIONS, overrideFires, type HealthDimension, type HealthModel } from './model';
+import type { ScoringInputs } from './model';
 
 /** Bands from worst to best: a cap can only lower the band, never raise it. */
 export const BAND_RANK: Record<Band, number> = { red: 0, yellow: 1, green: 2 };
@@ -43,7 +43,7 @@ export const round1 = (n: number): number => Math.round(n * 10) / 10;
  * skipped and the remaining weights renormalised, so an account measured on
  * three dimensions is not punished for the four nobody tracks.
  */
-export function rate(inputs: HealthInputs, model: HealthModel): Rating | null {
+export function rate(inputs: ScoringInputs, model: HealthModel): Rating | null {
   let weightSum = 0;
   let total = 0;
   for (const d of HEALTH_DIMENSIONS) {

@@ -28,33 +28,34 @@ describe('scoreHealth', () => {
     expect(s.score).toBe(30.6);
     expect(s.band).toBe('red');
     expect(s.known).toBe(7);
-    expect(s.total).toBe(7);
+    // The six service dimensions weigh too; none is known here.
+    expect(s.total).toBe(13);
     expect(s.capped).toBeUndefined();
     const byDim = Object.fromEntries(s.contributions.map((c) => [c.dimension, c]));
     expect(byDim.coreFeatureAdoption!.dimScore).toBeCloseTo(41.667, 3);
-    expect(byDim.coreFeatureAdoption!.weight).toBe(0.25);
+    expect(byDim.coreFeatureAdoption!.weight).toBe(0.25); // 15 of the 60 imported points
     expect(byDim.coreFeatureAdoption!.points).toBeCloseTo(10.417, 3);
     expect(byDim.nps!.dimScore).toBe(37.5);
     expect(byDim.outcomeAttainment!.points).toBeCloseTo(3, 9);
     expect(s.contributions.reduce((t, c) => t + c.points, 0)).toBeCloseTo(30.625, 9);
   });
   it('names the biggest drag: largest weight × (100 − dimScore)', () => {
-    // Lost points: tickets .2×75 = 15, core .25×58.3 = 14.6, active 13.3, outcome 12, breadth 8, training 3.3, nps 3.1.
+    // Lost points (shares of the imported 60): tickets .2×75 = 15, core .25×58.3 = 14.6, active 13.3, outcome 12, breadth 8, training 3.3, nps 3.1.
     expect(scored(STRUGGLING).biggestDrag).toBe('tickets90d');
     expect(scored(PERFECT).biggestDrag).toBeUndefined();
     expect(scored(PERFECT).score).toBe(100);
     expect(scored(PERFECT).band).toBe('green');
   });
   it('renormalises the weights over the dimensions that have a value', () => {
-    // core 70 → 100, tickets 3 → 25; shares 25/45 and 20/45: 55.56 + 11.11 = 66.67.
+    // core 70 → 100, tickets 3 → 25; shares 15/27 and 12/27 (= 25/45 and 20/45): 55.56 + 11.11 = 66.67.
     const s = scored({ coreFeatureAdoption: 70, tickets90d: 3 });
     expect(s.score).toBe(66.7);
     expect(s.band).toBe('yellow');
     expect(s.known).toBe(2);
-    expect(s.total).toBe(7);
+    expect(s.total).toBe(13);
     expect(s.contributions.map((c) => [c.dimension, c.weight])).toEqual([
-      ['coreFeatureAdoption', 25 / 45],
-      ['tickets90d', 20 / 45],
+      ['coreFeatureAdoption', 15 / 27],
+      ['tickets90d', 12 / 27],
     ]);
   });
   it('skips a dimension weighted 0 even when it has a value', () => {
@@ -62,10 +63,10 @@ describe('scoreHealth', () => {
     const s = scored({ coreFeatureAdoption: 40, trainingRate: 0 }, model);
     expect(s.score).toBe(50);
     expect(s.known).toBe(1);
-    expect(s.total).toBe(6);
+    expect(s.total).toBe(12);
   });
   it('has an explicit shape when nothing weighted is known', () => {
-    expect(scoreHealth({}, M)).toEqual({ score: null, band: null, known: 0, total: 7, contributions: [] });
+    expect(scoreHealth({}, M)).toEqual({ score: null, band: null, known: 0, total: 13, contributions: [] });
     expect(scoreHealth({ trainingRate: 50 }, only({ nps: M.dimensions.nps }))).toEqual({ score: null, band: null, known: 0, total: 1, contributions: [] });
   });
   it('takes the band from the shown (rounded) score', () => {

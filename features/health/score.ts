@@ -1,6 +1,6 @@
 import type { Band } from '../../data/model/common';
-import type { HealthInputs } from '../../data/model/records';
 import type { HealthDimension, HealthModel } from './model';
+import type { ScoringInputs } from './model';
 import { nextBandFor, type NextBand } from './next-band';
 import { rate, type Cap, type Contribution } from './rate';
 
@@ -33,7 +33,7 @@ export interface UnscoredHealth {
 export type HealthScore = ScoredHealth | UnscoredHealth;
 
 /** Scores one account's raw inputs and explains the score (see rate, nextBandFor). */
-export function scoreHealth(inputs: HealthInputs, model: HealthModel): HealthScore {
+export function scoreHealth(inputs: ScoringInputs, model: HealthModel): HealthScore {
   const r = rate(inputs, model);
   if (!r) {
     const total = Object.values(model.dimensions).filter((d) => d.weight > 0).length;

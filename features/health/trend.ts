@@ -1,7 +1,7 @@
 import type { IsoDate } from '../../shared/dates/local-date';
 import type { Band } from '../../data/model/common';
 import type { HealthSnapshot } from '../../data/model/records';
-import type { HealthModel } from './model';
+import type { HealthModel, ScoringInputs } from './model';
 import { rate, round1 } from './rate';
 import { dayIndex, isoWeek, type IsoWeek } from '../../shared/dates/week';
 
@@ -29,8 +29,8 @@ export const FLAT_DELTA = 2;
  * snapshots on one day: the last written (updatedAt, then id) counts.
  * Dates are schema-checked YYYY-MM-DD text, so text order is date order.
  */
-export function healthTrend(snapshots: readonly HealthSnapshot[], model: HealthModel, today: IsoDate): HealthTrend {
-  const byDay = new Map<IsoDate, HealthSnapshot>();
+export function healthTrend<S extends Pick<HealthSnapshot, 'asOf' | 'deleted' | 'updatedAt' | 'id'> & { inputs: ScoringInputs }>(snapshots: readonly S[], model: HealthModel, today: IsoDate): HealthTrend {
+  const byDay = new Map<IsoDate, S>();
   for (const s of snapshots) {
     if (s.deleted || s.asOf > today) continue;
     const seen = byDay.get(s.asOf);

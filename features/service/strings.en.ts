@@ -125,6 +125,12 @@ export const serviceEn = {
   'visit.error.followUpText': 'Say what the follow-up is (up to 1,000 characters).',
   'visit.error.followUpDue': 'Enter a due date for this follow-up.',
   'visit.error.followUpBeforeVisit': 'A follow-up cannot be due before the visit.',
+  'visit.sentiment': 'Your read of the account',
+  'visit.sentimentClear': 'Clear the read',
+  'visit.sentimentReason': 'Why, in one line',
+  'visit.sentimentReasonHint': 'e.g. the boss is pleased with the rollout',
+  'visit.error.sentimentMissing': 'Pick green, yellow or red for the reason to explain.',
+  'visit.error.sentimentReason': 'Keep the reason to one line of up to 200 characters.',
 
   'visits.title': 'Visit log',
   'visits.none': 'No visits logged yet.',

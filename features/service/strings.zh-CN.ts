@@ -127,6 +127,12 @@ export const serviceZhCN: Record<keyof typeof serviceEn, string> = {
   'visit.error.followUpText': '请写明跟进事项（不超过 1000 个字符）。',
   'visit.error.followUpDue': '请填写该跟进事项的截止日期。',
   'visit.error.followUpBeforeVisit': '跟进事项的截止日期不能早于拜访日期。',
+  'visit.sentiment': '你对该客户的判断',
+  'visit.sentimentClear': '清除判断',
+  'visit.sentimentReason': '一句话说明原因',
+  'visit.sentimentReasonHint': '例如：老板对上线进度满意',
+  'visit.error.sentimentMissing': '请选择绿、黄或红，原因才有所指。',
+  'visit.error.sentimentReason': '原因请写成一行，不超过 200 个字符。',
 
   'visits.title': '拜访记录',
   'visits.none': '还没有拜访记录。',

@@ -6,6 +6,7 @@ import { PortRequestSchema, type PortRequest, type PortResult } from '../messagi
 import { localDate } from '../../shared/dates/local-date';
 import { readEngineSettings } from '../../features/engine-settings';
 import { likelihoodBacktest, portfolioRows, type PortfolioRow } from '../../features/portfolio/rows';
+import { bookHealthSeries } from '../../features/health-service';
 import { backtest, type Backtest } from '../../features/portfolio/backtest';
 import { renewalEvents, type RenewalEvent } from '../../features/renewal/terms';
 import type { RenewalOutcome } from '../../data/model/records';
@@ -45,12 +46,15 @@ export interface PortfolioData {
 
 /** Reads the whole book in one live query and computes its rows here, so the page receives rows, not tables. */
 export async function readPortfolio(database: LensDB, now: Date = new Date()): Promise<PortfolioData> {
-  const [accounts, snapshots, ctas, visits, notes, promises, stored, contracts] = await Promise.all([
+  const [accounts, imported, ctas, visits, notes, promises, stored, contracts, plans, reports] = await Promise.all([
     database.accounts.toArray(), database.snapshots.toArray(), database.ctas.toArray(), database.visits.toArray(),
     database.notes.toArray(), database.promises.toArray(), database.outcomes.toArray(), database.contracts.toArray(),
+    database.plans.toArray(), database.reports.toArray(),
   ]);
-  const { model, renewal } = await readEngineSettings();
+  const { model, renewal, service } = await readEngineSettings();
   const today = localDate(now);
+  // Every row scores what the account's panel scores: the latest import merged with the service signals.
+  const snapshots = bookHealthSeries(accounts, imported, { visits, reports, notes, promises, plans }, service, today);
   const outcomes = stored.filter((o) => !o.deleted);
   const rows = portfolioRows({ accounts, snapshots, ctas, visits, notes, promises, outcomes, model, renewal, today });
   const events = renewalEvents({ accounts, contracts, outcomes, today });

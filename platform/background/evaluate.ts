@@ -7,6 +7,7 @@ import { toCta } from '../../data/model/cta-draft';
 import { readEngineSettings } from '../../features/engine-settings';
 import type { Translator } from '../../shared/i18n';
 import { touchpointLogs } from '../../features/renewal';
+import { healthSeries } from '../../features/health-service';
 
 export { wordCtaTitle };
 
@@ -19,12 +20,13 @@ export async function evaluateAccountCtas(database: LensDB, accountId: string, n
   const account = await database.accounts.get(accountId);
   if (!account) return { created: 0, closed: 0 };
   const of = <T>(table: string) => database.table(table).where('accountId').equals(accountId).toArray() as Promise<T[]>;
-  const [snapshots, milestones, outcomes, existing, visits, notes, plans, reports] = await Promise.all([
+  const [imported, milestones, outcomes, existing, visits, notes, plans, reports, promises] = await Promise.all([
     snapshotsOf(database, accountId),
     of<never>('milestones'), of<never>('outcomes'), of<never>('ctas'), of<never>('visits'), of<never>('notes'),
-    of<never>('plans'), of<never>('reports'),
+    of<never>('plans'), of<never>('reports'), of<never>('promises'),
   ]);
   const { model, renewal, service } = await readEngineSettings();
+  const snapshots = healthSeries(account, imported, { visits, reports, notes, promises, plans }, service, localDate(now));
   const result = evaluateCtas({
     account, snapshots, milestones, outcomes, existing,
     model, renewalSettings: renewal,

@@ -3,6 +3,8 @@ import type { AccountRef } from '../../crm/types';
 import { findAccount } from '../../data/db/accounts';
 import { latestReading, snapshotsOf } from '../../features/health/current';
 import { db } from '../../data/db/db';
+import { healthSeries } from '../../features/health-service';
+import { readEngineSettings } from '../../features/engine-settings';
 import { localDate } from '../../shared/dates/local-date';
 import { resolveLocale, translator } from '../../shared/i18n';
 import { launcherView } from './launcher-view';
@@ -77,7 +79,13 @@ export async function previewAccount(): Promise<{ name: string; inputs: Record<s
   for (const state of states) {
     const account = await findAccount(db(), state.ref);
     if (!account) continue;
-    const latest = latestReading(await snapshotsOf(db(), account.id), localDate(new Date()));
+    // What the panel scores: the latest import merged with the account's service signals.
+    const today = localDate(new Date());
+    const of = <T>(table: string) => db().table(table).where('accountId').equals(account.id).toArray() as Promise<T[]>;
+    const [snapshots, visits, reports, notes, promises, plans, { service }] = await Promise.all([
+      snapshotsOf(db(), account.id), of<never>('visits'), of<never>('reports'), of<never>('notes'), of<never>('promises'), of<never>('plans'), readEngineSettings(),
+    ]);
+    const latest = latestReading(healthSeries(account, snapshots, { visits, reports, notes, promises, plans }, service, today), today);
     if (latest) return { name: account.name, inputs: latest.inputs as Record<string, number> };
   }
   return null;

@@ -1,6 +1,6 @@
 import { toSalesforceId18 } from '../../crm/salesforce-id';
 import { addDays, type IsoDate } from '../../shared/dates/local-date';
-import { DEFAULT_HEALTH_MODEL, HEALTH_DIMENSIONS, scoreHealth } from '../../features/health';
+import { DEFAULT_HEALTH_MODEL, IMPORTED_DIMENSIONS, scoreHealth } from '../../features/health';
 import type { HealthInputs, HealthSnapshot } from '../../data/model/records';
 import { AccountSchema, type Account } from '../../data/model/account';
 import type { Segment } from '../../data/model/common';
@@ -57,11 +57,20 @@ export function demoRecordId(i: number): string {
   return toSalesforceId18(`001Dm00000Ab${String(i + 1).padStart(3, '0')}`)!;
 }
 
+/** The score an account's imported readings aim at; also how well the demo serves it (platform/demo/service.ts). */
+export const demoScoreTarget = (i: number): number => SCORES[i % SCORES.length]! - Math.floor(i / 20) * 2;
+
+/**
+ * Accounts with no imported health at all, as for a CSM working without a data
+ * pipeline: their score comes from the service records alone.
+ */
+export const SERVICE_ONLY: ReadonlySet<string> = new Set(['Vandelay Imports']);
+
 export function demoAccounts(today: IsoDate, stamp = `${today}T00:00:00.000Z`): Account[] {
   return NAMES.map((name, i) => {
     const segment = SEGMENTS[i % SEGMENTS.length]!;
     const contractEnd = addDays(today, END_OFFSETS[i % END_OFFSETS.length]! + Math.floor(i / 20) * 3);
-    const score = SCORES[i % SCORES.length]! - Math.floor(i / 20) * 2;
+    const score = demoScoreTarget(i);
     const chinese = /[\u4e00-\u9fff]/.test(name);
     return AccountSchema.parse({
       id: `demo-${String(i + 1).padStart(3, '0')}`,
@@ -75,7 +84,7 @@ export function demoAccounts(today: IsoDate, stamp = `${today}T00:00:00.000Z`): 
       contractStart: addDays(contractEnd, -365),
       contractEnd,
       signedAt: addDays(contractEnd, -372),
-      health: healthOf(readingFor(score, i), addDays(today, -(i % 6))),
+      health: SERVICE_ONLY.has(name) ? undefined : healthOf(readingFor(score, i), addDays(today, -(i % 6))),
       createdAt: stamp,
       updatedAt: stamp,
     });
@@ -89,7 +98,7 @@ export function demoAccounts(today: IsoDate, stamp = `${today}T00:00:00.000Z`): 
  */
 export function readingFor(target: number, i: number): HealthInputs {
   const inputs: Record<string, number> = {};
-  for (const d of HEALTH_DIMENSIONS) {
+  for (const d of IMPORTED_DIMENSIONS) {
     const { red, green } = DEFAULT_HEALTH_MODEL.dimensions[d];
     const skew = d === 'coreFeatureAdoption' ? -15 : d === 'tickets90d' ? 15 : 0;
     const s = Math.min(100, Math.max(0, target + skew)) / 100;
@@ -107,8 +116,9 @@ function healthOf(inputs: HealthInputs, asOf: IsoDate) {
 /** Three weekly readings per demo account, the latest matching the account's stored health. */
 export function demoSnapshots(accounts: readonly Account[], today: IsoDate, stamp = `${today}T00:00:00.000Z`): HealthSnapshot[] {
   return accounts.flatMap((a, i) => {
+    if (SERVICE_ONLY.has(a.name)) return [];
     const latestAsOf = a.health?.asOf ?? today;
-    const target = SCORES[i % SCORES.length]! - Math.floor(i / 20) * 2;
+    const target = demoScoreTarget(i);
     // Rising, falling or steady; red accounts stay red the week before, so their streak shows.
     const before = target < 40 ? Math.min(38, target + 4) : target + ((i % 3) - 1) * 6;
     return [

@@ -8,6 +8,9 @@ import { noPitchWindow } from '../../features/renewal/no-pitch';
 import { DEFAULT_SERVICE_SETTINGS } from '../../features/service/settings';
 import type { Account } from '../../data/model/account';
 import type { DemoBook } from './book';
+import { healthSeries } from '../../features/health-service';
+import { currentHealth, latestReading, type Reading } from '../../features/health/current';
+import type { Band } from '../../data/model/common';
 
 /**
  * The stories the demo book tells, one account each. The book is dated from
@@ -30,15 +33,21 @@ export interface AccountView {
   book: DemoBook;
   /** The CTAs a first evaluation raises. */
   ctas: CtaDraft[];
+  /** The readings every surface scores: imports merged with the service signals. */
+  series: Reading[];
+  /** The band the panel, the portfolio and the evaluation show. */
+  band?: Band;
 }
 
 export function viewOf(book: DemoBook, name: string, today: IsoDate): AccountView {
   const account = book.accounts.find((a) => a.name === name);
   if (!account) throw new Error(`No demo account named ${name}`);
   const of = <T extends { accountId: string }>(xs: readonly T[]) => xs.filter((x) => x.accountId === account.id);
+  const rows = { visits: of(book.visits), reports: of(book.reports), notes: of(book.notes), promises: of(book.promises), plans: of(book.plans) };
+  const series = healthSeries(account, of(book.snapshots), rows, DEFAULT_SERVICE_SETTINGS, today);
   const { create } = evaluateCtas({
     account,
-    snapshots: of(book.snapshots),
+    snapshots: series,
     milestones: of(book.milestones),
     outcomes: [],
     existing: [],
@@ -48,7 +57,8 @@ export function viewOf(book: DemoBook, name: string, today: IsoDate): AccountVie
     service: { plans: of(book.plans), visits: of(book.visits), reports: of(book.reports), notes: of(book.notes), settings: DEFAULT_SERVICE_SETTINGS },
     today,
   });
-  return { account, today, book, ctas: create };
+  const band = currentHealth({}, latestReading(series, today), DEFAULT_HEALTH_MODEL)?.band;
+  return { account, today, book, ctas: create, series, ...(band ? { band } : {}) };
 }
 
 const expect = (ok: boolean, problem: string): string[] => (ok ? [] : [problem]);
@@ -66,7 +76,7 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
     story: 'enterprise, yellow, renews in 45 days; nobody has been in touch since the 60-day touchpoint came due, so it is overdue and raises a CTA',
     check: (v) => [
       ...expect(daysLeft(v) === 45, `renews in ${daysLeft(v)} days, not 45`),
-      ...expect(v.account.health?.band === 'yellow', `health ${v.account.health?.band}, not yellow`),
+      ...expect(v.band === 'yellow', `health ${v.band}, not yellow`),
       ...expect(touchpoint(v, 60)?.status === 'overdue', `60-day touchpoint ${touchpoint(v, 60)?.status}, not overdue`),
       ...expect(touchpoint(v, 30)?.status === 'upcoming', `30-day touchpoint ${touchpoint(v, 30)?.status}, not upcoming`),
       ...expect(hasCta(v, 'renewal_touchpoint', (c) => c.title.params.offset === 60), 'no CTA for the 60-day touchpoint'),
@@ -77,7 +87,7 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
     story: 'green, but its contract ended 20 days ago with no outcome recorded (the portfolio counts it as not recorded)',
     check: (v) => [
       ...expect(daysLeft(v) === -20, `contract end ${daysLeft(v)} days away, not 20 days ago`),
-      ...expect(v.account.health?.band === 'green', `health ${v.account.health?.band}, not green`),
+      ...expect(v.band === 'green', `health ${v.band}, not green`),
       ...expect(!v.book.outcomes.some((o) => o.accountId === v.account.id), 'has an outcome recorded'),
     ],
   },
@@ -97,7 +107,7 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
     account: '上海云帆科技',
     story: 'a Chinese enterprise customer, red for three weekly readings (two weeks running), renewing in 5 days',
     check: (v) => {
-      const trend = healthTrend(v.book.snapshots.filter((s) => s.accountId === v.account.id), DEFAULT_HEALTH_MODEL, v.today);
+      const trend = healthTrend(v.series, DEFAULT_HEALTH_MODEL, v.today);
       return [
         ...expect(daysLeft(v) === 5, `renews in ${daysLeft(v)} days, not 5`),
         ...expect(redStreak(trend.points).active, 'no red streak'),
@@ -123,6 +133,15 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
       ...expect(v.account.signedAt !== undefined && daysBetween(v.account.signedAt, v.today) === 72, 'not signed 72 days ago'),
       ...expect(hasCta(v, 'onboarding_milestone', (c) => c.title.params.key === 'kick_off'), 'kick-off not overdue'),
       ...expect(hasCta(v, 'onboarding_milestone', (c) => c.title.params.key === 'workshop_60pct' && c.needsOtherTeam === true), 'workshop not overdue with another team'),
+    ],
+  },
+  {
+    account: 'Vandelay Imports',
+    story: 'no usage data imported: scored from its visits, reports, boss reviews, promises and the CSM’s read alone',
+    check: (v) => [
+      ...expect(!v.book.snapshots.some((s) => s.accountId === v.account.id) && !v.account.health, 'has imported health'),
+      ...expect(v.band !== undefined, 'no score from its service records'),
+      ...expect(v.book.visits.some((x) => x.accountId === v.account.id && x.sentiment), 'no visit with the CSM’s read'),
     ],
   },
   {

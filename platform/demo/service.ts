@@ -5,13 +5,17 @@ import type { ExpectationNote, Handover, MonthlyReport, PromiseRecord, ServicePl
 import { DEFAULT_SERVICE_DAY } from '../../data/model/records';
 import { addMonths, monthOf, serviceDayIn } from '../../shared/dates/calendar';
 import { DEFAULT_CHECKLIST } from '../../features/service/settings';
+import type { Band } from '../../data/model/common';
+import { demoScoreTarget } from './accounts';
 
 /**
  * The demo book's service history, dated from `today`: a service plan per
  * account, monthly visits for most of the last five months (every fifth
  * account skips months, so missed months show), reports for most visited
  * months, promises with risks, expectation notes, and handovers for the
- * newest customers.
+ * newest customers. Service follows health, as it does in real books: the
+ * CSM's read at each visit matches the account's band, and red accounts have
+ * had no visit for five months, never see the boss and get no reports.
  */
 export interface DemoServiceRecords {
   plans: ServicePlan[];
@@ -32,6 +36,11 @@ const ALL_ITEMS = Object.values(DEFAULT_CHECKLIST).flat().map((i) => i.id);
  */
 const QUIET_SINCE_TOUCHPOINT: Readonly<Record<string, number>> = { 'demo-001': 60 };
 const isChinese = (s: string) => /[\u4e00-\u9fff]/.test(s);
+const READ_REASONS: Record<Band, [string, string]> = {
+  green: ['The boss is pleased with the rollout', '老板对上线进度满意'],
+  yellow: ['Adoption is slower than the team hoped', '使用推进比团队预期慢'],
+  red: ['The boss skipped the review again; the team is frustrated', '老板又缺席复盘，团队有不满'],
+};
 
 export function demoServiceRecords(accounts: readonly Account[], today: IsoDate, stamp: string): DemoServiceRecords {
   const out: DemoServiceRecords = { plans: [], visits: [], reports: [], promises: [], notes: [], handovers: [] };
@@ -49,25 +58,32 @@ export function demoServiceRecords(accounts: readonly Account[], today: IsoDate,
     const signed = a.signedAt ?? a.contractStart;
     const quiet = QUIET_SINCE_TOUCHPOINT[a.id];
     const quietFrom = quiet !== undefined && a.contractEnd ? addDays(a.contractEnd, -quiet) : undefined;
+    const target = demoScoreTarget(i);
+    const read: Band = target >= 70 ? 'green' : target >= 40 ? 'yellow' : 'red';
+    const struggling = read === 'red';
     for (let back = 5; back >= 0; back--) {
       const month = addMonths(monthOf(today), -back);
       const day = serviceDayIn(rule, month);
       if (day > today || (signed && day < signed) || (quietFrom && day >= quietFrom)) continue;
       // Every fifth account misses its last two months; others visit every month.
       if (i % 5 === 4 && back <= 2) continue;
-      const bossMet = (i + back) % 3 !== 0;
+      if (struggling && back <= 4) continue;
+      const bossMet = !struggling && (i + back) % 3 !== 0;
+      // Half the yellow accounts were green a few months ago: the read's trend shows.
+      const band: Band = read === 'yellow' && back >= 2 && i % 2 === 0 ? 'green' : read;
       const visitId = `demo-visit-${a.id}-${month}`;
       const recent = back <= 1;
       out.visits.push({
         id: visitId, accountId: a.id, ...base, date: day, durationMin: 60,
         attendees: zh ? ['王经理', '赵主管', ...(bossMet ? ['老板'] : [])] : ['Ops lead', 'Analyst', ...(bossMet ? ['Boss'] : [])],
         bossMet,
-        checklistDone: ALL_ITEMS.filter((id) => bossMet || !id.startsWith('boss.')),
+        checklistDone: ALL_ITEMS.filter((id) => bossMet || (!id.startsWith('boss.') && !(struggling && id === 'after.bossSummary'))),
         notes: w('Adoption steady; the team asked for a dashboard training session.', '使用情况稳定；团队希望安排一次报表培训。'),
         followUps: recent && i % 3 === 0 ? [{ text: w('Schedule dashboard training', '安排报表培训'), dueDate: addDays(day, 10) }] : [],
+        sentiment: { band, reason: w(...READ_REASONS[band]) },
       });
       // The latest visited month has no report yet for every third account.
-      if (!(back <= 1 && i % 3 === 2))
+      if (!struggling && !(back <= 1 && i % 3 === 2))
         out.reports.push({ id: `report:${a.id}:${month}`, accountId: a.id, ...base, month, language: zh ? 'zh-CN' : 'en', sentAt: addDays(day, 2) });
     }
 
@@ -89,7 +105,7 @@ export function demoServiceRecords(accounts: readonly Account[], today: IsoDate,
         text: w('Same goal, honest about the effort: full rollout takes two quarters.', '目标不变，坦诚投入：全面上线需要两个季度。'), doneAt: addDays(signed, 20) > today ? today : addDays(signed, 20) });
 
     // Half the book reviewed long-term value with the boss last month; the rest are due a review.
-    if (i % 2 === 0 && (!signed || signed <= addDays(today, -40)))
+    if (i % 2 === 0 && !struggling && (!signed || signed <= addDays(today, -40)))
       out.notes.push({ id: `demo-note-${a.id}-value`, accountId: a.id, ...base, kind: 'long_term_value', audience: 'boss',
         text: w('Reviewed the year’s goals: on track for the second-quarter rollout.', '回顾年度目标：按计划推进第二季度上线。'), doneAt: addDays(today, -40) });
 

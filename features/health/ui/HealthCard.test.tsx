@@ -20,7 +20,7 @@ describe('HealthCard', () => {
     expect(screen.getByTestId('engine-score')).toHaveTextContent('31');
     expect(screen.getByText('red')).toBeInTheDocument();
     expect(screen.getByTestId('health-trend')).toHaveAccessibleName(/^down \d+\.\d since the previous reading$/);
-    expect(screen.getByTestId('health-known')).toHaveTextContent('7 of 7 dimensions measured');
+    expect(screen.getByTestId('health-known')).toHaveTextContent('7 of 13 dimensions measured');
     // Tickets cost 20 × (100 − 25) = 1,500 weighted points, core adoption 25 × (100 − 41.7) ≈ 1,458.
     expect(screen.getByTestId('health-drag')).toHaveTextContent('Biggest drag: Support tickets (90 days).');
     expect(screen.getByTestId('health-next')).toHaveTextContent('To reach yellow: raise Core-feature adoption from 35% to 58%, or raise Active users from 40% to 68%');
@@ -29,7 +29,7 @@ describe('HealthCard', () => {
 
   it('says how many dimensions were measured and that an override caps the band, in Chinese', () => {
     show('zh-CN', [reading('2026-11-16', { coreFeatureAdoption: 90, tickets90d: 20, nps: -40 })]);
-    expect(screen.getByTestId('health-known')).toHaveTextContent('已测量 3 / 7 个维度');
+    expect(screen.getByTestId('health-known')).toHaveTextContent('已测量 3 / 13 个维度');
     expect(screen.getByText('NPS使健康度最高只能为红色。')).toBeInTheDocument();
   });
 });

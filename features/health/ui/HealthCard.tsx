@@ -2,19 +2,24 @@ import { localDate } from '../../../shared/dates/local-date';
 import { healthTrend, scoreHealth, type HealthDimension, type HealthModel } from '..';
 import type { MessageKey } from '../../../shared/i18n';
 import type { Account } from '../../../data/model/account';
-import type { HealthSnapshot } from '../../../data/model/records';
+import type { Reading } from '../current';
+import type { ServiceFacts } from '../signals';
 import { formatDate } from '../../../shared/ui/format';
 import { useTr } from '../../../shared/i18n/I18n';
+import { ServiceFact } from './ServiceFact';
 
-const PERCENT: HealthDimension[] = ['activeUserRate', 'coreFeatureAdoption', 'moduleBreadth', 'trainingRate', 'outcomeAttainment'];
+const PERCENT: HealthDimension[] = [
+  'activeUserRate', 'coreFeatureAdoption', 'moduleBreadth', 'trainingRate', 'outcomeAttainment',
+  'serviceRhythm', 'reportsOnTime', 'promisesKept', 'expectationReset', 'csmRead',
+];
 
 /**
  * Health that explains itself: the score of the latest reading, its band and
  * trend, what each dimension adds, the biggest drag, and the change that
  * would reach the next band. Without readings, the stored summary is shown.
  */
-export function HealthCard(props: { account: Account; snapshots: HealthSnapshot[]; latest: HealthSnapshot; now: Date; model: HealthModel }) {
-  const { account, snapshots, latest, now, model } = props;
+export function HealthCard(props: { account: Account; snapshots: Reading[]; latest: Reading; now: Date; model: HealthModel; facts?: ServiceFacts }) {
+  const { account, snapshots, latest, now, model, facts = {} } = props;
   const tr = useTr();
   const { t } = tr;
   const today = localDate(now);
@@ -22,7 +27,8 @@ export function HealthCard(props: { account: Account; snapshots: HealthSnapshot[
   if (account.id !== latest.accountId) return null; // a reading of the previous account, during navigation
   const health = scoreHealth(latest.inputs, model);
   const dim = (d: HealthDimension) => t(`health.dim.${d}` as MessageKey);
-  const value = (d: HealthDimension, v: number) => (PERCENT.includes(d) ? `${Math.round(v)}%` : String(Math.round(v)));
+  const value = (d: HealthDimension, v: number) =>
+    PERCENT.includes(d) ? `${Math.round(v)}%` : d === 'bossReviewDays' ? t('health.days', { n: Math.round(v) }) : String(Math.round(v));
   if (health.score === null) {
     return (
       <section className="card" aria-labelledby="health-title">
@@ -46,6 +52,7 @@ export function HealthCard(props: { account: Account; snapshots: HealthSnapshot[
         )}
       </p>
       <p className="muted small" data-testid="health-known">{t('health.known', { known: health.known, total: health.total })}</p>
+      {latest.imported === false && <p className="muted small" data-testid="health-service-only">{t('health.serviceOnly')}</p>}
       {health.capped && <p className="warn">{t('health.capped', { dimension: dim(health.capped.dimension), band: t(`band.${health.capped.capBand}`) })}</p>}
       <ul className="dims">
         {health.contributions.map((c) => (
@@ -55,6 +62,7 @@ export function HealthCard(props: { account: Account; snapshots: HealthSnapshot[
               <span style={{ width: `${Math.round(c.dimScore)}%` }} className={c.dimScore >= 70 ? 'hi' : c.dimScore < 40 ? 'lo' : 'mid'} />
             </span>
             <span className="dim-value">{value(c.dimension, c.value)}</span>
+            <ServiceFact dimension={c.dimension} value={c.value} facts={facts} model={model} />
           </li>
         ))}
       </ul>

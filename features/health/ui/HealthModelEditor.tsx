@@ -4,7 +4,7 @@ import { readingFor } from '../../../platform/demo/accounts';
 import { healthModelItem, readEngineSettings, renewalSettingsItem } from '../../engine-settings';
 import { DEFAULT_HEALTH_MODEL, HEALTH_DIMENSIONS, HealthModelSchema, redStreakDays, scoreHealth, type HealthDimension, type HealthModel } from '..';
 import type { MessageKey } from '../../../shared/i18n';
-import type { HealthInputs } from '../../../data/model/records';
+import type { ScoringInputs } from '../model';
 import { DEFAULT_RENEWAL_SETTINGS, RenewalSettingsSchema, type RenewalSettings } from '../../renewal';
 import { RenewalRulesEditor } from '../../renewal/ui/RenewalRulesEditor';
 import { SEGMENTS } from '../../../data/model/common';
@@ -18,7 +18,7 @@ export function HealthModelEditor() {
   const { t } = tr;
   const [model, setModel] = useState<HealthModel>(DEFAULT_HEALTH_MODEL);
   const [renewal, setRenewal] = useState<RenewalSettings>(DEFAULT_RENEWAL_SETTINGS);
-  const [sample, setSample] = useState<{ name: string; inputs: HealthInputs } | null>(null);
+  const [sample, setSample] = useState<{ name: string; inputs: ScoringInputs } | null>(null);
   const [status, setStatus] = useState('');
 
   useEffect(() => {
@@ -26,7 +26,7 @@ export function HealthModelEditor() {
       setModel(s.model);
       setRenewal(s.renewal);
     });
-    void (browser.runtime.sendMessage({ type: 'engine/preview' }) as Promise<{ name: string; inputs: HealthInputs } | null>)
+    void (browser.runtime.sendMessage({ type: 'engine/preview' }) as Promise<{ name: string; inputs: ScoringInputs } | null>)
       .then((p) => setSample(p ?? null), () => setSample(null));
   }, []);
 

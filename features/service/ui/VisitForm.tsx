@@ -7,6 +7,7 @@ import { CHECKLIST_SECTIONS, type ChecklistItem, type ServiceSettings } from '..
 import { checkVisit, type VisitDraft, type VisitField } from '../visit-input';
 import { useTr } from '../../../shared/i18n/I18n';
 import { FormMessage, saveFailed } from '../../../shared/ui/FormMessage';
+import { BANDS } from '../../../data/model/common';
 
 /** A checklist item in the user's words: the default items are worded by the catalogue. */
 export function useItemLabel() {
@@ -18,8 +19,9 @@ const blankFollowUp = { text: '', dueDate: '' };
 
 /**
  * Logs a service visit: the full form in the panel, or the quick one in the
- * toolbar popup (date, length, boss, notes, a follow-up). Each follow-up
- * becomes a call to action with its due date once saved.
+ * toolbar popup (date, length, boss, the CSM's read, notes, a follow-up).
+ * Each follow-up becomes a call to action with its due date once saved; the
+ * read (green, yellow, red, with a one-line reason) is a health dimension.
  */
 export function VisitForm({ accountId, now, settings, quick = false, onSaved }: {
   accountId: string;
@@ -31,7 +33,7 @@ export function VisitForm({ accountId, now, settings, quick = false, onSaved }: 
   const { t } = useTr();
   const label = useItemLabel();
   const today = localDate(now);
-  const fresh = (): VisitDraft => ({ date: today, durationMin: '60', attendees: '', bossMet: false, checklistDone: [], notes: '', followUps: [{ ...blankFollowUp }] });
+  const fresh = (): VisitDraft => ({ date: today, durationMin: '60', attendees: '', bossMet: false, checklistDone: [], notes: '', followUps: [{ ...blankFollowUp }], sentiment: '', sentimentReason: '' });
   const [draft, setDraft] = useState<VisitDraft>(fresh);
   const [errors, setErrors] = useState<Partial<Record<VisitField, string>>>({});
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
@@ -99,6 +101,23 @@ export function VisitForm({ accountId, now, settings, quick = false, onSaved }: 
             ))}
           </fieldset>
         ))}
+      <fieldset className="sentiment" aria-describedby={errors.sentiment ? id('sentiment-error') : undefined}>
+        <legend>{t('visit.sentiment')}</legend>
+        {BANDS.map((band) => (
+          <label key={band} className="choice">
+            <input type="radio" name={id('sentiment')} value={band} checked={draft.sentiment === band} onChange={() => set({ sentiment: band })} />{' '}
+            <span className={`badge band-${band}`}>{t(`band.${band}`)}</span>
+          </label>
+        ))}
+        {draft.sentiment && (
+          <button type="button" className="link" onClick={() => set({ sentiment: '' })}>{t('visit.sentimentClear')}</button>
+        )}
+        {error('sentiment')}
+        <label htmlFor={id('sentimentReason')}>{t('visit.sentimentReason')}</label>
+        <input id={id('sentimentReason')} maxLength={200} value={draft.sentimentReason} placeholder={t('visit.sentimentReasonHint')}
+          onChange={(e) => set({ sentimentReason: e.target.value })} {...field('sentimentReason')} />
+        {error('sentimentReason')}
+      </fieldset>
       <label htmlFor={id('notes')}>{t('visit.notes')}</label>
       <textarea id={id('notes')} rows={quick ? 2 : 3} value={draft.notes} onChange={(e) => set({ notes: e.target.value })} />
       <fieldset className="followups">

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { browser } from 'wxt/browser';
-import { currentHealth, latestReading } from '../../../features/health/current';
+import { currentHealth } from '../../../features/health/current';
+import { useHealthReadings } from '../../../features/use-health-readings';
 import { localDate } from '../../../shared/dates/local-date';
 import { useAccount, useRecords } from '../../panel/data-client';
 import { followTab } from '../../panel/follow-tab';
@@ -45,10 +46,13 @@ export function PanelApp() {
   const seed = usePanelStore((s) => s.seed);
   const { account, error } = useAccount(ref, seed);
   const snapshots = useRecords('snapshots', account?.id);
-  const latest = snapshots && latestReading(snapshots, localDate(now));
   // One watch of the account's CTAs serves both cards that show them.
   const ctas = useRecords('ctas', account?.id);
   const promises = useRecords('promises', account?.id);
+  // Imported readings merged with the service signals: what every card scores.
+  const health = useHealthReadings(account, snapshots, promises, engine.service, now);
+  const latest = health?.latest;
+  const series = health?.series;
   const view = usePanelStore((s) => s.view);
   const risks = promises ? promiseRisks(promises, localDate(now)).length : 0;
 
@@ -99,14 +103,14 @@ export function PanelApp() {
         <div role="tabpanel" id={`tabpanel-${view}`} aria-labelledby={`tab-${view}`} key={`${account.id}:${view}`}>
           {view === 'overview' && (
             <>
-              {snapshots && latest && <HealthCard account={account} snapshots={snapshots} latest={latest} now={now} model={engine.model} />}
-              {snapshots && <RenewalCard account={account} snapshots={snapshots} now={now} model={engine.model} settings={engine.renewal} promiseRisks={risks} />}
+              {health && latest && <HealthCard account={account} snapshots={health.series} latest={latest} facts={health.facts} now={now} model={engine.model} />}
+              {series && <RenewalCard account={account} snapshots={series} now={now} model={engine.model} settings={engine.renewal} promiseRisks={risks} />}
               <OnboardingCard account={account} ctas={ctas} now={now} />
               <NextSteps account={account} ctas={ctas} now={now} />
             </>
           )}
-          {view === 'service' && snapshots && ctas && (
-            <ServiceTab account={account} ctas={ctas} snapshots={snapshots} now={now} model={engine.model} renewal={engine.renewal} service={engine.service} />
+          {view === 'service' && series && ctas && (
+            <ServiceTab account={account} ctas={ctas} snapshots={series} now={now} model={engine.model} renewal={engine.renewal} service={engine.service} />
           )}
           {view === 'expectations' && <ExpectationsTab account={account} now={now} service={engine.service} />}
           {view === 'handover' && <HandoverPanel account={account} now={now} />}

@@ -1,0 +1,68 @@
+import type { IsoDate } from '../shared/dates/local-date';
+import { ruleOf } from '../shared/dates/calendar';
+import type { Account } from '../data/model/account';
+import type { ExpectationNote, HealthSnapshot, MonthlyReport, PromiseRecord, ServicePlan, ServiceVisit } from '../data/model/records';
+import { serviceSignals, type ServiceSignals, type SignalRules } from './health/signals';
+import { mergedSeries, type Reading } from './health/current';
+import { serviceMonthOf } from './service/cadence';
+import { rhythmOf, type ServiceSettings } from './service/settings';
+import { promiseRisk } from './expectations/risks';
+
+/** An account's service records: what its service dimensions are computed from. */
+export interface ServiceRows {
+  visits: readonly ServiceVisit[];
+  reports: readonly MonthlyReport[];
+  notes: readonly ExpectationNote[];
+  promises: readonly PromiseRecord[];
+  plans: readonly ServicePlan[];
+}
+
+type AccountFacts = Pick<Account, 'id'> & Partial<Pick<Account, 'segment' | 'signedAt' | 'contractStart'>>;
+
+/** The signal rules of one account: its segment's rhythm and its plan's service day, with the service settings. */
+export function signalRules(account: AccountFacts, plans: readonly ServicePlan[], settings: ServiceSettings): SignalRules {
+  const serviceDay = ruleOf(plans.find((p) => p.accountId === account.id && !p.deleted));
+  const since = account.signedAt ?? account.contractStart;
+  return {
+    rhythm: rhythmOf(settings, account.segment),
+    serviceDay,
+    ...(since ? { since } : {}),
+    firstVisitAfterDays: settings.firstVisitAfterDays,
+    resetWithinDays: settings.resetWithinDays,
+    servedMonth: (date) => serviceMonthOf(serviceDay, date),
+    promiseAtRisk: (p, today) => promiseRisk(p, today) !== null,
+  };
+}
+
+const mine = <T extends { accountId: string }>(xs: readonly T[], id: string) => xs.filter((x) => x.accountId === id);
+const recordsOf = (rows: ServiceRows, id: string) => ({ visits: mine(rows.visits, id), reports: mine(rows.reports, id), notes: mine(rows.notes, id), promises: mine(rows.promises, id) });
+
+/** The service dimensions of one account on a day, from its rows (rows of other accounts are ignored). */
+export function accountSignals(account: AccountFacts, rows: ServiceRows, settings: ServiceSettings, day: IsoDate): ServiceSignals {
+  return serviceSignals(recordsOf(rows, account.id), signalRules(account, rows.plans, settings), day);
+}
+
+/**
+ * The account's health readings as every surface scores them: each imported
+ * snapshot merged with the service signals of its day, and today's reading
+ * (the latest import merged with today's signals) when the latest import is
+ * older, or when there is no import at all but the service records say something.
+ */
+export function healthSeries(account: AccountFacts, snapshots: readonly HealthSnapshot[], rows: ServiceRows, settings: ServiceSettings, today: IsoDate): Reading[] {
+  const records = recordsOf(rows, account.id);
+  const rules = signalRules(account, rows.plans, settings);
+  return mergedSeries(account.id, mine(snapshots, account.id), (day) => serviceSignals(records, rules, day).inputs, today);
+}
+
+/** healthSeries for a whole book, grouped in one pass: the portfolio's and the evaluation's input. */
+export function bookHealthSeries(accounts: readonly AccountFacts[], snapshots: readonly HealthSnapshot[], rows: ServiceRows, settings: ServiceSettings, today: IsoDate): Reading[] {
+  const group = <T extends { accountId: string }>(xs: readonly T[]) => {
+    const m = new Map<string, T[]>();
+    for (const x of xs) (m.get(x.accountId) ?? m.set(x.accountId, []).get(x.accountId)!).push(x);
+    return m;
+  };
+  const [s, v, r, n, p, pl] = [group(snapshots), group(rows.visits), group(rows.reports), group(rows.notes), group(rows.promises), group(rows.plans)];
+  return accounts.flatMap((a) =>
+    healthSeries(a, s.get(a.id) ?? [], { visits: v.get(a.id) ?? [], reports: r.get(a.id) ?? [], notes: n.get(a.id) ?? [], promises: p.get(a.id) ?? [], plans: pl.get(a.id) ?? [] }, settings, today),
+  );
+}
