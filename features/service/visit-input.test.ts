@@ -120,3 +120,19 @@ describe('checkVisit: errors by field', () => {
     });
   });
 });
+
+describe('checkVisit: the CSM’s read', () => {
+  it('keeps the band and its trimmed one-line reason; no read is no field', () => {
+    const r = checkVisit(draft({ sentiment: 'yellow', sentimentReason: '  rollout slower than hoped ' }), TODAY);
+    expect(r.ok && r.value.sentiment).toEqual({ band: 'yellow', reason: 'rollout slower than hoped' });
+    const bare = checkVisit(draft({ sentiment: 'green', sentimentReason: '  ' }), TODAY);
+    expect(bare.ok && bare.value.sentiment).toEqual({ band: 'green' });
+    const none = checkVisit(draft({ sentiment: '' }), TODAY);
+    expect(none.ok && 'sentiment' in none.value).toBe(false);
+  });
+  it('refuses a reason without a band, and a reason longer than a line', () => {
+    expect(errorsOf(draft({ sentimentReason: 'the boss was absent' }))).toEqual({ sentiment: 'sentimentMissing' });
+    expect(errorsOf(draft({ sentiment: 'red', sentimentReason: 'a\nb' }))).toEqual({ sentimentReason: 'sentimentReason' });
+    expect(errorsOf(draft({ sentiment: 'red', sentimentReason: 'x'.repeat(201) }))).toEqual({ sentimentReason: 'sentimentReason' });
+  });
+});

@@ -33,3 +33,16 @@ describe('HealthCard', () => {
     expect(screen.getByText('NPS使健康度最高只能为红色。')).toBeInTheDocument();
   });
 });
+
+describe('HealthCard on an account with no imported health', () => {
+  it('scores it from the service records alone, says so, and explains each service dimension', () => {
+    const series = [{ id: 'service:a:2026-11-23', accountId: 'a', asOf: '2026-11-23', createdAt: '', updatedAt: '', imported: false, inputs: { bossReviewDays: 72, csmRead: 50 } }];
+    const facts = { bossReviewDays: { lastReview: '2026-09-12' }, csmRead: { band: 'yellow' as const, reason: 'rollout slower than hoped', date: '2026-11-02', previous: 'yellow' as const } };
+    render(<I18nProvider locale="en"><HealthCard account={account} snapshots={series} latest={series[0]!} facts={facts} now={new Date(2026, 10, 23)} model={DEFAULT_HEALTH_MODEL} /></I18nProvider>);
+    // Boss: (120 − 72) / 75 → 64 × 8; read 50 × 7: (512 + 350) / 15 = 57.47, shown 57.5 → 58.
+    expect(screen.getByTestId('engine-score')).toHaveTextContent('58');
+    expect(screen.getByTestId('health-service-only')).toHaveTextContent('Scored from this account’s service records alone');
+    expect(screen.getByTestId('fact-bossReviewDays')).toHaveTextContent('Boss not met since Sep 12, 2026');
+    expect(screen.getByTestId('fact-csmRead')).toHaveTextContent('CSM’s read yellow on Nov 2, 2026: rollout slower than hoped (was yellow)');
+  });
+});
