@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openPanel, startLens, type Lens } from './fixture';
+import { openPanel, startLens, tabIdOf, type Lens } from './fixture';
 
 // The CSM workflows end to end: a handover written in the toolbar popup reaches
 // the panel, a visit logged with a follow-up raises a next step, and the
@@ -15,17 +15,13 @@ afterAll(async () => {
 
 const byName = (name: string) => lens.crm.records.find((r) => r.name === name)!;
 
-/** The browser's id of the tab showing `url`, asked of the service worker. */
-async function tabIdOf(url: string): Promise<number> {
-  return lens.browser.worker.evaluate(`chrome.tabs.query({}).then((tabs) => tabs.find((t) => t.url === ${JSON.stringify(url)}).id)`) as Promise<number>;
-}
 
 it('shows a handover written in the toolbar popup in the panel of that account', async () => {
   const account = byName('Initech Software');
   const page = await lens.openRecord(account.recordId);
   const frame = await openPanel(lens, page, 'Initech Software');
   const popup = await lens.browser.context.newPage();
-  await popup.goto(`chrome-extension://${lens.browser.extensionId}/popup.html?tab=${await tabIdOf(page.url())}`);
+  await popup.goto(`chrome-extension://${lens.browser.extensionId}/popup.html?tab=${await tabIdOf(lens, page.url())}`);
   await popup.getByRole('heading', { name: 'Initech Software' }).waitFor();
   await popup.getByRole('button', { name: 'Save draft' }).click();
   await popup.getByText('Write at least one of the three fields.').waitFor();

@@ -85,3 +85,8 @@ export async function openPanel(lens: Lens, page: Page, name: string): Promise<F
 }
 
 export const launcherCount = async (page: Page) => (await queryAx(page, 'button', 'Account Lens')).length;
+
+/** The browser's id of the tab showing `url`, asked of the service worker (the popup opened for that tab takes it). */
+export async function tabIdOf(lens: Lens, url: string): Promise<number> {
+  return lens.browser.worker.evaluate(`chrome.tabs.query({}).then((tabs) => tabs.find((t) => t.url === ${JSON.stringify(url)}).id)`) as Promise<number>;
+}

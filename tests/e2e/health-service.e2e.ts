@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openPanel, startLens, type Lens } from './fixture';
+import { openPanel, startLens, tabIdOf, type Lens } from './fixture';
 
 // Health from day one: an account with no imported health is scored from its
 // own service records, and the CSM's read logged in the toolbar popup's quick
@@ -15,9 +15,6 @@ afterAll(async () => {
 
 const byName = (name: string) => lens.crm.records.find((r) => r.name === name)!;
 
-async function tabIdOf(url: string): Promise<number> {
-  return lens.browser.worker.evaluate(`chrome.tabs.query({}).then((tabs) => tabs.find((t) => t.url === ${JSON.stringify(url)}).id)`) as Promise<number>;
-}
 
 it('scores an account with no imported health from its service records, and takes the CSM’s read from the quick visit log', async () => {
   const account = byName('Vandelay Imports'); // no imported health (platform/demo/accounts.ts SERVICE_ONLY)
@@ -33,7 +30,7 @@ it('scores an account with no imported health from its service records, and take
 
   // A red read with its reason, logged from the toolbar popup, is the latest read at once.
   const popup = await lens.browser.context.newPage();
-  await popup.goto(`chrome-extension://${lens.browser.extensionId}/popup.html?tab=${await tabIdOf(page.url())}`);
+  await popup.goto(`chrome-extension://${lens.browser.extensionId}/popup.html?tab=${await tabIdOf(lens, page.url())}`);
   await popup.getByRole('heading', { name: 'Vandelay Imports' }).waitFor();
   await popup.getByRole('tab', { name: 'Log a visit' }).click();
   const form = popup.getByRole('form', { name: 'Quick visit log' });
