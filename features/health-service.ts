@@ -23,13 +23,15 @@ type AccountFacts = Pick<Account, 'id'> & Partial<Pick<Account, 'segment' | 'sig
 export function signalRules(account: AccountFacts, plans: readonly ServicePlan[], settings: ServiceSettings): SignalRules {
   const serviceDay = ruleOf(plans.find((p) => p.accountId === account.id && !p.deleted));
   const since = account.signedAt ?? account.contractStart;
+  // The same visits are placed once for every day the series scores.
+  const served = new Map<IsoDate, string>();
   return {
     rhythm: rhythmOf(settings, account.segment),
     serviceDay,
     ...(since ? { since } : {}),
     firstVisitAfterDays: settings.firstVisitAfterDays,
     resetWithinDays: settings.resetWithinDays,
-    servedMonth: (date) => serviceMonthOf(serviceDay, date),
+    servedMonth: (date) => served.get(date) ?? served.set(date, serviceMonthOf(serviceDay, date)).get(date)!,
     promiseAtRisk: (p, today) => promiseRisk(p, today) !== null,
   };
 }

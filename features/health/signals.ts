@@ -74,6 +74,8 @@ export function serviceSignals(records: ServiceRecords, rules: SignalRules, toda
   const inputs: ServiceInputs = {};
   const facts: ServiceFacts = {};
   if (!visits.length && !reports.length && !notes.length && !promises.length) return { inputs, facts };
+  const days = new Map<YearMonth, IsoDate>();
+  const dayIn = (m: YearMonth) => days.get(m) ?? days.set(m, serviceDayIn(rules.serviceDay, m)).get(m)!;
   const firstDue = rules.since ? plusDays(rules.since, rules.firstVisitAfterDays) : undefined;
   const owes = (day: IsoDate) => !firstDue || day >= firstDue;
   const lastVisit = latestOf(visits.map((v) => v.date));
@@ -82,14 +84,14 @@ export function serviceSignals(records: ServiceRecords, rules: SignalRules, toda
     const served = new Set(visits.map((v) => rules.servedMonth(v.date)));
     const current = monthOf(today);
     // The current month counts once its service day has passed or it was served early.
-    const end = served.has(current) || serviceDayIn(rules.serviceDay, current) < today ? current : addMonths(current, -1);
-    const due = Array.from({ length: SIGNAL_MONTHS }, (_, i) => addMonths(end, i - SIGNAL_MONTHS + 1)).filter((m) => owes(serviceDayIn(rules.serviceDay, m)));
+    const end = served.has(current) || dayIn(current) < today ? current : addMonths(current, -1);
+    const due = Array.from({ length: SIGNAL_MONTHS }, (_, i) => addMonths(end, i - SIGNAL_MONTHS + 1)).filter((m) => owes(dayIn(m)));
     const held = due.filter((m) => served.has(m)).length;
     if (due.length) {
       inputs.serviceRhythm = (held / due.length) * 100;
       facts.serviceRhythm = { held, due: due.length, ...(lastVisit ? { lastVisit } : {}) };
     }
-    reportSignal(reports, rules, today, owes, inputs, facts);
+    reportSignal(reports, dayIn, today, owes, inputs, facts);
   } else if (rules.rhythm === 'quarterly') {
     // One review a quarter: a visit in the last three months, owed once the first service day is that old.
     const start = addMonthsToDate(today, -SIGNAL_MONTHS);
@@ -136,13 +138,13 @@ export function serviceSignals(records: ServiceRecords, rules: SignalRules, toda
 }
 
 /** The last three whole months' reports (monthly rhythm): sent on time ÷ owed, a month owed once its grace ran out. */
-function reportSignal(reports: readonly MonthlyReport[], rules: SignalRules, today: IsoDate, owes: (d: IsoDate) => boolean, inputs: ServiceInputs, facts: ServiceFacts) {
+function reportSignal(reports: readonly MonthlyReport[], dayIn: (m: YearMonth) => IsoDate, today: IsoDate, owes: (d: IsoDate) => boolean, inputs: ServiceInputs, facts: ServiceFacts) {
   const current = monthOf(today);
   let due = 0;
   let onTime = 0;
   for (let i = SIGNAL_MONTHS; i >= 1; i--) {
     const month = addMonths(current, -i);
-    if (!owes(serviceDayIn(rules.serviceDay, month))) continue;
+    if (!owes(dayIn(month))) continue;
     const deadline = plusDays(lastDay(month), REPORT_GRACE_DAYS);
     const sent = reports.some((r) => r.month === month && r.sentAt <= deadline);
     if (sent) onTime++;
