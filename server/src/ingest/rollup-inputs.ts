@@ -2,9 +2,9 @@ import type { HealthInputs } from '../../../data/model/records';
 import type { Sql } from '../db';
 import { summariseDays } from './day-summaries';
 import type { IngestConfig } from './schemas';
+import { DAY_MS, utcMidnight } from '../../../shared/dates/utc';
 
 /** The inputs the daily rollup computes for each account (rollup.ts writes them as snapshots). */
-const DAY = 86_400_000;
 /** Active users, core adoption and breadth look at the 28 days ending with the day. */
 export const ACTIVE_DAYS = 28;
 /** Tickets and NPS look at the 90 days ending with the day. */
@@ -49,12 +49,12 @@ async function accountKeys(sql: Sql, teamId: string, config: IngestConfig, onlyA
 
 /** Per account, the inputs for `day` from what is stored (no writes): the rule, in one place. */
 export async function computeRollup(sql: Sql, teamId: string, day: string, config: IngestConfig, onlyAccount?: string): Promise<AccountRollup[]> {
-  const to = new Date(`${day}T00:00:00.000Z`).getTime() + DAY;
+  const to = utcMidnight(day).getTime() + DAY_MS;
   if (Number.isNaN(to)) throw new Error(`not a day: ${day}`);
   const weeks = config.keyAction?.weeks ?? 4;
-  const from = new Date(to - Math.max(ACTIVE_DAYS, weeks * 7) * DAY).toISOString();
-  const from90 = new Date(to - SUPPORT_DAYS * DAY).toISOString();
-  const from28 = new Date(to - ACTIVE_DAYS * DAY).toISOString();
+  const from = new Date(to - Math.max(ACTIVE_DAYS, weeks * 7) * DAY_MS).toISOString();
+  const from90 = new Date(to - SUPPORT_DAYS * DAY_MS).toISOString();
+  const from28 = new Date(to - ACTIVE_DAYS * DAY_MS).toISOString();
   const toIso = new Date(to).toISOString();
   const { accountIds, keys, owners } = await accountKeys(sql, teamId, config, onlyAccount);
   if (accountIds.length === 0) return [];
