@@ -1,5 +1,6 @@
 import type { PromiseRecord, ServiceVisit } from '../../../data/model/records';
 import type { ReportInput } from './input';
+import { fakeVisit } from '../../../tests/support/builders';
 
 /** Builders of report inputs for the report's tests: an English November 2026 report on Acme Ltd. */
 
@@ -10,16 +11,7 @@ const written = (id: string, updatedAt = '2026-11-10T09:00:00.000Z') => ({
   updatedAt,
 });
 
-export const visit = (id: string, date: string, over: Partial<ServiceVisit> = {}): ServiceVisit => ({
-  ...written(id),
-  date,
-  durationMin: 60,
-  attendees: ['Li Lei'],
-  bossMet: false,
-  checklistDone: [],
-  followUps: [],
-  ...over,
-});
+export const visit = (id: string, date: string, over: Partial<ServiceVisit> = {}): ServiceVisit => fakeVisit({ ...written(id), date, attendees: ['Li Lei'], ...over });
 
 export const promise = (id: string, text: string, over: Partial<PromiseRecord> = {}): PromiseRecord => ({
   ...written(id),
