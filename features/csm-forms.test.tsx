@@ -10,6 +10,7 @@ import type { Locale } from '../shared/i18n';
 import type { Account } from '../data/model/account';
 import type { Handover, PromiseRecord, ServiceVisit } from '../data/model/records';
 import { DEFAULT_SERVICE_SETTINGS } from './service/settings';
+import { fakeVisit } from '../tests/support/builders';
 
 const writes: { kind: string; record: Record<string, unknown> }[] = [];
 let refuseNext: Error | null = null; // the background's answer to the next write, when it fails
@@ -77,9 +78,8 @@ describe('VisitForm', () => {
   });
 });
 
-const visit = (id: string, date: string, bossMet: boolean, notes: string): ServiceVisit => ({
-  id, accountId: 'a1', createdAt: stamp, updatedAt: stamp, date, durationMin: 60, attendees: ['Lee'], bossMet, checklistDone: ['boss.month'], notes, followUps: [],
-});
+const visit = (id: string, date: string, bossMet: boolean, notes: string): ServiceVisit =>
+  fakeVisit({ id, accountId: 'a1', createdAt: stamp, updatedAt: stamp, date, attendees: ['Lee'], bossMet, checklistDone: ['boss.month'], notes });
 
 describe('VisitsTable', () => {
   const visits = [visit('v1', '2026-09-25', true, 'kick-off'), visit('v2', '2026-10-30', false, 'dashboards'), visit('v3', '2026-11-20', true, 'SSO rollout')];
