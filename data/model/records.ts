@@ -35,10 +35,25 @@ export const HealthInputsSchema = z.object({
 });
 export type HealthInputs = z.infer<typeof HealthInputsSchema>;
 
+/**
+ * The onboarding key action as the team server's usage rollup measured it on
+ * the reading's day: of the last `weeks` weeks, how many saw the event at the
+ * configured frequency.
+ */
+export const KeyActionReadingSchema = z.object({
+  event: text(200).min(1),
+  weeksDone: z.number().int().min(0).max(52),
+  weeks: z.number().int().min(1).max(52),
+  lastAt: TimestampSchema.optional(),
+});
+export type KeyActionReading = z.infer<typeof KeyActionReadingSchema>;
+
 /** Dated raw metric values: the health engine scores them; trends come from the series. */
 export const HealthSnapshotSchema = WrittenSchema.extend({
   asOf: IsoDateSchema,
   inputs: HealthInputsSchema,
+  /** What the usage rollup found besides the scored inputs; only the key action is kept. */
+  usage: z.object({ keyAction: KeyActionReadingSchema.optional() }).optional(),
 });
 export type HealthSnapshot = z.infer<typeof HealthSnapshotSchema>;
 
@@ -74,11 +89,25 @@ export const ServiceVisitSchema = WrittenSchema.extend({
 });
 export type ServiceVisit = z.infer<typeof ServiceVisitSchema>;
 
-const PersonSchema = z.object({
+/** Where a key person stands on the account: who decides, who backs us, who pushes against. */
+export const STANCES = ['decision_maker', 'supporter', 'opponent'] as const;
+export type Stance = (typeof STANCES)[number];
+
+/**
+ * One of the account's key people, first written at handover and kept up on
+ * the account afterwards. `id` keeps a person the same across renames (rows
+ * from before it are known by their name); `leftAt`: the day the CSM learnt
+ * they left the customer, which raises a call to action.
+ */
+export const PersonSchema = z.object({
+  id: z.string().trim().min(1).max(60).optional(),
   role: z.enum(['boss', 'champion', 'user', 'other']),
   name: text(200).min(1),
   contact: text(300).optional(),
+  stance: z.enum(STANCES).optional(),
+  leftAt: IsoDateSchema.optional(),
 });
+export type Person = z.infer<typeof PersonSchema>;
 
 /** Sales' handover of a newly signed customer to the CSM. */
 export const HandoverSchema = WrittenSchema.extend({
@@ -149,7 +178,7 @@ export const MilestoneSchema = WrittenSchema.extend({
 });
 export type Milestone = z.infer<typeof MilestoneSchema>;
 
-export const CTA_SOURCES = ['health', 'renewal', 'onboarding', 'service', 'expectations', 'manual'] as const;
+export const CTA_SOURCES = ['health', 'renewal', 'onboarding', 'service', 'expectations', 'manual', 'people'] as const;
 
 /** A call to action. `cause` identifies what raised it, so re-evaluation never duplicates it. */
 export const CtaSchema = WrittenSchema.extend({
