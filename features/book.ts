@@ -7,6 +7,7 @@ import { touchpointLogs } from './renewal/timeline';
 import type { ServiceSettings } from './service/settings';
 import type { CtaDraft } from '../data/model/cta-draft';
 import { evaluateCtas, type CtaClosure } from './ctas';
+import { templateFor, type OnboardingTemplates } from './onboarding/template';
 
 /** Every row the evaluation reads, for the whole book. */
 export interface BookTables {
@@ -27,6 +28,8 @@ export interface BookSettings {
   model: HealthModel;
   renewal: RenewalSettings;
   service: ServiceSettings;
+  /** Onboarding templates per segment: which milestones need another team. */
+  onboarding?: OnboardingTemplates;
 }
 
 export interface AccountVerdict {
@@ -72,6 +75,7 @@ export function evaluateBook(t: BookTables, settings: BookSettings, today: IsoDa
       renewalSettings: settings.renewal,
       logged: touchpointLogs(rows.visits, rows.notes),
       handovers: rows.handovers,
+      onboardingTemplate: templateFor(settings.onboarding ?? {}, account.segment).milestones,
       today,
       service: { plans: rows.plans, visits: rows.visits, reports: rows.reports, notes: rows.notes, settings: settings.service },
     });

@@ -3,6 +3,11 @@ import { translator } from '../../shared/i18n';
 import { activation, keyActionTick } from './activation';
 import { DEFAULT_ONBOARDING, milestonesFor, ONBOARDING_TEMPLATE, templateFor, validTemplates, type KeyAction, type OnboardingTemplates } from './template';
 import { parseTemplateText, templateText } from './template-text';
+import { evaluateBook } from '../book';
+import { DEFAULT_HEALTH_MODEL } from '../health/model';
+import { DEFAULT_RENEWAL_SETTINGS } from '../renewal/settings';
+import { DEFAULT_SERVICE_SETTINGS } from '../service/settings';
+import type { Account } from '../../data/model/account';
 
 const T = '2026-09-01T09:00:00.000Z';
 const SIGNED = '2026-09-01'; // day 90 is 2026-11-30
@@ -99,5 +104,16 @@ describe('onboarding templates per segment', () => {
     expect(parseTemplateText(' \n')).toEqual({ problem: 'empty' });
     expect(parseTemplateText('7 | Kick-off\n9 | 启动会')).toEqual({ problem: 'duplicate' });
     expect(parseTemplateText(Array.from({ length: 21 }, (_, i) => `${i} | M${i}`).join('\n'))).toEqual({ problem: 'tooMany' });
+  });
+
+  it('raises a segment template’s overdue milestone with that template’s need for another team', () => {
+    const base = { crm: 'salesforce', recordId: 'r', name: 'A', contractEnd: '2027-09-01', signedAt: SIGNED, csm: 'Cleo', source: 'import', createdAt: T, updatedAt: T } as const;
+    const accounts: Account[] = [{ ...base, id: 'a-smb', segment: 'smb' }, { ...base, id: 'a-ent', segment: 'enterprise' }];
+    const goLive = { key: 'go_live', dueDays: 20, needsOtherTeam: true, title: 'Go live' };
+    const milestones = accounts.flatMap((a) => milestonesFor(a.id, SIGNED, [goLive]).map((m) => ({ ...m, createdAt: T, updatedAt: T })));
+    const tables = { accounts, milestones, snapshots: [], outcomes: [], ctas: [], visits: [], notes: [], plans: [], reports: [] };
+    const settings = { model: DEFAULT_HEALTH_MODEL, renewal: DEFAULT_RENEWAL_SETTINGS, service: DEFAULT_SERVICE_SETTINGS, onboarding: { smb: { milestones: [goLive] } } };
+    const raised = evaluateBook(tables, settings, '2026-10-01').verdicts.flatMap((v) => v.create.filter((d) => d.source === 'onboarding'));
+    expect(raised.map((d) => [d.accountId, d.needsOtherTeam])).toEqual([['a-smb', true], ['a-ent', false]]);
   });
 });
