@@ -122,4 +122,4 @@ export function handoverFields(
   return { ok: true, value: value_ };
 }
 
-export const handoverId = (accountId: string) => `handover:${accountId}`;
+export { handoverId } from '../../data/model/handover';

@@ -1,6 +1,6 @@
 import type { Account } from '../../data/model/account';
 import { CTA_ACT_DAYS, draftCta, type CtaDraft, type CtaRule } from '../../data/model/cta-draft';
-import type { Handover } from '../../data/model/records';
+import { PersonSchema, type Handover } from '../../data/model/records';
 import type { IsoDate } from '../../shared/dates/local-date';
 import { plusDays } from '../../shared/dates/week';
 import type { MessageKey } from '../../shared/i18n';
@@ -13,6 +13,7 @@ export interface PeopleCtaInput {
   today: IsoDate;
 }
 
+const ROLES = PersonSchema.shape.role.options;
 const leftPrefix = (accountId: string) => `people:left:${accountId}:`;
 
 /**
@@ -40,7 +41,11 @@ export const peopleCtaRule: CtaRule<PeopleCtaInput> = {
     return { create, resolve };
   },
   titles: {
-    person_left: (p, tr) => tr.t('cta.person_left', { name: String(p.name), role: tr.t(`people.role.${String(p.role)}` as MessageKey) }),
+    person_left: (p, tr) => {
+      const role = String(p.role ?? 'other');
+      const worded = (ROLES as readonly string[]).includes(role) ? tr.t(`people.role.${role}` as MessageKey) : role;
+      return tr.t('cta.person_left', { name: String(p.name ?? ''), role: worded });
+    },
   },
   closedNotes: { person_back: 'cta.closed.person_back' },
   plays: {

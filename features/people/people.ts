@@ -1,6 +1,6 @@
 import type { Handover, Person, Stance } from '../../data/model/records';
 import type { IsoDate } from '../../shared/dates/local-date';
-import { handoverId } from '../handover/form';
+import { handoverId } from '../../data/model/handover';
 
 /**
  * The account's key people live on its handover record (keyPeople): sales

@@ -1,7 +1,7 @@
 import type { Account } from '../../data/model/account';
 import type { Handover, HealthSnapshot, Person } from '../../data/model/records';
 import { addDays, type IsoDate } from '../../shared/dates/local-date';
-import { handoverId } from '../../features/handover/form';
+import { handoverId } from '../../data/model/handover';
 
 /** The demo's key-action event, the same as the team server's demo usage (server/src/ingest/demo.ts). */
 export const DEMO_KEY_EVENT = 'report.created';
