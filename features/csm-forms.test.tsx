@@ -13,14 +13,16 @@ import { DEFAULT_SERVICE_SETTINGS } from './service/settings';
 
 const writes: { kind: string; record: Record<string, unknown> }[] = [];
 let refuseNext: Error | null = null; // the background's answer to the next write, when it fails
-vi.mock('../platform/panel/data-client', () => ({
-  writeRecordVia: vi.fn(async (kind: string, record: Record<string, unknown>) => {
+vi.mock('../platform/panel/data-client', () => {
+  // A whole record, or a new one's fields (the background mints its id and timestamps).
+  const write = async (kind: string, record: Record<string, unknown>) => {
     const refused = refuseNext;
     refuseNext = null;
     if (refused) throw refused;
     writes.push({ kind, record });
-  }),
-}));
+  };
+  return { writeRecordVia: vi.fn(write), createRecordVia: vi.fn(write) };
+});
 beforeEach(() => {
   writes.length = 0;
 });
