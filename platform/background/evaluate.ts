@@ -8,6 +8,7 @@ import { readEngineSettings } from '../../features/engine-settings';
 import type { Translator } from '../../shared/i18n';
 import { touchpointLogs } from '../../features/renewal';
 import { healthSeries } from '../../features/health-service';
+import { templateFor } from '../../features/onboarding/template';
 
 export { wordCtaTitle };
 
@@ -20,17 +21,18 @@ export async function evaluateAccountCtas(database: LensDB, accountId: string, n
   const account = await database.accounts.get(accountId);
   if (!account) return { created: 0, closed: 0 };
   const of = <T>(table: string) => database.table(table).where('accountId').equals(accountId).toArray() as Promise<T[]>;
-  const [imported, milestones, outcomes, existing, visits, notes, plans, reports, promises] = await Promise.all([
+  const [imported, milestones, outcomes, existing, visits, notes, plans, reports, promises, handovers] = await Promise.all([
     snapshotsOf(database, accountId),
     of<never>('milestones'), of<never>('outcomes'), of<never>('ctas'), of<never>('visits'), of<never>('notes'),
-    of<never>('plans'), of<never>('reports'), of<never>('promises'),
+    of<never>('plans'), of<never>('reports'), of<never>('promises'), of<never>('handovers'),
   ]);
-  const { model, renewal, service } = await readEngineSettings();
+  const { model, renewal, service, onboarding } = await readEngineSettings();
   const snapshots = healthSeries(account, imported, { visits, reports, notes, promises, plans }, service, localDate(now));
   const result = evaluateCtas({
     account, snapshots, milestones, outcomes, existing,
     model, renewalSettings: renewal,
-    logged: touchpointLogs(visits, notes), today: localDate(now),
+    logged: touchpointLogs(visits, notes), handovers, today: localDate(now),
+    onboardingTemplate: templateFor(onboarding ?? {}, account.segment).milestones,
     service: { plans, visits, reports, notes, settings: service },
   });
   const at = now.toISOString();

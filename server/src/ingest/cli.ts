@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { ApiAccount } from '../../../data/sync/schemas';
-import { addDays } from '../../../shared/dates/local-date';
+import { addDays, isIsoDate } from '../../../shared/dates/local-date';
 import type { Sql } from '../db';
 import type { Log } from '../log';
 import { storeAccounts } from '../store';
@@ -12,9 +12,10 @@ import { rollupAll, rollupTeam } from './rollup';
 import { EMPTY_CONFIG, IngestConfigSchema } from './schemas';
 import { newSigningSecret, removeSigningSecret, setSigningSecret, SIGNED_SOURCES, type SignedSource } from './signatures';
 import { storeNps, storeTicket } from './support';
-import { utcDate, utcMidnight } from '../../../shared/dates/utc';
+import { utcDate } from '../../../shared/dates/utc';
 
-const isDay = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && utcDate(utcMidnight(s)) === s;
+// A calendar date written YYYY-MM-DD (never throws: 2026-13-01 and 0000-01-01 are simply not days).
+const isDay = isIsoDate;
 function flag(args: string[], name: string): string | undefined {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : undefined;

@@ -11,7 +11,8 @@ import { rollupTeam } from './rollup';
 import { EMPTY_CONFIG, IngestConfigSchema, MAX_BATCH_BYTES, unstorablePath } from './schemas';
 import { signingSecretOf, verifySignature, type SignedSource } from './signatures';
 import { NPS_FORMATS, parseNps, parseTicket, storeNps, storeTicket, TICKET_FORMATS } from './support';
-import { utcDate, utcMidnight } from '../../../shared/dates/utc';
+import { utcDate } from '../../../shared/dates/utc';
+import { isIsoDate } from '../../../shared/dates/local-date';
 
 /** The paths an ingest key may post to; a person's token may not. */
 export const isIngestPath = (path: string) => path === '/v1/events' || path.startsWith('/v1/events/');
@@ -92,7 +93,7 @@ export function ingestRoutes(app: Hono<Env>, { sql, now, retentionDays }: { sql:
     const caller = c.get('caller');
     if (caller.role !== 'manager') return fail(c, 403, 'forbidden', 'only a manager may run the rollup');
     const day = c.req.query('day') ?? utcDate(now());
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || utcDate(utcMidnight(day)) !== day) return fail(c, 422, 'validation_failed', 'day: must be a calendar date written YYYY-MM-DD');
+    if (!isIsoDate(day)) return fail(c, 422, 'validation_failed', 'day: must be a calendar date written YYYY-MM-DD');
     return c.json(await rollupTeam(sql, caller.teamId, day, now()));
   });
 
