@@ -9,6 +9,9 @@ import { useWorklist, writeRecordVia } from '../../../platform/panel/data-client
 import type { WorkItem } from '../worklist';
 import { CtaPlay, usePlays } from '../../use-plays';
 
+/** Accounts on the first screen: the rest of the list waits for "show more", so a book of thousands paints at once. */
+export const TODAY_PAGE = 50;
+
 /**
  * The day's work across the book: what is overdue, due today and due this
  * week, for me (as owner or CSM), for anyone a manager picks, or for the whole
@@ -21,6 +24,7 @@ export function TodayList({ compact = false }: { compact?: boolean }) {
   const [person, setPerson] = useState<string | null | undefined>(undefined);
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [shown, setShown] = useState(TODAY_PAGE);
   const { value, error: loadError } = useWorklist(person);
   const plays = usePlays();
 
@@ -50,7 +54,7 @@ export function TodayList({ compact = false }: { compact?: boolean }) {
       {!compact && <p className="muted small">{t('today.intro')}</p>}
       <label className="field">
         {t('today.whose')}
-        <select value={selected} onChange={(e) => setPerson(e.target.value === '' ? null : e.target.value)}>
+        <select value={selected} onChange={(e) => { setPerson(e.target.value === '' ? null : e.target.value); setShown(TODAY_PAGE); }}>
           <option value="">{t('today.team')}</option>
           {me && <option value={me}>{t('today.mine', { name: me })}</option>}
           {people.filter((p) => p !== me).map((p) => (
@@ -72,7 +76,7 @@ export function TodayList({ compact = false }: { compact?: boolean }) {
         <p className="muted">{t('today.none')}</p>
       ) : (
         <ol className="today-groups">
-          {worklist.groups.map((g) => {
+          {worklist.groups.slice(0, shown).map((g) => {
             const url = recordUrl(g.account);
             return (
               <li key={g.account.id} data-account={g.account.id}>
@@ -111,6 +115,11 @@ export function TodayList({ compact = false }: { compact?: boolean }) {
             );
           })}
         </ol>
+      )}
+      {worklist.groups.length > shown && (
+        <button type="button" className="link" data-testid="today-more" onClick={() => setShown((n) => n + TODAY_PAGE * 4)}>
+          {t('today.more', { shown, total: worklist.groups.length })}
+        </button>
       )}
     </section>
   );
