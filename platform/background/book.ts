@@ -8,6 +8,7 @@ import type { LensDB } from '../../data/db/db';
 import { readEngineSettings } from '../../features/engine-settings';
 import type { MessageKey, Translator } from '../../shared/i18n';
 import { wordCtaTitle } from './evaluate';
+import { warmToday } from './today';
 
 /**
  * The book runs without the page: every account is evaluated after a sync,
@@ -106,6 +107,8 @@ async function run(database: LensDB, tr: () => Promise<Translator>, now: () => D
     const words = await tr();
     for (const v of verdicts) tracker.own.add(v.accountId);
     const { created, closed } = await writeVerdicts(database, book, verdicts, words, at);
+    // The Today list follows from the CTAs just written: computed now, the next panel gets it at once.
+    void warmToday(database).catch(() => undefined);
     return { evaluated, created, closed };
   } catch (e) {
     // Nothing is lost: the next run evaluates the whole book.

@@ -29,7 +29,7 @@ export function TodayList({ compact = false }: { compact?: boolean }) {
   const plays = usePlays();
 
   if (loadError) return <p className="error" role="alert">{loadError}</p>;
-  if (!value) return <p className="muted">{t('today.loading')}</p>;
+  if (!value) return <p className="muted" data-testid="today-loading">{t('today.loading')}</p>;
   const { worklist, me, people, today } = value;
 
   const act = (item: WorkItem, patch: Record<string, unknown>) => {
