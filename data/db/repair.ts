@@ -168,5 +168,42 @@ export async function upgradeToV4(tx: UpgradeTx): Promise<void> {
       });
     }
   }
+  if (plan.repoint.size) await repointSync(tx, plan);
   await meta.delete(UPGRADED_FROM);
+}
+
+/** The meta row of the server-to-local account id map (data/sync/id-map.ts; not imported, so the database layer stays below sync). */
+const ID_MAP_KEY = 'sync:accountIds';
+
+/**
+ * After a merge, what sync keeps about the merged-away accounts follows the
+ * survivor too. A queued write not yet sent names the survivor (a sent one
+ * keeps its body: its idempotency key names that body for ever). A server
+ * account matched to a merged-away local one is matched to the survivor,
+ * unless the survivor already has a server identity of its own (then the
+ * pair is dropped and the quarantine entry says which row was merged).
+ */
+async function repointSync(tx: UpgradeTx, plan: RepairPlan): Promise<void> {
+  if (tx.storeNames.includes('outbox')) {
+    await tx.table('outbox').toCollection().modify((e: { sent?: boolean; record?: unknown }) => {
+      if (e.sent || !isRecord(e.record) || typeof e.record.accountId !== 'string') return;
+      const to = plan.repoint.get(e.record.accountId);
+      if (to) e.record = { ...e.record, accountId: to };
+    });
+  }
+  const meta = tx.table('meta');
+  const stored = (await meta.get(ID_MAP_KEY))?.value;
+  if (!Array.isArray(stored)) return;
+  const pairs = stored.filter((p): p is [string, string] => Array.isArray(p) && typeof p[0] === 'string' && typeof p[1] === 'string');
+  const hasServerId = new Set([...plan.put.filter((a) => a.source === 'api').map((a) => a.id), ...pairs.map(([, local]) => local)]);
+  const next: [string, string][] = [];
+  for (const [server, local] of pairs) {
+    const to = plan.repoint.get(local);
+    if (!to) next.push([server, local]);
+    else if (!hasServerId.has(to)) {
+      next.push([server, to]);
+      hasServerId.add(to);
+    }
+  }
+  await meta.put({ key: ID_MAP_KEY, value: next });
 }

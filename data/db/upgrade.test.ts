@@ -104,6 +104,51 @@ describe('database upgrades', () => {
     db.close();
   });
 
+  it('after a merge, queued writes and the server id map follow the surviving account', async () => {
+    const dbName = name();
+    const v3 = new Dexie(dbName);
+    declareV3(v3);
+    const at = '2026-01-01T00:00:00.000Z';
+    // Two local rows of one Salesforce record; the older one was matched to the server's account srv-7.
+    const older = { ...row('loc-a', 'salesforce', '001D000000IqhSL'), source: 'local' };
+    const newer = { ...row('loc-b', 'salesforce', '001D000000IqhSLIAZ', { updatedAt: '2026-03-01T00:00:00.000Z' }), source: 'local' };
+    await v3.table('accounts').bulkAdd([older, newer, { ...row('x', 'hubspot', '9'), source: 'local' }]);
+    const entry = (key: string, accountId: string, more: object = {}) => ({
+      key, kind: 'notes', recordId: `n-${key}`, record: { id: `n-${key}`, accountId, kind: 'short_term_reset', createdAt: at, updatedAt: at }, createdAt: at, attempts: 0, nextAttemptAt: 0, ...more,
+    });
+    await v3.table('outbox').bulkAdd([entry('k1', 'loc-a'), entry('k2', 'loc-a', { sent: true }), entry('k3', 'x')]);
+    await v3.table('meta').put({ key: 'sync:accountIds', value: [['srv-7', 'loc-a'], ['srv-8', 'x']] });
+    v3.close();
+
+    const db = new LensDB(dbName);
+    await db.open();
+    expect(await db.accounts.orderBy('id').primaryKeys()).toEqual(['loc-b', 'x']);
+    const queued = await db.outbox.orderBy('seq').toArray();
+    // Unsent: re-pointed. Sent: its body is the one its key names, so it stays as the server may hold it.
+    expect(queued.map((e) => [e.key, (e.record as { accountId: string }).accountId])).toEqual([['k1', 'loc-b'], ['k2', 'loc-a'], ['k3', 'x']]);
+    expect((await db.meta.get('sync:accountIds'))?.value).toEqual([['srv-7', 'loc-b'], ['srv-8', 'x']]);
+    db.close();
+  });
+
+  it('drops the id map pair of a merged-away account when the survivor is the server’s own copy', async () => {
+    const dbName = name();
+    const v3 = new Dexie(dbName);
+    declareV3(v3);
+    const at = '2026-01-01T00:00:00.000Z';
+    await v3.table('accounts').bulkAdd([
+      { ...row('srv-1', 'salesforce', '001D000000IqhSLIAZ'), source: 'api', syncedAt: at },
+      { ...row('loc-1', 'salesforce', '001D000000IqhSL', { updatedAt: '2026-02-01T00:00:00.000Z' }), source: 'local' },
+    ]);
+    await v3.table('meta').put({ key: 'sync:accountIds', value: [['srv-9', 'loc-1']] });
+    v3.close();
+    const db = new LensDB(dbName);
+    await db.open();
+    // srv-1 is the survivor's server identity: nothing else may claim it, or its writes would go to srv-9.
+    expect((await db.meta.get('sync:accountIds'))?.value).toEqual([]);
+    expect(await db.quarantine.toArray()).toMatchObject([{ reason: 'merged', mergedInto: 'srv-1' }]);
+    db.close();
+  });
+
   it('stops loudly when an upgrade fails, and keeps the old data', async () => {
     const dbName = name();
     await seedV1(dbName, [row('a', 'salesforce', '001D000000IqhSL')]);

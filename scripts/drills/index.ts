@@ -2,6 +2,7 @@ import { DrillRun } from './common';
 import { drillWorkerStoppedMidOutbox } from './outbox';
 import { drillWorkerStoppedMidSync } from './sync';
 import { drillApiFaults } from './faults';
+import { drillLateAnswer } from './late-answer';
 import { drillHostilePage } from './hostile';
 import { drillHostileDom } from './hostile-dom';
 import { drillStorageFull, quotaDrillUnavailable } from './quota';
@@ -19,6 +20,7 @@ const DRILLS: { name: string; timeoutMs: number; run: (r: DrillRun) => Promise<v
   { name: 'worker stopped mid-outbox', timeoutMs: 90_000, run: drillWorkerStoppedMidOutbox },
   { name: 'worker stopped mid-sync', timeoutMs: 90_000, run: drillWorkerStoppedMidSync },
   { name: 'API faults', timeoutMs: 150_000, run: drillApiFaults },
+  { name: 'late and dropped answers, server clock 10 min ahead', timeoutMs: 120_000, run: drillLateAnswer },
   { name: 'hostile page', timeoutMs: 90_000, run: drillHostilePage },
   { name: 'hostile page: enormous DOM and script-laden names', timeoutMs: 120_000, run: drillHostileDom },
   { name: 'disk full under the profile', timeoutMs: 120_000, run: drillStorageFull, unavailable: quotaDrillUnavailable },

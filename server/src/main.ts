@@ -88,6 +88,9 @@ Usage events, tickets and NPS (docs/ingest.md):
   npm run server -- ingest key create --team T [--name N]   a write-only key for POST /v1/events…
   npm run server -- ingest key revoke --id ID
   npm run server -- ingest config --team T [--set FILE.json]  show, or replace, the team's configuration
+  npm run server -- ingest signing set --team T --source zendesk|freshdesk|tickets|nps (--secret-file F | --generate)
+  npm run server -- ingest signing remove --team T --source S
+                   a source's webhooks must be signed with the team's secret, or no longer
   npm run server -- rollup [--team T] [--day YYYY-MM-DD]      the day's health readings (default today, UTC)
   npm run server -- demo-events --team T [--days 30] [--seed 1] [--today YYYY-MM-DD]
                    a month of usage, tickets and NPS for the demo book, then its daily readings

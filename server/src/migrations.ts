@@ -222,6 +222,21 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       end $$;
     `,
   },
+  {
+    version: 5,
+    name: 'webhook signing secrets',
+    sql: `
+      -- Per team and source (zendesk, freshdesk, tickets, nps): the secret its webhooks are signed with. Kept
+      -- in clear because checking an HMAC needs it; never returned by the API or written to the log.
+      create table webhook_secrets (
+        team_id text not null references teams(id),
+        source text not null,
+        secret text not null,
+        updated_at timestamptz not null,
+        primary key (team_id, source)
+      );
+    `,
+  },
 ];
 
 export async function migrate(sql: Sql): Promise<number[]> {

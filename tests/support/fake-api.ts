@@ -19,7 +19,7 @@ export interface FakeApiOptions {
   author?: string;
 }
 
-type Fault = { type: 'status'; status: number; code: string } | { type: 'close'; afterHandling: boolean } | { type: 'malformed'; mode: MalformedMode };
+type Fault = { type: 'status'; status: number; code: string } | { type: 'close'; afterHandling: boolean; method?: string } | { type: 'malformed'; mode: MalformedMode };
 
 export interface FakeApi {
   readonly url: string;
@@ -33,8 +33,8 @@ export interface FakeApi {
   /** The role GET /v1/me answers for the token. */
   role: 'sales' | 'csm' | 'manager';
   failNext(n: number, status: number, code?: string): void;
-  /** Destroy the socket instead of answering; afterHandling: apply the request (a write) first. */
-  closeNext(n: number, opts?: { afterHandling?: boolean }): void;
+  /** Destroy the socket instead of answering; afterHandling: apply the request (a write) first; method: only requests of that method take it. */
+  closeNext(n: number, opts?: { afterHandling?: boolean; method?: string }): void;
   malformNext(n: number, mode: MalformedMode): void;
   /** Stops listening and destroys every socket, keep-alive ones included. The data stays. */
   stop(): Promise<void>;
@@ -95,7 +95,9 @@ export async function startFakeApi(opts: FakeApiOptions = {}): Promise<FakeApi> 
     api.requests.push({ method: req.method ?? '', url: req.url ?? '' });
     if (req.method === 'OPTIONS') return void res.writeHead(204, CORS).end();
     if (api.latencyMs > 0) await sleep(api.latencyMs);
-    const fault = faults.shift();
+    // A fault bound to a method waits for a request of that method; the others take the next request.
+    const at = faults.findIndex((f) => f.type !== 'close' || !f.method || f.method === req.method);
+    const fault = at >= 0 ? faults.splice(at, 1)[0] : undefined;
     if (fault?.type === 'close' && !fault.afterHandling) return void req.socket.destroy();
     if (fault?.type === 'status') {
       await readBody(req);
@@ -131,7 +133,7 @@ export async function startFakeApi(opts: FakeApiOptions = {}): Promise<FakeApi> 
       for (let i = 0; i < n; i++) faults.push({ type: 'status', status, code: code ?? CODES[status] ?? 'internal' });
     },
     closeNext: (n, o = {}) => {
-      for (let i = 0; i < n; i++) faults.push({ type: 'close', afterHandling: o.afterHandling ?? false });
+      for (let i = 0; i < n; i++) faults.push({ type: 'close', afterHandling: o.afterHandling ?? false, ...(o.method ? { method: o.method } : {}) });
     },
     malformNext: (n, mode) => {
       for (let i = 0; i < n; i++) faults.push({ type: 'malformed', mode });

@@ -16,6 +16,7 @@ import { RenewalCard } from '../../../features/renewal/ui/RenewalCard';
 import { PanelHeader } from './PanelHeader';
 import { SyncLine } from './SyncLine';
 import { PanelTabs } from './PanelTabs';
+import { AccountConflicts } from './AccountConflicts';
 import { ServiceTab } from '../../../features/service/ui/ServiceTab';
 import { ExpectationsTab } from '../../../features/expectations/ui/ExpectationsTab';
 import { HandoverPanel } from '../../../features/handover/ui/HandoverPanel';
@@ -95,6 +96,7 @@ export function PanelApp() {
     body = (
       <>
         <AccountCard account={{ ...account, health: currentHealth(account, latest, engine.model) }} now={now} showHealth={!latest} />
+        <AccountConflicts accountId={account.id} />
         <PanelTabs badges={{ expectations: risks }} />
         <div role="tabpanel" id={`tabpanel-${view}`} aria-labelledby={`tab-${view}`} key={`${account.id}:${view}`}>
           {view === 'overview' && (

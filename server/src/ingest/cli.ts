@@ -10,6 +10,7 @@ import { ensureDays, pruneEvents, storeEvents } from './events';
 import { createIngestKey, revokeIngestKey } from './keys';
 import { rollupAll, rollupTeam } from './rollup';
 import { EMPTY_CONFIG, IngestConfigSchema } from './schemas';
+import { newSigningSecret, removeSigningSecret, setSigningSecret, SIGNED_SOURCES, type SignedSource } from './signatures';
 import { storeNps, storeTicket } from './support';
 
 const utcDay = (d: Date) => d.toISOString().slice(0, 10);
@@ -66,6 +67,7 @@ export async function ingestCli(sql: Sql, argv: string[], out: (s: string) => vo
     out((await revokeIngestKey(sql, id)) ? `Ingest key ${id} revoked.` : `No active ingest key ${id}.`);
     return 0;
   }
+  if (cmd === 'ingest' && sub === 'signing') return signing(sql, argv, out);
   if (cmd === 'ingest' && sub === 'config') {
     const team = flag(argv, 'team');
     if (!team) return 2;
@@ -102,6 +104,55 @@ export async function ingestCli(sql: Sql, argv: string[], out: (s: string) => vo
   }
   if (cmd === 'demo-events') return demoEvents(sql, argv, out);
   return null;
+}
+
+/**
+ * `ingest signing set --team T --source S (--secret-file F | --generate)` and
+ * `ingest signing remove --team T --source S`. The secret is read from a file
+ * (never a command-line argument, which ends up in the shell's history) or
+ * generated and shown once.
+ */
+async function signing(sql: Sql, argv: string[], out: (s: string) => void): Promise<number> {
+  const [, , verb] = argv;
+  const team = flag(argv, 'team');
+  const source = flag(argv, 'source') as SignedSource | undefined;
+  if (!team || !source || !(SIGNED_SOURCES as readonly string[]).includes(source)) {
+    out(`usage: ingest signing set|remove --team T --source ${SIGNED_SOURCES.join('|')} [--secret-file F | --generate]`);
+    return 2;
+  }
+  if (verb === 'remove') {
+    out((await removeSigningSecret(sql, team, source)) ? `Team ${team}'s ${source} webhooks are no longer checked for a signature.` : `Team ${team} had no signing secret for ${source}.`);
+    return 0;
+  }
+  if (verb !== 'set') return 2;
+  const file = flag(argv, 'secret-file');
+  let secret: string;
+  if (argv.includes('--generate')) {
+    if (source === 'zendesk') {
+      out('Zendesk makes the secret itself: copy it from the webhook\'s page in Zendesk into a file and pass --secret-file.');
+      return 2;
+    }
+    secret = newSigningSecret();
+  } else if (file) {
+    try {
+      secret = readFileSync(file, 'utf8').trim();
+    } catch {
+      out(`${file}: cannot be read; nothing changed.`);
+      return 1;
+    }
+    if (secret.length < 16 || secret.length > 500 || /[\s\u0000]/.test(secret)) {
+      out(`${file}: a signing secret is 16 to 500 characters with no spaces; nothing changed.`);
+      return 1;
+    }
+  } else {
+    out('give --secret-file F (the secret the help desk shows) or --generate');
+    return 2;
+  }
+  await setSigningSecret(sql, team, source, secret, new Date());
+  out(argv.includes('--generate')
+    ? `Team ${team}'s ${source} webhooks must now be signed (Standard Webhooks). Give the sender this secret; it is shown once:\n${secret}`
+    : `Team ${team}'s ${source} webhooks must now be signed with the secret in ${file}; unsigned or wrongly signed ones are refused with 401.`);
+  return 0;
 }
 
 async function demoEvents(sql: Sql, argv: string[], out: (s: string) => void): Promise<number> {

@@ -9,6 +9,7 @@ import { parseBatch, storeEvents } from './events';
 import { peopleOf } from './people';
 import { rollupTeam } from './rollup';
 import { EMPTY_CONFIG, IngestConfigSchema, MAX_BATCH_BYTES, unstorablePath } from './schemas';
+import { signingSecretOf, verifySignature, type SignedSource } from './signatures';
 import { NPS_FORMATS, parseNps, parseTicket, storeNps, storeTicket, TICKET_FORMATS } from './support';
 
 /** The paths an ingest key may post to; a person's token may not. */
@@ -30,18 +31,29 @@ export function ingestRoutes(app: Hono<Env>, { sql, now, retentionDays }: { sql:
     return c.json({ success: true, ...answer });
   });
 
-  /** A webhook's format (query `format`, default lens) and JSON body, or the 422 that refuses it. */
-  async function webhook<F extends string>(c: Context<Env>, formats: readonly F[]): Promise<{ format: F; value: unknown } | Response> {
+  /**
+   * A webhook's format (query `format`, default lens) and JSON body, or the
+   * answer that refuses it: 422 for a bad body, 401 for a missing or wrong
+   * signature when the team set a signing secret for its source.
+   */
+  async function webhook<F extends string>(c: Context<Env>, formats: readonly F[], sourceOf: (format: F) => SignedSource): Promise<{ format: F; value: unknown } | Response> {
     const format = (c.req.query('format') ?? 'lens') as F;
     if (!formats.includes(format)) return fail(c, 422, 'validation_failed', `format: one of ${formats.join(', ')}`);
-    const body = parseJson(await c.req.text());
+    const text = await c.req.text();
+    const source = sourceOf(format);
+    const secret = await signingSecretOf(sql, c.get('ingest')!.teamId, source);
+    if (secret !== null) {
+      const verdict = verifySignature(source, secret, (name) => c.req.header(name), text, now());
+      if (!verdict.ok) return fail(c, 401, 'unauthorized', `${source} webhook refused: ${verdict.message}`);
+    }
+    const body = parseJson(text);
     if (!body.ok) return fail(c, 422, 'validation_failed', body.message);
     const unstorable = unstorablePath(body.value, 'body');
     return unstorable ? fail(c, 422, 'validation_failed', unstorable) : { format, value: body.value };
   }
 
   app.post('/v1/events/tickets', limit(MAX_BODY_BYTES), async (c) => {
-    const body = await webhook(c, TICKET_FORMATS);
+    const body = await webhook(c, TICKET_FORMATS, (f) => (f === 'lens' ? 'tickets' : f));
     if (body instanceof Response) return body;
     const { format } = body;
     const ticket = parseTicket(format, body.value, now());
@@ -51,7 +63,7 @@ export function ingestRoutes(app: Hono<Env>, { sql, now, retentionDays }: { sql:
   });
 
   app.post('/v1/events/nps', limit(MAX_BODY_BYTES), async (c) => {
-    const body = await webhook(c, NPS_FORMATS);
+    const body = await webhook(c, NPS_FORMATS, () => 'nps');
     if (body instanceof Response) return body;
     const { format } = body;
     const parsed = parseNps(body.value);
