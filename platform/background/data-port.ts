@@ -117,7 +117,7 @@ export function serveDataPort(port: PortLike, database: LensDB, mode: () => Prom
       subs.set(msg.id, { unsubscribe: watchToday(database, msg.person, {
         next: (value) => port.postMessage({ type: 'result', id: msg.id, value }),
         error: (err) => port.postMessage({ type: 'error', id: msg.id, message: String(err) }),
-      }) });
+      }, msg.limit) });
       return;
     }
     subs.set(

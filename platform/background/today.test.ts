@@ -63,4 +63,13 @@ describe('the Today list in the background', () => {
     off();
     off2();
   });
+
+  it('sends the first accounts of a long list when asked to, with the whole list counted', async () => {
+    const w = collect();
+    const off = watchToday(database, null, w.listener, 1);
+    const first = await w.until(() => true);
+    expect(first.worklist.groups).toHaveLength(1);
+    expect(first).toMatchObject({ accounts: 2, worklist: { counts: { overdue: 2 } } });
+    off();
+  });
 });

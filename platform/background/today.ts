@@ -14,6 +14,8 @@ export interface TodayData {
   me: string | null;
   people: string[];
   today: string;
+  /** Accounts with work in the whole list; `worklist.groups` holds the first of them when a limit was asked for. */
+  accounts: number;
 }
 
 /** Mine: the team server's identity, else my name in the options. */
@@ -22,7 +24,7 @@ export async function whoAmI(database: LensDB): Promise<string | null> {
   return identity?.user || settings.myName?.trim() || null;
 }
 
-type TodayList = Omit<TodayData, 'me'>;
+type TodayList = Omit<TodayData, 'me' | 'accounts'>;
 
 async function readList(database: LensDB, who: string | null, now: Date): Promise<TodayList> {
   const [accounts, ctas, promises] = await Promise.all([database.accounts.toArray(), database.ctas.toArray(), database.promises.toArray()]);
@@ -33,7 +35,8 @@ async function readList(database: LensDB, who: string | null, now: Date): Promis
 
 export async function readToday(database: LensDB, person: string | null | undefined, now: Date = new Date()): Promise<TodayData> {
   const me = await whoAmI(database);
-  return { ...(await readList(database, person === undefined ? me : person, now)), me };
+  const list = await readList(database, person === undefined ? me : person, now);
+  return { ...list, me, accounts: list.worklist.groups.length };
 }
 
 /** One list per person and day: a new day is a new list (the change of day is no database write). */
@@ -46,19 +49,25 @@ const liveList = (database: LensDB, who: string | null, now: Date) => () => read
  * closes; the background also computes mine after each evaluation of the
  * book (warmToday), so an opening panel gets its list without waiting.
  */
-export function watchToday(database: LensDB, person: string | null | undefined, listener: SharedListener<TodayData>): () => void {
+export function watchToday(database: LensDB, person: string | null | undefined, listener: SharedListener<TodayData>, limit?: number): () => void {
   let off: (() => void) | undefined;
   let stopped = false;
   void whoAmI(database).then((me) => {
     if (stopped) return;
     const who = person === undefined ? me : person;
     const now = new Date();
-    off = watchShared(database, listKey(who, now), liveList(database, who, now), { next: (list) => listener.next({ ...list, me }), error: listener.error });
+    off = watchShared(database, listKey(who, now), liveList(database, who, now), { next: (list) => listener.next(limited(list, me, limit)), error: listener.error });
   }, listener.error);
   return () => {
     stopped = true;
     off?.();
   };
+}
+
+function limited(list: TodayList, me: string | null, limit: number | undefined): TodayData {
+  const { groups } = list.worklist;
+  const worklist = limit === undefined || groups.length <= limit ? list.worklist : { ...list.worklist, groups: groups.slice(0, limit) };
+  return { ...list, worklist, me, accounts: groups.length };
 }
 
 /** Computes my Today list in the background (after an evaluation of the book), ready for the next panel. */

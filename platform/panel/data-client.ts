@@ -114,14 +114,17 @@ export function usePortfolio() {
 }
 
 /** The Today list for a person (undefined: mine; null: the whole team), live. */
-export function useWorklist(person: string | null | undefined) {
-  const mine = useEarlyToday(person === undefined);
-  const watched = useWatch<TodayData>(person === undefined && early ? null : { type: 'watch/today', ...(person !== undefined ? { person } : {}) }, `today|${person === undefined ? '~me' : (person ?? '~team')}`);
-  return person === undefined && early ? mine : watched;
+export function useWorklist(person: string | null | undefined, limit?: number) {
+  const fromEarly = person === undefined && early !== undefined && early.limit === limit;
+  const mine = useEarlyToday(fromEarly);
+  const body = { type: 'watch/today' as const, ...(person !== undefined ? { person } : {}), ...(limit !== undefined ? { limit } : {}) };
+  const watched = useWatch<TodayData>(fromEarly ? null : body, `today|${person === undefined ? '~me' : (person ?? '~team')}|${limit ?? ''}`);
+  return fromEarly ? mine : watched;
 }
 
 /** My Today list, asked for as the panel starts (prefetchToday), before the panel knows whether a record is open. */
 interface EarlyToday {
+  limit: number | undefined;
   value?: TodayData;
   error?: string;
   listeners: Set<() => void>;
@@ -133,11 +136,11 @@ let early: EarlyToday | undefined;
  * tab it follows: when no record is open, the list is there as it mounts
  * instead of one more round trip later. The watch lives as long as the page.
  */
-export function prefetchToday(): void {
+export function prefetchToday(limit?: number): void {
   if (early) return;
-  const state: EarlyToday = { listeners: new Set() };
+  const state: EarlyToday = { limit, listeners: new Set() };
   early = state;
-  watch({ type: 'watch/today' }, (value, error) => {
+  watch({ type: 'watch/today', ...(limit !== undefined ? { limit } : {}) }, (value, error) => {
     Object.assign(state, error ? { value: undefined, error } : { value: value as TodayData, error: undefined });
     state.listeners.forEach((l) => l());
   });

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { recordUrl } from '../../../crm/urls';
 import { addDays } from '../../../shared/dates/local-date';
 import type { MessageKey } from '../../../shared/i18n';
@@ -25,12 +25,17 @@ export function TodayList({ compact = false }: { compact?: boolean }) {
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [shown, setShown] = useState(TODAY_PAGE);
-  const { value, error: loadError } = useWorklist(person);
+  const { value: live, error: loadError } = useWorklist(person, shown);
+  // Showing more asks for a longer list: the shorter one stays on screen until it comes.
+  const last = useRef<{ person: typeof person; value: NonNullable<typeof live> } | undefined>(undefined);
+  if (live) last.current = { person, value: live };
+  const kept = last.current;
+  const value = live ?? (kept && kept.person === person ? kept.value : undefined);
   const plays = usePlays();
 
   if (loadError) return <p className="error" role="alert">{loadError}</p>;
   if (!value) return <p className="muted" data-testid="today-loading">{t('today.loading')}</p>;
-  const { worklist, me, people, today } = value;
+  const { worklist, me, people, today, accounts } = value;
 
   const act = (item: WorkItem, patch: Record<string, unknown>) => {
     if (!item.cta) return;
@@ -116,9 +121,9 @@ export function TodayList({ compact = false }: { compact?: boolean }) {
           })}
         </ol>
       )}
-      {worklist.groups.length > shown && (
+      {accounts > worklist.groups.length && (
         <button type="button" className="link" data-testid="today-more" onClick={() => setShown((n) => n + TODAY_PAGE * 4)}>
-          {t('today.more', { shown, total: worklist.groups.length })}
+          {t('today.more', { shown: worklist.groups.length, total: accounts })}
         </button>
       )}
     </section>

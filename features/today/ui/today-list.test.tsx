@@ -5,9 +5,14 @@ import type { Cta } from '../../../data/model/records';
 import { I18nProvider } from '../../../shared/i18n/I18n';
 import { buildWorklist } from '../worklist';
 import { TODAY_PAGE, TodayList } from './TodayList';
+import type { TodayData } from '../../../platform/background/today';
 
-let data: unknown;
-vi.mock('../../../platform/panel/data-client', () => ({ useWorklist: () => ({ value: data }), writeRecordVia: vi.fn() }));
+let data: TodayData;
+// The background sends the first `limit` accounts' work and counts the whole list (platform/background/today.ts).
+vi.mock('../../../platform/panel/data-client', () => ({
+  useWorklist: (_person: unknown, limit: number) => ({ value: { ...data, worklist: { ...data.worklist, groups: data.worklist.groups.slice(0, limit) }, accounts: data.worklist.groups.length } }),
+  writeRecordVia: vi.fn(),
+}));
 vi.mock('../../use-plays', () => ({ usePlays: () => ({}), CtaPlay: () => null }));
 
 const T = '2026-11-25T12:00:00.000Z';
@@ -19,7 +24,7 @@ beforeEach(() => {
   fakeBrowser.reset();
   const n = TODAY_PAGE + 7;
   const worklist = buildWorklist({ accounts: Array.from({ length: n }, (_, i) => account(i)), ctas: Array.from({ length: n }, (_, i) => cta(i)), promises: [] }, TODAY, { team: true });
-  data = { worklist, person: null, me: 'Cleo', people: ['Cleo'], today: TODAY };
+  data = { worklist, person: null, me: 'Cleo', people: ['Cleo'], today: TODAY, accounts: worklist.groups.length };
 });
 
 describe('the Today list', () => {
