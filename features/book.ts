@@ -1,12 +1,13 @@
 import type { IsoDate } from '../shared/dates/local-date';
 import type { HealthModel } from './health/model';
 import type { Account } from '../data/model/account';
-import type { Cta, ExpectationNote, HealthSnapshot, Milestone, MonthlyReport, RenewalOutcome, ServicePlan, ServiceVisit } from '../data/model/records';
+import type { Cta, ExpectationNote, Handover, HealthSnapshot, Milestone, MonthlyReport, RenewalOutcome, ServicePlan, ServiceVisit } from '../data/model/records';
 import type { RenewalSettings } from './renewal/settings';
 import { touchpointLogs } from './renewal/timeline';
 import type { ServiceSettings } from './service/settings';
 import type { CtaDraft } from '../data/model/cta-draft';
 import { evaluateCtas, type CtaClosure } from './ctas';
+import { templateFor, type OnboardingTemplates } from './onboarding/template';
 
 /** Every row the evaluation reads, for the whole book. */
 export interface BookTables {
@@ -19,12 +20,16 @@ export interface BookTables {
   notes: readonly ExpectationNote[];
   plans: readonly ServicePlan[];
   reports: readonly MonthlyReport[];
+  /** Where the key people are kept; a book read without them raises no people CTAs. */
+  handovers?: readonly Handover[];
 }
 
 export interface BookSettings {
   model: HealthModel;
   renewal: RenewalSettings;
   service: ServiceSettings;
+  /** Onboarding templates per segment: which milestones need another team. */
+  onboarding?: OnboardingTemplates;
 }
 
 export interface AccountVerdict {
@@ -33,15 +38,15 @@ export interface AccountVerdict {
   close: CtaClosure[];
 }
 
-type Rows = { [K in Exclude<keyof BookTables, 'accounts'>]: BookTables[K][number][] };
-const KINDS = ['snapshots', 'milestones', 'outcomes', 'ctas', 'visits', 'notes', 'plans', 'reports'] as const;
+type Rows = { [K in Exclude<keyof BookTables, 'accounts'>]-?: NonNullable<BookTables[K]>[number][] };
+const KINDS = ['snapshots', 'milestones', 'outcomes', 'ctas', 'visits', 'notes', 'plans', 'reports', 'handovers'] as const;
 
 /** The book's rows by account, in one pass over each table. */
 export function rowsByAccount(t: BookTables): Map<string, Rows> {
   const by = new Map<string, Rows>();
-  for (const a of t.accounts) by.set(a.id, { snapshots: [], milestones: [], outcomes: [], ctas: [], visits: [], notes: [], plans: [], reports: [] });
+  for (const a of t.accounts) by.set(a.id, { snapshots: [], milestones: [], outcomes: [], ctas: [], visits: [], notes: [], plans: [], reports: [], handovers: [] });
   for (const kind of KINDS)
-    for (const row of t[kind] as readonly { accountId: string }[]) (by.get(row.accountId)?.[kind] as { accountId: string }[] | undefined)?.push(row);
+    for (const row of (t[kind] ?? []) as readonly { accountId: string }[]) (by.get(row.accountId)?.[kind] as { accountId: string }[] | undefined)?.push(row);
   return by;
 }
 
@@ -69,6 +74,8 @@ export function evaluateBook(t: BookTables, settings: BookSettings, today: IsoDa
       model: settings.model,
       renewalSettings: settings.renewal,
       logged: touchpointLogs(rows.visits, rows.notes),
+      handovers: rows.handovers,
+      onboardingTemplate: templateFor(settings.onboarding ?? {}, account.segment).milestones,
       today,
       service: { plans: rows.plans, visits: rows.visits, reports: rows.reports, notes: rows.notes, settings: settings.service },
     });

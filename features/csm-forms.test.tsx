@@ -10,17 +10,20 @@ import type { Locale } from '../shared/i18n';
 import type { Account } from '../data/model/account';
 import type { Handover, PromiseRecord, ServiceVisit } from '../data/model/records';
 import { DEFAULT_SERVICE_SETTINGS } from './service/settings';
+import { fakeVisit } from '../tests/support/builders';
 
 const writes: { kind: string; record: Record<string, unknown> }[] = [];
 let refuseNext: Error | null = null; // the background's answer to the next write, when it fails
-vi.mock('../platform/panel/data-client', () => ({
-  writeRecordVia: vi.fn(async (kind: string, record: Record<string, unknown>) => {
+vi.mock('../platform/panel/data-client', () => {
+  // A whole record, or a new one's fields (the background mints its id and timestamps).
+  const write = async (kind: string, record: Record<string, unknown>) => {
     const refused = refuseNext;
     refuseNext = null;
     if (refused) throw refused;
     writes.push({ kind, record });
-  }),
-}));
+  };
+  return { writeRecordVia: vi.fn(write), createRecordVia: vi.fn(write) };
+});
 beforeEach(() => {
   writes.length = 0;
 });
@@ -75,9 +78,8 @@ describe('VisitForm', () => {
   });
 });
 
-const visit = (id: string, date: string, bossMet: boolean, notes: string): ServiceVisit => ({
-  id, accountId: 'a1', createdAt: stamp, updatedAt: stamp, date, durationMin: 60, attendees: ['Lee'], bossMet, checklistDone: ['boss.month'], notes, followUps: [],
-});
+const visit = (id: string, date: string, bossMet: boolean, notes: string): ServiceVisit =>
+  fakeVisit({ id, accountId: 'a1', createdAt: stamp, updatedAt: stamp, date, attendees: ['Lee'], bossMet, checklistDone: ['boss.month'], notes });
 
 describe('VisitsTable', () => {
   const visits = [visit('v1', '2026-09-25', true, 'kick-off'), visit('v2', '2026-10-30', false, 'dashboards'), visit('v3', '2026-11-20', true, 'SSO rollout')];

@@ -11,7 +11,7 @@ const account = { id: 'acc-1', csm: 'Cleo', owner: 'Ann', segment: 'enterprise' 
 const snap = (asOf: string, core: number, accountId = 'acc-1'): HealthSnapshot => ({ id: `s-${accountId}-${asOf}`, accountId, createdAt: T, updatedAt: T, asOf, inputs: { coreFeatureAdoption: core } });
 const RED_RUN = [snap('2026-12-21', 22), snap('2026-12-31', 28), snap('2027-01-04', 25), snap('2027-01-05', 70, 'acc-2')];
 const milestones = (patch: Record<string, Partial<Milestone>> = {}): Milestone[] =>
-  milestonesFor('acc-1', account.signedAt).map((d) => ({ ...d, createdAt: T, updatedAt: T, ...(d.key === 'kick_off' ? { doneAt: '2026-11-26' } : {}), ...(d.key === 'health_model_setup' ? { owner: 'Dan' } : {}), ...patch[d.key] }));
+  milestonesFor('acc-1', account.signedAt).map((d) => ({ ...d, createdAt: T, updatedAt: T, ...(d.key === 'kick_off' ? { doneAt: '2026-11-26' } : {}), ...(d.key === 'key_users_trained' ? { owner: 'Dan' } : {}), ...patch[d.key] }));
 const outcome = (id: string, kind: RenewalOutcome['kind']): RenewalOutcome => ({ id, accountId: 'acc-1', createdAt: T, updatedAt: T, kind, date: '2027-01-05', symptom: 'price', rootCause: 'poor_service' });
 const input = (patch: Partial<CtaEvaluationInput> = {}): CtaEvaluationInput => ({
   account,
@@ -73,11 +73,11 @@ describe('evaluateCtas', () => {
         needsOtherTeam: true,
       },
       {
-        id: 'cta:onboarding:ms:acc-1:health_model_setup',
+        id: 'cta:onboarding:ms:acc-1:key_users_trained',
         accountId: 'acc-1',
         source: 'onboarding',
-        cause: 'onboarding:ms:acc-1:health_model_setup',
-        title: { code: 'onboarding_milestone', params: { key: 'health_model_setup', title: 'health_model_setup', due: '2027-01-04' } },
+        cause: 'onboarding:ms:acc-1:key_users_trained',
+        title: { code: 'onboarding_milestone', params: { key: 'key_users_trained', title: 'key_users_trained', due: '2027-01-04' } },
         owner: 'Dan',
         dueDate: '2027-01-11',
         status: 'open',
@@ -146,7 +146,7 @@ describe('closing resolved CTAs', () => {
   it('closes what the data shows resolved, and nothing a person must decide', () => {
     const existing = [
       open('onboarding:ms:acc-1:workshop_60pct'),
-      open('onboarding:ms:acc-1:health_model_setup'),
+      open('onboarding:ms:acc-1:key_users_trained'),
       open('onboarding:ms:acc-1:first_value'),
       open('renewal:acc-1:2026-03-31:30'),
       open('renewal:acc-1:2027-03-31:90'),
@@ -156,11 +156,11 @@ describe('closing resolved CTAs', () => {
       open('renewal:acc-1:2026-03-31:15', 'closed'),
       open('renewal:acc-2:2026-03-31:15', 'open', 'acc-2'),
     ];
-    const ms = milestones({ workshop_60pct: { doneAt: '2027-01-09' }, health_model_setup: { deleted: true } });
+    const ms = milestones({ workshop_60pct: { doneAt: '2027-01-09' }, key_users_trained: { deleted: true } });
     const r = evaluateCtas(input({ existing, milestones: ms, snapshots: [...RED_RUN, snap('2027-01-11', 70)], logged: [{ date: '2027-01-10' }], today: '2027-01-12' }));
     expect(r.close).toEqual([
       { id: 'cta:onboarding:ms:acc-1:workshop_60pct', cause: 'onboarding:ms:acc-1:workshop_60pct', reason: 'milestone_done' },
-      { id: 'cta:onboarding:ms:acc-1:health_model_setup', cause: 'onboarding:ms:acc-1:health_model_setup', reason: 'milestone_removed' },
+      { id: 'cta:onboarding:ms:acc-1:key_users_trained', cause: 'onboarding:ms:acc-1:key_users_trained', reason: 'milestone_removed' },
       { id: 'cta:renewal:acc-1:2026-03-31:30', cause: 'renewal:acc-1:2026-03-31:30', reason: 'contract_moved' },
       { id: 'cta:renewal:acc-1:2027-03-31:90', cause: 'renewal:acc-1:2027-03-31:90', reason: 'touchpoint_done' },
       { id: 'cta:health:red-streak:acc-1:2027-W01', cause: 'health:red-streak:acc-1:2027-W01', reason: 'health_recovered' },

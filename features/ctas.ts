@@ -1,6 +1,6 @@
 import type { Account } from '../data/model/account';
 import type { CtaDraft, CtaTitle } from '../data/model/cta-draft';
-import type { Cta, HealthSnapshot, Milestone, RenewalOutcome } from '../data/model/records';
+import type { Cta, Handover, HealthSnapshot, Milestone, RenewalOutcome } from '../data/model/records';
 import type { IsoDate } from '../shared/dates/local-date';
 import type { Translator } from '../shared/i18n';
 import { CTA_RULES, type CtaRulesInput } from './index';
@@ -25,6 +25,8 @@ export interface CtaEvaluationInput {
   /** Contacts that keep renewal touchpoints (see touchpointLogs); none means none were made. */
   logged?: readonly TouchpointLog[];
   onboardingTemplate?: readonly MilestoneTemplate[];
+  /** The account's handovers, which hold its key people. */
+  handovers?: readonly Handover[];
   /** The service rhythm and expectation notes; without them no service CTAs are raised. */
   service?: Omit<ServiceCtaInput, 'account' | 'today'>;
   today: IsoDate;

@@ -7,6 +7,8 @@ import { serviceSettingsItem } from './service/settings-item';
 import { reminderSettingsItem } from './reminders/settings-item';
 import { playsItem } from './plays-item';
 import type { SettingsItem } from '../shared/feature';
+import { onboardingTemplatesItem } from './onboarding/settings-item';
+import { validTemplates, type OnboardingTemplates } from './onboarding/template';
 
 export { healthModelItem, renewalSettingsItem, serviceSettingsItem, validModel, validRenewal };
 
@@ -15,10 +17,12 @@ export interface EngineSettings {
   model: HealthModel;
   renewal: RenewalSettings;
   service: ServiceSettings;
+  /** The onboarding templates per segment (absent: the built-in one for every account). */
+  onboarding?: OnboardingTemplates;
 }
 
 /** The settings items behind EngineSettings: a change to any of them changes what the engine computes. */
-export const ENGINE_SETTINGS_ITEMS = [healthModelItem, renewalSettingsItem, serviceSettingsItem] as const;
+export const ENGINE_SETTINGS_ITEMS = [healthModelItem, renewalSettingsItem, serviceSettingsItem, onboardingTemplatesItem] as const;
 
 /**
  * Every feature's settings items (each defined in its folder's settings-item.ts). They live here, not in
@@ -27,6 +31,8 @@ export const ENGINE_SETTINGS_ITEMS = [healthModelItem, renewalSettingsItem, serv
 export const FEATURE_SETTINGS: readonly SettingsItem[] = [...ENGINE_SETTINGS_ITEMS, reminderSettingsItem, playsItem];
 
 export async function readEngineSettings(): Promise<EngineSettings> {
-  const [model, renewal, service] = await Promise.all([healthModelItem.getValue(), renewalSettingsItem.getValue(), serviceSettingsItem.getValue()]);
-  return { model: validModel(model), renewal: validRenewal(renewal), service: validServiceSettings(service) };
+  const [model, renewal, service, onboarding] = await Promise.all([
+    healthModelItem.getValue(), renewalSettingsItem.getValue(), serviceSettingsItem.getValue(), onboardingTemplatesItem.getValue(),
+  ]);
+  return { model: validModel(model), renewal: validRenewal(renewal), service: validServiceSettings(service), onboarding: validTemplates(onboarding).templates };
 }

@@ -5,6 +5,7 @@ import { handoverFeature } from './handover/feature';
 import { healthFeature } from './health/feature';
 import { nextStepsFeature } from './next-steps/feature';
 import { onboardingFeature } from './onboarding/feature';
+import { peopleFeature } from './people/feature';
 import { portfolioFeature } from './portfolio/feature';
 import { remindersFeature } from './reminders/feature';
 import { renewalFeature } from './renewal/feature';
@@ -25,6 +26,7 @@ export const FEATURES = [
   serviceFeature,
   expectationsFeature,
   handoverFeature,
+  peopleFeature,
   nextStepsFeature,
   portfolioFeature,
   remindersFeature,

@@ -1,6 +1,7 @@
 import { serveDataPort, type PortLike } from '../../platform/background/data-port';
 import { addAccountFromPage, findAccount } from './accounts';
 import { LensDB } from './db';
+import { daysBetween } from '../../shared/dates/local-date';
 import { demoAccounts } from '../../platform/demo/accounts';
 import { loadDemoData } from '../../platform/demo/load';
 import type { PortResult } from '../../platform/messaging/protocol';
@@ -60,7 +61,7 @@ describe('demo data', () => {
     expect(rows).toHaveLength(50);
     const bands = new Set(rows.map((r) => r.health?.band));
     expect([...bands].sort()).toEqual(['green', 'red', 'yellow']);
-    const days = rows.map((r) => (Date.parse(r.contractEnd) - Date.parse('2026-11-23')) / 86_400_000);
+    const days = rows.map((r) => daysBetween('2026-11-23', r.contractEnd));
     expect(days.some((d) => d < 0)).toBe(true);
     expect(days.some((d) => d >= 0 && d <= 7)).toBe(true);
     expect(days.some((d) => d > 7 && d <= 30)).toBe(true);

@@ -17,7 +17,7 @@ export interface MetaRow {
 }
 
 /** The tables an account's evaluation reads: a write to any of them makes the account due again. */
-export const BOOK_TABLES = ['accounts', 'contracts', 'snapshots', 'milestones', 'outcomes', 'ctas', 'visits', 'notes', 'plans', 'reports'] as const;
+export const BOOK_TABLES = ['accounts', 'contracts', 'snapshots', 'milestones', 'outcomes', 'ctas', 'visits', 'notes', 'plans', 'reports', 'handovers'] as const;
 
 /**
  * The extension's local store. Only extension pages and the service worker

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, IsoDateSchema, text, TimestampSchema, WrittenSchema } from './common';
+import { HandoverSchema } from './handover';
 
 /** A month of the calendar, written YYYY-MM. */
 export const YearMonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month written YYYY-MM');
@@ -35,10 +36,25 @@ export const HealthInputsSchema = z.object({
 });
 export type HealthInputs = z.infer<typeof HealthInputsSchema>;
 
+/**
+ * The onboarding key action as the team server's usage rollup measured it on
+ * the reading's day: of the last `weeks` weeks, how many saw the event at the
+ * configured frequency.
+ */
+export const KeyActionReadingSchema = z.object({
+  event: text(200).min(1),
+  weeksDone: z.number().int().min(0).max(52),
+  weeks: z.number().int().min(1).max(52),
+  lastAt: TimestampSchema.optional(),
+});
+export type KeyActionReading = z.infer<typeof KeyActionReadingSchema>;
+
 /** Dated raw metric values: the health engine scores them; trends come from the series. */
 export const HealthSnapshotSchema = WrittenSchema.extend({
   asOf: IsoDateSchema,
   inputs: HealthInputsSchema,
+  /** What the usage rollup found besides the scored inputs; only the key action is kept. */
+  usage: z.object({ keyAction: KeyActionReadingSchema.optional() }).optional(),
 });
 export type HealthSnapshot = z.infer<typeof HealthSnapshotSchema>;
 
@@ -74,36 +90,8 @@ export const ServiceVisitSchema = WrittenSchema.extend({
 });
 export type ServiceVisit = z.infer<typeof ServiceVisitSchema>;
 
-const PersonSchema = z.object({
-  role: z.enum(['boss', 'champion', 'user', 'other']),
-  name: text(200).min(1),
-  contact: text(300).optional(),
-});
-
-/** Sales' handover of a newly signed customer to the CSM. */
-export const HandoverSchema = WrittenSchema.extend({
-  status: z.enum(['draft', 'submitted', 'accepted', 'returned']),
-  basics: z.object({ industry: text(200), size: text(100), locations: text(500) }).partial().optional(),
-  bought: z
-    .object({ products: text(1000), seats: z.number().int().min(0), termMonths: z.number().int().min(0), value: z.number().min(0) })
-    .partial()
-    .optional(),
-  technical: text(4000).optional(),
-  outcomes: z.array(text(1000)).max(50).optional(),
-  keyPeople: z.array(PersonSchema).max(50).optional(),
-  promises: z.array(text(2000)).max(50).optional(),
-  fitRisks: z.array(text(1000)).max(50).optional(),
-  questions: text(4000).optional(),
-  /** How the deal ran: the inputs of the rule for when CS joins the sale. */
-  salesCycleDays: z.number().int().min(0).max(3650).optional(),
-  implementationWeeks: z.number().int().min(0).max(520).optional(),
-  /** 'quick': three fields written from the toolbar, to complete later. */
-  origin: z.enum(['quick', 'full']).optional(),
-  submittedAt: TimestampSchema.optional(),
-  decidedAt: TimestampSchema.optional(),
-  decidedBy: text(200).optional(),
-});
-export type Handover = z.infer<typeof HandoverSchema>;
+/** Sales' handover and the account's key people: data/model/handover.ts. */
+export { HandoverSchema, PersonSchema, STANCES, handoverId, type Handover, type Person, type Stance } from './handover';
 
 /**
  * When the monthly service day falls: the nth (or last, n = -1) weekday of
@@ -149,7 +137,7 @@ export const MilestoneSchema = WrittenSchema.extend({
 });
 export type Milestone = z.infer<typeof MilestoneSchema>;
 
-export const CTA_SOURCES = ['health', 'renewal', 'onboarding', 'service', 'expectations', 'manual'] as const;
+export const CTA_SOURCES = ['health', 'renewal', 'onboarding', 'service', 'expectations', 'manual', 'people'] as const;
 
 /** A call to action. `cause` identifies what raised it, so re-evaluation never duplicates it. */
 export const CtaSchema = WrittenSchema.extend({

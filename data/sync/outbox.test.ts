@@ -6,6 +6,7 @@ import { failedWrites } from './status';
 import { addAccountFromPage } from '../db/accounts';
 import { fakeAccount, fakePromise } from '../../tests/support/fake-api-data';
 import { freshDb, later, NOW, seeded, useFakeApi } from './test-helpers';
+import { DAY_MS } from '../../shared/dates/utc';
 
 describe('backoff', () => {
   it('is full jitter under an exponential ceiling capped at 30 minutes', () => {
@@ -90,7 +91,7 @@ describe('outbox', () => {
     const [flagged] = await failedWrites(db);
     expect(flagged).toMatchObject({ recordId: 'bad', attempts: 1, error: { kind: 'rejected', status: 422, code: 'validation_failed' } });
     expect((await db.outbox.toArray())[0]?.nextAttemptAt).toBe(FAILED_AT);
-    expect(await deliverOutbox(db, s.client, { now: later(365 * 86_400_000) })).toMatchObject({ delivered: 0, failed: 1 });
+    expect(await deliverOutbox(db, s.client, { now: later(365 * DAY_MS) })).toMatchObject({ delivered: 0, failed: 1 });
 
     await retryEntry(db, flagged!.key, later(5000));
     expect(await deliverOutbox(db, s.client, { now: later(5000) })).toMatchObject({ delivered: 1, failed: 0 });

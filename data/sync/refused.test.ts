@@ -4,6 +4,7 @@ import { deliverOutbox, FAILED_AT, writeRecord } from './outbox';
 import { readSyncStatus } from './status';
 import { fakeAccount, fakePromise } from '../../tests/support/fake-api-data';
 import { freshDb, NOW, useFakeApi } from './test-helpers';
+import { DAY_MS } from '../../shared/dates/utc';
 
 /** A write the team server refuses (any 4xx but 401, 408, 409, 429) stops retrying and is shown with the server's reason. */
 describe('refused writes', () => {
@@ -24,7 +25,7 @@ describe('refused writes', () => {
     const { refused } = await readSyncStatus(db);
     expect(refused).toEqual([expect.objectContaining({ recordId: 'p1', kind: 'promises', error: expect.objectContaining({ status, message: `injected ${status}` }) })]);
     // Never sent again on its own.
-    expect((await deliverOutbox(db, s.client, { now: new Date(NOW.getTime() + 86_400_000) })).delivered).toBe(0);
+    expect((await deliverOutbox(db, s.client, { now: new Date(NOW.getTime() + DAY_MS) })).delivered).toBe(0);
   });
 
   it.each([408, 409, 429, 500])('%i: not a refusal; the entry waits and is retried', async (status) => {

@@ -16,6 +16,8 @@ import { DATA_PORT } from '../../platform/messaging/protocol';
 import { ensureSchedule, isSyncAlarm, revalidateOnView, syncNow, writeAndSend } from '../../platform/background/sync';
 import { discardEntry } from '../../data/sync/outbox';
 import { recordTermOutcome, tickPlanStep } from '../../platform/background/terms';
+import { newRecord, patchedRecord } from '../../platform/background/record-commands';
+import type { WrittenKind } from '../../data/model/records';
 import { dataSourceItem, readDataSource } from '../../data/sync/settings';
 import { isExtensionPage } from '../../platform/messaging/senders';
 import { isFramedSender } from '../../platform/messaging/frames';
@@ -27,6 +29,12 @@ import {
 // Wiring only: every listener is registered synchronously so a restarted
 // service worker receives the event that woke it.
 export default defineBackground(() => {
+  /** A record the person wrote: stored and queued, its account's CTAs evaluated again, the badge after. */
+  const written = async (kind: WrittenKind, record: unknown) => {
+    const answer = await writeAndSend(kind, record, async (accountId) => evaluateAccountCtas(db(), accountId, new Date(), await userTranslator()));
+    badgeSoon();
+    return answer;
+  };
   const router = createRouter({
     runtimeId: browser.runtime.id,
     crmMatches: () => CRM_MATCHES,
@@ -74,11 +82,9 @@ export default defineBackground(() => {
         await ensureSchedule();
         await syncNow(afterSync, true);
       },
-      'record/write': async (msg) => {
-        const answer = await writeAndSend(msg.kind, msg.record, async (accountId) => evaluateAccountCtas(db(), accountId, new Date(), await userTranslator()));
-        badgeSoon();
-        return answer;
-      },
+      'record/write': (msg) => written(msg.kind, msg.record),
+      'record/create': (msg) => written(msg.kind, newRecord(msg.kind, msg.fields, new Date())),
+      'record/update': async (msg) => written(msg.kind, await patchedRecord(db(), msg.kind, msg.id, msg.patch, msg.version, new Date())),
       'term/outcome': (msg) => afterTermWrite(recordTermOutcome(db(), msg.input, new Date()), msg.input.accountId),
       'term/plan': (msg) => afterTermWrite(tickPlanStep(db(), msg.input, new Date()), msg.input.accountId),
       'reminders/check': async () => runReminderCheck(db(), reminderApi, await userTranslator(), new Date(), true).then((r) => ({ ok: true, notified: r.notified.length })),

@@ -1,4 +1,4 @@
-import type { Handover } from '../../data/model/records';
+import type { Handover, Person } from '../../data/model/records';
 
 /** The handover form as typed: text everywhere, lists one item per line. */
 export interface HandoverForm {
@@ -11,7 +11,8 @@ export interface HandoverForm {
   value: string;
   technical: string;
   outcomes: string;
-  people: { role: 'boss' | 'champion' | 'user' | 'other'; name: string; contact: string }[];
+  /** Key person rows; what the form does not show (id, stance, leaving day) is carried through unchanged. */
+  people: ({ role: Person['role']; name: string; contact: string } & Pick<Person, 'id' | 'stance' | 'leftAt'>)[];
   promises: string;
   fitRisks: string;
   salesCycleDays: string;
@@ -41,7 +42,7 @@ export function formOf(h: Partial<Handover> | undefined): HandoverForm {
     value: num(h?.bought?.value),
     technical: h?.technical ?? '',
     outcomes: (h?.outcomes ?? []).join('\n'),
-    people: (h?.keyPeople ?? []).map((p) => ({ role: p.role, name: p.name, contact: p.contact ?? '' })),
+    people: (h?.keyPeople ?? []).map((p) => ({ ...p, contact: p.contact ?? '' })),
     promises: (h?.promises ?? []).join('\n'),
     fitRisks: (h?.fitRisks ?? []).join('\n'),
     salesCycleDays: num(h?.salesCycleDays),
@@ -87,15 +88,15 @@ export function handoverFields(
   const value = amount('value');
   const salesCycleDays = whole('salesCycleDays');
   const implementationWeeks = whole('implementationWeeks');
-  const keyPeople = form.people.flatMap((p, i) => {
-    const name = p.name.trim();
-    const contact = p.contact.trim();
+  const keyPeople = form.people.flatMap(({ name: typedName, contact: typedContact, ...kept }, i): Person[] => {
+    const name = typedName.trim();
+    const contact = typedContact.trim();
     if (!name && !contact) return [];
     if (!name) {
       errors[`person.${i}`] = 'personName';
       return [];
     }
-    return [{ role: p.role, name, ...(contact ? { contact } : {}) }];
+    return [{ ...kept, name, ...(contact ? { contact } : {}) }];
   });
   if (Object.keys(errors).length > 0) return { ok: false, errors };
 
@@ -121,4 +122,4 @@ export function handoverFields(
   return { ok: true, value: value_ };
 }
 
-export const handoverId = (accountId: string) => `handover:${accountId}`;
+export { handoverId } from '../../data/model/handover';

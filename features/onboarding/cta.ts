@@ -4,7 +4,7 @@ import type { Milestone } from '../../data/model/records';
 import type { IsoDate } from '../../shared/dates/local-date';
 import { plusDays } from '../../shared/dates/week';
 import type { MessageKey } from '../../shared/i18n';
-import { ONBOARDING_TEMPLATE, type MilestoneTemplate } from './template';
+import { KNOWN_MILESTONES, ONBOARDING_TEMPLATE, type MilestoneTemplate } from './template';
 
 export interface OnboardingCtaInput {
   account: Pick<Account, 'id' | 'csm' | 'owner'>;
@@ -12,9 +12,6 @@ export interface OnboardingCtaInput {
   onboardingTemplate?: readonly MilestoneTemplate[];
   today: IsoDate;
 }
-
-/** Milestones of the default template, worded from the catalogue; others keep the title they were given. */
-const MILESTONE_KEYS = ['kick_off', 'workshop_60pct', 'health_model_setup', 'first_value'] as const;
 
 /**
  * onboarding:<milestoneId>: a milestone past its due date and not done, owned
@@ -41,7 +38,7 @@ export const onboardingCtaRule: CtaRule<OnboardingCtaInput> = {
   titles: {
     onboarding_milestone: (p, tr) => {
       const key = String(p.key);
-      const known = (MILESTONE_KEYS as readonly string[]).includes(key);
+      const known = (KNOWN_MILESTONES as readonly string[]).includes(key);
       return tr.t('cta.milestone', { milestone: known ? tr.t(`onboarding.${key}` as MessageKey) : String(p.title ?? key) });
     },
   },

@@ -1,2 +1,3 @@
 export * from './template';
 export * from './status';
+export * from './activation';

@@ -22,12 +22,12 @@ const cta = (status: Cta['status'], needsOtherTeam?: boolean, deleted?: boolean)
 });
 
 describe('onboarding milestones', () => {
-  it('dates the template from signing: kick-off 7, workshop 30, health model 45, first value 60', () => {
-    expect(ONBOARDING_TEMPLATE.map((t) => [t.key, t.dueDays])).toEqual([['kick_off', 7], ['workshop_60pct', 30], ['health_model_setup', 45], ['first_value', 60]]);
+  it('dates the template from signing: kick-off 7, workshop 30, key users trained 45, first value 60', () => {
+    expect(ONBOARDING_TEMPLATE.map((t) => [t.key, t.dueDays])).toEqual([['kick_off', 7], ['workshop_60pct', 30], ['key_users_trained', 45], ['first_value', 60]]);
     expect(milestonesFor('acc-1', SIGNED, undefined, 'Cleo')).toEqual([
       { id: 'ms:acc-1:kick_off', accountId: 'acc-1', key: 'kick_off', title: 'kick_off', dueDate: '2026-11-27', owner: 'Cleo' },
       { id: 'ms:acc-1:workshop_60pct', accountId: 'acc-1', key: 'workshop_60pct', title: 'workshop_60pct', dueDate: '2026-12-20', owner: 'Cleo' },
-      { id: 'ms:acc-1:health_model_setup', accountId: 'acc-1', key: 'health_model_setup', title: 'health_model_setup', dueDate: '2027-01-04', owner: 'Cleo' },
+      { id: 'ms:acc-1:key_users_trained', accountId: 'acc-1', key: 'key_users_trained', title: 'key_users_trained', dueDate: '2027-01-04', owner: 'Cleo' },
       { id: 'ms:acc-1:first_value', accountId: 'acc-1', key: 'first_value', title: 'first_value', dueDate: '2027-01-19', owner: 'Cleo' },
     ]);
   });
@@ -51,7 +51,7 @@ describe('onboardingStatus', () => {
   it('lists milestones past their due date and not done, earliest first', () => {
     const ms = milestones({ kick_off: '2026-11-26' }).reverse();
     const s = onboardingStatus(ms, [], SIGNED, '2027-01-05');
-    expect(s.overdue.map((m) => m.key)).toEqual(['workshop_60pct', 'health_model_setup']);
+    expect(s.overdue.map((m) => m.key)).toEqual(['workshop_60pct', 'key_users_trained']);
     // On its due date a milestone is not overdue yet.
     expect(onboardingStatus(ms, [], SIGNED, '2026-12-20').overdue).toEqual([]);
     expect(onboardingStatus([{ ...ms[2]!, deleted: true }], [], SIGNED, '2027-01-05').overdue).toEqual([]);

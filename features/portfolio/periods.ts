@@ -1,5 +1,5 @@
 import { addDays, type IsoDate } from '../../shared/dates/local-date';
-import { addMonths, addMonthsToDate, firstDay, lastDay, monthOf } from '../../shared/dates/calendar';
+import { addMonths, addMonthsToDate, firstDay, lastDay, monthOf, quarterOf } from '../../shared/dates/calendar';
 
 /** How the retention figures are cut: the last twelve months to today, or one calendar month, quarter or year. */
 export const PERIOD_KINDS = ['last12', 'month', 'quarter', 'year'] as const;
@@ -27,10 +27,8 @@ export function periodsOf(kind: PeriodKind, today: IsoDate): Period[] {
       const m = addMonths(month, -i);
       out.push({ kind, key: m, from: firstDay(m), to: lastDay(m) });
     } else if (kind === 'quarter') {
-      const q0 = Math.floor((Number(month.slice(5)) - 1) / 3) * 3 + 1;
-      const first = addMonths(`${year}-${String(q0).padStart(2, '0')}`, -3 * i);
-      const q = Math.floor((Number(first.slice(5)) - 1) / 3) + 1;
-      out.push({ kind, key: `${first.slice(0, 4)}-Q${q}`, from: firstDay(first), to: lastDay(addMonths(first, 2)) });
+      const { quarter, months } = quarterOf(addMonths(month, -3 * i));
+      out.push({ kind, key: quarter, from: firstDay(months[0]!), to: lastDay(months[2]!) });
     } else out.push({ kind, key: String(year - i), from: `${year - i}-01-01`, to: `${year - i}-12-31` });
   }
   return out;

@@ -4,6 +4,7 @@ import type { Account } from '../../data/model/account';
 import type { Cta, ExpectationNote, HealthInputs, HealthSnapshot, PromiseRecord, RenewalOutcome, ServiceVisit } from '../../data/model/records';
 import { likelihoodBacktest, portfolioRows, renewalWindow, type PortfolioInput } from './rows';
 import { DEFAULT_RENEWAL_SETTINGS, renewalEvents } from '../renewal';
+import { fakeVisit } from '../../tests/support/builders';
 
 const T = '2026-01-01T00:00:00.000Z';
 const TODAY = '2026-03-16'; // a Monday
@@ -27,16 +28,7 @@ const snap = (accountId: string, asOf: IsoDate, inputs: HealthInputs, extra: Par
   inputs,
   ...extra,
 });
-const visit = (accountId: string, date: IsoDate, extra: Partial<ServiceVisit> = {}): ServiceVisit => ({
-  ...written(accountId),
-  date,
-  durationMin: 60,
-  attendees: [],
-  bossMet: false,
-  checklistDone: [],
-  followUps: [],
-  ...extra,
-});
+const visit = (accountId: string, date: IsoDate, extra: Partial<ServiceVisit> = {}): ServiceVisit => fakeVisit({ ...written(accountId), date, ...extra });
 const cta = (accountId: string, status: Cta['status'], extra: Partial<Cta> = {}): Cta => ({
   ...written(accountId),
   source: 'manual',

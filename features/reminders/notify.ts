@@ -1,6 +1,7 @@
-import { dayNumber, type IsoDate } from '../../shared/dates/local-date';
+import type { IsoDate } from '../../shared/dates/local-date';
 import type { MessageKey, Params, PluralBase, Translator } from '../../shared/i18n';
 import { monthName } from '../../shared/dates/month-name';
+import { formatDate } from '../../shared/ui/format';
 import { REMINDER_KINDS, type ReminderItem, type ReminderKind } from './select';
 
 /** Chrome list notifications show about five lines; more are cut off. */
@@ -24,9 +25,7 @@ const sayN = (tr: Translator, base: string, n: number, params?: Params): string 
 
 /** A calendar date in the user's language ("Mar 10, 2026", "2026年3月10日"), the same in every time zone. */
 function dateText(date: IsoDate, tr: Translator): string {
-  const n = dayNumber(date);
-  if (n === null) return date;
-  return new Intl.DateTimeFormat(tr.locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(n * 86_400_000));
+  return formatDate(date, tr.locale);
 }
 
 /** The title and message of a notification about one reminder. */

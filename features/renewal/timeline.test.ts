@@ -2,6 +2,7 @@ import { openSteps, renewalPlan } from './plan';
 import { DEFAULT_RENEWAL_SETTINGS, RenewalSettingsSchema, TOUCHPOINT_DEFAULTS } from './settings';
 import { renewalTimeline, touchpointLogs, type TouchpointLog } from './timeline';
 import type { ExpectationNote, ServiceVisit } from '../../data/model/records';
+import { fakeVisit } from '../../tests/support/builders';
 
 const S = DEFAULT_RENEWAL_SETTINGS;
 const END = '2027-03-31';
@@ -119,7 +120,7 @@ describe('renewalTimeline', () => {
 describe('touchpointLogs', () => {
   it('turns visits and done notes into contacts', () => {
     const base = { accountId: 'a', createdAt: '2026-11-01T00:00:00.000Z', updatedAt: '2026-11-01T00:00:00.000Z' };
-    const visit = (id: string, date: string, deleted?: boolean): ServiceVisit => ({ ...base, id, date, durationMin: 60, attendees: [], bossMet: true, checklistDone: [], followUps: [], ...(deleted ? { deleted } : {}) });
+    const visit = (id: string, date: string, deleted?: boolean): ServiceVisit => fakeVisit({ ...base, id, date, bossMet: true, ...(deleted ? { deleted } : {}) });
     const note = (id: string, doneAt?: string): ExpectationNote => ({ ...base, id, kind: 'long_term_value', audience: 'boss', text: 'review', ...(doneAt ? { doneAt } : {}) });
     expect(touchpointLogs([visit('v1', '2027-01-05'), visit('v2', '2027-01-06', true)], [note('n1', '2027-02-01'), note('n2')])).toEqual([{ date: '2027-01-05' }, { date: '2027-02-01' }]);
   });

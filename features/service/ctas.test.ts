@@ -5,22 +5,14 @@ import type { Cta, ExpectationNote, MonthlyReport, ServicePlan, ServiceVisit } f
 import { DEFAULT_RENEWAL_SETTINGS } from '../renewal/settings';
 import { addMonthsToDate, serviceCtas, type ServiceCtaInput } from './ctas';
 import { DEFAULT_SERVICE_SETTINGS } from './settings';
+import { fakeVisit } from '../../tests/support/builders';
 
 const T = '2026-06-15T09:00:00.000Z';
 const written = (id: string, accountId = 'acc-1') => ({ id, accountId, createdAt: T, updatedAt: T });
 /** Signed mid-June 2026; the default service day is the last Friday (Nov 27, Dec 25 2026). */
 const account = { id: 'acc-1', csm: 'Cleo', owner: 'Ann', signedAt: '2026-06-15' };
 
-const visit = (id: string, date: string, over: Partial<ServiceVisit> = {}): ServiceVisit => ({
-  ...written(id),
-  date,
-  durationMin: 60,
-  attendees: ['Li Lei'],
-  bossMet: false,
-  checklistDone: [],
-  followUps: [],
-  ...over,
-});
+const visit = (id: string, date: string, over: Partial<ServiceVisit> = {}): ServiceVisit => fakeVisit({ ...written(id), date, attendees: ['Li Lei'], ...over });
 const report = (month: string, over: Partial<MonthlyReport> = {}): MonthlyReport => ({ ...written(`r-${month}`), month, language: 'en', sentAt: `${month}-28`, ...over });
 const note = (id: string, kind: ExpectationNote['kind'], over: Partial<ExpectationNote> = {}): ExpectationNote => ({
   ...written(id),

@@ -3,7 +3,7 @@ import { daysFrom, plusDays } from '../../shared/dates/week';
 import type { Account } from '../../data/model/account';
 import type { Cta, ExpectationNote, MonthlyReport, ServicePlan, ServiceVisit } from '../../data/model/records';
 import { ctaId, type CtaDraft } from '../../data/model/cta-draft';
-import { addMonths, addMonthsToDate, lastDay, monthOf, ruleOf } from '../../shared/dates/calendar';
+import { addMonths, addMonthsToDate, lastDay, monthOf, quarterOf, ruleOf } from '../../shared/dates/calendar';
 
 export { addMonthsToDate };
 import { monthState } from './cadence';
@@ -27,14 +27,6 @@ const ACT_DAYS = 7;
 const FOLLOW_UP_HORIZON_DAYS = 90;
 /** The short-term reset belongs to the first contract year; an account signed long ago raises none. */
 const RESET_HORIZON_DAYS = 365;
-
-/** The quarter a month is in, `YYYY-Qn`, and its three months. */
-export function quarterOf(month: string): { quarter: string; months: string[] } {
-  const year = month.slice(0, 4);
-  const q = Math.floor((Number(month.slice(5, 7)) - 1) / 3);
-  const months = [1, 2, 3].map((i) => `${year}-${String(q * 3 + i).padStart(2, '0')}`);
-  return { quarter: `${year}-Q${q + 1}`, months };
-}
 
 /**
  * The CTAs the service rhythm and expectation management call for, by the

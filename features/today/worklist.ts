@@ -49,7 +49,7 @@ export interface Worklist {
 export const WORK_HORIZON_DAYS = 7;
 
 /** Of two items due alike, the one nearer to losing the customer comes first. */
-const SOURCE_RANK: Record<WorkSource, number> = { renewal: 0, health: 1, promise: 2, onboarding: 3, expectations: 4, service: 5, manual: 6 };
+const SOURCE_RANK: Record<WorkSource, number> = { renewal: 0, health: 1, people: 1.5, promise: 2, onboarding: 3, expectations: 4, service: 5, manual: 6 };
 const WHEN_RANK = { overdue: 0, today: 1, week: 2 } as const;
 /** Churn recovery is the renewal's most urgent work of all. */
 const sourceRank = (i: Pick<WorkItem, 'source' | 'cause'>) => (i.cause.startsWith('churn-recovery:') ? -1 : SOURCE_RANK[i.source]);

@@ -66,11 +66,11 @@ export function bookChangedElsewhere(database: LensDB): void {
 
 async function readBook(database: LensDB): Promise<BookTables> {
   const all = <T>(name: string) => database.table(name).toArray() as Promise<T[]>;
-  const [accounts, snapshots, milestones, outcomes, ctas, visits, notes, plans, reports] = await Promise.all([
+  const [accounts, snapshots, milestones, outcomes, ctas, visits, notes, plans, reports, handovers] = await Promise.all([
     database.accounts.toArray(), all<never>('snapshots'), all<never>('milestones'), all<never>('outcomes'), all<never>('ctas'),
-    all<never>('visits'), all<never>('notes'), all<never>('plans'), all<never>('reports'),
+    all<never>('visits'), all<never>('notes'), all<never>('plans'), all<never>('reports'), all<never>('handovers'),
   ]);
-  return { accounts, snapshots, milestones, outcomes, ctas, visits, notes, plans, reports };
+  return { accounts, snapshots, milestones, outcomes, ctas, visits, notes, plans, reports, handovers };
 }
 
 /** The rows of these accounts only, by the tables' account indexes. */
@@ -80,12 +80,12 @@ async function readAccounts(database: LensDB, ids: ReadonlySet<string>): Promise
   // Tables indexed by [accountId+date]: one range per account.
   const byCompound = async <T>(name: string, index: string) =>
     (await Promise.all(list.map((id) => database.table(name).where(index).between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray()))).flat() as T[];
-  const [accounts, snapshots, milestones, outcomes, ctas, visits, notes, plans, reports] = await Promise.all([
+  const [accounts, snapshots, milestones, outcomes, ctas, visits, notes, plans, reports, handovers] = await Promise.all([
     database.accounts.bulkGet(list), byCompound<never>('snapshots', '[accountId+asOf]'), byAccount<never>('milestones'), byAccount<never>('outcomes'),
     byAccount<never>('ctas'), byCompound<never>('visits', '[accountId+date]'), byAccount<never>('notes'), byAccount<never>('plans'),
-    byCompound<never>('reports', '[accountId+month]'),
+    byCompound<never>('reports', '[accountId+month]'), byAccount<never>('handovers'),
   ]);
-  return { accounts: accounts.filter((a): a is Account => a !== undefined), snapshots, milestones, outcomes, ctas, visits, notes, plans, reports };
+  return { accounts: accounts.filter((a): a is Account => a !== undefined), snapshots, milestones, outcomes, ctas, visits, notes, plans, reports, handovers };
 }
 
 async function run(database: LensDB, tr: () => Promise<Translator>, now: () => Date): Promise<BookRun> {

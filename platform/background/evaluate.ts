@@ -7,6 +7,7 @@ import { toCta } from '../../data/model/cta-draft';
 import { readEngineSettings } from '../../features/engine-settings';
 import type { Translator } from '../../shared/i18n';
 import { touchpointLogs } from '../../features/renewal';
+import { templateFor } from '../../features/onboarding/template';
 
 export { wordCtaTitle };
 
@@ -19,16 +20,17 @@ export async function evaluateAccountCtas(database: LensDB, accountId: string, n
   const account = await database.accounts.get(accountId);
   if (!account) return { created: 0, closed: 0 };
   const of = <T>(table: string) => database.table(table).where('accountId').equals(accountId).toArray() as Promise<T[]>;
-  const [snapshots, milestones, outcomes, existing, visits, notes, plans, reports] = await Promise.all([
+  const [snapshots, milestones, outcomes, existing, visits, notes, plans, reports, handovers] = await Promise.all([
     snapshotsOf(database, accountId),
     of<never>('milestones'), of<never>('outcomes'), of<never>('ctas'), of<never>('visits'), of<never>('notes'),
-    of<never>('plans'), of<never>('reports'),
+    of<never>('plans'), of<never>('reports'), of<never>('handovers'),
   ]);
-  const { model, renewal, service } = await readEngineSettings();
+  const { model, renewal, service, onboarding } = await readEngineSettings();
   const result = evaluateCtas({
     account, snapshots, milestones, outcomes, existing,
     model, renewalSettings: renewal,
-    logged: touchpointLogs(visits, notes), today: localDate(now),
+    logged: touchpointLogs(visits, notes), handovers, today: localDate(now),
+    onboardingTemplate: templateFor(onboarding ?? {}, account.segment).milestones,
     service: { plans, visits, reports, notes, settings: service },
   });
   const at = now.toISOString();

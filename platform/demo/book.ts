@@ -2,6 +2,7 @@ import { daysBetween, localDate, type IsoDate } from '../../shared/dates/local-d
 import type { Account } from '../../data/model/account';
 import type { HealthSnapshot, Milestone, RenewalOutcome } from '../../data/model/records';
 import { milestonesFor } from '../../features/onboarding';
+import { withDemoPeople } from './people';
 import { demoAccounts, demoSnapshots } from './accounts';
 import { demoServiceRecords, type DemoServiceRecords } from './service';
 import { demoOutcomes } from './outcomes';
@@ -31,11 +32,13 @@ export function demoBookOn(today: IsoDate, stamp = `${today}T00:00:00.000Z`): De
   const milestones = accounts
     .filter((a) => a.signedAt && daysBetween(a.signedAt, today) >= 0 && daysBetween(a.signedAt, today) < 90)
     .flatMap((a) => milestonesFor(a.id, a.signedAt!, undefined, a.csm).map((m) => ({ ...m, createdAt: stamp, updatedAt: stamp })));
+  const service = demoServiceRecords(accounts, today, stamp);
+  const snapshots = demoSnapshots(accounts, today, stamp);
   return {
     accounts,
-    snapshots: demoSnapshots(accounts, today, stamp),
     milestones,
     outcomes: demoOutcomes(accounts, today, stamp),
-    ...demoServiceRecords(accounts, today, stamp),
+    ...service,
+    ...withDemoPeople({ accounts, handovers: service.handovers, snapshots }, today, stamp),
   };
 }

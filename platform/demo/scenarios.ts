@@ -1,4 +1,6 @@
-import { daysBetween, type IsoDate } from '../../shared/dates/local-date';
+import { addDays, daysBetween, type IsoDate } from '../../shared/dates/local-date';
+import { activation, DEFAULT_KEY_ACTION } from '../../features/onboarding';
+import { peopleOf } from '../../features/people';
 import { evaluateCtas } from '../../features/ctas';
 import type { CtaDraft } from '../../data/model/cta-draft';
 import { DEFAULT_HEALTH_MODEL } from '../../features/health';
@@ -45,6 +47,7 @@ export function viewOf(book: DemoBook, name: string, today: IsoDate): AccountVie
     model: DEFAULT_HEALTH_MODEL,
     renewalSettings: DEFAULT_RENEWAL_SETTINGS,
     logged: touchpointLogs(of(book.visits), of(book.notes)),
+    handovers: of(book.handovers),
     service: { plans: of(book.plans), visits: of(book.visits), reports: of(book.reports), notes: of(book.notes), settings: DEFAULT_SERVICE_SETTINGS },
     today,
   });
@@ -52,6 +55,11 @@ export function viewOf(book: DemoBook, name: string, today: IsoDate): AccountVie
 }
 
 const expect = (ok: boolean, problem: string): string[] => (ok ? [] : [problem]);
+const onboardingActivation = (v: AccountView) =>
+  activation({
+    keyAction: DEFAULT_KEY_ACTION, signedAt: v.account.signedAt ?? v.today, today: v.today,
+    snapshots: v.book.snapshots.filter((s) => s.accountId === v.account.id), milestones: v.book.milestones.filter((m) => m.accountId === v.account.id),
+  });
 const daysLeft = (v: AccountView) => daysBetween(v.today, v.account.contractEnd);
 const touchpoint = (v: AccountView, offset: number) => {
   const of = <T extends { accountId: string }>(xs: readonly T[]) => xs.filter((x) => x.accountId === v.account.id);
@@ -118,12 +126,32 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
   },
   {
     account: 'Soylent Foods',
-    story: 'signed 72 days ago with no onboarding milestone done: kick-off and the workshop (needs another team) are overdue',
+    story: 'signed 72 days ago with no onboarding milestone done: kick-off and the workshop (needs another team) are overdue; not activated yet, the key action in 2 of 4 weeks with 18 days left',
     check: (v) => [
       ...expect(v.account.signedAt !== undefined && daysBetween(v.account.signedAt, v.today) === 72, 'not signed 72 days ago'),
+      ...((a) => expect(a.state === 'not_yet' && a.weeksDone === 2 && a.daysLeft === 18, `key action ${JSON.stringify(a)}, not 2 of 4 weeks with 18 days left`))(onboardingActivation(v)),
       ...expect(hasCta(v, 'onboarding_milestone', (c) => c.title.params.key === 'kick_off'), 'kick-off not overdue'),
       ...expect(hasCta(v, 'onboarding_milestone', (c) => c.title.params.key === 'workshop_60pct' && c.needsOtherTeam === true), 'workshop not overdue with another team'),
     ],
+  },
+  {
+    account: 'Globex Retail',
+    story: 'its champion left the customer 3 days ago: a call to action for the CSM; the boss decides, the IT lead opposes',
+    check: (v) => {
+      const people = peopleOf(v.book.handovers.filter((h) => h.accountId === v.account.id));
+      return [
+        ...expect(hasCta(v, 'person_left', (c) => c.title.params.role === 'champion' && c.dueDate === addDays(v.today, 4)), 'no CTA for the champion who left'),
+        ...expect(people.some((p) => p.role === 'boss' && p.stance === 'decision_maker') && people.some((p) => p.stance === 'opponent'), 'no decision-maker and opponent'),
+      ];
+    },
+  },
+  {
+    account: 'Monarch Solutions',
+    story: 'signed 69 days ago and activated: the usage data shows the key action weekly in four weeks',
+    check: (v) => {
+      const a = onboardingActivation(v);
+      return expect(a.state === 'activated' && a.via === 'usage', `key action ${a.state}, not activated from usage`);
+    },
   },
   {
     account: '西安丝路文旅',

@@ -69,6 +69,10 @@ export const PageMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('source/changed') }),
   z.object({ type: z.literal('reminders/check') }),
   z.object({ type: z.literal('record/write'), kind: WrittenKindSchema, record: z.record(z.string(), z.unknown()) }),
+  /** A new record from what the person typed: the background mints its id and timestamps (platform/background/record-commands.ts). */
+  z.object({ type: z.literal('record/create'), kind: WrittenKindSchema, fields: z.record(z.string(), z.unknown()) }),
+  /** Fields a person changed on a stored record, with the version of the copy they changed. */
+  z.object({ type: z.literal('record/update'), kind: WrittenKindSchema, id: z.string().min(1).max(200), patch: z.record(z.string(), z.unknown()), version: z.number().int().min(0).optional() }),
   /** How the current contract term went (renewed: with the next term); checked in full by the background. */
   z.object({ type: z.literal('term/outcome'), input: z.record(z.string(), z.unknown()) }),
   /** A step of the current term's renewal plan ticked off, or back on. */

@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { AccountRef } from '../../crm/types';
-import { DATA_PORT, type PortRequest, type PortResult } from '../messaging/protocol';
+import { DATA_PORT, type PageMessage, type PortRequest, type PortResult } from '../messaging/protocol';
 import type { z } from 'zod';
 import type { PanelStatus, PortfolioData, TodayData } from '../background/data-port';
 import type { WeeklyReview } from '../../features/today/review';
 import { AccountSchema, type Account } from '../../data/model/account';
 import { WRITTEN_KINDS, type WrittenKind } from '../../data/model/records';
+import type { RecordOf } from '../../data/sync/schemas';
 
 type Listener = (value: unknown, error?: string) => void;
 
@@ -162,19 +163,37 @@ export function useReview() {
   return useWatch<WeeklyReview>({ type: 'watch/review' }, 'review');
 }
 
-/** Stores a record the user wrote (and queues it for the team server). */
-export async function writeRecordVia(kind: WrittenKind, record: Record<string, unknown>): Promise<void> {
-  const answer = (await browser.runtime.sendMessage({ type: 'record/write', kind, record })) as { ok?: boolean; error?: string } | null;
+type Request = Extract<PageMessage, { type: 'record/write' | 'record/create' | 'record/update' | 'term/outcome' | 'term/plan' }>;
+
+/** The one way the panel asks the background to write: the answer's error becomes a thrown Error. */
+async function send(message: Request): Promise<{ id?: string }> {
+  const answer = (await browser.runtime.sendMessage(message)) as { ok?: boolean; error?: string; id?: string } | null;
   if (!answer?.ok) throw new Error(answer?.error ?? 'no answer from the extension');
+  return answer;
 }
 
-async function sendCommand(message: { type: 'term/outcome' | 'term/plan'; input: Record<string, unknown> }): Promise<void> {
-  const answer = (await browser.runtime.sendMessage(message)) as { ok?: boolean; error?: string } | null;
-  if (!answer?.ok) throw new Error(answer?.error ?? 'no answer from the extension');
+/** Stores a whole record the user wrote (and queues it for the team server). */
+export async function writeRecordVia(kind: WrittenKind, record: Record<string, unknown>): Promise<void> {
+  await send({ type: 'record/write', kind, record });
 }
+
+/** What a person types for a new record: the background mints its id and timestamps. */
+export type NewFields<K extends WrittenKind> = Omit<RecordOf<K>, 'id' | 'createdAt' | 'updatedAt' | 'version' | 'conflicts' | 'author'>;
+
+/** Creates a record; resolves to its new id. */
+export async function createRecordVia<K extends WrittenKind>(kind: K, fields: NewFields<K>): Promise<string> {
+  return (await send({ type: 'record/create', kind, fields: fields as Record<string, unknown> })).id ?? '';
+}
+
+/** Changes fields of a stored record; `record` is the copy the person saw (its version is the edit's base). */
+export async function updateRecordVia<K extends WrittenKind>(kind: K, record: { id: string; version?: number }, patch: Partial<RecordOf<K>>): Promise<void> {
+  await send({ type: 'record/update', kind, id: record.id, patch: patch as Record<string, unknown>, ...(record.version !== undefined ? { version: record.version } : {}) });
+}
+
+const sendCommand = (message: Extract<Request, { type: 'term/outcome' | 'term/plan' }>): Promise<unknown> => send(message);
 
 /** Records how the current contract term went; renewed writes the next term too (platform/background/terms.ts). */
-export const recordTermOutcomeVia = (input: Record<string, unknown>): Promise<void> => sendCommand({ type: 'term/outcome', input });
+export const recordTermOutcomeVia = async (input: Record<string, unknown>): Promise<void> => void (await sendCommand({ type: 'term/outcome', input }));
 
 /** Ticks a renewal-plan step of the current term off (doneAt a date) or back on (doneAt null). */
-export const tickPlanStepVia = (input: { accountId: string; step: string; doneAt: string | null }): Promise<void> => sendCommand({ type: 'term/plan', input });
+export const tickPlanStepVia = async (input: { accountId: string; step: string; doneAt: string | null }): Promise<void> => void (await sendCommand({ type: 'term/plan', input }));

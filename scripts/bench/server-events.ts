@@ -7,6 +7,8 @@ import { silentLog } from '../../server/src/log';
 import { startServer, type Running } from '../../server/src/main';
 import { storeAccounts } from '../../server/src/store';
 import { startPostgres, type TempPostgres } from '../../tests/support/postgres';
+import { addDays } from '../../shared/dates/local-date';
+import { DAY_MS, utcDate } from '../../shared/dates/utc';
 import { loadAccount } from './server-load';
 
 /**
@@ -40,7 +42,7 @@ export interface EventsLoadResult {
 const TEAM = 'load-events';
 /** The rollup's day: today (UTC), so the events the ingest phase posts (the last 27 days) fall in its window. */
 const NOW = new Date();
-const DAY = NOW.toISOString().slice(0, 10);
+const DAY = utcDate(NOW);
 const VOCABULARY = ['report.created', 'dashboard.viewed', 'dashboard.shared', 'export.run', 'alert.set', 'forecast.viewed', 'integration.synced', 'invoice.sent', 'comment.added', 'search.run'];
 const USERS_PER_ACCOUNT = 20;
 
@@ -79,7 +81,7 @@ export async function eventsLoad(opts: EventsLoadOptions, progress: (s: string) 
     // The rollup's data: the events the ingest phase stored, plus generated ones up to the asked number.
     progress(`rollup: generating ${opts.events.toLocaleString('en')} events over 28 days for ${opts.accounts.toLocaleString('en')} accounts…`);
     const genStart = performance.now();
-    const days = Array.from({ length: 29 }, (_, i) => new Date(Date.parse(`${DAY}T00:00:00Z`) - i * 86_400_000).toISOString().slice(0, 10));
+    const days = Array.from({ length: 29 }, (_, i) => addDays(DAY, -i));
     await sql.query('select ensure_event_days($1::date[])', [days]);
     await sql.query(
       `insert into end_users (team_id, user_id, group_id, group_at, first_seen, last_seen)
@@ -177,7 +179,7 @@ async function runFire(job: FireJob): Promise<FireAnswer> {
         type: 'track', messageId: `${run}-${++n}`, userId: `u${a}-${Math.floor(Math.random() * USERS_PER_ACCOUNT)}`,
         event: VOCABULARY[Math.floor(Math.random() * VOCABULARY.length)], context: { groupId: String(100_000 + a), library: { name: 'load', version: '1' } },
         properties: { plan: 'pro', durationMs: Math.floor(Math.random() * 5000) },
-        timestamp: new Date(now - Math.random() * 27 * 86_400_000).toISOString(),
+        timestamp: new Date(now - Math.random() * 27 * DAY_MS).toISOString(),
       });
     }
     return JSON.stringify({ batch, sentAt: new Date(now).toISOString() });

@@ -8,6 +8,7 @@ import { retentionDays } from './ingest/config';
 import { ingestCli, startIngestJobs } from './ingest/cli';
 import { migrate } from './migrations';
 import { pruneKeys } from './store';
+import { DAY_MS } from '../../shared/dates/utc';
 
 export interface Running {
   url: string;
@@ -129,7 +130,7 @@ export async function cli(argv: string[], out: (s: string) => void = (s) => proc
         out(`${user} is already a ${err.current} in team ${team}; no token was made. To make them a ${role}, run the command again with --change-role.`);
         return 1;
       }
-      const { id, token } = await createToken(sql, ensured.userId, days ? { expiresAt: new Date(Date.now() + Number(days) * 86_400_000) } : {});
+      const { id, token } = await createToken(sql, ensured.userId, days ? { expiresAt: new Date(Date.now() + Number(days) * DAY_MS) } : {});
       if (ensured.previousRole) out(`${user}'s role changed from ${ensured.previousRole} to ${role}: their existing tokens carry the new role too.`);
       out(`Token ${id} for ${user} (${role}) in team ${team}. Shown once; paste it into the extension's options:\n${token}`);
       return 0;

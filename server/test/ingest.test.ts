@@ -286,6 +286,16 @@ describe.each(backends())('usage ingest on $name', (backend) => {
       expect(list.find((s) => s.id === `acct-2:${DAY}`)!.inputs).toEqual({ coreFeatureAdoption: 25, moduleBreadth: 33.3, tickets90d: 0 });
     });
 
+    it('refuses a day that is not a calendar date with 422, never a 500', async () => {
+      const h = new Harness(await backend.fresh(), () => NOW);
+      const { manager } = await fixture(h);
+      for (const day of ['2026-13-01', '2026-02-30', '0000-01-01', '2026-1-1', '%00']) {
+        const run = await h.request(`/v1/ingest/rollup?day=${day}`, { method: 'POST', token: manager });
+        expect(run.status, day).toBe(422);
+        expect(run.json).toMatchObject({ error: { code: 'validation_failed', message: 'day: must be a calendar date written YYYY-MM-DD' } });
+      }
+    });
+
     it('writes nothing when nothing changed; a late event changes the day\'s reading and its version', async () => {
       const h = new Harness(await backend.fresh(), () => NOW);
       const { manager, csm, post } = await fixture(h);

@@ -10,6 +10,7 @@ import { silentLog } from '../src/log';
 import { cli, startServer } from '../src/main';
 import { MIGRATIONS, migrate } from '../src/migrations';
 import { fakeAccount } from '../../tests/support/fake-api-data';
+import { DAY_MS } from '../../shared/dates/utc';
 import { backends, csv, deferred, expectError, Harness, sample, sleep, useBackend, type Answer, type Db } from './helpers';
 
 /**
@@ -330,11 +331,11 @@ describe.each(backends())('team server on $name', (backend) => {
       await withDb(async (h) => {
         const { rows } = await h.sql.query<{ expires_at: string | Date }>('select expires_at from tokens where id = $1', [id]);
         const expires = new Date(rows[0]!.expires_at).getTime();
-        expect(Math.abs(expires - (Date.now() + 2 * 86_400_000))).toBeLessThan(60_000);
+        expect(Math.abs(expires - (Date.now() + 2 * DAY_MS))).toBeLessThan(60_000);
         expect((await h.get(token, '/v1/changes')).status).toBe(200);
         expectError(await h.import(token, csv('hubspot,42,,Globex,,,,,,,2027-01-31,,,,,,,,,')), 403, 'forbidden');
       });
-      await withDb(async (h) => expectError(await h.get(token, '/v1/changes'), 401, 'unauthorized'), () => new Date(Date.now() + 3 * 86_400_000));
+      await withDb(async (h) => expectError(await h.get(token, '/v1/changes'), 401, 'unauthorized'), () => new Date(Date.now() + 3 * DAY_MS));
     }, 30_000);
 
     it('bad arguments print the usage and return 2', async () => {

@@ -68,3 +68,11 @@ export function addMonthsToDate(date: IsoDate, months: number): IsoDate {
   const day = `${month}-${date.slice(8, 10)}`;
   return day > end ? end : day;
 }
+
+/** The quarter a month is in, `YYYY-Qn`, and its three months. */
+export function quarterOf(month: YearMonth): { quarter: string; months: string[] } {
+  const year = month.slice(0, 4);
+  const q = Math.floor((Number(month.slice(5, 7)) - 1) / 3);
+  const months = [1, 2, 3].map((i) => `${year}-${String(q * 3 + i).padStart(2, '0')}`);
+  return { quarter: `${year}-Q${q + 1}`, months };
+}

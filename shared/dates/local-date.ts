@@ -3,6 +3,8 @@
  * not instants: "renews in 3 days" is counted in the user's local calendar.
  * Functions take `now` so tests are exact.
  */
+import { DAY_MS, utcDate } from './utc';
+
 export type IsoDate = string; // YYYY-MM-DD
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -25,7 +27,7 @@ export function dayNumber(date: IsoDate): number | null {
   const ms = Date.UTC(y, mo - 1, d);
   const back = new Date(ms);
   if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return null;
-  return Math.round(ms / 86_400_000);
+  return Math.round(ms / DAY_MS);
 }
 
 export const isIsoDate = (s: string): boolean => dayNumber(s) !== null;
@@ -42,5 +44,5 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
 export function addDays(date: IsoDate, days: number): IsoDate {
   const n = dayNumber(date);
   if (n === null) throw new RangeError(`Not a calendar date: ${date}`);
-  return new Date((n + days) * 86_400_000).toISOString().slice(0, 10);
+  return utcDate(new Date((n + days) * DAY_MS));
 }

@@ -12,6 +12,8 @@ import { nextStepsEn } from '../../features/next-steps/strings.en';
 import { nextStepsZhCN } from '../../features/next-steps/strings.zh-CN';
 import { onboardingEn } from '../../features/onboarding/strings.en';
 import { onboardingZhCN } from '../../features/onboarding/strings.zh-CN';
+import { peopleEn } from '../../features/people/strings.en';
+import { peopleZhCN } from '../../features/people/strings.zh-CN';
 import { portfolioEn } from '../../features/portfolio/strings.en';
 import { portfolioZhCN } from '../../features/portfolio/strings.zh-CN';
 import { remindersEn } from '../../features/reminders/strings.en';
@@ -42,6 +44,7 @@ export const en = {
   ...serviceEn,
   ...expectationsEn,
   ...handoverEn,
+  ...peopleEn,
   ...portfolioEn,
   ...remindersEn,
   ...transferEn,
@@ -60,6 +63,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...serviceZhCN,
   ...expectationsZhCN,
   ...handoverZhCN,
+  ...peopleZhCN,
   ...portfolioZhCN,
   ...remindersZhCN,
   ...transferZhCN,

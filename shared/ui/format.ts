@@ -1,4 +1,5 @@
 import { dayNumber, type IsoDate } from '../dates/local-date';
+import { DAY_MS } from '../dates/utc';
 import type { Locale } from '../i18n';
 
 /** "Owner, 负责人" → ['Owner', '负责人']: ASCII or Chinese commas, blanks dropped. */
@@ -8,7 +9,7 @@ export const labelList = (s: string): string[] => s.split(/[,，]/).map((x) => x
 export function formatDate(date: IsoDate, locale: Locale): string {
   const n = dayNumber(date);
   if (n === null) return date;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(n * 86_400_000));
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(n * DAY_MS));
 }
 
 export function formatMoney(value: number, currency: string | undefined, locale: Locale): string {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { clickAx, waitForAx } from '../../scripts/ax';
 import { openPanel, startLens, type Lens } from './fixture';
+import { addDays, daysBetween, localDate } from '../../shared/dates/local-date';
 
 // The engine's cards on demo accounts: a deal signed a week ago, one in the
 // middle of onboarding, and an outcome that starts churn recovery.
@@ -84,12 +85,10 @@ it('recording "Renewed" moves the contract end to the next term, clears the ende
   await renewal.getByRole('alert').getByText(/^EXPIRED 20 days ago/).waitFor();
   await renewal.getByText('Record the renewal outcome').click();
   // Prefilled from the ended term: it starts the day after the old end and runs as long, at the old value.
-  const day = (offset: number) => { const d = new Date(); d.setDate(d.getDate() + offset); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; };
+  const day = (offset: number) => addDays(localDate(new Date()), offset);
   expect(await renewal.getByLabel('Next term starts').inputValue()).toBe(day(-19));
   const end = await renewal.getByLabel('Next term ends').inputValue();
-  const [y, m, d] = end.split('-').map(Number);
-  const midnight = new Date(); midnight.setHours(0, 0, 0, 0);
-  const daysLeft = Math.round((new Date(y!, m! - 1, d!).getTime() - midnight.getTime()) / 86_400_000);
+  const daysLeft = daysBetween(localDate(new Date()), end);
   expect(daysLeft).toBeGreaterThan(340);
   await renewal.getByLabel('New annual value').fill('150000');
   await renewal.getByRole('button', { name: 'Save outcome' }).click();

@@ -4,7 +4,7 @@ import { plusDays } from '../../../shared/dates/week';
 import type { MessageKey } from '../../../shared/i18n';
 import type { Account } from '../../../data/model/account';
 import type { ExpectationNote } from '../../../data/model/records';
-import { writeRecordVia } from '../../../platform/panel/data-client';
+import { createRecordVia, updateRecordVia } from '../../../platform/panel/data-client';
 import { addMonthsToDate } from '../../../shared/dates/calendar';
 import { formatDate } from '../../../shared/ui/format';
 import { useTr } from '../../../shared/i18n/I18n';
@@ -39,7 +39,7 @@ export function ExpectationNotes({ account, notes, settings, now }: { account: A
   const reviewDue = reviewBase ? addMonthsToDate(reviewBase, settings.reviewEveryMonths) : undefined;
   const [error, setError] = useState('');
   const markDone = (n: ExpectationNote) =>
-    void writeRecordVia('notes', { ...n, doneAt: today, updatedAt: new Date().toISOString() }).catch((err: unknown) => setError(String(err)));
+    void updateRecordVia('notes', n, { doneAt: today }).catch((err: unknown) => setError(String(err)));
 
   return (
     <section className="card" aria-labelledby="notes-title">
@@ -106,10 +106,9 @@ function AddNote({ accountId, today }: { accountId: string; today: string }) {
     e.preventDefault();
     if (!text.trim()) return setMessage({ ok: false, text: t('notes.error.text') });
     if (!done && dueDate && !isIsoDate(dueDate)) return setMessage({ ok: false, text: t('promises.error.date') });
-    const stamp = new Date().toISOString();
     try {
-      await writeRecordVia('notes', {
-        id: crypto.randomUUID(), accountId, createdAt: stamp, updatedAt: stamp, kind, audience, text: text.trim(),
+      await createRecordVia('notes', {
+        accountId, kind, audience, text: text.trim(),
         ...(done ? { doneAt: today } : dueDate ? { dueDate } : {}),
       });
       setText('');

@@ -3,7 +3,7 @@ import { isIsoDate, localDate } from '../../../shared/dates/local-date';
 import { promiseRisk } from '../risks';
 import type { MessageKey } from '../../../shared/i18n';
 import type { PromiseRecord } from '../../../data/model/records';
-import { writeRecordVia } from '../../../platform/panel/data-client';
+import { createRecordVia, updateRecordVia } from '../../../platform/panel/data-client';
 import { formatDate } from '../../../shared/ui/format';
 import { useTr } from '../../../shared/i18n/I18n';
 import { saveFailed } from '../../../shared/ui/FormMessage';
@@ -30,7 +30,7 @@ export function PromiseLedger({ accountId, promises, now }: { accountId: string;
   const risks = live.filter((p) => promiseRisk(p, today));
   const [error, setError] = useState('');
   const update = (p: PromiseRecord, patch: Partial<PromiseRecord>) =>
-    void writeRecordVia('promises', { ...p, ...patch, updatedAt: new Date().toISOString() }).catch((err: unknown) => setError(String(err)));
+    void updateRecordVia('promises', p, patch).catch((err: unknown) => setError(String(err)));
 
   return (
     <section className="card" aria-labelledby="promises-title">
@@ -91,10 +91,9 @@ function AddPromise({ accountId, today }: { accountId: string; today: string }) 
     if (form.promisedAt && !isIsoDate(form.promisedAt)) next.promisedAt = t('promises.error.date');
     setErrors(next);
     if (Object.keys(next).length > 0) return setStatus('');
-    const stamp = new Date().toISOString();
     try {
-      await writeRecordVia('promises', {
-        id: crypto.randomUUID(), accountId, createdAt: stamp, updatedAt: stamp, text: form.text.trim(), deliverable: form.deliverable, status: 'open',
+      await createRecordVia('promises', {
+        accountId, text: form.text.trim(), deliverable: form.deliverable, status: 'open',
         ...(form.promisedBy.trim() ? { promisedBy: form.promisedBy.trim() } : {}),
         ...(form.promisedAt ? { promisedAt: form.promisedAt } : {}),
         ...(form.dueDate ? { dueDate: form.dueDate } : {}),

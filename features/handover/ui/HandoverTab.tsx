@@ -1,20 +1,14 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { localDate } from '../../../shared/dates/local-date';
-import {
-  canSubmit, csInvolvement, csmIntroMessage, formOf, handoverCompleteness, handoverFields, handoverId, HANDOVER_SECTIONS, promisesFromHandover,
-  REQUIRED_FOR_SUBMIT, type HandoverForm, type InvolvementReason, type InvolvementThresholds,
-} from '..';
-import { mayOffer, type Identity } from '../../../data/sync/identity';
-import type { MessageKey } from '../../../shared/i18n';
+import { csmIntroMessage, type InvolvementThresholds } from '..';
 import type { Account } from '../../../data/model/account';
 import type { Handover, Milestone, PromiseRecord, ServicePlan } from '../../../data/model/records';
-import { writeRecordVia } from '../../../platform/panel/data-client';
 import { nextServiceDay, ruleOf } from '../../../shared/dates/calendar';
 import { copyText } from '../../../shared/ui/copy';
 import { useTr } from '../../../shared/i18n/I18n';
-import { saveFailed, FormMessage } from '../../../shared/ui/FormMessage';
-
-type Message = { ok: boolean; text: string } | null;
+import { FormMessage, type FormNote } from '../../../shared/ui/FormMessage';
+import { HandoverChecklist } from './HandoverChecklist';
+import { HandoverDecision, type Identity } from './CsmDecision';
 
 /**
  * Sales' handover of a newly signed customer to the CSM: the checklist with
@@ -34,249 +28,15 @@ export function HandoverTab({ account, handover, promises, milestones, plan, now
   /** Who the team server says the user is: a salesperson is not offered the CSM's decision. */
   identity?: Identity;
 }) {
-  const { t } = useTr();
-  const [form, setForm] = useState<HandoverForm>(() => formOf(handover));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<Message>(null);
-  // Another device (or the popup's quick handover) changed it: show the stored version.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  useEffect(() => setForm(formOf(handover)), [handover?.updatedAt]);
-
-  const parsed = handoverFields(form);
-  const current: Partial<Handover> = parsed.ok ? parsed.value : (handover ?? {});
-  const completeness = handoverCompleteness(current);
-  const ready = canSubmit(completeness);
-  const involvement = csInvolvement({
-    ...(current.bought?.value !== undefined ? { value: current.bought.value } : {}),
-    ...(current.salesCycleDays !== undefined ? { salesCycleDays: current.salesCycleDays } : {}),
-    ...(current.implementationWeeks !== undefined ? { implementationWeeks: current.implementationWeeks } : {}),
-  }, thresholds);
   const status = handover?.status ?? 'draft';
-  const editable = status === 'draft' || status === 'returned';
-
-  const save = async (next: Handover['status']) => {
-    if (!parsed.ok) {
-      setErrors(Object.fromEntries(Object.entries(parsed.errors).map(([k, code]) => [k, t(`handover.error.${code}` as MessageKey)])));
-      return setMessage({ ok: false, text: t('handover.fix') });
-    }
-    setErrors({});
-    if (next === 'submitted' && !ready) return setMessage({ ok: false, text: t('handover.notReady') });
-    const stamp = new Date().toISOString();
-    const { status: _s, questions: _q, ...kept } = handover ?? ({} as Partial<Handover>);
-    const record: Handover = {
-      ...(kept as object),
-      id: handover?.id ?? handoverId(account.id),
-      accountId: account.id,
-      createdAt: handover?.createdAt ?? stamp,
-      updatedAt: stamp,
-      // The form owns these fields: what it leaves empty is removed.
-      basics: undefined, bought: undefined, technical: undefined, outcomes: undefined, keyPeople: undefined, promises: undefined, fitRisks: undefined,
-      salesCycleDays: undefined, implementationWeeks: undefined,
-      ...parsed.value,
-      status: next,
-      origin: 'full',
-      ...(next === 'submitted' ? { submittedAt: stamp } : {}),
-      ...(next !== 'submitted' && handover?.questions ? { questions: handover.questions } : {}),
-    };
-    const clean = JSON.parse(JSON.stringify(record)) as Handover;
-    try {
-      await writeRecordVia('handovers', clean);
-      if (next === 'submitted') {
-        // Promises go into the ledger once; a CSM's later edits to them stay.
-        const known = new Set(promises.map((p) => p.id));
-        for (const p of promisesFromHandover(clean, stamp, account.owner)) if (!known.has(p.id)) await writeRecordVia('promises', p);
-      }
-      setMessage({ ok: true, text: t(next === 'submitted' ? 'handover.submitted' : 'handover.savedDraft') });
-    } catch (err) {
-      setMessage({ ok: false, text: saveFailed(t, err) });
-    }
-  };
-
-  const person = (i: number, patch: Partial<HandoverForm['people'][number]>) =>
-    setForm({ ...form, people: form.people.map((p, j) => (j === i ? { ...p, ...patch } : p)) });
-  const text = (key: Exclude<keyof HandoverForm, 'people'>, multiline = false, hint?: MessageKey) => {
-    const id = `ho-${key}`;
-    const err = errors[key];
-    return (
-      <>
-        <label htmlFor={id}>{t(`handover.field.${key}` as MessageKey)}</label>
-        {multiline ? (
-          <textarea id={id} rows={3} value={form[key]} readOnly={!editable} onChange={(e) => setForm({ ...form, [key]: e.target.value })} />
-        ) : (
-          <input id={id} value={form[key]} readOnly={!editable} onChange={(e) => setForm({ ...form, [key]: e.target.value })}
-            aria-invalid={err ? true : undefined} aria-describedby={err ? `${id}-error` : undefined} />
-        )}
-        {hint && <span className="muted small">{t(hint)}</span>}
-        {err && <span className="error" id={`${id}-error`}>{err}</span>}
-      </>
-    );
-  };
-
   return (
     <>
-      <section className="card" aria-labelledby="handover-title">
-        <h2 id="handover-title">{t('handover.title')}</h2>
-        <p>
-          <span className={`badge handover-${handover ? status : 'none'}`}>{t(handover ? (`handover.status.${status}` as MessageKey) : 'handover.status.none')}</span>
-          {handover?.origin === 'quick' && status === 'draft' && <span className="muted"> · {t('handover.quickDraft')}</span>}
-          {handover?.author && <span className="muted" data-testid="handover-author"> · {t('common.writtenBy', { who: handover.author })}</span>}
-          {handover?.updatedBy && handover.updatedBy !== handover.author && (
-            <span className="muted" data-testid="handover-updated-by"> · {t('handover.updatedBy', { who: handover.updatedBy })}</span>
-          )}
-          {handover?.decidedBy && (status === 'accepted' || status === 'returned') && (
-            <span className="muted"> · {t('handover.decidedBy', { who: handover.decidedBy })}</span>
-          )}
-        </p>
-        <div className="meter">
-          <progress max={100} value={completeness.percent} aria-label={t('handover.completeness')} />
-          <span data-testid="handover-percent">{t('handover.percent', { n: completeness.percent })}</span>
-        </div>
-        {completeness.missing.length > 0 && (
-          <p className="muted small">
-            {t('handover.missing')} {completeness.missing.map((m) => t(`handover.item.${m}` as MessageKey)).join(t('list.sep'))}
-          </p>
-        )}
-        {status === 'returned' && handover?.questions && (
-          <p className="banner" role="note">{t('handover.questionsFromCsm', { questions: handover.questions })}</p>
-        )}
-        <form onSubmit={(e) => e.preventDefault()} noValidate>
-          <fieldset>
-            <legend>{t('handover.section.basics')}</legend>
-            {text('industry')}
-            {text('size')}
-            {text('locations')}
-          </fieldset>
-          <fieldset>
-            <legend>{t('handover.section.bought')}</legend>
-            {text('products')}
-            {text('seats')}
-            {text('termMonths')}
-            {text('value')}
-          </fieldset>
-          <fieldset>
-            <legend>{t('handover.section.technical')}</legend>
-            {text('technical', true)}
-          </fieldset>
-          <fieldset>
-            <legend>{t('handover.section.outcomes')}</legend>
-            {text('outcomes', true, 'handover.hint.outcomes')}
-          </fieldset>
-          <fieldset>
-            <legend>{t('handover.section.people')}</legend>
-            {form.people.map((p, i) => (
-              <div key={i} className="person">
-                <select aria-label={t('handover.personRole', { n: i + 1 })} value={p.role} disabled={!editable}
-                  onChange={(e) => person(i, { role: e.target.value as HandoverForm['people'][number]['role'] })}>
-                  {(['boss', 'champion', 'user', 'other'] as const).map((r) => <option key={r} value={r}>{t(`handover.role.${r}` as MessageKey)}</option>)}
-                </select>
-                <input aria-label={t('handover.personName', { n: i + 1 })} placeholder={t('handover.name')} value={p.name} readOnly={!editable}
-                  onChange={(e) => person(i, { name: e.target.value })} aria-invalid={errors[`person.${i}`] ? true : undefined} />
-                <input aria-label={t('handover.personContact', { n: i + 1 })} placeholder={t('handover.contact')} value={p.contact} readOnly={!editable}
-                  onChange={(e) => person(i, { contact: e.target.value })} />
-                {errors[`person.${i}`] && <span className="error">{errors[`person.${i}`]}</span>}
-              </div>
-            ))}
-            {editable && form.people.length < 50 && (
-              <button type="button" className="link" onClick={() => setForm({ ...form, people: [...form.people, { role: form.people.some((p) => p.role === 'boss') ? 'champion' : 'boss', name: '', contact: '' }] })}>
-                {t('handover.addPerson')}
-              </button>
-            )}
-          </fieldset>
-          <fieldset>
-            <legend>{t('handover.section.promises')}</legend>
-            {text('promises', true, 'handover.hint.promises')}
-          </fieldset>
-          <fieldset>
-            <legend>{t('handover.section.risks')}</legend>
-            {text('fitRisks', true, 'handover.hint.lines')}
-          </fieldset>
-          <fieldset>
-            <legend>{t('handover.section.deal')}</legend>
-            {text('salesCycleDays')}
-            {text('implementationWeeks')}
-          </fieldset>
-          {editable && (
-            <div className="row">
-              <button type="button" onClick={() => void save('draft')}>{t('handover.saveDraft')}</button>
-              <button type="button" className="primary" onClick={() => void save('submitted')}>{t('handover.submit')}</button>
-            </div>
-          )}
-          {editable && !ready && (
-            <p className="muted small">{t('handover.required', { items: REQUIRED_FOR_SUBMIT.map((m) => t(`handover.item.${m}` as MessageKey)).join(t('list.sep')) })}</p>
-          )}
-          <FormMessage message={message} />
-        </form>
-      </section>
-      <InvolvementCard reasons={involvement.reasons} when={involvement.when} />
-      {handover && status === 'submitted' && mayOffer(identity, 'handovers', 'decide') && <CsmDecision handover={handover} />}
-      {handover && status === 'submitted' && !mayOffer(identity, 'handovers', 'decide') && (
-        <p className="muted small" data-testid="decision-not-yours">{t('handover.decisionForCsm')}</p>
-      )}
+      <HandoverChecklist account={account} handover={handover} promises={promises} thresholds={thresholds} />
+      {handover && status === 'submitted' && <HandoverDecision handover={handover} identity={identity} />}
       {handover && (status === 'submitted' || status === 'accepted') && (
         <IntroCard account={account} handover={handover} milestones={milestones} plan={plan} now={now} uiLanguage={uiLanguage} />
       )}
     </>
-  );
-}
-
-function reasonText(r: InvolvementReason, t: ReturnType<typeof useTr>['t']): string {
-  switch (r.code) {
-    case 'value_small':
-    case 'value_large':
-      return t(`involvement.${r.code}`, { value: r.value.toLocaleString(), limit: r.limit.toLocaleString() });
-    case 'cycle_short':
-    case 'cycle_long':
-      return t(`involvement.${r.code}`, { days: r.days, limit: r.limit });
-    case 'implementation_short':
-    case 'implementation_long':
-      return t(`involvement.${r.code}`, { weeks: r.weeks, limit: r.limit });
-    default:
-      return t(`involvement.${r.code}`);
-  }
-}
-
-function InvolvementCard({ when, reasons }: { when: 'after_close' | 'at_70_percent' | 'undecided'; reasons: InvolvementReason[] }) {
-  const { t } = useTr();
-  return (
-    <section className="card" aria-labelledby="involvement-title">
-      <h2 id="involvement-title">{t('involvement.title')}</h2>
-      <p className="loud" data-testid="involvement">{t(`involvement.when.${when}` as MessageKey)}</p>
-      <ul className="reasons">
-        {reasons.map((r) => <li key={r.code}>{reasonText(r, t)}</li>)}
-      </ul>
-    </section>
-  );
-}
-
-function CsmDecision({ handover }: { handover: Handover }) {
-  const { t } = useTr();
-  const [questions, setQuestions] = useState('');
-  const [message, setMessage] = useState<Message>(null);
-  const decide = async (status: 'accepted' | 'returned') => {
-    if (status === 'returned' && !questions.trim()) return setMessage({ ok: false, text: t('handover.questionsNeeded') });
-    const stamp = new Date().toISOString();
-    try {
-      await writeRecordVia('handovers', {
-        ...handover, status, updatedAt: stamp, decidedAt: stamp,
-        ...(status === 'returned' ? { questions: questions.trim() } : {}),
-      });
-      setMessage({ ok: true, text: t(status === 'accepted' ? 'handover.accepted' : 'handover.returned') });
-    } catch (err) {
-      setMessage({ ok: false, text: saveFailed(t, err) });
-    }
-  };
-  return (
-    <section className="card" aria-labelledby="decision-title">
-      <h2 id="decision-title">{t('handover.decision')}</h2>
-      <p className="muted small">{t('handover.decisionHint')}</p>
-      <label htmlFor="ho-questions">{t('handover.questions')}</label>
-      <textarea id="ho-questions" rows={3} value={questions} onChange={(e) => setQuestions(e.target.value)} />
-      <div className="row">
-        <button type="button" className="primary" onClick={() => void decide('accepted')}>{t('handover.accept')}</button>
-        <button type="button" onClick={() => void decide('returned')}>{t('handover.sendBack')}</button>
-      </div>
-      <FormMessage message={message} />
-    </section>
   );
 }
 
@@ -285,7 +45,7 @@ function IntroCard({ account, handover, milestones, plan, now, uiLanguage }: {
 }) {
   const { t } = useTr();
   const language = plan?.language ?? uiLanguage;
-  const [message, setMessage] = useState<Message>(null);
+  const [message, setMessage] = useState<FormNote>(null);
   const today = localDate(now);
   const step = (en: string, zh: string) => (language === 'zh-CN' ? zh : en);
   const kickOff = milestones.find((m) => m.key === 'kick_off' && !m.doneAt && !m.deleted);

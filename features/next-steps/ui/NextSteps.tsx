@@ -3,7 +3,7 @@ import { addDays, isIsoDate, localDate } from '../../../shared/dates/local-date'
 import type { MessageKey } from '../../../shared/i18n';
 import type { Account } from '../../../data/model/account';
 import type { Cta } from '../../../data/model/records';
-import { writeRecordVia } from '../../../platform/panel/data-client';
+import { createRecordVia, updateRecordVia } from '../../../platform/panel/data-client';
 import { formatDate } from '../../../shared/ui/format';
 import { useTr } from '../../../shared/i18n/I18n';
 import { saveFailed } from '../../../shared/ui/FormMessage';
@@ -28,13 +28,9 @@ export function NextSteps({ account, ctas, now }: { account: Account; ctas: Cta[
   const add = async (e: FormEvent) => {
     e.preventDefault();
     if (!title.trim() || !isIsoDate(due)) return setError(t('steps.invalid'));
-    const id = crypto.randomUUID();
-    const stamp = new Date().toISOString();
     try {
-      await writeRecordVia('ctas', {
-        id, accountId: account.id, createdAt: stamp, updatedAt: stamp, source: 'manual', cause: `manual:${id}`,
-        title: title.trim(), dueDate: due, status: 'open',
-      });
+      // The background names it: a manual step's cause is its own new id.
+      await createRecordVia('ctas', { accountId: account.id, source: 'manual', cause: 'manual', title: title.trim(), dueDate: due, status: 'open' });
       setTitle('');
       setDue('');
       setError('');
@@ -42,8 +38,7 @@ export function NextSteps({ account, ctas, now }: { account: Account; ctas: Cta[
       setError(saveFailed(t, err));
     }
   };
-  const update = (c: (typeof open)[number], patch: Record<string, unknown>) =>
-    void writeRecordVia('ctas', { ...c, ...patch, updatedAt: new Date().toISOString() }).catch((err: unknown) => setError(String(err)));
+  const update = (c: (typeof open)[number], patch: Partial<Cta>) => void updateRecordVia('ctas', c, patch).catch((err: unknown) => setError(String(err)));
   const close = (c: (typeof open)[number], note: string) => {
     update(c, { status: 'closed', ...(note.trim() ? { closedNote: note.trim() } : {}) });
     setClosing(null);

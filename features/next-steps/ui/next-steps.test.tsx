@@ -8,7 +8,9 @@ import type { Cta } from '../../../data/model/records';
 
 const writes: { kind: string; record: Record<string, unknown> }[] = [];
 vi.mock('../../../platform/panel/data-client', () => ({
-  writeRecordVia: vi.fn(async (kind: string, record: Record<string, unknown>) => void writes.push({ kind, record })),
+  // The copy the person saw and the fields they changed: the background puts them on the stored record.
+  updateRecordVia: vi.fn(async (kind: string, seen: { id: string; version?: number }, patch: Record<string, unknown>) => void writes.push({ kind, record: { id: seen.id, ...patch } })),
+  createRecordVia: vi.fn(async (kind: string, fields: Record<string, unknown>) => void writes.push({ kind, record: fields })),
 }));
 beforeEach(() => {
   writes.length = 0;
@@ -27,12 +29,12 @@ describe('a CTA that needs another team', () => {
     const { rerender } = render(<I18nProvider locale="en"><NextSteps account={account} ctas={[report]} now={NOW} /></I18nProvider>);
     fireEvent.click(screen.getByRole('button', { name: 'Mark “Send the October report” as needing another team' }));
     await vi.waitFor(() => expect(writes).toHaveLength(1));
-    expect(writes[0]!.record).toMatchObject({ id: 'c1', needsOtherTeam: true, source: 'service' });
+    expect(writes[0]).toEqual({ kind: 'ctas', record: { id: 'c1', needsOtherTeam: true } });
     rerender(<I18nProvider locale="en"><NextSteps account={account} ctas={[{ ...report, needsOtherTeam: true }]} now={NOW} /></I18nProvider>);
     expect(screen.getByText(/needs another team/i)).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Mark “Send the October report” as work for our own team' }));
     await vi.waitFor(() => expect(writes).toHaveLength(2));
-    expect(writes[1]!.record).toMatchObject({ needsOtherTeam: false });
+    expect(writes[1]).toEqual({ kind: 'ctas', record: { id: 'c1', needsOtherTeam: false } });
   });
 });
 

@@ -2,16 +2,18 @@ import { daysBetween, localDate } from '../../../shared/dates/local-date';
 import type { MessageKey } from '../../../shared/i18n';
 import type { Account } from '../../../data/model/account';
 import type { Cta } from '../../../data/model/records';
-import { milestonesFor, ONBOARDING_DAYS, onboardingStatus } from '..';
+import { activation, KEY_ACTION_KEY, keyActionTick, milestonesFor, ONBOARDING_DAYS, onboardingStatus, templateFor, type Activation, type KeyAction } from '..';
+import { milestoneTitle } from '../template-text';
 import { useRecords, writeRecordVia } from '../../../platform/panel/data-client';
 import { formatDate } from '../../../shared/ui/format';
 import { useTr } from '../../../shared/i18n/I18n';
-
-const KNOWN = ['kick_off', 'workshop_60pct', 'health_model_setup', 'first_value'];
+import { useOnboardingTemplates } from './use-templates';
 
 /**
  * The first 90 days: milestones with due dates (overdue ones raise calls to
- * action), the colour of the open CTAs, and the days left in the window.
+ * action), the colour of the open CTAs, the days left in the window, and
+ * whether the customer is activated: the key action of the account's
+ * template done at its frequency (from usage data, or ticked by the CSM).
  * Shown for accounts with milestones, or signed in the last 90 days.
  */
 export function OnboardingCard({ account, ctas, now }: { account: Account; ctas: Cta[] | undefined; now: Date }) {
@@ -19,17 +21,21 @@ export function OnboardingCard({ account, ctas, now }: { account: Account; ctas:
   const { t } = tr;
   const today = localDate(now);
   const milestones = useRecords('milestones', account.id);
-  if (!milestones || !ctas || !account.signedAt) return null;
-  const age = daysBetween(account.signedAt, today);
-  const live = milestones.filter((m) => !m.deleted);
-  if (live.length === 0 && (age < 0 || age >= ONBOARDING_DAYS)) return null;
-  const status = onboardingStatus(live, ctas, account.signedAt, today);
-  const title = (key: string, fallback: string) => (KNOWN.includes(key) ? t(`onboarding.${key}` as MessageKey) : fallback);
+  const snapshots = useRecords('snapshots', account.id);
+  const templates = useOnboardingTemplates();
+  if (!milestones || !snapshots || !ctas || !account.signedAt) return null;
+  const signedAt = account.signedAt;
+  const age = daysBetween(signedAt, today);
+  const all = milestones.filter((m) => !m.deleted);
+  const live = all.filter((m) => m.key !== KEY_ACTION_KEY);
+  if (all.length === 0 && (age < 0 || age >= ONBOARDING_DAYS)) return null;
+  const template = templateFor(templates, account.segment);
+  const status = onboardingStatus(live, ctas, signedAt, today);
   const stamp = () => new Date().toISOString();
 
   const start = async () => {
     const at = stamp();
-    for (const draft of milestonesFor(account.id, account.signedAt!, undefined, account.csm)) {
+    for (const draft of milestonesFor(account.id, signedAt, template.milestones, account.csm)) {
       await writeRecordVia('milestones', { ...draft, createdAt: at, updatedAt: at });
     }
   };
@@ -40,6 +46,19 @@ export function OnboardingCard({ account, ctas, now }: { account: Account; ctas:
         <span className={`badge band-${status.colour}`}>{t(`onboarding.colour.${status.colour}` as MessageKey)}</span>{' '}
         {status.inWindow ? t('onboarding.daysLeft', { n: status.daysLeft }) : t('onboarding.closed')}
       </p>
+      {template.keyAction && (
+        <KeyActionStatus keyAction={template.keyAction}
+          state={activation({ keyAction: template.keyAction, snapshots, milestones, signedAt, today })}
+          onTick={() => {
+            const at = stamp();
+            const existing = milestones.find((m) => m.key === KEY_ACTION_KEY);
+            void writeRecordVia('milestones', { ...keyActionTick(account.id, signedAt, today, account.csm), createdAt: existing?.createdAt ?? at, updatedAt: at, ...(existing?.deleted ? { deleted: false } : {}) });
+          }}
+          onUntick={() => {
+            const tick = milestones.find((m) => m.key === KEY_ACTION_KEY && !m.deleted);
+            if (tick) void writeRecordVia('milestones', { ...tick, deleted: true, updatedAt: stamp() });
+          }} />
+      )}
       {live.length === 0 ? (
         <>
           <p className="muted">{t('onboarding.none')}</p>
@@ -49,7 +68,7 @@ export function OnboardingCard({ account, ctas, now }: { account: Account; ctas:
         <ul className="milestones">
           {[...live].sort((a, b) => (a.dueDate < b.dueDate ? -1 : 1)).map((m) => {
             const overdue = !m.doneAt && m.dueDate < today;
-            const name = title(m.key, m.title);
+            const name = milestoneTitle(m, tr);
             return (
               <li key={m.id} className={overdue ? 'overdue' : ''}>
                 <span>{name}</span>{' '}
@@ -69,5 +88,37 @@ export function OnboardingCard({ account, ctas, now }: { account: Account; ctas:
         </ul>
       )}
     </section>
+  );
+}
+
+function KeyActionStatus({ keyAction, state, onTick, onUntick }: { keyAction: KeyAction; state: Activation; onTick: () => void; onUntick: () => void }) {
+  const tr = useTr();
+  const { t } = tr;
+  const weeks = 'weeksDone' in state && state.weeksDone !== undefined ? t('onboarding.activation.weeks', { done: state.weeksDone, weeks: state.weeks }) : null;
+  return (
+    <div className="key-action" data-testid="activation" data-state={state.state}>
+      <p>
+        <strong>{t('onboarding.activation.title', { action: keyAction.name ?? keyAction.event ?? t('onboarding.activation.unnamed') })}</strong>{' '}
+        <span className="muted small">{t('onboarding.activation.frequency', { times: keyAction.timesPerWeek, weeks: keyAction.weeks })}</span>
+      </p>
+      {state.state === 'activated' ? (
+        <p>
+          <span className="badge band-green">{t('onboarding.activation.activated', { date: formatDate(state.on, tr.locale) })}</span>{' '}
+          <span className="muted small">{t(`onboarding.activation.via.${state.via}`)}</span>{' '}
+          {state.via === 'tick' && (
+            <button type="button" className="link" aria-label={t('onboarding.activation.untickLabel')} onClick={onUntick}>{t('onboarding.activation.untick')}</button>
+          )}
+        </p>
+      ) : (
+        <>
+          <p className={state.state === 'missed' ? 'warn' : ''}>
+            {state.state === 'missed' ? t('onboarding.activation.missed') : t('onboarding.activation.notYet', { days: state.daysLeft })}
+            {weeks ? ` · ${weeks}` : ''}
+          </p>
+          {!weeks && <p className="muted small">{t('onboarding.activation.noData')}</p>}
+          {state.state === 'not_yet' && <button type="button" onClick={onTick}>{t('onboarding.activation.tick')}</button>}
+        </>
+      )}
+    </div>
   );
 }

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { localDate } from '../../../shared/dates/local-date';
 import type { Account } from '../../../data/model/account';
-import { writeRecordVia } from '../../../platform/panel/data-client';
+import { createRecordVia } from '../../../platform/panel/data-client';
 import { useTr } from '../../../shared/i18n/I18n';
 import { FormMessage, saveFailed, type FormNote } from '../../../shared/ui/FormMessage';
 
@@ -17,11 +17,9 @@ export function LogConversation({ account, now }: { account: Account; now: Date 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!text.trim()) return setMessage({ ok: false, text: t('conversation.empty') });
-    const stamp = new Date().toISOString();
     try {
-      await writeRecordVia('notes', {
-        id: crypto.randomUUID(), accountId: account.id, createdAt: stamp, updatedAt: stamp,
-        kind: 'long_term_value', audience, text: text.trim(), doneAt: localDate(now),
+      await createRecordVia('notes', {
+        accountId: account.id, kind: 'long_term_value', audience, text: text.trim(), doneAt: localDate(now),
       });
       setText('');
       setMessage({ ok: true, text: t('conversation.saved') });

@@ -16,6 +16,7 @@ import { ServiceSettingsEditor } from '../../../features/service/ui/ServiceSetti
 import { ReminderSettingsEditor } from '../../../features/reminders/ui/ReminderSettingsEditor';
 import { ExchangeRatesEditor } from '../../../features/portfolio/ui/ExchangeRatesEditor';
 import { PlaysEditor } from '../../../features/next-steps/ui/PlaysEditor';
+import { OnboardingTemplatesEditor } from '../../../features/onboarding/ui/OnboardingTemplatesEditor';
 
 /** Settings: language and the local data (demo book for now). */
 export function OptionsApp() {
@@ -69,6 +70,7 @@ export function OptionsApp() {
       <ReminderSettingsEditor />
       <ExchangeRatesEditor />
       <PlaysEditor />
+      <OnboardingTemplatesEditor />
       <ImportExport />
       <DataSourceSettings />
       <FieldLabels />

@@ -12,6 +12,7 @@ import { useTr } from '../../../shared/i18n/I18n';
 import { HealthCard } from '../../../features/health/ui/HealthCard';
 import { NextSteps } from '../../../features/next-steps/ui/NextSteps';
 import { OnboardingCard } from '../../../features/onboarding/ui/OnboardingCard';
+import { PeopleCard } from '../../../features/people/ui/PeopleCard';
 import { RenewalCard } from '../../../features/renewal/ui/RenewalCard';
 import { PanelHeader } from './PanelHeader';
 import { SyncLine } from './SyncLine';
@@ -104,6 +105,7 @@ export function PanelApp() {
               {snapshots && latest && <HealthCard account={account} snapshots={snapshots} latest={latest} now={now} model={engine.model} />}
               {snapshots && <RenewalCard account={account} snapshots={snapshots} now={now} model={engine.model} settings={engine.renewal} promiseRisks={risks} />}
               <OnboardingCard account={account} ctas={ctas} now={now} />
+              <PeopleCard account={account} now={now} />
               <NextSteps account={account} ctas={ctas} now={now} />
             </>
           )}

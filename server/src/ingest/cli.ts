@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { ApiAccount } from '../../../data/sync/schemas';
-import { addDays } from '../../../shared/dates/local-date';
+import { addDays, isIsoDate } from '../../../shared/dates/local-date';
 import type { Sql } from '../db';
 import type { Log } from '../log';
 import { storeAccounts } from '../store';
@@ -12,9 +12,10 @@ import { rollupAll, rollupTeam } from './rollup';
 import { EMPTY_CONFIG, IngestConfigSchema } from './schemas';
 import { newSigningSecret, removeSigningSecret, setSigningSecret, SIGNED_SOURCES, type SignedSource } from './signatures';
 import { storeNps, storeTicket } from './support';
+import { utcDate } from '../../../shared/dates/utc';
 
-const utcDay = (d: Date) => d.toISOString().slice(0, 10);
-const isDay = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && utcDay(new Date(`${s}T00:00:00Z`)) === s;
+// A calendar date written YYYY-MM-DD (never throws: 2026-13-01 and 0000-01-01 are simply not days).
+const isDay = isIsoDate;
 function flag(args: string[], name: string): string | undefined {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : undefined;
@@ -30,7 +31,7 @@ export function startIngestJobs(sql: Sql, log: Log, retention: number, everyMs =
   const tick = () => {
     running ??= (async () => {
       const now = new Date();
-      const today = utcDay(now);
+      const today = utcDate(now);
       await ensureDays(sql, [today, addDays(today, 1)]);
       for (const day of [addDays(today, -1), today]) {
         for (const r of await rollupAll(sql, day, now)) if (r.written) log('info', 'rollup', { ...r });
@@ -95,7 +96,7 @@ export async function ingestCli(sql: Sql, argv: string[], out: (s: string) => vo
     return 0;
   }
   if (cmd === 'rollup') {
-    const day = flag(argv, 'day') ?? utcDay(new Date());
+    const day = flag(argv, 'day') ?? utcDate(new Date());
     if (!isDay(day)) return 2;
     const team = flag(argv, 'team');
     const results = team ? [{ team, ...(await rollupTeam(sql, team, day, new Date())) }] : await rollupAll(sql, day, new Date());
@@ -159,7 +160,7 @@ async function demoEvents(sql: Sql, argv: string[], out: (s: string) => void): P
   const team = flag(argv, 'team');
   const days = Number(flag(argv, 'days') ?? 30);
   const seed = Number(flag(argv, 'seed') ?? 1);
-  const today = flag(argv, 'today') ?? utcDay(new Date());
+  const today = flag(argv, 'today') ?? utcDate(new Date());
   if (!team || !Number.isInteger(days) || days < 1 || days > 90 || !Number.isInteger(seed) || !isDay(today)) return 2;
   const started = performance.now();
   const month = demoMonth(today, { days, seed });

@@ -5,6 +5,7 @@ import type { Segment } from '../../../data/model/common';
 import type { UsageEvent } from './events';
 import type { IngestConfig } from './schemas';
 import type { NpsResponse, TicketEvent } from './support';
+import { utcMidnight } from '../../../shared/dates/utc';
 
 /**
  * A realistic month of product usage, tickets and NPS for the demo book:
@@ -56,7 +57,7 @@ export function demoMonth(today: IsoDate, { days = 30, seed = 1 } = {}): DemoMon
     accounts: {},
   };
   const start = addDays(today, -(days - 1));
-  const at = (day: IsoDate, hour: number) => new Date(`${day}T00:00:00.000Z`).getTime() + hour * 3_600_000;
+  const at = (day: IsoDate, hour: number) => utcMidnight(day).getTime() + hour * 3_600_000;
   let m = 0;
   const messageId = () => `demo-${today}-${seed}-${++m}`;
   accounts.forEach((a, i) => {
@@ -79,7 +80,7 @@ export function demoMonth(today: IsoDate, { days = 30, seed = 1 } = {}): DemoMon
       const keen = u < Math.ceil(activeUsers / 3) ? 0.8 : 0.45;
       for (let d = 0; d < days; d++) {
         const day = addDays(start, d);
-        const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+        const weekday = utcMidnight(day).getUTCDay();
         if (rnd() > (weekday === 0 || weekday === 6 ? keen / 6 : keen)) continue;
         const hour = 1 + rnd() * 9; // 09:00–18:00 in China is 01:00–10:00 UTC
         events.push({ messageId: messageId(), type: 'page', event: 'Home', userId, anonymousId: null, groupId: group, ts: new Date(at(day, hour)) });

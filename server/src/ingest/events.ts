@@ -1,5 +1,6 @@
 import type { Sql } from '../db';
 import { BatchSchema, MAX_EVENT_BYTES, SegmentEventSchema, unstorablePath, type SegmentEvent } from './schemas';
+import { DAY_MS, utcDate } from '../../../shared/dates/utc';
 
 /** One stored usage event: what the rollup and the people view read. */
 export interface UsageEvent {
@@ -19,9 +20,8 @@ export interface EventProblem {
   problems: string[];
 }
 
-const DAY = 86_400_000;
 /** Events further ahead of the server's clock than this are refused: a device's clock is wrong. */
-const MAX_AHEAD_MS = DAY;
+const MAX_AHEAD_MS = DAY_MS;
 
 /**
  * When an event happened (Segment spec, "Timestamps"): `timestamp` when
@@ -82,7 +82,6 @@ export function parseBatch(body: unknown, receivedAt: Date): ParsedBatch {
   return { ok: true, events };
 }
 
-const utcDay = (d: Date) => d.toISOString().slice(0, 10);
 /** Per database handle, the days whose partition is known to exist: the check runs once per day. */
 const knownDays = new WeakMap<Sql, Set<string>>();
 
@@ -111,7 +110,7 @@ export interface StoreAnswer {
  * traits are kept up to date in the same transaction.
  */
 export async function storeEvents(sql: Sql, teamId: string, events: readonly UsageEvent[], receivedAt: Date, retentionDays: number): Promise<StoreAnswer> {
-  const oldest = receivedAt.getTime() - retentionDays * DAY;
+  const oldest = receivedAt.getTime() - retentionDays * DAY_MS;
   const unique = new Map<string, UsageEvent>();
   let expired = 0;
   for (const e of events) {
@@ -142,16 +141,16 @@ export async function storeEvents(sql: Sql, teamId: string, events: readonly Usa
     await tx.query(
       `insert into usage_days (team_id, day, dirty) select $1, d, true from unnest($2::date[]) d order by d
          on conflict (team_id, day) do update set dirty = true where usage_days.dirty = false`,
-      [teamId, [...new Set(fresh.map((e) => utcDay(e.ts)))]],
+      [teamId, [...new Set(fresh.map((e) => utcDate(e.ts)))]],
     );
     return Number(rows[0]?.n ?? 0);
   });
-  await ensureDays(sql, fresh.map((e) => utcDay(e.ts)));
+  await ensureDays(sql, fresh.map((e) => utcDate(e.ts)));
   // A partition another server dropped (retention) since this one made sure of it: make sure again, once.
   const stored = await write().catch(async (err: unknown) => {
     if ((err as { code?: string }).code !== NO_PARTITION) throw err;
     forgetDays(sql);
-    await ensureDays(sql, fresh.map((e) => utcDay(e.ts)));
+    await ensureDays(sql, fresh.map((e) => utcDate(e.ts)));
     return write();
   });
   return { accepted: stored, duplicates: events.length - expired - stored, expired };
@@ -201,7 +200,7 @@ async function touchUsers(tx: Sql, teamId: string, events: readonly UsageEvent[]
 
 /** Drops the day partitions (and forgets the messageIds) older than the retention; answers the days dropped. */
 export async function pruneEvents(sql: Sql, now: Date, retentionDays: number): Promise<string[]> {
-  const cutoff = utcDay(new Date(now.getTime() - retentionDays * DAY));
+  const cutoff = utcDate(new Date(now.getTime() - retentionDays * DAY_MS));
   const { rows } = await sql.query<{ name: string }>(
     `select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid join pg_class p on p.oid = i.inhparent
        where p.relname = 'events' and c.relname ~ '^events_[0-9]{8}$'`,

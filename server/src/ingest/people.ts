@@ -1,6 +1,7 @@
 import type { Sql } from '../db';
 import { loadConfig } from './config';
 import { ACTIVE_DAYS } from './rollup';
+import { DAY_MS } from '../../../shared/dates/utc';
 
 export interface Person {
   userId: string;
@@ -12,7 +13,6 @@ export interface Person {
   active: boolean;
 }
 
-const DAY = 86_400_000;
 const iso = (d: string | Date | null) => (d ? new Date(d).toISOString() : undefined);
 const textOf = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim().slice(0, 300) : undefined);
 
@@ -27,7 +27,7 @@ export async function peopleOf(sql: Sql, teamId: string, accountId: string, now:
   if (!account.rows[0]) return null;
   const config = await loadConfig(sql, teamId);
   const keys = [accountId, ...(account.rows[0].record_id ? [account.rows[0].record_id] : []), ...(config?.accounts[accountId]?.externalIds ?? [])];
-  const since = new Date(now.getTime() - ACTIVE_DAYS * DAY).toISOString();
+  const since = new Date(now.getTime() - ACTIVE_DAYS * DAY_MS).toISOString();
   const counts = await sql.query<{ total: number; active: number }>(
     `select count(*)::int as total, count(*) filter (where last_seen >= $3 and last_seen <= $4)::int as active from end_users where team_id = $1 and group_id = any($2::text[])`,
     [teamId, keys, since, now.toISOString()],

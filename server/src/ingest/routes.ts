@@ -11,11 +11,12 @@ import { rollupTeam } from './rollup';
 import { EMPTY_CONFIG, IngestConfigSchema, MAX_BATCH_BYTES, unstorablePath } from './schemas';
 import { signingSecretOf, verifySignature, type SignedSource } from './signatures';
 import { NPS_FORMATS, parseNps, parseTicket, storeNps, storeTicket, TICKET_FORMATS } from './support';
+import { utcDate } from '../../../shared/dates/utc';
+import { isIsoDate } from '../../../shared/dates/local-date';
 
 /** The paths an ingest key may post to; a person's token may not. */
 export const isIngestPath = (path: string) => path === '/v1/events' || path.startsWith('/v1/events/');
 
-const utcDay = (d: Date) => d.toISOString().slice(0, 10);
 
 export function ingestRoutes(app: Hono<Env>, { sql, now, retentionDays }: { sql: Sql; now: () => Date; retentionDays: number }) {
   const limit = (bytes: number) => bodyLimit({ maxSize: bytes, onError: (c) => fail(c, 413, 'payload_too_large', `a body here is at most ${bytes / 1024} KB`) });
@@ -91,8 +92,8 @@ export function ingestRoutes(app: Hono<Env>, { sql, now, retentionDays }: { sql:
   app.post('/v1/ingest/rollup', async (c) => {
     const caller = c.get('caller');
     if (caller.role !== 'manager') return fail(c, 403, 'forbidden', 'only a manager may run the rollup');
-    const day = c.req.query('day') ?? utcDay(now());
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || utcDay(new Date(`${day}T00:00:00Z`)) !== day) return fail(c, 422, 'validation_failed', 'day: must be a calendar date written YYYY-MM-DD');
+    const day = c.req.query('day') ?? utcDate(now());
+    if (!isIsoDate(day)) return fail(c, 422, 'validation_failed', 'day: must be a calendar date written YYYY-MM-DD');
     return c.json(await rollupTeam(sql, caller.teamId, day, now()));
   });
 

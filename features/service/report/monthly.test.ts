@@ -1,47 +1,5 @@
-import type { PromiseRecord, ServiceVisit } from '../../data/model/records';
-import { MAILTO_MAX_CHARS, mailtoHref, monthlyReport, type ReportInput } from './report';
-
-const written = (id: string, updatedAt = '2026-11-10T09:00:00.000Z') => ({
-  id,
-  accountId: 'acc-1',
-  createdAt: '2026-10-01T09:00:00.000Z',
-  updatedAt,
-});
-
-const visit = (id: string, date: string, over: Partial<ServiceVisit> = {}): ServiceVisit => ({
-  ...written(id),
-  date,
-  durationMin: 60,
-  attendees: ['Li Lei'],
-  bossMet: false,
-  checklistDone: [],
-  followUps: [],
-  ...over,
-});
-
-const promise = (id: string, text: string, over: Partial<PromiseRecord> = {}): PromiseRecord => ({
-  ...written(id),
-  text,
-  deliverable: 'yes',
-  status: 'open',
-  ...over,
-});
-
-const input = (over: Partial<ReportInput> = {}): ReportInput => ({
-  language: 'en',
-  month: '2026-11',
-  account: { name: 'Acme Ltd', csm: 'Li Na', contractEnd: '2027-03-31' },
-  bossName: 'Wang Fang',
-  visits: [],
-  renewal: { daysLeft: 121 },
-  promises: [],
-  openRequests: [],
-  today: '2026-11-30',
-  ...over,
-});
-
-/** The first line of the text containing `needle`. */
-const lineWith = (text: string, needle: string) => text.split('\n').find((l) => l.includes(needle));
+import { monthlyReport } from './index';
+import { input, lineWith, promise, visit } from './test-fixtures';
 
 describe('monthlyReport: subject, greeting and sign-off', () => {
   it('writes the English subject with the full month name, and greets the boss by name', () => {
@@ -364,56 +322,5 @@ describe('monthlyReport: Markdown and plain text safety', () => {
     expect(r.text).toContain('Notes: line one line two');
     expect(r.text).toContain('Attendees: Li[31mLei');
     expect(r.text.trimEnd().endsWith('Best regards,\nLi Na')).toBe(true);
-  });
-});
-
-describe('mailtoHref', () => {
-  it('encodes the address, subject and body', () => {
-    expect(mailtoHref('boss@acme.com', 'Report & more', 'Line 1\nLine 2? 100%')).toBe(
-      'mailto:boss@acme.com?subject=Report%20%26%20more&body=Line%201%0ALine%202%3F%20100%25',
-    );
-    const zh = mailtoHref('boss@acme.com', '2026年11月服务报告', '您好');
-    expect(decodeURIComponent(zh.slice(zh.indexOf('subject=') + 8, zh.indexOf('&body=')))).toBe('2026年11月服务报告');
-  });
-
-  it('leaves out an address that is not plausibly one e-mail address', () => {
-    for (const bad of [undefined, '', 'boss', 'a@b@acme.com', 'boss @acme.com', 'boss@acme.com?cc=x@evil.com', 'a@acme.com&bcc=x', 'boss@localhost', 'a@x.com,b@y.com']) {
-      expect(mailtoHref(bad, 'S', 'B')).toBe('mailto:?subject=S&body=B');
-    }
-    expect(mailtoHref('  boss@acme.com ', 'S', 'B')).toBe('mailto:boss@acme.com?subject=S&body=B');
-  });
-
-  it('caps the link length, cutting the body at a line boundary and marking the cut', () => {
-    const lines = Array.from({ length: 300 }, (_, i) => `Line ${i} of the report`);
-    const href = mailtoHref('boss@acme.com', 'Report', lines.join('\n'));
-    expect(href.length).toBeLessThanOrEqual(MAILTO_MAX_CHARS);
-    const body = decodeURIComponent(href.slice(href.indexOf('&body=') + 6));
-    expect(body.endsWith('\n…\n[…]')).toBe(true);
-    const kept = body.slice(0, -'\n…\n[…]'.length).split('\n');
-    expect(kept.length).toBeGreaterThan(10);
-    expect(kept).toEqual(lines.slice(0, kept.length));
-  });
-
-  it('keeps a body that fits untouched, including a full report', () => {
-    const r = monthlyReport(input({ visits: [visit('a', '2026-11-05')] }));
-    const href = mailtoHref('boss@acme.com', r.subject, r.text);
-    expect(decodeURIComponent(href.slice(href.indexOf('&body=') + 6))).toBe(r.text);
-  });
-
-  it('never throws: huge bodies, one huge line, lone surrogates, long subjects', () => {
-    const cases: [string | undefined, string, string][] = [
-      ['boss@acme.com', 'S', 'x'.repeat(2_000_000)],
-      ['boss@acme.com', 'S', '服务报告\n'.repeat(200_000)],
-      ['boss@acme.com', 'S\ud800', 'bad \udc00 half\n'.repeat(1000)],
-      ['boss@acme.com', '主题'.repeat(5000), 'body'],
-      ['\ud800@acme.com', 'S', '😀'.repeat(5000)],
-    ];
-    for (const [to, subject, body] of cases) {
-      let href = '';
-      expect(() => (href = mailtoHref(to, subject, body))).not.toThrow();
-      expect(href.startsWith('mailto:')).toBe(true);
-      expect(href.length).toBeLessThanOrEqual(MAILTO_MAX_CHARS);
-      expect(() => decodeURIComponent(href.slice(7))).not.toThrow();
-    }
   });
 });

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { IsoDateSchema, text, TimestampSchema, WrittenSchema } from './common';
+
+/** Where a key person stands on the account: who decides, who backs us, who pushes against. */
+export const STANCES = ['decision_maker', 'supporter', 'opponent'] as const;
+export type Stance = (typeof STANCES)[number];
+
+/**
+ * One of the account's key people, first written at handover and kept up on
+ * the account afterwards. `id` keeps a person the same across renames (rows
+ * from before it are known by their name); `leftAt`: the day the CSM learnt
+ * they left the customer, which raises a call to action.
+ */
+export const PersonSchema = z.object({
+  id: z.string().trim().min(1).max(60).optional(),
+  role: z.enum(['boss', 'champion', 'user', 'other']),
+  name: text(200).min(1),
+  contact: text(300).optional(),
+  stance: z.enum(STANCES).optional(),
+  leftAt: IsoDateSchema.optional(),
+});
+export type Person = z.infer<typeof PersonSchema>;
+
+/** Sales' handover of a newly signed customer to the CSM. */
+export const HandoverSchema = WrittenSchema.extend({
+  status: z.enum(['draft', 'submitted', 'accepted', 'returned']),
+  basics: z.object({ industry: text(200), size: text(100), locations: text(500) }).partial().optional(),
+  bought: z
+    .object({ products: text(1000), seats: z.number().int().min(0), termMonths: z.number().int().min(0), value: z.number().min(0) })
+    .partial()
+    .optional(),
+  technical: text(4000).optional(),
+  outcomes: z.array(text(1000)).max(50).optional(),
+  keyPeople: z.array(PersonSchema).max(50).optional(),
+  promises: z.array(text(2000)).max(50).optional(),
+  fitRisks: z.array(text(1000)).max(50).optional(),
+  questions: text(4000).optional(),
+  /** How the deal ran: the inputs of the rule for when CS joins the sale. */
+  salesCycleDays: z.number().int().min(0).max(3650).optional(),
+  implementationWeeks: z.number().int().min(0).max(520).optional(),
+  /** 'quick': three fields written from the toolbar, to complete later. */
+  origin: z.enum(['quick', 'full']).optional(),
+  submittedAt: TimestampSchema.optional(),
+  decidedAt: TimestampSchema.optional(),
+  decidedBy: text(200).optional(),
+});
+export type Handover = z.infer<typeof HandoverSchema>;
+
+/** An account's handover record: one per account, so two devices converge on it. */
+export const handoverId = (accountId: string): string => `handover:${accountId}`;

@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { openPanel, startLens, type Lens } from './fixture';
+
+// The account's key people in the panel: a stance set and a person marked as
+// having left, which raises a call to action for the CSM with its play; and
+// the onboarding card's key action, ticked by the CSM.
+let lens: Lens;
+beforeAll(async () => {
+  lens = await startLens();
+});
+afterAll(async () => {
+  expect(lens.dialogs).toEqual([]);
+  await lens?.close();
+});
+
+it('marks a key person as left and shows the call to action it raises', async () => {
+  const account = lens.crm.records.find((r) => r.name === 'Aperture Labs')!;
+  const page = await lens.openRecord(account.recordId);
+  const frame = await openPanel(lens, page, 'Aperture Labs');
+  const people = frame.getByTestId('people-card');
+  await people.getByText('Lee Park').waitFor({ timeout: 20_000 });
+
+  // The handover's people carry on into the account: the champion becomes an opponent.
+  const stance = people.getByLabel('Stance of Lee Park');
+  expect(await stance.inputValue()).toBe('supporter');
+  await stance.selectOption('opponent');
+  await people.getByRole('status').getByText('Key people saved').waitFor();
+  await expect.poll(() => stance.inputValue()).toBe('opponent');
+
+  // Adding nobody is refused, and says why.
+  await people.getByRole('button', { name: 'Add a key person' }).click();
+  await people.getByRole('alert').getByText('Enter the person’s name.').waitFor();
+
+  await people.getByRole('button', { name: 'Mark Lee Park as having left the company' }).click();
+  await people.getByText(/^left /).waitFor();
+  const steps = frame.locator('li[data-source=people]');
+  await expect.poll(() => steps.count(), { timeout: 20_000 }).toBe(1);
+  expect(await steps.locator('span').first().innerText()).toBe('Key person left: Lee Park (champion)');
+  await steps.getByLabel('Show the play for “Key person left: Lee Park (champion)”').click();
+  await steps.getByText('Find out who takes over their responsibilities, and ask for an introduction').waitFor();
+
+  // The key action has no usage reading for this account: the CSM ticks it.
+  const key = frame.getByTestId('activation');
+  expect(await key.getAttribute('data-state')).toBe('not_yet');
+  await key.getByRole('button', { name: 'Key action done at its frequency' }).click();
+  await expect.poll(() => key.getAttribute('data-state')).toBe('activated');
+  await key.getByText('ticked by the CSM').waitFor();
+  await page.close();
+});
