@@ -42,48 +42,117 @@ export function backoffMs(attempts: number, random: () => number): number {
  * A write that changes nothing queues nothing.
  */
 export async function writeRecord<K extends WrittenKind>(db: LensDB, kind: K, record: unknown, now: Date, opts: { settleTerms?: boolean } = {}): Promise<RecordOf<K>> {
-  const stamp = now.toISOString();
-  const given = WRITTEN_KINDS[kind].parse(record) as RecordOf<K>;
-  const table = recordTable(db, kind);
+  const [stored] = await writeRecords(db, [{ kind, record }], now, opts);
+  return stored as RecordOf<K>;
+}
+
+export interface RecordWrite {
+  kind: WrittenKind;
+  record: unknown;
+}
+
+/**
+ * Many records, of one kind or several, written as writeRecord writes each
+ * (same versions, coalescing and change feed) in ONE transaction: every
+ * record is checked before anything is stored, the outbox is read once
+ * rather than once per record, and the rows and entries go in with bulk
+ * puts. A failure anywhere stores none of them. Records are applied in the
+ * order given, so a record named twice coalesces as two writes would.
+ * Returns each record as stored (the stored copy when nothing changed).
+ */
+export async function writeRecords(db: LensDB, writes: readonly RecordWrite[], now: Date, opts: { settleTerms?: boolean } = {}): Promise<WrittenRecord[]> {
+  if (!writes.length) return [];
+  const given = writes.map((w) => ({ kind: w.kind, record: WRITTEN_KINDS[w.kind].parse(w.record) as WrittenRecord }));
+  const kinds = [...new Set(given.map((g) => g.kind))];
   // A term moves its account's contract end and ARR in the same transaction.
-  const tables = kind === 'contracts' ? [table, db.outbox, db.accounts] : [table, db.outbox];
+  const tables = [...kinds.map((k) => recordTable(db, k)), db.outbox, ...(kinds.includes('contracts') ? [db.accounts] : [])];
   return guardStorage(db, () => db.transaction('rw', tables, async () => {
-    const local = await table.get(given.id);
-    const queued = (await db.outbox.where('seq').above(0).filter((e) => e.kind === kind && e.recordId === given.id).toArray())
-      .sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
-    const last = queued.at(-1);
-    const open = last && !last.sent ? last : undefined;
-    const localVersion = local?.version;
-    // The version of the copy the edit was made on: the panel's, when it is older than the stored one.
-    const viewVersion = Math.min(given.version ?? Infinity, localVersion ?? 0);
-    const edited = changedFields((local ?? {}) as Record<string, unknown>, given as Record<string, unknown>);
-    const resolved = settledFields(local, given);
-    const kept = (local?.conflicts ?? []).filter((c) => !resolved.includes(c.field));
-    const { conflicts: _c, version: _v, ...rest } = given;
-    const stored = {
-      ...rest, updatedAt: stamp,
-      ...(localVersion !== undefined ? { version: localVersion } : {}),
-      ...(kept.length ? { conflicts: kept } : {}),
-    } as RecordOf<K>;
-    if (local && edited.length === 0 && resolved.length === 0) return local as RecordOf<K>;
-    // A field edited again keeps the base of its first unsent edit: the server has not seen it yet.
-    const earlier = new Map<string, number>();
-    for (const e of queued) for (const [f, v] of Object.entries(e.fields ?? {})) if (!earlier.has(f)) earlier.set(f, v);
-    const legacy = open !== undefined && open.fields === undefined;
-    const fields: Record<string, number> = { ...(open?.fields ?? {}) };
-    for (const f of edited) fields[f] ??= earlier.get(f) ?? viewVersion;
-    const settled = [...new Set([...(open?.resolved ?? []), ...resolved])];
-    await table.put(stored);
-    if (open) await db.outbox.where('key').equals(open.key).delete();
-    await db.outbox.add({
-      key: crypto.randomUUID(), kind, recordId: stored.id, record: stored, createdAt: stamp, attempts: 0, nextAttemptAt: now.getTime(),
-      // An entry queued before versions stays a whole-record write.
-      ...(legacy ? {} : { fields }),
-      ...(settled.length ? { resolved: settled } : {}),
-    });
-    if (kind === 'contracts' && opts.settleTerms !== false) await settleAccountTerms(db, [stored.accountId]);
-    return stored;
+    const locals = new Map<string, WrittenRecord>();
+    for (const kind of kinds) {
+      const ids = [...new Set(given.filter((g) => g.kind === kind).map((g) => g.record.id))];
+      const rows = await recordTable(db, kind).bulkGet(ids);
+      rows.forEach((r, i) => void (r && locals.set(`${kind}:${ids[i]}`, r)));
+    }
+    // The queue, read once: each record's entries in order.
+    const wanted = new Set(given.map((g) => `${g.kind}:${g.record.id}`));
+    const queues = new Map<string, OutboxEntry[]>();
+    if (await db.outbox.count()) {
+      await db.outbox.each((e) => {
+        const rk = `${e.kind}:${e.recordId}`;
+        if (wanted.has(rk)) (queues.get(rk) ?? queues.set(rk, []).get(rk)!).push(e);
+      });
+      for (const q of queues.values()) q.sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
+    }
+    const out: WrittenRecord[] = [];
+    const puts = new Map<WrittenKind, Map<string, WrittenRecord>>();
+    const replaced = new Set<string>();
+    const added = new Map<string, OutboxEntry>();
+    for (const { kind, record } of given) {
+      const rk = `${kind}:${record.id}`;
+      const queued = queues.get(rk) ?? [];
+      const step = queueWrite(kind, locals.get(rk), queued, record, now);
+      if (!step) {
+        out.push(locals.get(rk)!);
+        continue;
+      }
+      locals.set(rk, step.stored);
+      (puts.get(kind) ?? puts.set(kind, new Map()).get(kind)!).set(record.id, step.stored);
+      if (step.replaces) {
+        // An entry this batch added and now replaces was never stored: it is simply not added.
+        if (!added.delete(step.replaces.key)) replaced.add(step.replaces.key);
+        queued.pop();
+      }
+      added.set(step.entry.key, step.entry);
+      queued.push(step.entry);
+      queues.set(rk, queued);
+      out.push(step.stored);
+    }
+    for (const [kind, rows] of puts) await recordTable(db, kind).bulkPut([...rows.values()]);
+    if (replaced.size) await db.outbox.where('key').anyOf([...replaced]).delete();
+    if (added.size) await db.outbox.bulkAdd([...added.values()]);
+    const terms = puts.get('contracts');
+    if (terms && opts.settleTerms !== false) await settleAccountTerms(db, [...terms.values()].map((t) => (t as RecordOf<'contracts'>).accountId));
+    return out;
   }));
+}
+
+/**
+ * One write against the record's stored copy and its queued entries: the
+ * copy to store, the entry to queue and the open entry it replaces, or
+ * undefined when the write changes nothing.
+ */
+function queueWrite(kind: WrittenKind, local: WrittenRecord | undefined, queued: readonly OutboxEntry[], given: WrittenRecord, now: Date):
+  { stored: WrittenRecord; entry: OutboxEntry; replaces?: OutboxEntry } | undefined {
+  const stamp = now.toISOString();
+  const last = queued.at(-1);
+  const open = last && !last.sent ? last : undefined;
+  const localVersion = local?.version;
+  // The version of the copy the edit was made on: the panel's, when it is older than the stored one.
+  const viewVersion = Math.min(given.version ?? Infinity, localVersion ?? 0);
+  const edited = changedFields((local ?? {}) as Record<string, unknown>, given as Record<string, unknown>);
+  const resolved = settledFields(local, given);
+  if (local && edited.length === 0 && resolved.length === 0) return undefined;
+  const kept = (local?.conflicts ?? []).filter((c) => !resolved.includes(c.field));
+  const { conflicts: _c, version: _v, ...rest } = given;
+  const stored = {
+    ...rest, updatedAt: stamp,
+    ...(localVersion !== undefined ? { version: localVersion } : {}),
+    ...(kept.length ? { conflicts: kept } : {}),
+  } as WrittenRecord;
+  // A field edited again keeps the base of its first unsent edit: the server has not seen it yet.
+  const earlier = new Map<string, number>();
+  for (const e of queued) for (const [f, v] of Object.entries(e.fields ?? {})) if (!earlier.has(f)) earlier.set(f, v);
+  const legacy = open !== undefined && open.fields === undefined;
+  const fields: Record<string, number> = { ...(open?.fields ?? {}) };
+  for (const f of edited) fields[f] ??= earlier.get(f) ?? viewVersion;
+  const settled = [...new Set([...(open?.resolved ?? []), ...resolved])];
+  const entry: OutboxEntry = {
+    key: crypto.randomUUID(), kind, recordId: stored.id, record: stored, createdAt: stamp, attempts: 0, nextAttemptAt: now.getTime(),
+    // An entry queued before versions stays a whole-record write.
+    ...(legacy ? {} : { fields }),
+    ...(settled.length ? { resolved: settled } : {}),
+  };
+  return { stored, entry, ...(open ? { replaces: open } : {}) };
 }
 
 /** Conflicts the user settled: present in the stored copy, left out of the copy written from the same version. */

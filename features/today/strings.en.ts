@@ -23,6 +23,7 @@ export const todayEn = {
   'today.risk.overdue': 'promise overdue',
   'today.risk.due_soon': 'promise coming due',
   'today.otherTeam': 'needs another team',
+  'today.more': 'Showing {shown} of {total} accounts: show more',
   'today.loading': 'Loading the day’s work…',
   'review.title': 'Weekly onboarding review',
   'review.tab': 'Onboarding review',

@@ -25,6 +25,7 @@ export const todayZhCN: Record<keyof typeof todayEn, string> = {
   'today.risk.overdue': '承诺已逾期',
   'today.risk.due_soon': '承诺即将到期',
   'today.otherTeam': '需要其他团队',
+  'today.more': '已显示 {total} 个客户中的 {shown} 个：显示更多',
   'today.loading': '正在加载今日工作…',
   'review.title': '每周上线风险回顾',
   'review.tab': '上线回顾',

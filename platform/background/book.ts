@@ -1,4 +1,4 @@
-import { writeRecord } from '../../data/sync/outbox';
+import { writeRecords, type RecordWrite } from '../../data/sync/outbox';
 import Dexie from 'dexie';
 import type { Account } from '../../data/model/account';
 import { evaluateBook, type AccountVerdict, type BookTables } from '../../features/book';
@@ -8,6 +8,7 @@ import type { LensDB } from '../../data/db/db';
 import { readEngineSettings } from '../../features/engine-settings';
 import type { MessageKey, Translator } from '../../shared/i18n';
 import { wordCtaTitle } from './evaluate';
+import { warmToday } from './today';
 
 /**
  * The book runs without the page: every account is evaluated after a sync,
@@ -106,6 +107,8 @@ async function run(database: LensDB, tr: () => Promise<Translator>, now: () => D
     const words = await tr();
     for (const v of verdicts) tracker.own.add(v.accountId);
     const { created, closed } = await writeVerdicts(database, book, verdicts, words, at);
+    // The Today list follows from the CTAs just written: computed now, the next panel gets it at once.
+    void warmToday(database).catch(() => undefined);
     return { evaluated, created, closed };
   } catch (e) {
     // Nothing is lost: the next run evaluates the whole book.
@@ -116,23 +119,26 @@ async function run(database: LensDB, tr: () => Promise<Translator>, now: () => D
   }
 }
 
+/** Every CTA the verdicts raise or close, in one transaction with their outbox entries. */
 async function writeVerdicts(database: LensDB, book: BookTables, verdicts: AccountVerdict[], words: Translator, at: Date): Promise<{ created: number; closed: number }> {
   const stamp = at.toISOString();
   const ctaById = new Map(book.ctas.map((c) => [c.id, c]));
+  const writes: RecordWrite[] = [];
   let created = 0;
   let closed = 0;
   for (const v of verdicts) {
     for (const draft of v.create) {
-      await writeRecord(database, 'ctas', toCta(draft, wordCtaTitle(draft, words), stamp), at);
+      writes.push({ kind: 'ctas', record: toCta(draft, wordCtaTitle(draft, words), stamp) });
       created++;
     }
     for (const c of v.close) {
       const cta = ctaById.get(c.id);
       if (!cta) continue;
-      await writeRecord(database, 'ctas', { ...cta, status: 'closed', closedNote: words.t(`cta.closed.${c.reason}` as MessageKey), updatedAt: stamp }, at);
+      writes.push({ kind: 'ctas', record: { ...cta, status: 'closed', closedNote: words.t(`cta.closed.${c.reason}` as MessageKey), updatedAt: stamp } });
       closed++;
     }
   }
+  await writeRecords(database, writes, at);
   return { created, closed };
 }
 

@@ -1,4 +1,7 @@
-import { liveQuery, type Subscription } from 'dexie';
+import { liveQuery } from 'dexie';
+import { SHARED_KEEP_MS, watchShared } from './shared-live';
+import { readToday, watchToday } from './today';
+export type { TodayData } from './today';
 import { readRevalidation, readSyncStatus } from '../../data/sync/status';
 import { findAccount } from '../../data/db/accounts';
 import type { LensDB } from '../../data/db/db';
@@ -10,9 +13,6 @@ import { bookHealthSeries } from '../../features/health-service';
 import { backtest, type Backtest } from '../../features/portfolio/backtest';
 import { renewalEvents, type RenewalEvent } from '../../features/renewal/terms';
 import type { RenewalOutcome } from '../../data/model/records';
-import { readIdentity } from '../../data/sync/identity';
-import { settingsItem } from '../../shared/settings';
-import { bookPeople, buildWorklist, type Worklist } from '../../features/today/worklist';
 import { weeklyReview, type WeeklyReview } from '../../features/today/review';
 
 /** The parts of a runtime.Port the data port uses (a fake one in tests). */
@@ -62,28 +62,6 @@ export async function readPortfolio(database: LensDB, now: Date = new Date()): P
   return { rows, outcomes, events, backtest: backtest(points), today };
 }
 
-/** What the Today watch streams: the ranked worklist for a person or the team, and who can be picked. */
-export interface TodayData {
-  worklist: Worklist;
-  /** Whose list this is (null: the whole team). */
-  person: string | null;
-  /** Mine, when known (the team server's identity, else my name in the options). */
-  me: string | null;
-  people: string[];
-  today: string;
-}
-
-export async function readToday(database: LensDB, person: string | null | undefined, now: Date = new Date()): Promise<TodayData> {
-  const [accounts, ctas, promises, identity, settings] = await Promise.all([
-    database.accounts.toArray(), database.ctas.toArray(), database.promises.toArray(), readIdentity(database), settingsItem.getValue(),
-  ]);
-  const today = localDate(now);
-  const me = identity?.user ?? settings.myName?.trim() ?? null;
-  const who = person === undefined ? me : person;
-  const worklist = buildWorklist({ accounts, ctas, promises }, today, who ? { person: who } : { team: true });
-  return { worklist, person: who || null, me: me || null, people: bookPeople(accounts), today };
-}
-
 /** The weekly onboarding review: the team's open onboarding CTAs by owner, for this week. */
 export async function readReview(database: LensDB, now: Date = new Date()): Promise<WeeklyReview> {
   const [accounts, ctas] = await Promise.all([database.accounts.toArray(), database.ctas.toArray()]);
@@ -113,56 +91,7 @@ function query(database: LensDB, w: Watch, mode: () => Promise<'local' | 'api'>)
 }
 
 /** How long the book's computed rows stay live after the last portfolio closes: reopening is instant. */
-export const PORTFOLIO_KEEP_MS = 5 * 60_000;
-
-interface SharedPortfolio {
-  sub: Subscription;
-  value?: PortfolioData;
-  error?: unknown;
-  listeners: Set<{ next: (v: PortfolioData) => void; error: (e: unknown) => void }>;
-  idle?: ReturnType<typeof setTimeout>;
-}
-const portfolios = new WeakMap<LensDB, SharedPortfolio>();
-
-/**
- * One live computation of the book's rows per database, shared by every open
- * portfolio (panel frames, the side panel, the full page) and kept a few
- * minutes after the last one closes. Recomputed on every change of the book.
- */
-function watchPortfolio(database: LensDB, listener: { next: (v: PortfolioData) => void; error: (e: unknown) => void }): () => void {
-  let shared = portfolios.get(database);
-  if (!shared) {
-    const created: SharedPortfolio = { listeners: new Set(), sub: undefined as unknown as Subscription };
-    created.sub = liveQuery(() => readPortfolio(database)).subscribe({
-      next: (v) => {
-        created.value = v;
-        created.error = undefined;
-        created.listeners.forEach((l) => l.next(v));
-      },
-      error: (e: unknown) => {
-        created.error = e;
-        created.listeners.forEach((l) => l.error(e));
-        portfolios.delete(database);
-      },
-    });
-    portfolios.set(database, created);
-    shared = created;
-  }
-  clearTimeout(shared.idle);
-  shared.listeners.add(listener);
-  if (shared.value) listener.next(shared.value);
-  const s = shared;
-  return () => {
-    s.listeners.delete(listener);
-    if (s.listeners.size > 0) return;
-    s.idle = setTimeout(() => {
-      if (s.listeners.size > 0) return;
-      s.sub.unsubscribe();
-      if (portfolios.get(database) === s) portfolios.delete(database);
-    }, PORTFOLIO_KEEP_MS);
-    (s.idle as { unref?: () => void }).unref?.();
-  };
-}
+export const PORTFOLIO_KEEP_MS = SHARED_KEEP_MS;
 
 /**
  * Serves live queries to one connected panel: each watch streams the current
@@ -181,11 +110,18 @@ export function serveDataPort(port: PortLike, database: LensDB, mode: () => Prom
     stop(msg.id);
     if (msg.type === 'unwatch') return;
     if (msg.type === 'watch/portfolio') {
-      const off = watchPortfolio(database, {
+      const off = watchShared(database, 'portfolio', () => readPortfolio(database), {
         next: (value) => port.postMessage({ type: 'result', id: msg.id, value }),
         error: (err) => port.postMessage({ type: 'error', id: msg.id, message: String(err) }),
       });
       subs.set(msg.id, { unsubscribe: off });
+      return;
+    }
+    if (msg.type === 'watch/today') {
+      subs.set(msg.id, { unsubscribe: watchToday(database, msg.person, {
+        next: (value) => port.postMessage({ type: 'result', id: msg.id, value }),
+        error: (err) => port.postMessage({ type: 'error', id: msg.id, message: String(err) }),
+      }, msg.limit) });
       return;
     }
     subs.set(

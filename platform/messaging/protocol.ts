@@ -131,7 +131,8 @@ export const PortRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('watch/records'), id: z.number().int(), kind: WrittenKindSchema, accountId: z.string().min(1).max(100) }),
   z.object({ type: z.literal('watch/portfolio'), id: z.number().int() }),
   // The Today list: one person's work (absent: mine, from the team server's identity or my name in the options), or the whole team (null).
-  z.object({ type: z.literal('watch/today'), id: z.number().int(), person: z.string().trim().min(1).max(200).nullable().optional() }),
+  // `limit`: only the first so many accounts' work is sent (the counts are the whole list's), so a big book paints at once.
+  z.object({ type: z.literal('watch/today'), id: z.number().int(), person: z.string().trim().min(1).max(200).nullable().optional(), limit: z.number().int().min(1).optional() }),
   // The weekly onboarding review of the whole team's book.
   z.object({ type: z.literal('watch/review'), id: z.number().int() }),
   z.object({ type: z.literal('unwatch'), id: z.number().int() }),

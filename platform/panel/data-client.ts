@@ -115,8 +115,47 @@ export function usePortfolio() {
 }
 
 /** The Today list for a person (undefined: mine; null: the whole team), live. */
-export function useWorklist(person: string | null | undefined) {
-  return useWatch<TodayData>({ type: 'watch/today', ...(person !== undefined ? { person } : {}) }, `today|${person === undefined ? '~me' : (person ?? '~team')}`);
+export function useWorklist(person: string | null | undefined, limit?: number) {
+  const fromEarly = person === undefined && early !== undefined && early.limit === limit;
+  const mine = useEarlyToday(fromEarly);
+  const body = { type: 'watch/today' as const, ...(person !== undefined ? { person } : {}), ...(limit !== undefined ? { limit } : {}) };
+  const watched = useWatch<TodayData>(fromEarly ? null : body, `today|${person === undefined ? '~me' : (person ?? '~team')}|${limit ?? ''}`);
+  return fromEarly ? mine : watched;
+}
+
+/** My Today list, asked for as the panel starts (prefetchToday), before the panel knows whether a record is open. */
+interface EarlyToday {
+  limit: number | undefined;
+  value?: TodayData;
+  error?: string;
+  listeners: Set<() => void>;
+}
+let early: EarlyToday | undefined;
+
+/**
+ * Asks for my Today list at once, while the panel is still finding out which
+ * tab it follows: when no record is open, the list is there as it mounts
+ * instead of one more round trip later. The watch lives as long as the page.
+ */
+export function prefetchToday(limit?: number): void {
+  if (early) return;
+  const state: EarlyToday = { limit, listeners: new Set() };
+  early = state;
+  watch({ type: 'watch/today', ...(limit !== undefined ? { limit } : {}) }, (value, error) => {
+    Object.assign(state, error ? { value: undefined, error } : { value: value as TodayData, error: undefined });
+    state.listeners.forEach((l) => l());
+  });
+}
+
+function useEarlyToday(wanted: boolean): { value: TodayData | undefined; error?: string } {
+  const [, rerender] = useState(0);
+  useEffect(() => {
+    if (!wanted || !early) return;
+    const listener = () => rerender((n) => n + 1);
+    early.listeners.add(listener);
+    return () => void early?.listeners.delete(listener);
+  }, [wanted]);
+  return early?.error ? { value: undefined, error: early.error } : { value: early?.value };
 }
 
 /** The weekly onboarding review of the team's book, live. */

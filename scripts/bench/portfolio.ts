@@ -73,6 +73,10 @@ export async function benchPortfolio(n = 10_000, runs = 5): Promise<PortfolioBen
 export interface TodayBench {
   /** Navigation start → the first account of the side panel's Today list on screen. */
   paintMs: number[];
+  /** Navigation start → the panel's first render (its scripts loaded and run). */
+  scriptMs: number[];
+  /** Navigation start → the panel's Today card on screen (loading or listed): it knows no record is open. */
+  bootMs: number[];
   /** CTAs the background raised for the book before the list was opened. */
   ctas: number;
   /** How long the background took, from data/changed to its CTAs stopping to come (1 s polls). */
@@ -105,13 +109,18 @@ export async function benchToday(n = 10_000, runs = 5): Promise<TodayBench> {
     }
     await setup.close();
     const paintMs: number[] = [];
+    const bootMs: number[] = [];
+    const scriptMs: number[] = [];
     for (let r = 0; r < runs; r++) {
       const panel = await lens.browser.context.newPage();
       await panel.goto(`chrome-extension://${lens.browser.extensionId}/sidepanel.html`);
-      paintMs.push((await panel.evaluate(whenTrue(`document.querySelector('[data-testid=today] li[data-account]')`))) as number);
+      const [script, boot, paint] = (await panel.evaluate(`Promise.all([${whenTrue(`document.querySelector('#root .app')`)}, ${whenTrue(`document.querySelector('[data-testid=today-loading], [data-testid=today]')`)}, ${whenTrue(`document.querySelector('[data-testid=today] li[data-account]')`)}])`)) as [number, number, number];
+      scriptMs.push(script);
+      bootMs.push(boot);
+      paintMs.push(paint);
       await panel.close();
     }
-    return { paintMs, ctas, evaluateS: Math.round((settledAt - t0) / 100) / 10 };
+    return { paintMs, scriptMs, bootMs, ctas, evaluateS: Math.round((settledAt - t0) / 100) / 10 };
   } finally {
     await lens.close();
   }

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { recordUrl } from '../../../crm/urls';
 import { addDays } from '../../../shared/dates/local-date';
 import type { MessageKey } from '../../../shared/i18n';
@@ -8,6 +8,9 @@ import { formatDate, formatMoney } from '../../../shared/ui/format';
 import { useWorklist, writeRecordVia } from '../../../platform/panel/data-client';
 import type { WorkItem } from '../worklist';
 import { CtaPlay, usePlays } from '../../use-plays';
+
+/** Accounts on the first screen: the rest of the list waits for "show more", so a book of thousands paints at once. */
+export const TODAY_PAGE = 50;
 
 /**
  * The day's work across the book: what is overdue, due today and due this
@@ -21,12 +24,18 @@ export function TodayList({ compact = false }: { compact?: boolean }) {
   const [person, setPerson] = useState<string | null | undefined>(undefined);
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const { value, error: loadError } = useWorklist(person);
+  const [shown, setShown] = useState(TODAY_PAGE);
+  const { value: live, error: loadError } = useWorklist(person, shown);
+  // Showing more asks for a longer list: the shorter one stays on screen until it comes.
+  const last = useRef<{ person: typeof person; value: NonNullable<typeof live> } | undefined>(undefined);
+  if (live) last.current = { person, value: live };
+  const kept = last.current;
+  const value = live ?? (kept && kept.person === person ? kept.value : undefined);
   const plays = usePlays();
 
   if (loadError) return <p className="error" role="alert">{loadError}</p>;
-  if (!value) return <p className="muted">{t('today.loading')}</p>;
-  const { worklist, me, people, today } = value;
+  if (!value) return <p className="muted" data-testid="today-loading">{t('today.loading')}</p>;
+  const { worklist, me, people, today, accounts } = value;
 
   const act = (item: WorkItem, patch: Record<string, unknown>) => {
     if (!item.cta) return;
@@ -50,7 +59,7 @@ export function TodayList({ compact = false }: { compact?: boolean }) {
       {!compact && <p className="muted small">{t('today.intro')}</p>}
       <label className="field">
         {t('today.whose')}
-        <select value={selected} onChange={(e) => setPerson(e.target.value === '' ? null : e.target.value)}>
+        <select value={selected} onChange={(e) => { setPerson(e.target.value === '' ? null : e.target.value); setShown(TODAY_PAGE); }}>
           <option value="">{t('today.team')}</option>
           {me && <option value={me}>{t('today.mine', { name: me })}</option>}
           {people.filter((p) => p !== me).map((p) => (
@@ -72,7 +81,7 @@ export function TodayList({ compact = false }: { compact?: boolean }) {
         <p className="muted">{t('today.none')}</p>
       ) : (
         <ol className="today-groups">
-          {worklist.groups.map((g) => {
+          {worklist.groups.slice(0, shown).map((g) => {
             const url = recordUrl(g.account);
             return (
               <li key={g.account.id} data-account={g.account.id}>
@@ -111,6 +120,11 @@ export function TodayList({ compact = false }: { compact?: boolean }) {
             );
           })}
         </ol>
+      )}
+      {accounts > worklist.groups.length && (
+        <button type="button" className="link" data-testid="today-more" onClick={() => setShown((n) => n + TODAY_PAGE * 4)}>
+          {t('today.more', { shown: worklist.groups.length, total: accounts })}
+        </button>
       )}
     </section>
   );

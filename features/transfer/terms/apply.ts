@@ -1,6 +1,6 @@
 import type { LensDB } from '../../../data/db/db';
 import { guardStorage } from '../../../data/db/storage-full';
-import { writeRecord } from '../../../data/sync/outbox';
+import { writeRecords, type RecordWrite } from '../../../data/sync/outbox';
 import { settleAccountTerms } from '../../../data/db/terms';
 import { ImportConflictError, ImportRefusedError } from '../import/apply';
 import { parseTermsFile, planTermsImport, type TermsPlan, type TermsView } from './plan';
@@ -33,10 +33,8 @@ export async function applyTermsPlan(database: LensDB, plan: TermsPlan, now: Dat
     if (rows.some((r, i) => terms[i]?.updatedAt !== r.before.term || (r.outcome && outcomes[i]?.updatedAt !== r.before.outcome))) throw new ImportConflictError();
     if ((await database.accounts.bulkGet([...new Set(rows.map((r) => r.account.id))])).some((a) => !a)) throw new ImportConflictError();
     // Each account follows its current term once, after all its terms are written.
-    for (const r of rows) {
-      await writeRecord(database, 'contracts', r.term, now, { settleTerms: false });
-      if (r.outcome) await writeRecord(database, 'outcomes', r.outcome, now);
-    }
+    const writes = rows.flatMap((r): RecordWrite[] => [{ kind: 'contracts', record: r.term }, ...(r.outcome ? [{ kind: 'outcomes' as const, record: r.outcome }] : [])]);
+    await writeRecords(database, writes, now, { settleTerms: false });
     await settleAccountTerms(database, rows.map((r) => r.account.id));
   }));
   return { created: plan.counts.create, updated: plan.counts.update };

@@ -1,0 +1,40 @@
+import { fireEvent, render, screen } from '@testing-library/react';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { Account } from '../../../data/model/account';
+import type { Cta } from '../../../data/model/records';
+import { I18nProvider } from '../../../shared/i18n/I18n';
+import { buildWorklist } from '../worklist';
+import { TODAY_PAGE, TodayList } from './TodayList';
+import type { TodayData } from '../../../platform/background/today';
+
+let data: TodayData;
+// The background sends the first `limit` accounts' work and counts the whole list (platform/background/today.ts).
+vi.mock('../../../platform/panel/data-client', () => ({
+  useWorklist: (_person: unknown, limit: number) => ({ value: { ...data, worklist: { ...data.worklist, groups: data.worklist.groups.slice(0, limit) }, accounts: data.worklist.groups.length } }),
+  writeRecordVia: vi.fn(),
+}));
+vi.mock('../../use-plays', () => ({ usePlays: () => ({}), CtaPlay: () => null }));
+
+const T = '2026-11-25T12:00:00.000Z';
+const TODAY = '2026-12-02';
+const account = (i: number): Account => ({ id: `a${i}`, name: `Account ${i}`, crm: 'salesforce', recordId: `001D000000IqhS${String(i).padStart(4, '0')}`, contractEnd: '2027-11-30', csm: 'Cleo', createdAt: T, updatedAt: T });
+const cta = (i: number): Cta => ({ id: `cta:m${i}`, accountId: `a${i}`, createdAt: T, updatedAt: T, source: 'onboarding', cause: `onboarding:m${i}`, title: `Step ${i}`, dueDate: '2026-11-30', status: 'open' });
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  const n = TODAY_PAGE + 7;
+  const worklist = buildWorklist({ accounts: Array.from({ length: n }, (_, i) => account(i)), ctas: Array.from({ length: n }, (_, i) => cta(i)), promises: [] }, TODAY, { team: true });
+  data = { worklist, person: null, me: 'Cleo', people: ['Cleo'], today: TODAY, accounts: worklist.groups.length };
+});
+
+describe('the Today list', () => {
+  it('paints the first screen of accounts first and the rest on request, counting every item', () => {
+    const { container } = render(<I18nProvider locale="en"><TodayList /></I18nProvider>);
+    const groups = () => container.querySelectorAll('li[data-account]').length;
+    expect(groups()).toBe(TODAY_PAGE);
+    expect(screen.getByTestId('today-counts')).toHaveTextContent(`${TODAY_PAGE + 7} overdue`);
+    fireEvent.click(screen.getByRole('button', { name: `Showing ${TODAY_PAGE} of ${TODAY_PAGE + 7} accounts: show more` }));
+    expect(groups()).toBe(TODAY_PAGE + 7);
+    expect(screen.queryByTestId('today-more')).toBeNull();
+  }, 20_000);
+});
