@@ -46,7 +46,7 @@ export default defineContentScript({
       (ui ??= createUi(
         document,
         frames,
-        (patch) => void send({ type: 'ui/set', patch }),
+        (patch) => send({ type: 'ui/set', patch }),
         (reason) => void send({ type: 'panel/cover', reason }).catch(() => undefined),
       ));
 

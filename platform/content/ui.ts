@@ -36,7 +36,7 @@ const MAX_REPLACEMENTS = 3;
 export function createUi(
   doc: Document,
   source: FrameSource,
-  save: (patch: Partial<PanelUi>) => void,
+  save: (patch: Partial<PanelUi>) => void | Promise<unknown>,
   onCover: (reason: CoverReason | null) => void = () => undefined,
 ): LensUi {
   const host = doc.createElement('div');
@@ -179,9 +179,20 @@ export function createUi(
     layout();
   };
 
+  // A change made here (open, close, resize) is stored by the background; until that is done, a
+  // launcher refresh may carry the panel state read before it, and must not undo what was clicked.
+  let saving = 0;
+  const persist = (patch: Partial<PanelUi>) => {
+    saving++;
+    void Promise.resolve()
+      .then(() => save(patch))
+      .catch(() => undefined)
+      .finally(() => saving--);
+  };
+
   launcher.addEventListener('click', () => {
     setPanel({ ...state, open: !state.open });
-    save({ open: state.open });
+    persist({ open: state.open });
   });
 
   // Resizing: drag the handle, or use the arrow keys on it.
@@ -192,7 +203,7 @@ export function createUi(
     const move = (ev: PointerEvent) => setPanel({ ...state, width: Math.min(MAX, Math.max(MIN, startW + startX - ev.clientX)) });
     const up = () => {
       handle.removeEventListener('pointermove', move);
-      save({ width: state.width });
+      persist({ width: state.width });
     };
     handle.addEventListener('pointermove', move);
     handle.addEventListener('pointerup', up, { once: true });
@@ -202,7 +213,7 @@ export function createUi(
     if (!step) return;
     e.preventDefault();
     setPanel({ ...state, width: Math.min(MAX, Math.max(MIN, state.width + step)) });
-    save({ width: state.width });
+    persist({ width: state.width });
   });
 
   return {
@@ -215,7 +226,7 @@ export function createUi(
         doc.head?.append(pushStyle);
         raise();
       }
-      setPanel(view.panel);
+      if (saving === 0) setPanel(view.panel);
     },
     setPanel,
     toggle: () => launcher.click(),
