@@ -47,6 +47,16 @@ describe('the Today list in the background', () => {
     off();
   });
 
+  it('takes my name from the team server’s token first, then from the options', async () => {
+    await settingsItem.setValue({ ...(await settingsItem.getValue()), myName: 'Cleo' });
+    await database.meta.put({ key: 'api:identity', value: { user: 'Ben', role: 'csm', team: 't' } });
+    expect(await readToday(database, undefined)).toMatchObject({ me: 'Ben', person: 'Ben' });
+    expect((await readToday(database, undefined)).worklist.groups.map((g) => g.account.id)).toEqual(['b']);
+    // A token whose user name is empty does not hide the name set in the options.
+    await database.meta.put({ key: 'api:identity', value: { user: '', role: 'csm', team: 't' } });
+    expect(await readToday(database, undefined)).toMatchObject({ me: 'Cleo' });
+  });
+
   it('answers a panel from the list computed after an evaluation, the same as reading it afresh', async () => {
     await warmToday(database);
     const w = collect();
