@@ -16,7 +16,7 @@ import { DATA_PORT } from '../../platform/messaging/protocol';
 import { ensureSchedule, isSyncAlarm, revalidateOnView, syncNow, writeAndSend } from '../../platform/background/sync';
 import { discardEntry } from '../../data/sync/outbox';
 import { recordTermOutcome, tickPlanStep } from '../../platform/background/terms';
-import { newRecord, patchedRecord } from '../../platform/background/record-commands';
+import { newRecord, patchedRecord, promisesOfSubmission, putRecord, removedRecord, settledRecord } from '../../platform/background/record-commands';
 import type { WrittenKind } from '../../data/model/records';
 import { dataSourceItem, readDataSource } from '../../data/sync/settings';
 import { isExtensionPage } from '../../platform/messaging/senders';
@@ -85,6 +85,15 @@ export default defineBackground(() => {
       'record/write': (msg) => written(msg.kind, msg.record),
       'record/create': (msg) => written(msg.kind, newRecord(msg.kind, msg.fields, new Date())),
       'record/update': async (msg) => written(msg.kind, await patchedRecord(db(), msg.kind, msg.id, msg.patch, msg.version, new Date())),
+      'record/put': async (msg) => {
+        const now = new Date();
+        const before = msg.kind === 'handovers' ? await db().handovers.get(msg.id) : undefined;
+        const answer = await written(msg.kind, await putRecord(db(), msg.kind, msg, now));
+        if (msg.kind === 'handovers' && (await promisesOfSubmission(db(), before, msg.id, now)) > 0) void syncNow().catch(() => undefined);
+        return answer;
+      },
+      'record/remove': async (msg) => written(msg.kind, await removedRecord(db(), msg.kind, msg.id, msg.version, new Date())),
+      'conflict/settle': async (msg) => written(msg.kind, await settledRecord(db(), msg.kind, msg.id, msg.field, msg.choice, msg.version, new Date())),
       'term/outcome': (msg) => afterTermWrite(recordTermOutcome(db(), msg.input, new Date()), msg.input.accountId),
       'term/plan': (msg) => afterTermWrite(tickPlanStep(db(), msg.input, new Date()), msg.input.accountId),
       'reminders/check': async () => runReminderCheck(db(), reminderApi, await userTranslator(), new Date(), true).then((r) => ({ ok: true, notified: r.notified.length })),

@@ -54,6 +54,9 @@ export const ContentMessageSchema = z.discriminatedUnion('type', [
 export type ContentMessage = z.infer<typeof ContentMessageSchema>;
 
 /** Messages the extension's own pages (panel, popup, options) may send. */
+const RecordId = z.string().min(1).max(200);
+const FieldName = z.string().min(1).max(80);
+
 export const PageMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('panel/whoami') }),
   z.object({ type: z.literal('panel/close') }),
@@ -69,10 +72,19 @@ export const PageMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('source/changed') }),
   z.object({ type: z.literal('reminders/check') }),
   z.object({ type: z.literal('record/write'), kind: WrittenKindSchema, record: z.record(z.string(), z.unknown()) }),
+  /** The record at a fixed id (an account's handover or plan, a month's report): created or changed in place. */
+  z.object({
+    type: z.literal('record/put'), kind: WrittenKindSchema, id: RecordId, accountId: RecordId, fields: z.record(z.string(), z.unknown()),
+    unset: z.array(FieldName).max(50).optional(), stamp: z.array(FieldName).max(10).optional(), version: z.number().int().min(0).optional(),
+  }),
+  /** A stored record removed (a tombstone the team server learns of). */
+  z.object({ type: z.literal('record/remove'), kind: WrittenKindSchema, id: RecordId, version: z.number().int().min(0).optional() }),
+  /** One field's conflict settled: the other person's value back (`theirs`) or the current one kept (`mine`). */
+  z.object({ type: z.literal('conflict/settle'), kind: WrittenKindSchema, id: RecordId, field: FieldName, choice: z.enum(['theirs', 'mine']), version: z.number().int().min(0).optional() }),
   /** A new record from what the person typed: the background mints its id and timestamps (platform/background/record-commands.ts). */
   z.object({ type: z.literal('record/create'), kind: WrittenKindSchema, fields: z.record(z.string(), z.unknown()) }),
   /** Fields a person changed on a stored record, with the version of the copy they changed. */
-  z.object({ type: z.literal('record/update'), kind: WrittenKindSchema, id: z.string().min(1).max(200), patch: z.record(z.string(), z.unknown()), version: z.number().int().min(0).optional() }),
+  z.object({ type: z.literal('record/update'), kind: WrittenKindSchema, id: RecordId, patch: z.record(z.string(), z.unknown()), version: z.number().int().min(0).optional() }),
   /** How the current contract term went (renewed: with the next term); checked in full by the background. */
   z.object({ type: z.literal('term/outcome'), input: z.record(z.string(), z.unknown()) }),
   /** A step of the current term's renewal plan ticked off, or back on. */

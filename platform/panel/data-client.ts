@@ -163,7 +163,7 @@ export function useReview() {
   return useWatch<WeeklyReview>({ type: 'watch/review' }, 'review');
 }
 
-type Request = Extract<PageMessage, { type: 'record/write' | 'record/create' | 'record/update' | 'term/outcome' | 'term/plan' }>;
+type Request = Extract<PageMessage, { type: 'record/write' | 'record/create' | 'record/update' | 'record/put' | 'record/remove' | 'conflict/settle' | 'term/outcome' | 'term/plan' }>;
 
 /** The one way the panel asks the background to write: the answer's error becomes a thrown Error. */
 async function send(message: Request): Promise<{ id?: string }> {
@@ -172,9 +172,37 @@ async function send(message: Request): Promise<{ id?: string }> {
   return answer;
 }
 
-/** Stores a whole record the user wrote (and queues it for the team server). */
+/**
+ * The record at a fixed id (an account's handover or plan, a month's report):
+ * created there or changed in place. `unset` names fields the form left empty;
+ * `stamp` names fields the background sets to this moment.
+ */
+export async function putRecordVia<K extends WrittenKind>(
+  kind: K,
+  at: { id: string; accountId: string; version?: number },
+  fields: Partial<RecordOf<K>>,
+  opts: { unset?: readonly (keyof RecordOf<K> & string)[]; stamp?: readonly (keyof RecordOf<K> & string)[] } = {},
+): Promise<void> {
+  await send({
+    type: 'record/put', kind, id: at.id, accountId: at.accountId, fields: fields as Record<string, unknown>,
+    ...(opts.unset?.length ? { unset: [...opts.unset] } : {}), ...(opts.stamp?.length ? { stamp: [...opts.stamp] } : {}),
+    ...(at.version !== undefined ? { version: at.version } : {}),
+  });
+}
+
+/** Stores a whole record the user wrote. Being replaced by the named writes above; do not add callers. */
 export async function writeRecordVia(kind: WrittenKind, record: Record<string, unknown>): Promise<void> {
   await send({ type: 'record/write', kind, record });
+}
+
+/** Removes a stored record (the team server learns of it). */
+export async function removeRecordVia(kind: WrittenKind, record: { id: string; version?: number }): Promise<void> {
+  await send({ type: 'record/remove', kind, id: record.id, ...(record.version !== undefined ? { version: record.version } : {}) });
+}
+
+/** Settles one field's conflict on a stored record. */
+export async function settleConflictVia(kind: WrittenKind, id: string, conflict: { field: string; version?: number }, choice: 'theirs' | 'mine'): Promise<void> {
+  await send({ type: 'conflict/settle', kind, id, field: conflict.field, choice, ...(conflict.version !== undefined ? { version: conflict.version } : {}) });
 }
 
 /** What a person types for a new record: the background mints its id and timestamps. */
