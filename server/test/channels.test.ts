@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
+import { createChannelsClient } from '../../features/channels/client';
 import { ChannelListSchema, DeliveryAnswerSchema, DeliveryListSchema, type Delivery } from '../../features/channels/schemas';
 import { channelsCli } from '../src/channels/cli';
 import { BACKOFF_MS, MAX_ATTEMPTS, runDueDeliveries } from '../src/channels/deliveries';
@@ -367,6 +368,24 @@ describe.each(backends())('delivery by channels on $name', (backend) => {
     const other = await h.token('team-b', 'Lee', 'manager');
     expect(ChannelListSchema.parse((await h.get(other, '/v1/channels')).json).items).toEqual([]);
     expect(DeliveryListSchema.parse((await h.get(other, `/v1/deliveries?accountId=${ACCOUNT}`)).json).items).toEqual([]);
+  });
+
+  it('the extension’s channels client reads and writes through the real API', async () => {
+    const { h, token, cli, file, run } = await setup();
+    const wecom = await receiver(wecomAnswer);
+    try {
+      await cli('channels', 'set', '--team', 'team-a', '--kind', 'wecom', '--url-file', file(`${wecom.base}/cgi-bin/webhook/send?key=${WECOM_KEY}`));
+      const api = createChannelsClient({ baseUrl: 'http://127.0.0.1:8787', token, fetch: ((input: RequestInfo | URL, init?: RequestInit) => h.app.request(String(input), init)) as typeof fetch });
+      expect(await api.channels()).toEqual([{ name: 'wecom', kind: 'wecom' }]);
+      const d = await api.deliver({ channel: 'wecom', accountId: ACCOUNT, text: '下周一启动会' }, 'ext-1');
+      expect(await api.deliver({ channel: 'wecom', accountId: ACCOUNT, text: '下周一启动会' }, 'ext-1')).toEqual(d);
+      await expect(api.deliver({ channel: 'wecom', accountId: ACCOUNT, text: 'a\u0000' }, 'ext-2')).rejects.toMatchObject({ kind: 'rejected', status: 422, message: 'text: must not contain the NUL character (U+0000)' });
+      await run(NOW);
+      expect(await api.deliveries(ACCOUNT)).toEqual([{ ...d, state: 'sent', attempts: 1, sentAt: NOW.toISOString(), nextAttemptAt: null, updatedAt: NOW.toISOString() }]);
+      expect(wecom.got).toHaveLength(1);
+    } finally {
+      await wecom.close();
+    }
   });
 
   it('never puts a secret in an answer or a log line, even when a robot echoes its URL in an error', async () => {
