@@ -32,9 +32,6 @@ const client = vi.hoisted(() => ({
 vi.mock('../../../platform/panel/data-client', () => ({
   ...client,
   useRecords: (kind: string) => (kind === 'handovers' ? [{ id: 'handover:a1', accountId: 'a1', status: 'accepted', outcomes: ['Quotes out in 1 day'] }] : []),
-  writeRecordVia: () => {
-    throw new Error('writeRecordVia is being removed');
-  },
 }));
 
 const stamp = '2026-11-01T00:00:00.000Z';
