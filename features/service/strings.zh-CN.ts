@@ -186,7 +186,7 @@ export const serviceZhCN: Record<keyof typeof serviceEn, string> = {
   'report.printFailed': '无法打开打印版页面：请改为复制文字。',
   'report.empty': '报告为空：请先撰写再发送。',
   'report.tooLong': '报告超过 100,000 个字符：请缩短后再保存。',
-  'report.sections': '报告包含的部分',
+  'report.sections': '包含的部分',
   'report.sectionsInternal': '仅供内部参考（默认关闭：报告是发给客户的）',
   'report.sectionsSaved': '已为该客户保存报告部分设置。',
   'report.section.together': '本月一起做的工作',

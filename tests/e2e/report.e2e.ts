@@ -14,13 +14,13 @@ afterAll(async () => {
 });
 
 it('edits the report, marks it sent, reopens it, and opens a printable page that runs no script', async () => {
-  const account = lens.crm.records.find((r) => r.name === 'Contoso Pharma')!;
+  const account = lens.crm.records.find((r) => r.name === 'Initech Software')!;
   const page = await lens.openRecord(account.recordId);
-  const frame = await openPanel(lens, page, 'Contoso Pharma');
+  const frame = await openPanel(lens, page, 'Initech Software');
   await frame.getByRole('tab', { name: 'Service' }).click();
   const report = frame.getByRole('region', { name: 'Monthly service report' });
   const editor = report.getByLabel('Report');
-  await expect.poll(() => editor.inputValue()).toContain('Contoso Pharma');
+  await expect.poll(() => editor.inputValue()).toContain('Initech Software');
   const draft = await editor.inputValue();
   for (const internal of ['Health score', 'contract ends', 'renewal conversation', 'at risk', '健康度评分', '续约沟通', '有风险']) expect(draft).not.toContain(internal);
 

@@ -40,13 +40,13 @@ const basePlan: ServicePlan = { id: 'plan:a1', accountId: 'a1', createdAt: stamp
 const visits = [fakeVisit({ id: 'v1', accountId: 'a1', createdAt: stamp, updatedAt: stamp, date: '2026-11-05', bossMet: true, notes: 'Rollout\u0000 on track' })];
 const snapshots: HealthSnapshot[] = [{ id: 's1', accountId: 'a1', createdAt: stamp, updatedAt: stamp, asOf: '2026-11-20', inputs: { activeUserRate: 64, coreFeatureAdoption: 20 } }];
 
-function Panel() {
+function Panel({ noPlan = false }: { noPlan?: boolean }) {
   const [, changed] = useReducer((n: number) => n + 1, 0);
   useEffect(() => {
     db.changed.add(changed);
     return () => void db.changed.delete(changed);
   }, []);
-  const plan = (db.plans[0] as ServicePlan | undefined) ?? basePlan;
+  const plan = noPlan ? undefined : ((db.plans[0] as ServicePlan | undefined) ?? basePlan);
   return (
     <I18nProvider locale="en">
       <ReportCard
@@ -78,6 +78,14 @@ describe('ReportCard', () => {
     expect(editor().value).toContain('Health score:');
     expect((screen.getByLabelText('Health band and score') as HTMLInputElement).checked).toBe(true);
     expect(screen.getByRole('status')).toHaveTextContent('Sections saved for this account.');
+  });
+
+  it('an account without a service plan gets one with the default service day when a section is switched', async () => {
+    render(<Panel noPlan />);
+    await act(async () => void fireEvent.click(screen.getByLabelText('Renewal countdown and conversations')));
+    expect(client.putRecordVia).toHaveBeenCalledWith('plans', { id: 'plan:a1', accountId: 'a1' }, {
+      reportSections: { renewal: true }, serviceDay: { kind: 'nth_weekday', n: -1, weekday: 5 }, language: 'en',
+    });
   });
 
   it('edit, mark sent, save changes, reopen as draft: the edited text is what is stored', async () => {
