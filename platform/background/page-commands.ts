@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { addAccountFromPage } from '../../data/db/accounts';
 import { db } from '../../data/db/db';
-import { discardEntry } from '../../data/sync/outbox';
+import { discardEntry } from '../../data/sync/delivery';
 import type { ContentMessage, PageMessage } from '../messaging/protocol';
 import { isFramedSender } from '../messaging/frames';
 import { testRule } from './custom-crm';
