@@ -138,6 +138,8 @@ export const ServicePlanSchema = WrittenSchema.extend({
   bossName: text(200).optional(),
   bossEmail: z.string().trim().max(300).email().optional(),
   bandOverride: BandOverrideSchema.optional(),
+  /** Which sections of the monthly report are on, by section key (features/service/report/sections.ts); absent: the defaults. */
+  reportSections: z.record(z.string().regex(/^[a-z][A-Za-z]{0,39}$/), z.boolean()).optional(),
 });
 export type ServicePlan = z.infer<typeof ServicePlanSchema>;
 
@@ -147,6 +149,9 @@ export const MonthlyReportSchema = WrittenSchema.extend({
   language: ReportLanguageSchema,
   sentAt: IsoDateSchema,
   to: text(300).optional(),
+  /** The text as sent, after the CSM's edits; `edited`: it differs from the generated draft. */
+  body: text(100_000).optional(),
+  edited: z.boolean().optional(),
 });
 export type MonthlyReport = z.infer<typeof MonthlyReportSchema>;
 
