@@ -60,3 +60,6 @@ export const DeliveryAnswerSchema = z.object({ delivery: DeliverySchema });
 export const DeliveryListSchema = z.object({ items: z.array(DeliverySchema) });
 export const ChannelListSchema = z.object({ items: z.array(z.object({ name: z.string(), kind: ChannelKindSchema })) });
 export type ChannelSummary = z.infer<typeof ChannelListSchema>['items'][number];
+
+/** The background's answer when the data source is local: there is no team server to send with. */
+export const NO_TEAM_SERVER = 'no team server';

@@ -115,7 +115,7 @@ describe('framed pages in the router', () => {
         'panel/whoami': handler('whoami'), 'panel/close': handler('close'), 'ui/set': handler('ui'), 'sidepanel/open': handler('sidepanel'),
         'data/changed': handler('changed'), 'rules/test': handler('rules'), 'config/changed': handler('config'), 'sync/now': handler('sync'),
         'engine/preview': handler('preview'), 'source/changed': handler('source'), 'reminders/check': handler('reminders'),
-        'record/write': handler('write'), 'record/create': handler('create'), 'record/update': handler('update'), 'record/put': handler('put'), 'record/remove': handler('remove'), 'conflict/settle': handler('settle'), 'account/add': handler('add'), 'outbox/discard': handler('discard'),
+        'record/write': handler('write'), 'record/create': handler('create'), 'record/update': handler('update'), 'record/put': handler('put'), 'record/remove': handler('remove'), 'conflict/settle': handler('settle'), 'channels/list': handler('channels'), 'channels/deliveries': handler('deliveries'), 'channels/deliver': handler('deliver'), 'account/add': handler('add'), 'outbox/discard': handler('discard'),
         'term/outcome': handler('outcome'), 'term/plan': handler('plan'),
       },
     });

@@ -1,3 +1,5 @@
+import type { ChannelsApi } from '../../features/channels/client';
+import type { ChannelSummary, Delivery } from '../../features/channels/schemas';
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { AccountRef } from '../../crm/types';
@@ -216,6 +218,19 @@ export async function createRecordVia<K extends WrittenKind>(kind: K, fields: Ne
 /** Changes fields of a stored record; `record` is the copy the person saw (its version is the edit's base). */
 export async function updateRecordVia<K extends WrittenKind>(kind: K, record: { id: string; version?: number }, patch: Partial<RecordOf<K>>): Promise<void> {
   await send({ type: 'record/update', kind, id: record.id, patch: patch as Record<string, unknown>, ...(record.version !== undefined ? { version: record.version } : {}) });
+}
+
+/** The team's delivery channels, through the background (which holds the token): platform/background/channels.ts. */
+export const teamChannelsVia: ChannelsApi = {
+  channels: async () => (await ask<ChannelSummary[]>({ type: 'channels/list' })),
+  deliveries: async (accountId) => (await ask<Delivery[]>({ type: 'channels/deliveries', accountId })),
+  deliver: async (request, key) => (await ask<Delivery>({ type: 'channels/deliver', request, key })),
+};
+
+async function ask<T>(message: Extract<PageMessage, { type: 'channels/list' | 'channels/deliveries' | 'channels/deliver' }>): Promise<T> {
+  const answer = (await browser.runtime.sendMessage(message)) as { ok?: boolean; error?: string; value?: T } | null;
+  if (!answer?.ok) throw new Error(answer?.error ?? 'no answer from the extension');
+  return answer.value as T;
 }
 
 const sendCommand = (message: Extract<Request, { type: 'term/outcome' | 'term/plan' }>): Promise<unknown> => send(message);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { localDate } from '../../../shared/dates/local-date';
 import { latestReading } from '../../health/current';
 import { scoreHealth, type HealthModel } from '../../health';
@@ -57,6 +57,8 @@ export function ReportCard(props: {
   service: ServiceSettings;
   now: Date;
   uiLanguage: 'en' | 'zh-CN';
+  /** Where the panel offers delivery by the team's channels: given the report as it stands (the CSM's edit). */
+  deliver?: ((report: { subject: string; text: string }) => ReactNode) | undefined;
 }) {
   const { account, plan, visits, reports, now } = props;
   const tr = useTr();
@@ -216,6 +218,7 @@ export function ReportCard(props: {
       </div>
       {!plan?.bossEmail && <p className="muted small">{t('report.noBossEmail')}</p>}
       <FormMessage message={message} />
+      {props.deliver?.({ subject: report.subject, text: out.text })}
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { currentHealth } from '../../../features/health/current';
 import { activeOverride, withOverride } from '../../../features/health/override';
 import { BandOverride } from '../../../features/health/ui/BandOverride';
+import { TeamDelivery } from './TeamDelivery';
 import { useHealthReadings } from '../../../features/use-health-readings';
 import { localDate } from '../../../shared/dates/local-date';
 import { useAccount, useRecords } from '../../panel/data-client';
@@ -121,7 +122,8 @@ export function PanelApp() {
             </>
           )}
           {view === 'service' && series && ctas && (
-            <ServiceTab account={account} ctas={ctas} snapshots={series} now={now} model={engine.model} renewal={engine.renewal} service={engine.service} />
+            <ServiceTab account={account} ctas={ctas} snapshots={series} now={now} model={engine.model} renewal={engine.renewal} service={engine.service}
+              deliver={(r) => <TeamDelivery accountId={account.id} subject={r.subject} text={r.text} />} />
           )}
           {view === 'expectations' && <ExpectationsTab account={account} now={now} service={engine.service} />}
           {view === 'handover' && <HandoverPanel account={account} now={now} />}
