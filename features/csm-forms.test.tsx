@@ -27,7 +27,7 @@ vi.mock('../platform/panel/data-client', () => {
     await write(kind, { id: at.id, accountId: at.accountId, ...fields });
     writes.at(-1)!.opts = opts;
   };
-  return { writeRecordVia: vi.fn(write), createRecordVia: vi.fn(write), putRecordVia: vi.fn(put) };
+  return { createRecordVia: vi.fn(write), putRecordVia: vi.fn(put) };
 });
 beforeEach(() => {
   writes.length = 0;

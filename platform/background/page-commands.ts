@@ -61,7 +61,6 @@ export function pageCommands(schedule: Schedule, reminderApi: ReminderBrowser): 
       await ensureSchedule();
       await syncNow(afterSync, true);
     },
-    'record/write': (msg) => written(msg.kind, msg.record),
     'record/create': (msg) => written(msg.kind, newRecord(msg.kind, msg.fields, new Date())),
     'record/update': async (msg) => written(msg.kind, await patchedRecord(db(), msg.kind, msg.id, msg.patch, msg.version, new Date())),
     'record/put': async (msg) => {

@@ -71,7 +71,6 @@ export const PageMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('engine/preview') }),
   z.object({ type: z.literal('source/changed') }),
   z.object({ type: z.literal('reminders/check') }),
-  z.object({ type: z.literal('record/write'), kind: WrittenKindSchema, record: z.record(z.string(), z.unknown()) }),
   /** The record at a fixed id (an account's handover or plan, a month's report): created or changed in place. */
   z.object({
     type: z.literal('record/put'), kind: WrittenKindSchema, id: RecordId, accountId: RecordId, fields: z.record(z.string(), z.unknown()),

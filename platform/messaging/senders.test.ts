@@ -82,7 +82,6 @@ describe('router', () => {
         'engine/preview': () => null,
         'source/changed': () => void calls.push('source'),
         'reminders/check': () => void calls.push('reminders'),
-        'record/write': () => void calls.push('write'),
         'record/create': () => void calls.push('create'),
         'record/update': () => void calls.push('update'),
         'record/put': () => void calls.push('put'),

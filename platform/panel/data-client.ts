@@ -165,7 +165,7 @@ export function useReview() {
   return useWatch<WeeklyReview>({ type: 'watch/review' }, 'review');
 }
 
-type Request = Extract<PageMessage, { type: 'record/write' | 'record/create' | 'record/update' | 'record/put' | 'record/remove' | 'conflict/settle' | 'term/outcome' | 'term/plan' }>;
+type Request = Extract<PageMessage, { type: 'record/create' | 'record/update' | 'record/put' | 'record/remove' | 'conflict/settle' | 'term/outcome' | 'term/plan' }>;
 
 /** The one way the panel asks the background to write: the answer's error becomes a thrown Error. */
 async function send(message: Request): Promise<{ id?: string }> {
@@ -190,11 +190,6 @@ export async function putRecordVia<K extends WrittenKind>(
     ...(opts.unset?.length ? { unset: [...opts.unset] } : {}), ...(opts.stamp?.length ? { stamp: [...opts.stamp] } : {}),
     ...(at.version !== undefined ? { version: at.version } : {}),
   });
-}
-
-/** Stores a whole record the user wrote. Being replaced by the named writes above; do not add callers. */
-export async function writeRecordVia(kind: WrittenKind, record: Record<string, unknown>): Promise<void> {
-  await send({ type: 'record/write', kind, record });
 }
 
 /** Removes a stored record (the team server learns of it). */
