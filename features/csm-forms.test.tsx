@@ -12,7 +12,7 @@ import type { Handover, PromiseRecord, ServiceVisit } from '../data/model/record
 import { DEFAULT_SERVICE_SETTINGS } from './service/settings';
 import { fakeVisit } from '../tests/support/builders';
 
-const writes: { kind: string; record: Record<string, unknown> }[] = [];
+const writes: { kind: string; record: Record<string, unknown>; opts?: { unset?: readonly string[]; stamp?: readonly string[] } }[] = [];
 let refuseNext: Error | null = null; // the background's answer to the next write, when it fails
 vi.mock('../platform/panel/data-client', () => {
   // A whole record, or a new one's fields (the background mints its id and timestamps).
@@ -22,7 +22,12 @@ vi.mock('../platform/panel/data-client', () => {
     if (refused) throw refused;
     writes.push({ kind, record });
   };
-  return { writeRecordVia: vi.fn(write), createRecordVia: vi.fn(write) };
+  // A write at a fixed id: what the background is asked to put there.
+  const put = async (kind: string, at: { id: string; accountId: string }, fields: Record<string, unknown>, opts?: { unset?: readonly string[]; stamp?: readonly string[] }) => {
+    await write(kind, { id: at.id, accountId: at.accountId, ...fields });
+    writes.at(-1)!.opts = opts;
+  };
+  return { writeRecordVia: vi.fn(write), createRecordVia: vi.fn(write), putRecordVia: vi.fn(put) };
 });
 beforeEach(() => {
   writes.length = 0;
@@ -146,7 +151,7 @@ describe('HandoverTab', () => {
     expect(writes).toEqual([]);
   });
 
-  it('meters completeness, recommends when CS joins, and submits with promises into the ledger', async () => {
+  it('meters completeness, recommends when CS joins, and submits: the background stamps it and takes its promises', async () => {
     inLocale('en', <HandoverTab {...props} handover={undefined} />);
     expect(screen.getByTestId('handover-percent')).toHaveTextContent('0% complete');
     fireEvent.change(screen.getByLabelText('Products or plan'), { target: { value: 'Pro plan' } });
@@ -165,9 +170,12 @@ describe('HandoverTab', () => {
     // products, value, outcomes, measurable, boss, contact, promises: 7 of 15.
     expect(screen.getByTestId('handover-percent')).toHaveTextContent('47% complete');
     fireEvent.click(screen.getByRole('button', { name: 'Submit to the CSM' }));
-    await waitFor(() => expect(writes.map((w) => w.kind)).toEqual(['handovers', 'promises', 'promises']));
-    expect(writes[0]!.record).toMatchObject({ id: 'handover:a1', status: 'submitted', bought: { products: 'Pro plan', value: 12000 }, salesCycleDays: 20 });
-    expect(writes.slice(1).map((w) => w.record.text)).toEqual(['SSO by March', 'German invoices']);
+    await waitFor(() => expect(writes.map((w) => w.kind)).toEqual(['handovers']));
+    expect(writes[0]!.record).toMatchObject({ id: 'handover:a1', status: 'submitted', bought: { products: 'Pro plan', value: 12000 }, salesCycleDays: 20, promises: ['SSO by March', 'German invoices'] });
+    // The page sends no timestamp; what the form left empty is removed from the stored copy.
+    expect(writes[0]!.record).not.toHaveProperty('submittedAt');
+    expect(writes[0]!.opts).toEqual({ unset: expect.arrayContaining(['technical', 'fitRisks', 'questions']), stamp: ['submittedAt'] });
+    expect(writes[0]!.opts!.unset).not.toContain('bought');
   });
 
   it('lets the CSM send a submitted handover back, but only with questions', async () => {
@@ -178,7 +186,8 @@ describe('HandoverTab', () => {
     fireEvent.change(screen.getByLabelText('Questions for sales'), { target: { value: 'Who owns SSO?' } });
     fireEvent.click(screen.getByRole('button', { name: 'Send back with questions' }));
     await waitFor(() => expect(writes).toHaveLength(1));
-    expect(writes[0]!.record).toMatchObject({ status: 'returned', questions: 'Who owns SSO?' });
+    expect(writes[0]!.record).toMatchObject({ id: 'handover:a1', status: 'returned', questions: 'Who owns SSO?' });
+    expect(writes[0]!.opts).toEqual({ stamp: ['decidedAt'] });
     // The introduction message is drafted with the CSM's name and the customer's.
     expect((screen.getByLabelText('Introduction message') as HTMLTextAreaElement).value).toMatch(/Priya[\s\S]*Acme|Acme[\s\S]*Priya/);
   });

@@ -1,6 +1,6 @@
 import type { LensDB } from '../db/db';
 import type { ApiClient } from './client';
-import { deliverOutbox, type DeliverResult } from './outbox';
+import { deliverOutbox, type DeliverResult } from './delivery';
 import { syncChanges, type SyncResult } from './sync';
 
 /**

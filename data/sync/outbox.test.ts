@@ -1,7 +1,8 @@
 // @vitest-environment node
 import { createApiClient } from './client';
 import { revalidateAccount } from './cache';
-import { BACKOFF, backoffMs, deliverOutbox, discardEntry, FAILED_AT, outboxStatus, retryEntry, writeRecord } from './outbox';
+import { writeRecord } from './outbox';
+import { BACKOFF, backoffMs, deliverOutbox, discardEntry, FAILED_AT, outboxStatus, retryEntry } from './delivery';
 import { failedWrites } from './status';
 import { addAccountFromPage } from '../db/accounts';
 import { fakeAccount, fakePromise } from '../../tests/support/fake-api-data';

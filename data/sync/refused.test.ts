@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { mayOffer, readIdentity, refreshIdentity } from './identity';
-import { deliverOutbox, FAILED_AT, writeRecord } from './outbox';
+import { writeRecord } from './outbox';
+import { deliverOutbox, FAILED_AT } from './delivery';
 import { readSyncStatus } from './status';
 import { fakeAccount, fakePromise } from '../../tests/support/fake-api-data';
 import { freshDb, NOW, useFakeApi } from './test-helpers';

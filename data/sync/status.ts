@@ -3,7 +3,7 @@ import type { OutboxEntry, WrittenKind } from '../model/records';
 import type { ApiErrorInfo } from './errors';
 import { hasAt, META, readMeta, type LastOutbox, type LastSync } from './meta';
 import { readIdentity, type Identity } from './identity';
-import { entryError, FAILED_AT, outboxStatus, type OutboxStatus } from './outbox';
+import { entryError, FAILED_AT, outboxStatus, type OutboxStatus } from './delivery';
 
 export { readRevalidation } from './cache';
 

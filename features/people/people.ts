@@ -38,7 +38,14 @@ export function editPeople(
   edit: PeopleEdit,
   at: string,
 ): { ok: true; record: Handover } | { ok: false; problem: PeopleEditProblem } {
-  const people = current?.keyPeople ?? [];
+  const edited = editedPeople(current?.keyPeople ?? [], edit);
+  if (!edited.ok) return edited;
+  const base: Handover = current ?? { id: handoverId(accountId), accountId, createdAt: at, updatedAt: at, status: 'draft' };
+  return { ok: true, record: { ...base, keyPeople: edited.people, updatedAt: at } };
+}
+
+/** The list of key people after one edit; refused edits say why. */
+export function editedPeople(people: readonly Person[], edit: PeopleEdit): { ok: true; people: Person[] } | { ok: false; problem: PeopleEditProblem } {
   let next: Person[];
   if (edit.kind === 'add') {
     const name = edit.person.name.trim();
@@ -60,8 +67,7 @@ export function editPeople(
       : undefined;
     next = changed ? people.map((q, j) => (j === i ? changed : q)) : people.filter((_, j) => j !== i);
   }
-  const base: Handover = current ?? { id: handoverId(accountId), accountId, createdAt: at, updatedAt: at, status: 'draft' };
-  return { ok: true, record: { ...base, keyPeople: next, updatedAt: at } };
+  return { ok: true, people: next };
 }
 
 function withOptional<K extends 'stance' | 'leftAt'>(p: Person, key: K, value: Person[K] | undefined): Person {

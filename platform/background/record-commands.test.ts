@@ -81,7 +81,7 @@ describe('writes at a fixed id, removals and settled conflicts', () => {
 
   it('a handover submitted puts its promises in the ledger once, keeping any the CSM edited', async () => {
     const db = fresh();
-    await db.accounts.put({ id: 'a1', crm: 'salesforce', recordId: '001', name: 'Acme', contractEnd: '2027-06-30', owner: 'Sam Seller' });
+    await db.accounts.put({ id: 'a1', crm: 'salesforce', recordId: '001', name: 'Acme', contractEnd: '2027-06-30', owner: 'Sam Seller', createdAt: stamp, updatedAt: stamp });
     const draft = { id: 'handover:a1', accountId: 'a1', createdAt: stamp, updatedAt: stamp, status: 'draft' as const, promises: ['SSO by March', '', 'Weekly report'] };
     await writeRecord(db, 'handovers', draft, NOW);
     expect(await promisesOfSubmission(db, undefined, 'handover:a1', NOW)).toBe(0);

@@ -9,7 +9,7 @@ import { framedGate } from '../messaging/frames';
 import { isCrmContentScript, isExtensionPage, type SenderLike } from '../messaging/senders';
 
 type Handler<M> = (msg: M, sender: SenderLike & { tab?: { id?: number } }) => unknown;
-type HandlerMap<M extends { type: string }> = { [K in M['type']]: Handler<Extract<M, { type: K }>> };
+export type HandlerMap<M extends { type: string }> = { [K in M['type']]: Handler<Extract<M, { type: K }>> };
 
 export interface RouterDeps {
   runtimeId: string;

@@ -4,9 +4,10 @@ import { PromiseLedger } from '../../features/expectations/ui/PromiseLedger';
 import type { Locale } from '../i18n';
 import type { PromiseRecord } from '../../data/model/records';
 
-const writes: { kind: string; record: Record<string, unknown> }[] = [];
+// What the background is asked to settle (platform/background/record-commands.ts settles the stored copy).
+const writes: { kind: string; id: string; field: string; version?: number; choice: string }[] = [];
 vi.mock('../../platform/panel/data-client', () => ({
-  writeRecordVia: vi.fn(async (kind: string, record: Record<string, unknown>) => void writes.push({ kind, record })),
+  settleConflictVia: vi.fn(async (kind: string, id: string, c: { field: string; version?: number }, choice: string) => void writes.push({ kind, id, field: c.field, version: c.version, choice })),
 }));
 beforeEach(() => void (writes.length = 0));
 
@@ -29,10 +30,10 @@ describe('the conflict beside a promise', () => {
     expect(within(box).getByText(other)).toBeInTheDocument();
     fireEvent.click(within(box).getByRole('button', { name: useOther }));
     await vi.waitFor(() => expect(writes).toHaveLength(1));
-    expect(writes[0]).toEqual({ kind: 'promises', record: { ...clashed, text: "Dana's wording", conflicts: [] } });
+    expect(writes[0]).toEqual({ kind: 'promises', id: 'p1', field: 'text', version: 3, choice: 'theirs' });
     fireEvent.click(within(box).getByRole('button', { name: keep }));
     await vi.waitFor(() => expect(writes).toHaveLength(2));
-    expect(writes[1]).toEqual({ kind: 'promises', record: { ...clashed, conflicts: [] } });
+    expect(writes[1]).toEqual({ kind: 'promises', id: 'p1', field: 'text', version: 3, choice: 'mine' });
   });
 
   it('shows nothing for a record without conflicts', () => {

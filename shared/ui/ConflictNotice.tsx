@@ -1,9 +1,8 @@
 import { useState } from 'react';
-import { settleConflict } from '../../data/sync/versions';
 import type { MessageKey } from '../i18n';
 import type { Conflict } from '../../data/model/common';
 import type { WrittenKind } from '../../data/model/records';
-import { writeRecordVia } from '../../platform/panel/data-client';
+import { settleConflictVia } from '../../platform/panel/data-client';
 import { useTr } from '../i18n/I18n';
 
 type Written = { id: string; conflicts?: Conflict[] } & Record<string, unknown>;
@@ -27,7 +26,7 @@ export function ConflictNotice({ kind, record, labels }: { kind: WrittenKind; re
   const list = record.conflicts ?? [];
   if (list.length === 0) return null;
   const settle = (c: Conflict, choice: 'theirs' | 'mine') =>
-    void writeRecordVia(kind, settleConflict(record, c.field, choice, c)).catch((err: unknown) => setError(String(err)));
+    void settleConflictVia(kind, record.id, c, choice).catch((err: unknown) => setError(String(err)));
   const label = (f: string) => (labels[f] ? t(labels[f]) : f);
   const empty = t('conflict.empty');
   const who = (name?: string) => name ?? t('conflict.someone');

@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { waitForAx } from '../../scripts/ax';
-import { openPanel, startLens, type Lens } from './fixture';
+import { openPanel, useLens } from './fixture';
 
 // A browser in Chinese gets the launcher and panel in Chinese, with no setting touched.
-let lens: Lens;
-beforeAll(async () => {
-  lens = await startLens({ locale: 'zh-CN' });
-});
-afterAll(async () => {
-  await lens?.close();
-});
+const lens = useLens({ locale: 'zh-CN' });
 
 it('speaks Chinese in a Chinese browser', async () => {
   const target = lens.crm.records[2]!; // 上海云帆科技: red, renews in 5 days

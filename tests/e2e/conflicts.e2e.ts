@@ -1,20 +1,15 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { extensionPage, patchRow, readRow, readStores } from '../../scripts/drills/common';
-import { openPanel, startLens, type Lens } from './fixture';
+import { openPanel, useLens } from './fixture';
 
 // A conflict the team server recorded on a next step (two people changed its
 // due date without seeing each other's change) is shown at the top of the
 // account, whichever tab the record belongs to, and settled with one click.
-let lens: Lens;
+const lens = useLens();
 let ext: Page;
 beforeAll(async () => {
-  lens = await startLens();
   ext = await extensionPage(lens);
-});
-afterAll(async () => {
-  expect(lens.dialogs).toEqual([]);
-  await lens?.close();
 });
 
 type Row = { id: string; accountId?: string; recordId?: string; title?: string; status?: string; dueDate?: string; version?: number; conflicts?: unknown[] };

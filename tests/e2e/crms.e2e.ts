@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { recordUrl } from '../../scripts/demo-crm/sites';
 import type { CrmRecord } from '../../scripts/demo-crm/records';
-import { launcherCount, launcherFor, openPanel, startLens, type Lens } from './fixture';
+import { launcherCount, launcherFor, openPanel, useLens } from './fixture';
 
 // The launcher and panel on each CRM's demo pages, following its own way of
 // navigating between records: pushState (HubSpot, Dynamics) and the hash (纷享销客).
-let lens: Lens;
-beforeAll(async () => {
-  lens = await startLens();
-});
-afterAll(async () => {
-  expect(lens.dialogs).toEqual([]);
-  await lens?.close();
-});
+const lens = useLens();
 
 const ofCrm = (crm: CrmRecord['crm']) => lens.crm.records.filter((r) => r.crm === crm);
 

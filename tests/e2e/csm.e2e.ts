@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openPanel, startLens, tabIdOf, type Lens } from './fixture';
+import { expect, it } from 'vitest';
+import { openPanel, tabIdOf, useLens } from './fixture';
 
 // The CSM workflows end to end: a handover written in the toolbar popup reaches
 // the panel, a visit logged with a follow-up raises a next step, and the
 // monthly report is generated in the customer's language and copied.
-let lens: Lens;
-beforeAll(async () => {
-  lens = await startLens();
-});
-afterAll(async () => {
-  expect(lens.dialogs).toEqual([]);
-  await lens?.close();
-});
+const lens = useLens();
 
-const byName = (name: string) => lens.crm.records.find((r) => r.name === name)!;
+const byName = (name: string) => lens.byName(name);
 
 
 it('shows a handover written in the toolbar popup in the panel of that account', async () => {

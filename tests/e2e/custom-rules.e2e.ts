@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { queryAx } from '../../scripts/ax';
 import { CUSTOM_OBJECT_ID, CUSTOM_OBJECT_NAME, DEMO_HOST } from '../../scripts/demo-crm/records';
-import { launcherFor, startLens, type Lens } from './fixture';
+import { launcherFor, useLens } from './fixture';
 
 // A user's own rule: records of a custom object (Customer__c) that no built-in
 // adapter claims. The host is one the extension may already read, so Chrome
 // grants the request without a prompt (a new origin would prompt the user).
-let lens: Lens;
-beforeAll(async () => {
-  lens = await startLens({ loadDemo: false });
-});
-afterAll(async () => {
-  await lens?.close();
-});
+const lens = useLens({ loadDemo: false });
 
 it('adds a CRM rule in the options, tries it on the open tab, and the tab picks it up without a reload', async () => {
   const page = await lens.browser.context.newPage();

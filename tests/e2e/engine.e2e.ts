@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { clickAx, waitForAx } from '../../scripts/ax';
-import { openPanel, startLens, type Lens } from './fixture';
+import { openPanel, useLens } from './fixture';
 import { addDays, daysBetween, localDate } from '../../shared/dates/local-date';
 
 // The engine's cards on demo accounts: a deal signed a week ago, one in the
 // middle of onboarding, and an outcome that starts churn recovery.
-let lens: Lens;
-beforeAll(async () => {
-  lens = await startLens();
-});
-afterAll(async () => {
-  expect(lens.dialogs).toEqual([]);
-  await lens?.close();
-});
+const lens = useLens();
 
-const byName = (name: string) => lens.crm.records.find((r) => r.name === name)!;
+const byName = (name: string) => lens.byName(name);
 
 it('warns sales not to pitch a customer signed a week ago, and shows onboarding', async () => {
   const page = await lens.openRecord(byName('Aperture Labs').recordId); // signed 7 days ago

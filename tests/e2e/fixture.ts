@@ -1,4 +1,6 @@
 import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import type { CrmRecord } from '../../scripts/demo-crm/records';
 import { launchWithExtension, type LensBrowser } from '../../scripts/browser';
 import { startCrmServer, type CrmServer } from '../../scripts/demo-crm/server';
 import { DEMO_HOST } from '../../scripts/demo-crm/records';
@@ -12,6 +14,8 @@ export interface Lens {
   recordUrl(recordId: string): string;
   openRecord(recordId: string): Promise<Page>;
   panelFrame(page: Page): Promise<Frame>;
+  /** The demo CRM's record of the account named `name` (the test fails if there is none). */
+  byName(name: string): CrmRecord;
   close(): Promise<void>;
 }
 
@@ -46,6 +50,11 @@ export async function startLens(opts: { loadDemo?: boolean; locale?: string; use
       await page.goto(recordUrl(recordId));
       return page;
     },
+    byName(name) {
+      const record = crm.records.find((r) => r.name === name);
+      if (!record) throw new Error(`No demo record named ${name}`);
+      return record;
+    },
     async panelFrame(page) {
       // Generous: on a loaded 2-core machine the frame can take seconds; a frame that never comes still fails.
       const deadline = Date.now() + 20_000;
@@ -61,6 +70,31 @@ export async function startLens(opts: { loadDemo?: boolean; locale?: string; use
       await crm.close();
     },
   };
+}
+
+/**
+ * One browser with the extension for a test file: started before its first
+ * test, closed after its last, and no page may have opened a dialog
+ * (`allowDialogs` for a page that is hostile on purpose). The returned lens
+ * stands for the started one.
+ */
+export function useLens(opts: Parameters<typeof startLens>[0] & { allowDialogs?: boolean } = {}): Lens {
+  let current: Lens | undefined;
+  const { allowDialogs, ...start } = opts;
+  beforeAll(async () => {
+    current = await startLens(start);
+  });
+  afterAll(async () => {
+    if (current && !allowDialogs) expect(current.dialogs, 'no page or panel may open a dialog').toEqual([]);
+    await current?.close();
+  });
+  return new Proxy({} as Lens, {
+    get(_target, key) {
+      if (!current) throw new Error('The browser is not started yet: use the lens inside a test or a hook');
+      const value = current[key as keyof Lens];
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(current) : value;
+    },
+  });
 }
 
 /**

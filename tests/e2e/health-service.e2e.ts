@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openPanel, startLens, tabIdOf, type Lens } from './fixture';
+import { expect, it } from 'vitest';
+import { openPanel, tabIdOf, useLens } from './fixture';
 
 // Health from day one: an account with no imported health is scored from its
 // own service records, and the CSM's read logged in the toolbar popup's quick
 // visit log becomes one of its dimensions.
-let lens: Lens;
-beforeAll(async () => {
-  lens = await startLens();
-});
-afterAll(async () => {
-  expect(lens.dialogs).toEqual([]);
-  await lens?.close();
-});
+const lens = useLens();
 
-const byName = (name: string) => lens.crm.records.find((r) => r.name === name)!;
+const byName = (name: string) => lens.byName(name);
 
 
 it('scores an account with no imported health from its service records, and takes the CSM’s read from the quick visit log', async () => {

@@ -1,8 +1,8 @@
 import { request } from 'node:https';
 import type { Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_HOST } from '../../scripts/demo-crm/records';
-import { launcherFor, openPanel, startLens, type Lens } from './fixture';
+import { launcherFor, openPanel, useLens } from './fixture';
 
 /**
  * The CRM page is hostile: its own script, in its main world and running
@@ -10,13 +10,7 @@ import { launcherFor, openPanel, startLens, type Lens } from './fixture';
  * the panel, and to put its own page where the panel was. Account names are
  * the page's own; anything about health, band, score or renewal is not.
  */
-let lens: Lens;
-beforeAll(async () => {
-  lens = await startLens();
-});
-afterAll(async () => {
-  await lens?.close();
-});
+const lens = useLens({ allowDialogs: true });
 
 const EVIL = `https://${DEMO_HOST}/evil-phishing-frame`;
 /** What the panel knows and the page must never learn (demo accounts 0–2, and the band colours). */

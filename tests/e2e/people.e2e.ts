@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openPanel, startLens, type Lens } from './fixture';
+import { expect, it } from 'vitest';
+import { openPanel, useLens } from './fixture';
 
 // The account's key people in the panel: a stance set and a person marked as
 // having left, which raises a call to action for the CSM with its play; and
 // the onboarding card's key action, ticked by the CSM.
-let lens: Lens;
-beforeAll(async () => {
-  lens = await startLens();
-});
-afterAll(async () => {
-  expect(lens.dialogs).toEqual([]);
-  await lens?.close();
-});
+const lens = useLens();
 
 it('marks a key person as left and shows the call to action it raises', async () => {
-  const account = lens.crm.records.find((r) => r.name === 'Aperture Labs')!;
+  const account = lens.byName('Aperture Labs');
   const page = await lens.openRecord(account.recordId);
   const frame = await openPanel(lens, page, 'Aperture Labs');
   const people = frame.getByTestId('people-card');

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launcherFor, startLens, type Lens } from './fixture';
+import { expect, it } from 'vitest';
+import { launcherFor, useLens } from './fixture';
 import { DEMO_HOST } from '../../scripts/demo-crm/records';
 import { demoBookOn } from '../../platform/demo/book';
 import { localDate } from '../../shared/dates/local-date';
@@ -9,14 +9,7 @@ import { periodsOf } from '../../features/portfolio/periods';
 
 // The portfolio on the demo book: virtualised rows, filters, sorting, a row
 // followed to its CRM record; and the daily reminders with the badge.
-let lens: Lens;
-beforeAll(async () => {
-  lens = await startLens();
-});
-afterAll(async () => {
-  expect(lens.dialogs).toEqual([]);
-  await lens?.close();
-});
+const lens = useLens();
 
 it('lists the book, filters and sorts it, and follows a row to its CRM record', async () => {
   const page = await lens.browser.context.newPage();

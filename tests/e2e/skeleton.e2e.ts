@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { clickAx, computedStyleOf, queryAx, waitForAx } from '../../scripts/ax';
 import { HOSTILE_ID, HOSTILE_NAME, UNKNOWN_ID, DEMO_HOST } from '../../scripts/demo-crm/records';
 import { evaluateInTarget } from './cdp-target';
-import { launcherCount, launcherFor, openPanel, startLens, type Lens } from './fixture';
+import { launcherCount, launcherFor, openPanel, useLens } from './fixture';
 import { localDate } from '../../shared/dates/local-date';
 import { demoBookOn } from '../../platform/demo/book';
 import { DEFAULT_RENEWAL_SETTINGS, renewalTimeline, touchpointLogs } from '../../features/renewal';
@@ -11,14 +11,7 @@ import { latestReading } from '../../features/health/current';
 import { DEFAULT_HEALTH_MODEL, scoreHealth, type ScoredHealth } from '../../features/health';
 import { healthEn } from '../../features/health/strings.en';
 
-let lens: Lens;
-beforeAll(async () => {
-  lens = await startLens();
-});
-afterAll(async () => {
-  expect(lens.dialogs, 'no page or panel may open a dialog').toEqual([]);
-  await lens?.close();
-});
+const lens = useLens();
 
 const record = (i: number) => lens.crm.records[i]!;
 /**

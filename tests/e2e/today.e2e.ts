@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startLens, type Lens } from './fixture';
+import { expect, it } from 'vitest';
+import { useLens } from './fixture';
 
 /**
  * The Today list with the demo book, where no CRM record has been opened:
  * the book evaluation raised the work of accounts nobody looked at, and
  * marking an item done takes it off the list and off the badge.
  */
-let lens: Lens;
-beforeAll(async () => {
-  lens = await startLens();
-});
-afterAll(async () => {
-  await lens?.close();
-});
+const lens = useLens();
 
 const badge = async () => Number((await lens.browser.worker.evaluate('chrome.action.getBadgeText({})')) as string) || 0;
 /** The badge once it read the same twice, 3 s apart (it follows the data 2 s after a change). */

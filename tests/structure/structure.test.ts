@@ -37,9 +37,6 @@ const ALLOWED: Allowances = {
   'dexie-outside-background': {
     'entrypoints/options/main.tsx': 'import, export, kept-aside rows and the demo loader still open the database in the options page',
   },
-  'file-size': {
-    'data/sync/outbox.ts': '260 lines: within the ~250 tolerance, one job (the outbox)',
-  },
 };
 
 describe('the layout (tests/structure/check.ts)', () => {

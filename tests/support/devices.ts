@@ -1,5 +1,5 @@
 import { createApiClient, type ApiClient } from '../../data/sync/client';
-import { deliverOutbox } from '../../data/sync/outbox';
+import { deliverOutbox } from '../../data/sync/delivery';
 import { syncChanges } from '../../data/sync/sync';
 import { LensDB } from '../../data/db/db';
 import { FakeStore, type Answer } from './fake-api-store';

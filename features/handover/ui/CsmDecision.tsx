@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { mayOffer, type Identity } from '../../../data/sync/identity';
 import type { Handover } from '../../../data/model/records';
-import { writeRecordVia } from '../../../platform/panel/data-client';
+import { putRecordVia } from '../../../platform/panel/data-client';
 import { useTr } from '../../../shared/i18n/I18n';
 import { saveFailed, FormMessage, type FormNote } from '../../../shared/ui/FormMessage';
 
@@ -24,12 +24,8 @@ function CsmDecision({ handover }: { handover: Handover }) {
   const [message, setMessage] = useState<FormNote>(null);
   const decide = async (status: 'accepted' | 'returned') => {
     if (status === 'returned' && !questions.trim()) return setMessage({ ok: false, text: t('handover.questionsNeeded') });
-    const stamp = new Date().toISOString();
     try {
-      await writeRecordVia('handovers', {
-        ...handover, status, updatedAt: stamp, decidedAt: stamp,
-        ...(status === 'returned' ? { questions: questions.trim() } : {}),
-      });
+      await putRecordVia('handovers', handover, { status, ...(status === 'returned' ? { questions: questions.trim() } : {}) }, { stamp: ['decidedAt'] });
       setMessage({ ok: true, text: t(status === 'accepted' ? 'handover.accepted' : 'handover.returned') });
     } catch (err) {
       setMessage({ ok: false, text: saveFailed(t, err) });

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import {
-  canSubmit, csInvolvement, formOf, handoverCompleteness, handoverFields, handoverId, promisesFromHandover,
+  canSubmit, csInvolvement, formOf, handoverCompleteness, handoverFields, handoverId,
   REQUIRED_FOR_SUBMIT, type HandoverForm, type InvolvementThresholds,
 } from '..';
 import type { MessageKey } from '../../../shared/i18n';
 import type { Account } from '../../../data/model/account';
-import type { Handover, PromiseRecord } from '../../../data/model/records';
-import { writeRecordVia } from '../../../platform/panel/data-client';
+import type { Handover } from '../../../data/model/records';
+import { putRecordVia } from '../../../platform/panel/data-client';
 import { useTr } from '../../../shared/i18n/I18n';
 import { saveFailed, FormMessage, type FormNote } from '../../../shared/ui/FormMessage';
 import { InvolvementCard } from './InvolvementCard';
@@ -16,10 +16,12 @@ import { InvolvementCard } from './InvolvementCard';
  * a draft or submitted; beside it, when CS should have joined the sale, read
  * from the checklist as it is being filled in.
  */
-export function HandoverChecklist({ account, handover, promises, thresholds }: {
+/** What the checklist form owns on the handover record. */
+const FORM_FIELDS = ['basics', 'bought', 'technical', 'outcomes', 'keyPeople', 'promises', 'fitRisks', 'salesCycleDays', 'implementationWeeks'] as const;
+
+export function HandoverChecklist({ account, handover, thresholds }: {
   account: Account;
   handover: Handover | undefined;
-  promises: PromiseRecord[];
   thresholds?: InvolvementThresholds | undefined;
 }) {
   const { t } = useTr();
@@ -49,31 +51,13 @@ export function HandoverChecklist({ account, handover, promises, thresholds }: {
     }
     setErrors({});
     if (next === 'submitted' && !ready) return setMessage({ ok: false, text: t('handover.notReady') });
-    const stamp = new Date().toISOString();
-    const { status: _s, questions: _q, ...kept } = handover ?? ({} as Partial<Handover>);
-    const record: Handover = {
-      ...(kept as object),
-      id: handover?.id ?? handoverId(account.id),
-      accountId: account.id,
-      createdAt: handover?.createdAt ?? stamp,
-      updatedAt: stamp,
-      // The form owns these fields: what it leaves empty is removed.
-      basics: undefined, bought: undefined, technical: undefined, outcomes: undefined, keyPeople: undefined, promises: undefined, fitRisks: undefined,
-      salesCycleDays: undefined, implementationWeeks: undefined,
-      ...parsed.value,
-      status: next,
-      origin: 'full',
-      ...(next === 'submitted' ? { submittedAt: stamp } : {}),
-      ...(next !== 'submitted' && handover?.questions ? { questions: handover.questions } : {}),
-    };
-    const clean = JSON.parse(JSON.stringify(record)) as Handover;
+    // The form owns these fields: what it leaves empty is removed. The background stamps a submission and,
+    // on the first one, puts its promises into the ledger (platform/background/record-commands.ts).
+    const fields = { ...parsed.value, status: next, origin: 'full' as const };
+    const unset = [...FORM_FIELDS.filter((f) => !(f in parsed.value) || parsed.value[f] === undefined), ...(next === 'submitted' ? (['questions'] as const) : [])];
     try {
-      await writeRecordVia('handovers', clean);
-      if (next === 'submitted') {
-        // Promises go into the ledger once; a CSM's later edits to them stay.
-        const known = new Set(promises.map((p) => p.id));
-        for (const p of promisesFromHandover(clean, stamp, account.owner)) if (!known.has(p.id)) await writeRecordVia('promises', p);
-      }
+      await putRecordVia('handovers', { id: handover?.id ?? handoverId(account.id), accountId: account.id, ...(handover?.version !== undefined ? { version: handover.version } : {}) },
+        JSON.parse(JSON.stringify(fields)) as Partial<Handover>, { unset, ...(next === 'submitted' ? { stamp: ['submittedAt'] as const } : {}) });
       setMessage({ ok: true, text: t(next === 'submitted' ? 'handover.submitted' : 'handover.savedDraft') });
     } catch (err) {
       setMessage({ ok: false, text: saveFailed(t, err) });

@@ -26,7 +26,7 @@ export function HandoverTab({ account, handover, promises, milestones, plan, now
   const status = handover?.status ?? 'draft';
   return (
     <>
-      <HandoverChecklist account={account} handover={handover} promises={promises} thresholds={thresholds} />
+      <HandoverChecklist account={account} handover={handover} thresholds={thresholds} />
       {handover && status === 'submitted' && <HandoverDecision handover={handover} identity={identity} />}
       {handover && (status === 'submitted' || status === 'accepted') && (
         <IntroCard account={account} handover={handover} milestones={milestones} plan={plan} now={now} uiLanguage={uiLanguage} />

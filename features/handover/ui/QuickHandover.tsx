@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { handoverId } from '..';
 import type { Account } from '../../../data/model/account';
 import type { Handover } from '../../../data/model/records';
-import { writeRecordVia } from '../../../platform/panel/data-client';
+import { putRecordVia } from '../../../platform/panel/data-client';
 import type { MessageKey } from '../../../shared/i18n';
 import { useTr } from '../../../shared/i18n/I18n';
 import { saveFailed, FormMessage } from '../../../shared/ui/FormMessage';
@@ -26,17 +26,15 @@ export function QuickHandover({ account, handovers }: { account: Account; handov
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!bought.trim() && !outcome.trim() && !promises.trim()) return setMessage({ ok: false, text: t('quick.empty') });
-    const stamp = new Date().toISOString();
     const outcomes = [outcome.trim(), ...(existing?.outcomes ?? []).slice(1)].filter(Boolean);
-    const record = {
-      ...(existing ?? { id: handoverId(account.id), accountId: account.id, createdAt: stamp, status: 'draft', origin: 'quick' }),
-      updatedAt: stamp,
+    const fields: Partial<Handover> = {
+      ...(existing ? {} : { status: 'draft' as const, origin: 'quick' as const }),
       bought: { ...existing?.bought, ...(bought.trim() ? { products: bought.trim() } : {}) },
       ...(outcomes.length ? { outcomes } : {}),
       ...(lines(promises).length ? { promises: lines(promises) } : {}),
     };
     try {
-      await writeRecordVia('handovers', record);
+      await putRecordVia('handovers', existing ?? { id: handoverId(account.id), accountId: account.id }, fields);
       setMessage({ ok: true, text: t('quick.saved') });
     } catch (err) {
       setMessage({ ok: false, text: saveFailed(t, err) });

@@ -5,7 +5,7 @@ import type { Identity } from '../../../data/sync/identity';
 import type { Account } from '../../../data/model/account';
 import type { Handover } from '../../../data/model/records';
 
-vi.mock('../../../platform/panel/data-client', () => ({ writeRecordVia: vi.fn(async () => undefined) }));
+vi.mock('../../../platform/panel/data-client', () => ({ putRecordVia: vi.fn(async () => undefined) }));
 
 const stamp = '2026-11-01T00:00:00.000Z';
 const account: Account = { id: 'a1', crm: 'salesforce', recordId: '001D000000IqhSLIAZ', name: 'Acme', contractEnd: '2027-06-30', createdAt: stamp, updatedAt: stamp };

@@ -4,7 +4,7 @@ import type { Account } from '../../../data/model/account';
 import type { Cta } from '../../../data/model/records';
 import { activation, KEY_ACTION_KEY, keyActionTick, milestonesFor, ONBOARDING_DAYS, onboardingStatus, templateFor, type Activation, type KeyAction } from '..';
 import { milestoneTitle } from '../template-text';
-import { useRecords, writeRecordVia } from '../../../platform/panel/data-client';
+import { putRecordVia, removeRecordVia, updateRecordVia, useRecords } from '../../../platform/panel/data-client';
 import { formatDate } from '../../../shared/ui/format';
 import { useTr } from '../../../shared/i18n/I18n';
 import { useOnboardingTemplates } from './use-templates';
@@ -31,13 +31,10 @@ export function OnboardingCard({ account, ctas, now }: { account: Account; ctas:
   if (all.length === 0 && (age < 0 || age >= ONBOARDING_DAYS)) return null;
   const template = templateFor(templates, account.segment);
   const status = onboardingStatus(live, ctas, signedAt, today);
-  const stamp = () => new Date().toISOString();
 
+  // Milestones sit at fixed ids (one per template step): starting again brings removed ones back, not done.
   const start = async () => {
-    const at = stamp();
-    for (const draft of milestonesFor(account.id, signedAt, template.milestones, account.csm)) {
-      await writeRecordVia('milestones', { ...draft, createdAt: at, updatedAt: at });
-    }
+    for (const draft of milestonesFor(account.id, signedAt, template.milestones, account.csm)) await putRecordVia('milestones', draft, draft, { unset: ['doneAt'] });
   };
   return (
     <section className="card" aria-labelledby="onboarding-title" data-testid="onboarding-card">
@@ -50,13 +47,12 @@ export function OnboardingCard({ account, ctas, now }: { account: Account; ctas:
         <KeyActionStatus keyAction={template.keyAction}
           state={activation({ keyAction: template.keyAction, snapshots, milestones, signedAt, today })}
           onTick={() => {
-            const at = stamp();
-            const existing = milestones.find((m) => m.key === KEY_ACTION_KEY);
-            void writeRecordVia('milestones', { ...keyActionTick(account.id, signedAt, today, account.csm), createdAt: existing?.createdAt ?? at, updatedAt: at, ...(existing?.deleted ? { deleted: false } : {}) });
+            const tick = keyActionTick(account.id, signedAt, today, account.csm);
+            void putRecordVia('milestones', milestones.find((m) => m.id === tick.id) ?? tick, tick);
           }}
           onUntick={() => {
             const tick = milestones.find((m) => m.key === KEY_ACTION_KEY && !m.deleted);
-            if (tick) void writeRecordVia('milestones', { ...tick, deleted: true, updatedAt: stamp() });
+            if (tick) void removeRecordVia('milestones', tick);
           }} />
       )}
       {live.length === 0 ? (
@@ -78,7 +74,7 @@ export function OnboardingCard({ account, ctas, now }: { account: Account; ctas:
                 </span>{' '}
                 {!m.doneAt && (
                   <button type="button" className="link" aria-label={t('onboarding.markDoneLabel', { title: name })}
-                    onClick={() => void writeRecordVia('milestones', { ...m, doneAt: today, updatedAt: stamp() })}>
+                    onClick={() => void updateRecordVia('milestones', m, { doneAt: today })}>
                     {t('onboarding.markDone')}
                   </button>
                 )}

@@ -1,13 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import type { Account } from '../../../data/model/account';
 import { STANCES, type Person, type Stance } from '../../../data/model/records';
-import { useRecords, writeRecordVia } from '../../../platform/panel/data-client';
+import { useRecords, putRecordVia } from '../../../platform/panel/data-client';
 import { localDate } from '../../../shared/dates/local-date';
 import type { MessageKey } from '../../../shared/i18n';
 import { useTr } from '../../../shared/i18n/I18n';
 import { formatDate } from '../../../shared/ui/format';
 import { FormMessage, saveFailed, type FormNote } from '../../../shared/ui/FormMessage';
-import { editPeople, peopleRecord, personKey, type PeopleEdit } from '../people';
+import { editedPeople, peopleRecord, personKey, type PeopleEdit } from '../people';
+import { handoverId } from '../../../data/model/handover';
 
 const ROLES: readonly Person['role'][] = ['boss', 'champion', 'user', 'other'];
 
@@ -29,13 +30,14 @@ export function PeopleCard({ account, now }: { account: Account; now: Date }) {
   const people = record?.keyPeople ?? [];
 
   const apply = async (edit: PeopleEdit): Promise<boolean> => {
-    const next = editPeople(account.id, record, edit, new Date().toISOString());
+    const next = editedPeople(record?.keyPeople ?? [], edit);
     if (!next.ok) {
       setMessage({ ok: false, text: t(`people.problem.${next.problem}` as MessageKey) });
       return false;
     }
     try {
-      await writeRecordVia('handovers', next.record);
+      // An account without a handover gets a draft one holding only the people.
+      await putRecordVia('handovers', record ?? { id: handoverId(account.id), accountId: account.id }, { keyPeople: next.people, ...(record ? {} : { status: 'draft' as const }) });
       setMessage({ ok: true, text: t('people.saved') });
       return true;
     } catch (err) {

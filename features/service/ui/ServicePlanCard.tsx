@@ -3,7 +3,7 @@ import { daysBetween, localDate } from '../../../shared/dates/local-date';
 import type { MessageKey } from '../../../shared/i18n';
 import type { Account } from '../../../data/model/account';
 import { DEFAULT_SERVICE_DAY, ServicePlanSchema, type MonthlyReport, type ServiceDayRule, type ServicePlan, type ServiceVisit } from '../../../data/model/records';
-import { writeRecordVia } from '../../../platform/panel/data-client';
+import { putRecordVia } from '../../../platform/panel/data-client';
 import { monthOf, nextServiceDay, ruleOf } from '../../../shared/dates/calendar';
 import { monthState, serviceCadence } from '../cadence';
 import { monthName } from '../../../shared/dates/month-name';
@@ -12,6 +12,9 @@ import { useTr } from '../../../shared/i18n/I18n';
 import { saveFailed, FormMessage } from '../../../shared/ui/FormMessage';
 
 export const planId = (accountId: string) => `plan:${accountId}`;
+
+/** What the plan form edits, checked before it is sent. */
+const PLAN_FIELDS = ServicePlanSchema.pick({ serviceDay: true, language: true, bossName: true, bossEmail: true });
 
 /** The rule in words: "The last Friday of each month". */
 export function useRuleText() {
@@ -86,20 +89,19 @@ function PlanEditor({ account, plan, uiLanguage }: { account: Account; plan: Ser
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
-    const stamp = new Date().toISOString();
-    const record = {
-      id: planId(account.id), accountId: account.id, createdAt: plan?.createdAt ?? stamp, updatedAt: stamp,
+    const fields = {
       serviceDay: form.rule, language: form.language,
       ...(form.bossName.trim() ? { bossName: form.bossName.trim() } : {}),
       ...(form.bossEmail.trim() ? { bossEmail: form.bossEmail.trim() } : {}),
     };
-    const checked = ServicePlanSchema.safeParse(record);
+    const checked = PLAN_FIELDS.safeParse(fields);
     if (!checked.success) {
       const bad = checked.error.issues.some((i) => i.path[0] === 'bossEmail');
       return setMessage({ ok: false, text: t(bad ? 'plan.badEmail' : 'plan.invalid') });
     }
     try {
-      await writeRecordVia('plans', checked.data);
+      const empty = (['bossName', 'bossEmail'] as const).filter((k) => checked.data[k] === undefined);
+      await putRecordVia('plans', plan ?? { id: planId(account.id), accountId: account.id }, checked.data, { unset: empty });
       setMessage({ ok: true, text: t('plan.saved') });
     } catch (err) {
       setMessage({ ok: false, text: saveFailed(t, err) });

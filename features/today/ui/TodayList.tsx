@@ -5,8 +5,9 @@ import type { MessageKey } from '../../../shared/i18n';
 import { useTr } from '../../../shared/i18n/I18n';
 import { settingsItem } from '../../../shared/settings';
 import { formatDate, formatMoney } from '../../../shared/ui/format';
-import { useWorklist, writeRecordVia } from '../../../platform/panel/data-client';
+import { updateRecordVia, useWorklist } from '../../../platform/panel/data-client';
 import type { WorkItem } from '../worklist';
+import type { Cta } from '../../../data/model/records';
 import { CtaPlay, usePlays } from '../../use-plays';
 
 /** Accounts on the first screen: the rest of the list waits for "show more", so a book of thousands paints at once. */
@@ -37,10 +38,10 @@ export function TodayList({ compact = false }: { compact?: boolean }) {
   if (!value) return <p className="muted" data-testid="today-loading">{t('today.loading')}</p>;
   const { worklist, me, people, today, accounts } = value;
 
-  const act = (item: WorkItem, patch: Record<string, unknown>) => {
+  const act = (item: WorkItem, patch: Partial<Cta>) => {
     if (!item.cta) return;
     setError(null);
-    void writeRecordVia('ctas', { ...item.cta, ...patch, updatedAt: new Date().toISOString() }).catch((e: unknown) => setError(String(e)));
+    void updateRecordVia('ctas', item.cta, patch).catch((e: unknown) => setError(String(e)));
   };
   const saveName = async (e: FormEvent) => {
     e.preventDefault();

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Account } from '../../../data/model/account';
 import type { Cta } from '../../../data/model/records';
@@ -11,7 +11,7 @@ let data: TodayData;
 // The background sends the first `limit` accounts' work and counts the whole list (platform/background/today.ts).
 vi.mock('../../../platform/panel/data-client', () => ({
   useWorklist: (_person: unknown, limit: number) => ({ value: { ...data, worklist: { ...data.worklist, groups: data.worklist.groups.slice(0, limit) }, accounts: data.worklist.groups.length } }),
-  writeRecordVia: vi.fn(),
+  updateRecordVia: vi.fn(async () => undefined),
 }));
 vi.mock('../../use-plays', () => ({ usePlays: () => ({}), CtaPlay: () => null }));
 
@@ -36,5 +36,16 @@ describe('the Today list', () => {
     fireEvent.click(screen.getByRole('button', { name: `Showing ${TODAY_PAGE} of ${TODAY_PAGE + 7} accounts: show more` }));
     expect(groups()).toBe(TODAY_PAGE + 7);
     expect(screen.queryByTestId('today-more')).toBeNull();
+  }, 20_000);
+
+  it('closes and snoozes a step by naming the change, on the copy the person saw', async () => {
+    const { updateRecordVia } = await import('../../../platform/panel/data-client');
+    const { container } = render(<I18nProvider locale="en"><TodayList /></I18nProvider>);
+    const first = within(container.querySelector('li[data-account="a0"]') as HTMLElement);
+    fireEvent.click(first.getByRole('button', { name: 'Mark “Step 0” done' }));
+    expect(updateRecordVia).toHaveBeenLastCalledWith('ctas', expect.objectContaining({ id: 'cta:m0', updatedAt: T }), { status: 'closed' });
+    const second = within(container.querySelector('li[data-account="a1"]') as HTMLElement);
+    fireEvent.click(second.getByRole('button', { name: 'Snooze “Step 1” for a week' }));
+    expect(updateRecordVia).toHaveBeenLastCalledWith('ctas', expect.objectContaining({ id: 'cta:m1' }), { status: 'snoozed', snoozedUntil: '2026-12-09' });
   }, 20_000);
 });

@@ -3,11 +3,12 @@ import { I18nProvider } from '../../../shared/i18n/I18n';
 import type { Locale } from '../../../shared/i18n';
 import { AccountConflicts, CONFLICT_KINDS } from './AccountConflicts';
 
-const writes: { kind: string; record: Record<string, unknown> }[] = [];
+// What the background is asked to settle (platform/background/record-commands.ts settles the stored copy).
+const writes: { kind: string; id: string; field: string; version?: number; choice: string }[] = [];
 const rows: Record<string, unknown[]> = {};
 vi.mock('../../panel/data-client', () => ({
   useRecords: (kind: string, accountId: string) => (accountId === 'a1' ? (rows[kind] ?? []) : []),
-  writeRecordVia: vi.fn(async (kind: string, record: Record<string, unknown>) => void writes.push({ kind, record })),
+  settleConflictVia: vi.fn(async (kind: string, id: string, c: { field: string; version?: number }, choice: string) => void writes.push({ kind, id, field: c.field, version: c.version, choice })),
 }));
 beforeEach(() => {
   writes.length = 0;
@@ -38,7 +39,7 @@ describe('the account’s conflicts, whichever tab the record belongs to', () =>
     const step = within(section).getByTestId('conflicts-ctas');
     fireEvent.click(within(step).getByRole('button', { name: 'Use the other value' }));
     await vi.waitFor(() => expect(writes).toHaveLength(1));
-    expect(writes[0]).toEqual({ kind: 'ctas', record: { ...cta, dueDate: '2026-12-05', conflicts: [] } });
+    expect(writes[0]).toEqual({ kind: 'ctas', id: 'c1', field: 'dueDate', version: 4, choice: 'theirs' });
   });
 
   it('says it in Chinese', () => {
