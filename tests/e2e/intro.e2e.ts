@@ -1,21 +1,14 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openPanel, startLens, type Lens } from './fixture';
+import { expect, it } from 'vitest';
+import { openPanel, useLens } from './fixture';
 
 // The CSM's introduction in the real extension: the success story typed in the
 // handover tab is kept on the account's handover (a named write through the
 // background), comes back when the panel opens again, and the chat text is
 // copied plain and bounded.
-let lens: Lens;
-beforeAll(async () => {
-  lens = await startLens();
-});
-afterAll(async () => {
-  expect(lens.dialogs).toEqual([]);
-  await lens?.close();
-});
+const lens = useLens();
 
 it('keeps the success story on the handover and copies the introduction for chat', async () => {
-  const account = lens.crm.records.find((r) => r.name === 'Initech Software')!;
+  const account = lens.byName('Initech Software');
   let page = await lens.openRecord(account.recordId);
   let frame = await openPanel(lens, page, 'Initech Software');
   await frame.getByRole('tab', { name: 'Handover' }).click();
