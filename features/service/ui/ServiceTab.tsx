@@ -39,7 +39,7 @@ export function ServiceTab(props: {
       </section>
       <section className="card" aria-labelledby="visits-title">
         <h2 id="visits-title">{t('visits.title')}</h2>
-        <VisitsTable visits={visits} checklistSize={checklistItems(props.service).length} />
+        <VisitsTable visits={visits} checklistSize={checklistItems(props.service).length} settings={props.service} now={now} />
       </section>
       <ReportCard
         account={account} plan={plan} visits={visits} reports={reports} promises={promises} ctas={props.ctas} notes={notes}
