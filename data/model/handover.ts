@@ -35,6 +35,8 @@ export const HandoverSchema = WrittenSchema.extend({
   promises: z.array(text(2000)).max(50).optional(),
   fitRisks: z.array(text(1000)).max(50).optional(),
   questions: text(4000).optional(),
+  /** The CSM's success story for the introduction: a customer like this one and their road; kept for the renewal. */
+  successStory: text(1000).optional(),
   /** How the deal ran: the inputs of the rule for when CS joins the sale. */
   salesCycleDays: z.number().int().min(0).max(3650).optional(),
   implementationWeeks: z.number().int().min(0).max(520).optional(),
