@@ -27,7 +27,7 @@ vi.mock('../platform/panel/data-client', () => {
     await write(kind, { id: at.id, accountId: at.accountId, ...fields });
     writes.at(-1)!.opts = opts;
   };
-  return { writeRecordVia: vi.fn(write), createRecordVia: vi.fn(write), putRecordVia: vi.fn(put) };
+  return { createRecordVia: vi.fn(write), putRecordVia: vi.fn(put) };
 });
 beforeEach(() => {
   writes.length = 0;
@@ -75,9 +75,9 @@ describe('VisitForm', () => {
     expect(screen.getByLabelText('Follow-up 1')).toHaveValue('');
   });
 
-  it('the quick form in the popup leaves out attendees and the checklist', () => {
+  it('the quick form in the popup leaves out the checklist but asks who attended', () => {
     inLocale('en', <VisitForm accountId="a1" now={NOW} settings={DEFAULT_SERVICE_SETTINGS} quick />);
-    expect(screen.queryByLabelText('Attendees')).toBeNull();
+    expect(screen.getByLabelText('Attendees')).toBeInTheDocument();
     expect(screen.queryByLabelText('Review the month')).toBeNull();
     expect(screen.getByLabelText('Met the boss')).toBeInTheDocument();
   });
@@ -91,7 +91,7 @@ describe('VisitsTable', () => {
   const dates = () => within(screen.getByRole('table')).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell')[0]!.textContent);
 
   it('lists newest first and sorts by a column on click', () => {
-    inLocale('en', <VisitsTable visits={visits} checklistSize={12} />);
+    inLocale('en', <VisitsTable visits={visits} checklistSize={12} settings={DEFAULT_SERVICE_SETTINGS} now={NOW} />);
     expect(dates()).toEqual(['Nov 20, 2026', 'Oct 30, 2026', 'Sep 25, 2026']);
     fireEvent.click(screen.getByRole('button', { name: /^Date/ }));
     expect(dates()).toEqual(['Sep 25, 2026', 'Oct 30, 2026', 'Nov 20, 2026']);
@@ -99,7 +99,7 @@ describe('VisitsTable', () => {
   });
 
   it('filters by month, by boss and by words', () => {
-    inLocale('en', <VisitsTable visits={visits} checklistSize={12} />);
+    inLocale('en', <VisitsTable visits={visits} checklistSize={12} settings={DEFAULT_SERVICE_SETTINGS} now={NOW} />);
     fireEvent.change(screen.getByLabelText('Boss met'), { target: { value: 'false' } });
     expect(dates()).toEqual(['Oct 30, 2026']);
     fireEvent.change(screen.getByLabelText('Boss met'), { target: { value: '' } });

@@ -118,12 +118,28 @@ export const ServiceDayRuleSchema = z.discriminatedUnion('kind', [
 export type ServiceDayRule = z.infer<typeof ServiceDayRuleSchema>;
 export const DEFAULT_SERVICE_DAY: ServiceDayRule = { kind: 'nth_weekday', n: -1, weekday: 5 };
 
+/**
+ * The CSM's own read of the band, set by hand over the computed one until a
+ * date (features/health/override.ts); always shown as an override.
+ */
+export const BandOverrideSchema = z.object({
+  band: BandSchema,
+  reason: text(300).min(1),
+  until: IsoDateSchema,
+  setOn: IsoDateSchema,
+  by: text(200).optional(),
+});
+export type BandOverride = z.infer<typeof BandOverrideSchema>;
+
 /** How an account is served: its service-day rule, the language of its reports, who gets them. */
 export const ServicePlanSchema = WrittenSchema.extend({
   serviceDay: ServiceDayRuleSchema,
   language: ReportLanguageSchema,
   bossName: text(200).optional(),
   bossEmail: z.string().trim().max(300).email().optional(),
+  bandOverride: BandOverrideSchema.optional(),
+  /** Which sections of the monthly report are on, by section key (features/service/report/sections.ts); absent: the defaults. */
+  reportSections: z.record(z.string().regex(/^[a-z][A-Za-z]{0,39}$/), z.boolean()).optional(),
 });
 export type ServicePlan = z.infer<typeof ServicePlanSchema>;
 
@@ -133,6 +149,9 @@ export const MonthlyReportSchema = WrittenSchema.extend({
   language: ReportLanguageSchema,
   sentAt: IsoDateSchema,
   to: text(300).optional(),
+  /** The text as sent, after the CSM's edits; `edited`: it differs from the generated draft. */
+  body: text(100_000).optional(),
+  edited: z.boolean().optional(),
 });
 export type MonthlyReport = z.infer<typeof MonthlyReportSchema>;
 

@@ -3,7 +3,6 @@ import { DEFAULT_HEALTH_MODEL, scoreHealth, type HealthModel, type ScoringInputs
 import type { Account } from '../../data/model/account';
 import type { Band } from '../../data/model/common';
 import type { HealthSnapshot } from '../../data/model/records';
-import type { LensDB } from '../../data/db/db';
 
 /**
  * A dated reading as the engine scores it: an imported snapshot merged with
@@ -53,6 +52,3 @@ export function currentHealth(
   return account.health?.band ? { score: account.health.score, band: account.health.band, asOf: account.health.asOf } : undefined;
 }
 
-/** The account's snapshots, for the background (the panel watches them through the data port). */
-export const snapshotsOf = (db: LensDB, accountId: string): Promise<HealthSnapshot[]> =>
-  db.snapshots.where('[accountId+asOf]').between([accountId, ''], [accountId, '\uffff']).toArray();

@@ -1,7 +1,7 @@
 import { writeRecord } from '../../data/sync/outbox';
 import { localDate } from '../../shared/dates/local-date';
 import type { LensDB } from '../../data/db/db';
-import { snapshotsOf } from '../../features/health/current';
+import { accountRecords } from '../../data/db/account-records';
 import { closedNote, evaluateCtas, wordCtaTitle } from '../../features/ctas';
 import { toCta } from '../../data/model/cta-draft';
 import { readEngineSettings } from '../../features/engine-settings';
@@ -20,12 +20,8 @@ export { wordCtaTitle };
 export async function evaluateAccountCtas(database: LensDB, accountId: string, now: Date, tr: Translator): Promise<{ created: number; closed: number }> {
   const account = await database.accounts.get(accountId);
   if (!account) return { created: 0, closed: 0 };
-  const of = <T>(table: string) => database.table(table).where('accountId').equals(accountId).toArray() as Promise<T[]>;
-  const [imported, milestones, outcomes, existing, visits, notes, plans, reports, promises, handovers] = await Promise.all([
-    snapshotsOf(database, accountId),
-    of<never>('milestones'), of<never>('outcomes'), of<never>('ctas'), of<never>('visits'), of<never>('notes'),
-    of<never>('plans'), of<never>('reports'), of<never>('promises'), of<never>('handovers'),
-  ]);
+  const { snapshots: imported, milestones, outcomes, ctas: existing, visits, notes, plans, reports, promises, handovers } =
+    await accountRecords(database, accountId, ['milestones', 'outcomes', 'ctas', 'visits', 'notes', 'plans', 'reports', 'promises', 'handovers']);
   const { model, renewal, service, onboarding } = await readEngineSettings();
   const snapshots = healthSeries(account, imported, { visits, reports, notes, promises, plans }, service, localDate(now));
   const result = evaluateCtas({

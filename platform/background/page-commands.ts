@@ -1,4 +1,6 @@
 import { browser } from 'wxt/browser';
+import type { DeliveryRequest } from '../../features/channels/schemas';
+import { teamChannels } from './channels';
 import { addAccountFromPage } from '../../data/db/accounts';
 import { db } from '../../data/db/db';
 import { discardEntry } from '../../data/sync/delivery';
@@ -31,6 +33,7 @@ export const contentCommands: HandlerMap<ContentMessage> = {
 /** What the extension's own pages (panel, popup, options, portfolio) may ask. */
 export function pageCommands(schedule: Schedule, reminderApi: ReminderBrowser): HandlerMap<PageMessage> {
   const { written, afterTermWrite, afterSync } = schedule;
+  const channels = teamChannels(db());
   return {
     // Only a framed panel asks; it learns its tab only if our content script made its frame.
     'panel/whoami': async (_msg, sender) =>
@@ -59,7 +62,6 @@ export function pageCommands(schedule: Schedule, reminderApi: ReminderBrowser): 
       await ensureSchedule();
       await syncNow(afterSync, true);
     },
-    'record/write': (msg) => written(msg.kind, msg.record),
     'record/create': (msg) => written(msg.kind, newRecord(msg.kind, msg.fields, new Date())),
     'record/update': async (msg) => written(msg.kind, await patchedRecord(db(), msg.kind, msg.id, msg.patch, msg.version, new Date())),
     'record/put': async (msg) => {
@@ -71,6 +73,9 @@ export function pageCommands(schedule: Schedule, reminderApi: ReminderBrowser): 
     },
     'record/remove': async (msg) => written(msg.kind, await removedRecord(db(), msg.kind, msg.id, msg.version, new Date())),
     'conflict/settle': async (msg) => written(msg.kind, await settledRecord(db(), msg.kind, msg.id, msg.field, msg.choice, msg.version, new Date())),
+    'channels/list': async () => ({ ok: true, value: await channels.channels() }),
+    'channels/deliveries': async (msg) => ({ ok: true, value: await channels.deliveries(msg.accountId) }),
+    'channels/deliver': async (msg) => ({ ok: true, value: await channels.deliver(msg.request as DeliveryRequest, msg.key) }),
     'term/outcome': (msg) => afterTermWrite(recordTermOutcome(db(), msg.input, new Date()), msg.input.accountId),
     'term/plan': (msg) => afterTermWrite(tickPlanStep(db(), msg.input, new Date()), msg.input.accountId),
     'reminders/check': async () => runReminderCheck(db(), reminderApi, await userTranslator(), new Date(), true).then((r) => ({ ok: true, notified: r.notified.length })),

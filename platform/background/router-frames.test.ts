@@ -115,7 +115,7 @@ describe('framed pages in the router', () => {
         'panel/whoami': handler('whoami'), 'panel/close': handler('close'), 'ui/set': handler('ui'), 'sidepanel/open': handler('sidepanel'),
         'data/changed': handler('changed'), 'rules/test': handler('rules'), 'config/changed': handler('config'), 'sync/now': handler('sync'),
         'engine/preview': handler('preview'), 'source/changed': handler('source'), 'reminders/check': handler('reminders'),
-        'record/write': handler('write'), 'record/create': handler('create'), 'record/update': handler('update'), 'record/put': handler('put'), 'record/remove': handler('remove'), 'conflict/settle': handler('settle'), 'account/add': handler('add'), 'outbox/discard': handler('discard'),
+        'record/create': handler('write'), 'record/update': handler('update'), 'record/put': handler('put'), 'record/remove': handler('remove'), 'conflict/settle': handler('settle'), 'channels/list': handler('channels'), 'channels/deliveries': handler('deliveries'), 'channels/deliver': handler('deliver'), 'account/add': handler('add'), 'outbox/discard': handler('discard'),
         'term/outcome': handler('outcome'), 'term/plan': handler('plan'),
         'transfer/preview': handler('transfer preview'), 'transfer/apply': handler('transfer apply'), 'transfer/export': handler('transfer export'),
         'demo/load': handler('demo'), 'kept/export': handler('kept export'), 'kept/discard': handler('kept discard'),
@@ -123,7 +123,7 @@ describe('framed pages in the router', () => {
     });
     return { router, calls, rejected };
   };
-  const write = { type: 'record/write', kind: 'notes', record: {} };
+  const write = { type: 'record/create', kind: 'notes', fields: {} };
 
   it('lets an unverified frame only ask who it is', async () => {
     const { router, calls, rejected } = setup(() => false);
@@ -157,6 +157,6 @@ describe('framed pages in the router', () => {
     router(write, { id: ID, url: `chrome-extension://${ID}/sidepanel.html`, origin: `chrome-extension://${ID}` }, () => undefined);
     router(write, { id: ID, url: `chrome-extension://${ID}/portfolio.html`, frameId: 0, tab: { id: 3 } }, () => undefined);
     expect(calls).toEqual(['write', 'write']);
-    expect(framedGate('record/write', write, { ...page, frameId: 0 })).toBe('pass');
+    expect(framedGate('record/create', write, { ...page, frameId: 0 })).toBe('pass');
   });
 });

@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { AccountRef } from '../../crm/types';
 import { findAccount } from '../../data/db/accounts';
-import { latestReading, snapshotsOf } from '../../features/health/current';
+import { latestReading } from '../../features/health/current';
+import { accountRecords } from '../../data/db/account-records';
 import { db } from '../../data/db/db';
 import { healthSeries } from '../../features/health-service';
 import { readEngineSettings } from '../../features/engine-settings';
@@ -81,9 +82,8 @@ export async function previewAccount(): Promise<{ name: string; inputs: Record<s
     if (!account) continue;
     // What the panel scores: the latest import merged with the account's service signals.
     const today = localDate(new Date());
-    const of = <T>(table: string) => db().table(table).where('accountId').equals(account.id).toArray() as Promise<T[]>;
-    const [snapshots, visits, reports, notes, promises, plans, { service }] = await Promise.all([
-      snapshotsOf(db(), account.id), of<never>('visits'), of<never>('reports'), of<never>('notes'), of<never>('promises'), of<never>('plans'), readEngineSettings(),
+    const [{ snapshots, visits, reports, notes, promises, plans }, { service }] = await Promise.all([
+      accountRecords(db(), account.id, ['visits', 'reports', 'notes', 'promises', 'plans']), readEngineSettings(),
     ]);
     const latest = latestReading(healthSeries(account, snapshots, { visits, reports, notes, promises, plans }, service, today), today);
     if (latest) return { name: account.name, inputs: latest.inputs as Record<string, number> };

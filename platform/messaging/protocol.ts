@@ -74,7 +74,6 @@ export const PageMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('engine/preview') }),
   z.object({ type: z.literal('source/changed') }),
   z.object({ type: z.literal('reminders/check') }),
-  z.object({ type: z.literal('record/write'), kind: WrittenKindSchema, record: z.record(z.string(), z.unknown()) }),
   /** The record at a fixed id (an account's handover or plan, a month's report): created or changed in place. */
   z.object({
     type: z.literal('record/put'), kind: WrittenKindSchema, id: RecordId, accountId: RecordId, fields: z.record(z.string(), z.unknown()),
@@ -88,6 +87,10 @@ export const PageMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('record/create'), kind: WrittenKindSchema, fields: z.record(z.string(), z.unknown()) }),
   /** Fields a person changed on a stored record, with the version of the copy they changed. */
   z.object({ type: z.literal('record/update'), kind: WrittenKindSchema, id: RecordId, patch: z.record(z.string(), z.unknown()), version: z.number().int().min(0).optional() }),
+  /** The team's delivery channels (names and kinds), an account's deliveries, a delivery queued (platform/background/channels.ts). */
+  z.object({ type: z.literal('channels/list') }),
+  z.object({ type: z.literal('channels/deliveries'), accountId: RecordId }),
+  z.object({ type: z.literal('channels/deliver'), request: z.record(z.string(), z.unknown()), key: z.string().min(8).max(100) }),
   /** How the current contract term went (renewed: with the next term); checked in full by the background. */
   z.object({ type: z.literal('term/outcome'), input: z.record(z.string(), z.unknown()) }),
   /** A step of the current term's renewal plan ticked off, or back on. */

@@ -1,3 +1,5 @@
+import type { ChannelsApi } from '../../features/channels/client';
+import type { ChannelSummary, Delivery } from '../../features/channels/schemas';
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { AccountRef } from '../../crm/types';
@@ -173,7 +175,7 @@ export const useKeptRows = () => useWatch<KeptRow[]>({ type: 'watch/kept' }, 'ke
 /** Every message a page sends (for the typed clients of the options page's features). */
 export type { PageMessage } from '../messaging/protocol';
 
-type Request = Extract<PageMessage, { type: 'record/write' | 'record/create' | 'record/update' | 'record/put' | 'record/remove' | 'conflict/settle' | 'term/outcome' | 'term/plan' }>;
+type Request = Extract<PageMessage, { type: 'record/create' | 'record/update' | 'record/put' | 'record/remove' | 'conflict/settle' | 'term/outcome' | 'term/plan' }>;
 
 /** The one way the panel asks the background to write: the answer's error becomes a thrown Error. */
 async function send(message: Request): Promise<{ id?: string }> {
@@ -200,11 +202,6 @@ export async function putRecordVia<K extends WrittenKind>(
   });
 }
 
-/** Stores a whole record the user wrote. Being replaced by the named writes above; do not add callers. */
-export async function writeRecordVia(kind: WrittenKind, record: Record<string, unknown>): Promise<void> {
-  await send({ type: 'record/write', kind, record });
-}
-
 /** Removes a stored record (the team server learns of it). */
 export async function removeRecordVia(kind: WrittenKind, record: { id: string; version?: number }): Promise<void> {
   await send({ type: 'record/remove', kind, id: record.id, ...(record.version !== undefined ? { version: record.version } : {}) });
@@ -226,6 +223,19 @@ export async function createRecordVia<K extends WrittenKind>(kind: K, fields: Ne
 /** Changes fields of a stored record; `record` is the copy the person saw (its version is the edit's base). */
 export async function updateRecordVia<K extends WrittenKind>(kind: K, record: { id: string; version?: number }, patch: Partial<RecordOf<K>>): Promise<void> {
   await send({ type: 'record/update', kind, id: record.id, patch: patch as Record<string, unknown>, ...(record.version !== undefined ? { version: record.version } : {}) });
+}
+
+/** The team's delivery channels, through the background (which holds the token): platform/background/channels.ts. */
+export const teamChannelsVia: ChannelsApi = {
+  channels: async () => (await ask<ChannelSummary[]>({ type: 'channels/list' })),
+  deliveries: async (accountId) => (await ask<Delivery[]>({ type: 'channels/deliveries', accountId })),
+  deliver: async (request, key) => (await ask<Delivery>({ type: 'channels/deliver', request, key })),
+};
+
+async function ask<T>(message: Extract<PageMessage, { type: 'channels/list' | 'channels/deliveries' | 'channels/deliver' }>): Promise<T> {
+  const answer = (await browser.runtime.sendMessage(message)) as { ok?: boolean; error?: string; value?: T } | null;
+  if (!answer?.ok) throw new Error(answer?.error ?? 'no answer from the extension');
+  return answer.value as T;
 }
 
 const sendCommand = (message: Extract<Request, { type: 'term/outcome' | 'term/plan' }>): Promise<unknown> => send(message);

@@ -27,7 +27,7 @@ export async function drillHostilePage(run: DrillRun): Promise<void> {
   // (a) Panel-like commands posted to every frame and to the page itself.
   const id = lens.browser.extensionId;
   const messages = [
-    { type: 'record/write', kind: 'ctas', record: { id: `${MARKER}-1`, accountId: 'demo-0', title: MARKER, source: 'manual', status: 'open', dueDate: '2026-12-01', createdAt: '2026-11-01T00:00:00.000Z', updatedAt: '2026-11-01T00:00:00.000Z' } },
+    { type: 'record/create', kind: 'ctas', fields: { accountId: 'demo-0', title: MARKER, source: 'manual', status: 'open', dueDate: '2026-12-01' } },
     { type: 'account/add', ref: { crm: 'salesforce', recordId: '001Dm00000Zz099AAA', orgKey: 'acme-demo' }, input: { name: MARKER, contractEnd: '2030-01-01' } },
     { type: 'ui/set', patch: { open: false, width: 99999 } },
     { type: 'panel/close' },

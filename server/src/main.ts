@@ -6,6 +6,8 @@ import { openFromEnv, type Sql } from './db';
 import { jsonLog, type Log } from './log';
 import { retentionDays } from './ingest/config';
 import { ingestCli, startIngestJobs } from './ingest/cli';
+import { CHANNELS_USAGE, channelsCli } from './channels/cli';
+import { startDeliveryWorker } from './channels/deliveries';
 import { migrate } from './migrations';
 import { pruneKeys } from './store';
 import { DAY_MS } from '../../shared/dates/utc';
@@ -49,6 +51,7 @@ export async function startServer(sql: Sql, opts: { port?: number; host?: string
   const prune = setInterval(() => void pruneKeys(sql).catch(() => undefined), 6 * 3600_000);
   prune.unref();
   const jobs = startIngestJobs(sql, log, retention);
+  const deliveries = startDeliveryWorker(sql, log);
   log('info', 'listening', { port, database: sql.kind });
   let stopping: Promise<void> | undefined;
   return {
@@ -58,6 +61,7 @@ export async function startServer(sql: Sql, opts: { port?: number; host?: string
       (stopping ??= (async () => {
         clearInterval(prune);
         await jobs.stop();
+        await deliveries.stop();
         // No new connections; idle keep-alive ones close; requests being answered finish first.
         // A keep-alive connection whose request was in flight turns idle only once answered, and
         // would otherwise stay open until the client drops it: close those as they turn idle.
@@ -95,6 +99,8 @@ Usage events, tickets and NPS (docs/ingest.md):
   npm run server -- rollup [--team T] [--day YYYY-MM-DD]      the day's health readings (default today, UTC)
   npm run server -- demo-events --team T [--days 30] [--seed 1] [--today YYYY-MM-DD]
                    a month of usage, tickets and NPS for the demo book, then its daily readings
+
+${CHANNELS_USAGE}
 
 Storage: PostgreSQL when DATABASE_URL is set, else PGlite in LENS_DATA_DIR (default ./server-data).
 Behind a reverse proxy, LENS_TRUST_PROXY=1 counts failed sign-ins per X-Forwarded-For address.
@@ -141,6 +147,8 @@ export async function cli(argv: string[], out: (s: string) => void = (s) => proc
       out((await revokeToken(sql, id)) ? `Token ${id} revoked.` : `No active token ${id}.`);
       return 0;
     }
+    const channels = await channelsCli(sql, argv, out);
+    if (channels !== null) return channels;
     const ingest = await ingestCli(sql, argv, out);
     if (ingest !== null) return ingest === 2 ? (out(USAGE), 2) : ingest;
     if (cmd === 'import') {

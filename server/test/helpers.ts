@@ -7,7 +7,7 @@ import type { WrittenKind } from '../../data/model/records';
 import { createApp } from '../src/app';
 import { createToken, ensureUser, type Role } from '../src/auth';
 import { openPglite, openPostgres, type Sql } from '../src/db';
-import { silentLog } from '../src/log';
+import { silentLog, type Log } from '../src/log';
 import { migrate } from '../src/migrations';
 import { storeAccounts } from '../src/store';
 import { postgresUnavailable, startPostgres, type TempPostgres } from '../../tests/support/postgres';
@@ -25,7 +25,7 @@ vi.setConfig({ testTimeout: 30_000, hookTimeout: 90_000 });
  */
 
 /** Empties a migrated database: faster than creating one per test (CREATE DATABASE costs ~300 ms). */
-const EMPTY = `delete from usage_days; delete from usage_user_days; delete from usage_event_days; delete from events; delete from event_keys; delete from end_users; delete from tickets; delete from nps_responses; delete from webhook_secrets; delete from ingest_keys; delete from ingest_config; delete from record_history; delete from team_feed; delete from idempotency; delete from items; delete from tokens; delete from users; delete from teams; alter sequence change_seq restart`;
+const EMPTY = `delete from deliveries; delete from channels; delete from usage_days; delete from usage_user_days; delete from usage_event_days; delete from events; delete from event_keys; delete from end_users; delete from tickets; delete from nps_responses; delete from webhook_secrets; delete from ingest_keys; delete from ingest_config; delete from record_history; delete from team_feed; delete from idempotency; delete from items; delete from tokens; delete from users; delete from teams; alter sequence change_seq restart`;
 
 export interface Db {
   sql: Sql;
@@ -218,8 +218,9 @@ export class Harness {
   constructor(
     readonly sql: Sql,
     now?: () => Date,
+    log: Log = silentLog,
   ) {
-    this.app = createApp({ sql, log: silentLog, ...(now ? { now } : {}) });
+    this.app = createApp({ sql, log, ...(now ? { now } : {}) });
   }
 
   async token(team: string, user: string, role: Role = 'csm', opts: { expiresAt?: Date } = {}): Promise<string> {

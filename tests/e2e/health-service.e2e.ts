@@ -27,6 +27,7 @@ it('scores an account with no imported health from its service records, and take
   await popup.getByRole('heading', { name: 'Vandelay Imports' }).waitFor();
   await popup.getByRole('tab', { name: 'Log a visit' }).click();
   const form = popup.getByRole('form', { name: 'Quick visit log' });
+  await form.getByLabel('Attendees').fill('Art Vandelay');
   await form.getByLabel('Why, in one line').fill('the boss is thinking about a competitor');
   await form.getByRole('button', { name: 'Save visit' }).click();
   await form.getByText('Pick green, yellow or red for the reason to explain.').waitFor();

@@ -23,7 +23,6 @@ const ALLOWED: Allowances = {
   },
   'feature-layers': {
     'features/handover/ui/CsmDecision.tsx': 'reads the signed-in role (data/sync/identity) to offer the CSM decision',
-    'features/health/current.ts': 'snapshotsOf reads the database for the background’s evaluation',
     'features/health/ui/HealthModelEditor.tsx': 'previews the model on a demo reading (platform/demo)',
   },
 };

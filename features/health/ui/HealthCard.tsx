@@ -2,6 +2,7 @@ import { localDate } from '../../../shared/dates/local-date';
 import { healthTrend, scoreHealth, type HealthDimension, type HealthModel } from '..';
 import type { MessageKey } from '../../../shared/i18n';
 import type { Account } from '../../../data/model/account';
+import type { BandOverride } from '../../../data/model/records';
 import type { Reading } from '../current';
 import type { ServiceFacts } from '../signals';
 import { formatDate } from '../../../shared/ui/format';
@@ -18,8 +19,8 @@ const PERCENT: HealthDimension[] = [
  * trend, what each dimension adds, the biggest drag, and the change that
  * would reach the next band. Without readings, the stored summary is shown.
  */
-export function HealthCard(props: { account: Account; snapshots: Reading[]; latest: Reading; now: Date; model: HealthModel; facts?: ServiceFacts }) {
-  const { account, snapshots, latest, now, model, facts = {} } = props;
+export function HealthCard(props: { account: Account; snapshots: Reading[]; latest: Reading; now: Date; model: HealthModel; facts?: ServiceFacts; override?: BandOverride | undefined }) {
+  const { account, snapshots, latest, now, model, facts = {}, override } = props;
   const tr = useTr();
   const { t } = tr;
   const today = localDate(now);
@@ -42,7 +43,11 @@ export function HealthCard(props: { account: Account; snapshots: Reading[]; late
     <section className="card health-card" aria-labelledby="health-title" data-testid="health-card">
       <h2 id="health-title">{t('health.title')}</h2>
       <p className="score-line">
-        <span className={`badge band-${health.band}`}>{t(`band.${health.band}`)}</span>{' '}
+        {override ? (
+          <span className={`badge band-${override.band} override`} data-testid="health-band-override">{t(`band.${override.band}`)} · {t('health.override.badge')}</span>
+        ) : (
+          <span className={`badge band-${health.band}`}>{t(`band.${health.band}`)}</span>
+        )}{' '}
         <span className="score" data-testid="engine-score">{health.score.toFixed(0)}</span>
         <span className="muted"> / 100 · {t('account.healthAsOf', { date: formatDate(latest.asOf, tr.locale) })}</span>{' '}
         {trend.delta !== undefined && (

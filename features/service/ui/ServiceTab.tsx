@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { HealthModel } from '../../health';
 import type { Account } from '../../../data/model/account';
 import type { Cta, HealthSnapshot } from '../../../data/model/records';
@@ -19,6 +20,8 @@ export function ServiceTab(props: {
   model: HealthModel;
   renewal: RenewalSettings;
   service: ServiceSettings;
+  /** Delivery by the team's channels, offered by the panel under the report. */
+  deliver?: ((report: { subject: string; text: string }) => ReactNode) | undefined;
 }) {
   const { account, now } = props;
   const tr = useTr();
@@ -39,11 +42,12 @@ export function ServiceTab(props: {
       </section>
       <section className="card" aria-labelledby="visits-title">
         <h2 id="visits-title">{t('visits.title')}</h2>
-        <VisitsTable visits={visits} checklistSize={checklistItems(props.service).length} />
+        <VisitsTable visits={visits} checklistSize={checklistItems(props.service).length} settings={props.service} now={now} />
       </section>
       <ReportCard
         account={account} plan={plan} visits={visits} reports={reports} promises={promises} ctas={props.ctas} notes={notes}
         snapshots={props.snapshots} model={props.model} renewal={props.renewal} service={props.service} now={now} uiLanguage={tr.locale}
+        deliver={props.deliver}
       />
     </>
   );

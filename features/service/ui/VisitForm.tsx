@@ -1,10 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { localDate } from '../../../shared/dates/local-date';
-import { plusDays } from '../../../shared/dates/week';
 import type { MessageKey } from '../../../shared/i18n';
-import { writeRecordVia } from '../../../platform/panel/data-client';
+import { createRecordVia, updateRecordVia } from '../../../platform/panel/data-client';
+import type { ServiceVisit } from '../../../data/model/records';
 import { CHECKLIST_SECTIONS, type ChecklistItem, type ServiceSettings } from '../settings';
-import { checkVisit, type VisitDraft, type VisitField } from '../visit-input';
+import type { VisitDraft, VisitField } from '../visit-input';
+import { blankVisitDraft, checkVisitForm, draftOfVisit, visitPatch } from '../visit-form';
+import { formatDate } from '../../../shared/ui/format';
 import { useTr } from '../../../shared/i18n/I18n';
 import { FormMessage, saveFailed } from '../../../shared/ui/FormMessage';
 import { BANDS } from '../../../data/model/common';
@@ -19,45 +21,56 @@ const blankFollowUp = { text: '', dueDate: '' };
 
 /**
  * Logs a service visit: the full form in the panel, or the quick one in the
- * toolbar popup (date, length, boss, the CSM's read, notes, a follow-up).
+ * toolbar popup (date, length, attendees, boss, the CSM's read, notes, a
+ * follow-up). With `visit`, the same form edits that stored visit. A visit
+ * with no attendee, checklist item or note is refused (visit-form.ts).
  * Each follow-up becomes a call to action with its due date once saved; the
  * read (green, yellow, red, with a one-line reason) is a health dimension.
  */
-export function VisitForm({ accountId, now, settings, quick = false, onSaved }: {
+export function VisitForm({ accountId, now, settings, quick = false, visit, onSaved, onCancel }: {
   accountId: string;
   now: Date;
   settings: ServiceSettings;
   quick?: boolean;
+  /** The stored visit being edited; absent for a new visit. */
+  visit?: ServiceVisit;
   onSaved?: () => void;
+  onCancel?: () => void;
 }) {
-  const { t } = useTr();
+  const tr = useTr();
+  const { t } = tr;
   const label = useItemLabel();
   const today = localDate(now);
-  const fresh = (): VisitDraft => ({ date: today, durationMin: '60', attendees: '', bossMet: false, checklistDone: [], notes: '', followUps: [{ ...blankFollowUp }], sentiment: '', sentimentReason: '' });
+  const fresh = (): VisitDraft => (visit ? draftOfVisit(visit) : blankVisitDraft(today));
   const [draft, setDraft] = useState<VisitDraft>(fresh);
   const [errors, setErrors] = useState<Partial<Record<VisitField, string>>>({});
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const set = (patch: Partial<VisitDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const setFollowUp = (i: number, patch: Partial<{ text: string; dueDate: string }>) =>
     setDraft((d) => ({ ...d, followUps: d.followUps.map((f, j) => (j === i ? { ...f, ...patch } : f)) }));
-  const id = (name: string) => `${quick ? 'qv' : 'visit'}-${name}`;
+  const id = (name: string) => `${quick ? 'qv' : visit ? 'edit' : 'visit'}-${name}`;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    // A follow-up typed without a date is due after the usual number of days.
-    const withDue = { ...draft, followUps: draft.followUps.map((f) => (f.text.trim() && !f.dueDate.trim() && /^\d{4}-\d{2}-\d{2}$/.test(draft.date) ? { ...f, dueDate: plusDays(draft.date, settings.followUpDays) } : f)) };
-    const checked = checkVisit(withDue, today);
+    const checked = checkVisitForm(draft, today, settings.followUpDays);
     if (!checked.ok) {
       setErrors(Object.fromEntries(Object.entries(checked.errors).map(([k, code]) => [k, t(`visit.error.${code}` as MessageKey)])));
-      setStatus({ ok: false, text: t('visit.fix') });
+      const fields = Object.keys(checked.errors).length > 0;
+      setStatus({ ok: false, text: fields ? t('visit.fix') : t(quick ? 'visit.emptyQuick' : 'visit.error.empty') });
       return;
     }
     setErrors({});
-    const stamp = new Date().toISOString();
     try {
-      await writeRecordVia('visits', { id: crypto.randomUUID(), accountId, createdAt: stamp, updatedAt: stamp, ...checked.value });
-      setDraft(fresh());
-      setStatus({ ok: true, text: checked.value.followUps.length > 0 ? t('visit.savedWithFollowUps', { n: checked.value.followUps.length }) : t('visit.saved') });
+      if (visit) {
+        const patch = visitPatch(visit, checked.value);
+        if (Object.keys(patch).length === 0) return setStatus({ ok: true, text: t('visit.unchanged') });
+        await updateRecordVia('visits', visit, patch);
+        setStatus({ ok: true, text: t('visit.updated') });
+      } else {
+        await createRecordVia('visits', { accountId, ...checked.value });
+        setDraft(fresh());
+        setStatus({ ok: true, text: checked.value.followUps.length > 0 ? t('visit.savedWithFollowUps', { n: checked.value.followUps.length }) : t('visit.saved') });
+      }
       onSaved?.();
     } catch (err) {
       setStatus({ ok: false, text: saveFailed(t, err) });
@@ -68,20 +81,17 @@ export function VisitForm({ accountId, now, settings, quick = false, onSaved }: 
   const error = (name: VisitField) => errors[name] && <span className="error" id={id(`${name}-error`)}>{errors[name]}</span>;
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate aria-label={t(quick ? 'visit.quickTitle' : 'visit.title')}>
+    <form onSubmit={(e) => void submit(e)} noValidate
+      aria-label={visit ? t('visit.editTitle', { date: formatDate(visit.date, tr.locale) }) : t(quick ? 'visit.quickTitle' : 'visit.title')}>
       <label htmlFor={id('date')}>{t('visit.date')}</label>
       <input id={id('date')} type="date" value={draft.date} max={today} onChange={(e) => set({ date: e.target.value })} {...field('date')} />
       {error('date')}
       <label htmlFor={id('duration')}>{t('visit.duration')}</label>
       <input id={id('duration')} inputMode="numeric" value={draft.durationMin} onChange={(e) => set({ durationMin: e.target.value })} {...field('durationMin')} />
       {error('durationMin')}
-      {!quick && (
-        <>
-          <label htmlFor={id('attendees')}>{t('visit.attendees')}</label>
-          <input id={id('attendees')} value={draft.attendees} placeholder={t('visit.attendeesHint')} onChange={(e) => set({ attendees: e.target.value })} {...field('attendees')} />
-          {error('attendees')}
-        </>
-      )}
+      <label htmlFor={id('attendees')}>{t('visit.attendees')}</label>
+      <input id={id('attendees')} value={draft.attendees} placeholder={t('visit.attendeesHint')} onChange={(e) => set({ attendees: e.target.value })} {...field('attendees')} />
+      {error('attendees')}
       <label className="choice">
         <input type="checkbox" checked={draft.bossMet} onChange={(e) => set({ bossMet: e.target.checked })} /> {t('visit.bossMet')}
       </label>
@@ -109,7 +119,9 @@ export function VisitForm({ accountId, now, settings, quick = false, onSaved }: 
             <span className={`badge band-${band}`}>{t(`band.${band}`)}</span>
           </label>
         ))}
-        {draft.sentiment && (
+        {visit?.sentiment ? (
+          <p className="muted small">{t('visit.sentimentKept')}</p>
+        ) : draft.sentiment && (
           <button type="button" className="link" onClick={() => set({ sentiment: '' })}>{t('visit.sentimentClear')}</button>
         )}
         {error('sentiment')}
@@ -139,7 +151,8 @@ export function VisitForm({ accountId, now, settings, quick = false, onSaved }: 
         )}
         <p className="muted small">{t('visit.followUpHint', { days: settings.followUpDays })}</p>
       </fieldset>
-      <button type="submit" className="primary">{t('visit.save')}</button>
+      <button type="submit" className="primary">{t(visit ? 'visit.saveChanges' : 'visit.save')}</button>
+      {onCancel && <button type="button" onClick={onCancel}>{t('visit.cancelEdit')}</button>}
       <FormMessage message={status} />
     </form>
   );

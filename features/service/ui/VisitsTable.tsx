@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   columnFilteringFeature, createColumnHelper, createFilteredRowModel, createSortedRowModel, flexRender, globalFilteringFeature, rowSortingFeature,
   sortFn_basic, sortFn_text, tableFeatures, useTable, type ColumnFiltersState, type SortingState,
@@ -8,6 +8,11 @@ import { monthOf } from '../../../shared/dates/calendar';
 import { monthName } from '../../../shared/dates/month-name';
 import { formatDate } from '../../../shared/ui/format';
 import { useTr } from '../../../shared/i18n/I18n';
+import { putRecordVia, removeRecordVia } from '../../../platform/panel/data-client';
+import { FormMessage, type FormNote } from '../../../shared/ui/FormMessage';
+import type { ServiceSettings } from '../settings';
+import { visitFields } from '../visit-form';
+import { VisitForm } from './VisitForm';
 
 // Only what this table uses: sorting, column filters and the words filter.
 const features = tableFeatures({
@@ -20,15 +25,59 @@ const features = tableFeatures({
 });
 const col = createColumnHelper<typeof features, ServiceVisit>();
 
-/** The account's visits, newest first, sortable by column and filtered by month, boss and words. */
-export function VisitsTable({ visits, checklistSize }: { visits: ServiceVisit[]; checklistSize: number }) {
+/** How long a deleted visit can be brought back from the table. */
+export const UNDO_MS = 10_000;
+
+/**
+ * The account's visits, newest first, sortable by column and filtered by
+ * month, boss and words. Each row can be edited (the visit form opens above
+ * the table, filled in) or deleted at once, with an Undo for a few seconds
+ * that puts the same visit back at its id.
+ */
+export function VisitsTable({ visits, checklistSize, settings, now }: { visits: ServiceVisit[]; checklistSize: number; settings: ServiceSettings; now: Date }) {
   const tr = useTr();
   const { t } = tr;
+  const [editing, setEditing] = useState<ServiceVisit | null>(null);
+  const [removed, setRemoved] = useState<ServiceVisit | null>(null);
+  const [note, setNote] = useState<FormNote>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const day = (v: ServiceVisit) => formatDate(v.date, tr.locale);
+  const reason = (err: unknown) => (err instanceof Error ? err.message : String(err));
+  // The visit being edited is still stored (not removed here or on another device).
+  const editedNow = editing ? visits.find((v) => v.id === editing.id) : undefined;
+
+  const remove = async (v: ServiceVisit) => {
+    clearTimeout(timer.current);
+    setRemoved(null);
+    try {
+      await removeRecordVia('visits', v);
+    } catch (err) {
+      return setNote({ ok: false, text: t('visits.deleteFailed', { reason: reason(err) }) });
+    }
+    if (editing?.id === v.id) setEditing(null);
+    setRemoved(v);
+    setNote({ ok: true, text: t('visits.deleted', { date: day(v) }) });
+    timer.current = setTimeout(() => { setRemoved(null); setNote(null); }, UNDO_MS);
+  };
+  const undo = async (v: ServiceVisit) => {
+    clearTimeout(timer.current);
+    try {
+      await putRecordVia('visits', { id: v.id, accountId: v.accountId }, visitFields(v));
+    } catch (err) {
+      return setNote({ ok: false, text: t('visits.undoFailed', { reason: reason(err) }) });
+    }
+    setRemoved(null);
+    setNote({ ok: true, text: t('visits.restored', { date: day(v) }) });
+  };
   const [sorting, setSorting] = useState<SortingState>([{ id: 'date', desc: true }]);
   const [filters, setFilters] = useState<ColumnFiltersState>([]);
   const [words, setWords] = useState('');
   const months = useMemo(() => [...new Set(visits.map((v) => monthOf(v.date)))].sort().reverse(), [visits]);
 
+  // The columns are built once per language; the row buttons reach the current handler through this.
+  const actions = useRef({ remove: (_v: ServiceVisit) => {} });
+  actions.current.remove = (v) => void remove(v);
   const columns = useMemo(
     () => col.columns([
       col.accessor('date', {
@@ -48,6 +97,20 @@ export function VisitsTable({ visits, checklistSize }: { visits: ServiceVisit[];
       col.accessor((v) => v.followUps.length, { id: 'followUps', header: t('visits.col.followUps') }),
       col.accessor((v) => v.author ?? '', { id: 'author', header: t('visits.col.author') }),
       col.accessor((v) => v.notes ?? '', { id: 'notes', header: t('visits.col.notes'), enableSorting: false, cell: (c) => <span className="clip">{c.getValue()}</span> }),
+      col.display({
+        id: 'actions',
+        header: t('visits.col.actions'),
+        cell: (c) => {
+          const v = c.row.original;
+          const date = formatDate(v.date, tr.locale);
+          return (
+            <span className="row-actions">
+              <button type="button" className="link" aria-label={t('visits.editLabel', { date })} onClick={() => { setNote(null); setEditing(v); }}>{t('visits.edit')}</button>{' '}
+              <button type="button" className="link" aria-label={t('visits.deleteLabel', { date })} onClick={() => actions.current.remove(v)}>{t('visits.delete')}</button>
+            </span>
+          );
+        },
+      }),
     ]),
     [t, tr.locale, checklistSize],
   );
@@ -72,9 +135,22 @@ export function VisitsTable({ visits, checklistSize }: { visits: ServiceVisit[];
   const setFilter = (id: string, value: string) => table.getColumn(id)?.setFilterValue(value || undefined);
   const rows = table.getRowModel().rows;
 
-  if (visits.length === 0) return <p className="muted">{t('visits.none')}</p>;
+  const notice = (
+    <div className="visit-notice">
+      <FormMessage message={note} />
+      {removed && <button type="button" onClick={() => void undo(removed)}>{t('visits.undo')}</button>}
+    </div>
+  );
+  // The edit is based on the copy the person opened, so a change made elsewhere meanwhile merges rather than being reverted.
+  const editor = editing && editedNow && (
+    <VisitForm key={editing.id} accountId={editing.accountId} now={now} settings={settings} visit={editing}
+      onCancel={() => setEditing(null)} onSaved={() => { setEditing(null); setNote({ ok: true, text: t('visit.updated') }); }} />
+  );
+  if (visits.length === 0) return <>{notice}<p className="muted">{t('visits.none')}</p></>;
   return (
     <div className="visits">
+      {editor}
+      {notice}
       <div className="filters" role="group" aria-label={t('visits.filters')}>
         <select aria-label={t('visits.filterMonth')} value={filterOf('date')} onChange={(e) => setFilter('date', e.target.value)}>
           <option value="">{t('visits.allMonths')}</option>

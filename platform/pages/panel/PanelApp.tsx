@@ -1,6 +1,9 @@
 import { useEffect } from 'react';
 import { browser } from 'wxt/browser';
 import { currentHealth } from '../../../features/health/current';
+import { activeOverride, withOverride } from '../../../features/health/override';
+import { BandOverride } from '../../../features/health/ui/BandOverride';
+import { TeamDelivery } from './TeamDelivery';
 import { useHealthReadings } from '../../../features/use-health-readings';
 import { localDate } from '../../../shared/dates/local-date';
 import { useAccount, useRecords } from '../../panel/data-client';
@@ -57,6 +60,10 @@ export function PanelApp() {
   const series = health?.series;
   const view = usePanelStore((s) => s.view);
   const risks = promises ? promiseRisks(promises, localDate(now)).length : 0;
+  const plans = useRecords('plans', account?.id);
+  // The CSM's band set by hand, over the computed one, on every card (features/health/override.ts).
+  const override = activeOverride(plans, localDate(now));
+  const computed = account ? currentHealth(account, latest, engine.model) : undefined;
 
   const add = async (input: { name: string; contractEnd: string }) => {
     if (!ref) return;
@@ -100,13 +107,14 @@ export function PanelApp() {
   else if (account)
     body = (
       <>
-        <AccountCard account={{ ...account, health: currentHealth(account, latest, engine.model) }} now={now} showHealth={!latest} />
+        <AccountCard account={{ ...account, health: withOverride(computed, override) }} now={now} showHealth={!latest} />
         <AccountConflicts accountId={account.id} />
         <PanelTabs badges={{ expectations: risks }} />
         <div role="tabpanel" id={`tabpanel-${view}`} aria-labelledby={`tab-${view}`} key={`${account.id}:${view}`}>
           {view === 'overview' && (
             <>
-              {health && latest && <HealthCard account={account} snapshots={health.series} latest={latest} facts={health.facts} now={now} model={engine.model} />}
+              {health && latest && <HealthCard account={account} snapshots={health.series} latest={latest} facts={health.facts} now={now} model={engine.model} override={override} />}
+              {plans && <BandOverride key={account.id} accountId={account.id} plan={plans.find((p) => !p.deleted)} override={override} computedBand={computed?.band} now={now} />}
               {series && <RenewalCard account={account} snapshots={series} now={now} model={engine.model} settings={engine.renewal} promiseRisks={risks} />}
               <OnboardingCard account={account} ctas={ctas} now={now} />
               <PeopleCard account={account} now={now} />
@@ -114,7 +122,8 @@ export function PanelApp() {
             </>
           )}
           {view === 'service' && series && ctas && (
-            <ServiceTab account={account} ctas={ctas} snapshots={series} now={now} model={engine.model} renewal={engine.renewal} service={engine.service} />
+            <ServiceTab account={account} ctas={ctas} snapshots={series} now={now} model={engine.model} renewal={engine.renewal} service={engine.service}
+              deliver={(r) => <TeamDelivery accountId={account.id} subject={r.subject} text={r.text} />} />
           )}
           {view === 'expectations' && <ExpectationsTab account={account} now={now} service={engine.service} />}
           {view === 'handover' && <HandoverPanel account={account} now={now} />}

@@ -1,0 +1,59 @@
+import { createChannelsClient, ChannelsError } from './client';
+import type { Delivery } from './schemas';
+
+const TOKEN = 'lens_abcdefghijkl_0123456789abcdefghijklmnopqrstuvwxyzABCDEFG';
+const delivery: Delivery = {
+  id: 'dlv_1', channel: 'wecom', kind: 'wecom', accountId: 'acct-1', subject: null, text: '本月服务日', to: [], state: 'queued', attempts: 0,
+  lastError: null, nextAttemptAt: '2026-11-20T09:30:00.000Z', createdBy: 'Dana Lee', createdAt: '2026-11-20T09:30:00.000Z', updatedAt: '2026-11-20T09:30:00.000Z', sentAt: null,
+};
+
+function fakeFetch(answer: (url: string, init: RequestInit) => Response) {
+  const calls: { url: string; init: RequestInit }[] = [];
+  const f = (async (input: RequestInfo | URL, init: RequestInit = {}) => {
+    calls.push({ url: String(input), init });
+    return answer(String(input), init);
+  }) as typeof fetch;
+  return { f, calls };
+}
+const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+
+describe('the channels client', () => {
+  it('lists channels and deliveries, and posts a delivery with the token in the header only and an Idempotency-Key', async () => {
+    const { f, calls } = fakeFetch((url, init) => {
+      if (url.endsWith('/v1/channels')) return json({ items: [{ name: 'wecom', kind: 'wecom' }] });
+      if (url.includes('/v1/deliveries?')) return json({ items: [delivery] });
+      expect(init.method).toBe('POST');
+      return json({ delivery }, 202);
+    });
+    const api = createChannelsClient({ baseUrl: 'https://lens.example.com/', token: TOKEN, fetch: f });
+    expect(await api.channels()).toEqual([{ name: 'wecom', kind: 'wecom' }]);
+    expect(await api.deliveries('acct 1/x')).toEqual([delivery]);
+    expect(await api.deliver({ channel: 'wecom', accountId: 'acct-1', text: '本月服务日' }, 'key-1')).toEqual(delivery);
+    expect(calls.map((c) => c.url)).toEqual([
+      'https://lens.example.com/v1/channels', 'https://lens.example.com/v1/deliveries?accountId=acct+1%2Fx', 'https://lens.example.com/v1/deliveries',
+    ]);
+    const post = calls[2]!.init;
+    expect(post.headers).toMatchObject({ Authorization: `Bearer ${TOKEN}`, 'Idempotency-Key': 'key-1', 'Content-Type': 'application/json; charset=utf-8' });
+    expect(JSON.parse(String(post.body))).toEqual({ channel: 'wecom', accountId: 'acct-1', text: '本月服务日' });
+    expect(post).toMatchObject({ redirect: 'manual', credentials: 'omit' });
+    for (const c of calls) expect(c.url).not.toContain(TOKEN);
+  });
+
+  it('turns refusals, redirects, bad answers and network failures into ChannelsErrors without the token', async () => {
+    const fail = async (answer: () => Response | Promise<Response>) => {
+      const api = createChannelsClient({ baseUrl: 'https://lens.example.com', token: TOKEN, fetch: (async () => answer()) as typeof fetch });
+      return api.deliver({ channel: 'wecom', accountId: 'a', text: 'x' }, 'k').then(() => null, (e: unknown) => e as ChannelsError);
+    };
+    const refused = await fail(() => json({ error: { code: 'validation_failed', message: `text: must not contain the NUL character (U+0000) ${TOKEN}` } }, 422));
+    expect(refused).toMatchObject({ kind: 'rejected', status: 422, message: 'text: must not contain the NUL character (U+0000) [redacted]' });
+    expect(await fail(() => json({ error: { code: 'unauthorized', message: 'expired' } }, 401))).toMatchObject({ kind: 'unauthorized' });
+    expect(await fail(() => json({ error: { code: 'idempotency_conflict', message: 'used' } }, 409))).toMatchObject({ kind: 'conflict' });
+    expect(await fail(() => new Response('', { status: 302, headers: { Location: 'https://elsewhere.example' } }))).toMatchObject({ kind: 'rejected', status: 302 });
+    expect(await fail(() => new Response('{"delivery":{"__proto__":{"x":1}}}', { status: 202 }))).toMatchObject({ kind: 'malformed' });
+    expect(await fail(() => json({ delivery: { ...delivery, state: 'lost' } }, 202))).toMatchObject({ kind: 'malformed' });
+    expect(await fail(() => new Response('<html>bad gateway</html>', { status: 502 }))).toMatchObject({ kind: 'server', status: 502 });
+    expect(await fail(() => Promise.reject(new TypeError('fetch failed')))).toMatchObject({ kind: 'offline' });
+    expect(await fail(() => Promise.reject(new DOMException('late', 'TimeoutError')))).toMatchObject({ kind: 'timeout' });
+    expect(refused).toBeInstanceOf(ChannelsError);
+  });
+});

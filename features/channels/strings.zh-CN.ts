@@ -1,0 +1,31 @@
+import type { channelsEn } from './strings.en';
+
+/** 简体中文: delivery by the team server; the same keys as strings.en.ts. */
+export const channelsZhCN = {
+  'channels.title': '通过团队服务器发送',
+  'channels.loading': '正在读取团队的发送渠道…',
+  'channels.none': '团队还没有设置发送渠道。请管理员在团队服务器上添加（channels set）。',
+  'channels.channel': '渠道',
+  'channels.kind.email': '邮件',
+  'channels.kind.wecom': '企业微信群',
+  'channels.kind.dingtalk': '钉钉群',
+  'channels.kind.feishu': '飞书群',
+  'channels.to': '收件人（邮件地址，用逗号分隔）',
+  'channels.subject': '主题',
+  'channels.send': '发送',
+  'channels.sending': '正在发送…',
+  'channels.queued': '已排队：团队服务器会立即发送，渠道失败时会自动重试。',
+  'channels.noText': '没有可发送的内容。',
+  'channels.noTo': '请至少填写一个邮件地址。',
+  'channels.noSubject': '请填写邮件主题。',
+  'channels.failed': '未发送：{message}',
+  'channels.history': '本客户的发送记录',
+  'channels.state.queued': '排队中',
+  'channels.state.sending': '发送中',
+  'channels.state.sent': '已发送',
+  'channels.state.failed': '失败',
+  'channels.attempts': '第 {n} 次尝试',
+  'channels.retryAt': '下次重试 {time}',
+  'channels.lastError': '上次错误：{message}',
+  'channels.unreachable': '无法连接团队服务器：{message}',
+} satisfies Record<keyof typeof channelsEn, string>;

@@ -1,0 +1,28 @@
+import type { LensDB } from '../../data/db/db';
+import { loadIdMap, serverAccountId } from '../../data/sync/id-map';
+import { readDataSource, type DataSource } from '../../data/sync/settings';
+import { createChannelsClient, type ChannelsApi } from '../../features/channels/client';
+import { DeliveryRequestSchema, NO_TEAM_SERVER } from '../../features/channels/schemas';
+
+
+/**
+ * The team's delivery channels, asked by the panel and carried out here,
+ * where the stored token may be read; the panel never holds it. Accounts are
+ * named by the id the team server knows them by.
+ */
+export function teamChannels(db: LensDB, source: () => Promise<DataSource> = readDataSource, fetchFn?: typeof fetch): ChannelsApi {
+  const client = async () => {
+    const s = await source();
+    if (s.mode !== 'api') throw new Error(NO_TEAM_SERVER);
+    return createChannelsClient({ baseUrl: s.baseUrl, token: s.token, ...(fetchFn ? { fetch: fetchFn } : {}) });
+  };
+  const onServer = async (accountId: string) => serverAccountId(await loadIdMap(db), accountId);
+  return {
+    channels: async () => (await client()).channels(),
+    deliveries: async (accountId) => (await client()).deliveries(await onServer(accountId)),
+    deliver: async (request, key) => {
+      const checked = DeliveryRequestSchema.parse(request);
+      return (await client()).deliver({ ...checked, accountId: await onServer(checked.accountId) }, key);
+    },
+  };
+}
