@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { addAccountFromPage } from '../../data/db/accounts';
 import { AccountSchema } from '../../data/model/account';
 import { HealthSnapshotSchema } from '../../data/model/records';
-import { applyPlan, ImportConflictError, ImportRefusedError, previewImport } from './import';
+import { ImportConflictError, ImportRefusedError } from './import';
+import { applyPlan, previewImport } from '../../platform/background/transfer/accounts';
 import { csv, freshDb, HEADER, importFile, LATER, NOW } from './test-helpers';
 
 const GOOD = csv([

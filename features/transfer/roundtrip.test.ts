@@ -1,7 +1,7 @@
 import { loadDemoData } from '../../platform/demo/load';
-import { accountsToCsv, exportAccountsCsv, plainNumber } from './export/csv';
-import { exportAll, exportJsonText } from './export/json';
-import { parseCsv, previewImport } from './import';
+import { accountsToCsv, plainNumber } from './export/csv';
+import { parseCsv } from './import';
+import { exportAccountsCsv, exportAll, exportJsonText, previewImport } from '../../platform/background/transfer/accounts';
 import type { Account } from '../../data/model/account';
 import { freshDb, importFile, LATER, NOW } from './test-helpers';
 

@@ -1,5 +1,6 @@
 import { LensDB } from '../../data/db/db';
-import { applyPlan, previewImport, type ImportPlan } from './import';
+import type { ImportPlan } from './import';
+import { applyPlan, previewImport } from '../../platform/background/transfer/accounts';
 
 let n = 0;
 /** A fresh database per test (fake-indexeddb keeps them apart by name). */

@@ -14,6 +14,7 @@ import { backtest, type Backtest } from '../../features/portfolio/backtest';
 import { renewalEvents, type RenewalEvent } from '../../features/renewal/terms';
 import type { RenewalOutcome } from '../../data/model/records';
 import { weeklyReview, type WeeklyReview } from '../../features/today/review';
+import { keptRows } from './transfer/kept';
 
 /** The parts of a runtime.Port the data port uses (a fake one in tests). */
 export interface PortLike {
@@ -84,6 +85,10 @@ function query(database: LensDB, w: Watch, mode: () => Promise<'local' | 'api'>)
       return () => readToday(database, w.person);
     case 'watch/review':
       return () => readReview(database);
+    case 'watch/count':
+      return () => database.accounts.count();
+    case 'watch/kept':
+      return () => keptRows(database);
     case 'watch/records':
       return async () =>
         (await database.table(w.kind).where('accountId').equals(w.accountId).toArray()).filter((r: { deleted?: boolean }) => !r.deleted);

@@ -17,6 +17,7 @@ import type { Schedule } from './schedule';
 import { ensureSchedule, syncNow } from './sync';
 import { forgetTab, previewAccount, refreshLaunchers, sendToTab, setPanelUi, userTranslator } from './tabs';
 import { recordTermOutcome, tickPlanStep } from './terms';
+import { applyTransfer, discardKept, exportKept, exportTransfer, loadDemo, previewTransfer } from './transfer/commands';
 
 /** What the CRM page's content script may ask (the router has checked its sender and its shape). */
 export const contentCommands: HandlerMap<ContentMessage> = {
@@ -83,5 +84,11 @@ export function pageCommands(schedule: Schedule, reminderApi: ReminderBrowser): 
       await refreshLaunchers();
       return { ok: true, id: account.id };
     },
+    'transfer/preview': (msg) => previewTransfer(db(), msg.fileName, msg.text, new Date()),
+    'transfer/apply': (msg) => applyTransfer(db(), msg, new Date(), () => schedule.changedElsewhere()),
+    'transfer/export': (msg) => exportTransfer(db(), msg.kind, new Date()),
+    'demo/load': () => loadDemo(db(), new Date(), () => schedule.changedElsewhere()),
+    'kept/export': () => exportKept(db(), new Date()),
+    'kept/discard': (msg) => discardKept(db(), msg.seq),
   };
 }

@@ -4,6 +4,7 @@ import { CRM_IDS } from '../../crm/types';
 import { CustomRuleSchema } from '../../data/model/custom-rule';
 import { WrittenKindSchema } from '../../data/model/records';
 import type { CustomRule } from '../../crm/custom';
+import { MAX_FILE_BYTES } from '../../features/transfer/limits';
 import type { FieldLabels } from '../../crm/fields';
 
 /** What a content script needs beyond the built-in adapters: the user's rules and field labels. */
@@ -56,6 +57,8 @@ export type ContentMessage = z.infer<typeof ContentMessageSchema>;
 /** Messages the extension's own pages (panel, popup, options) may send. */
 const RecordId = z.string().min(1).max(200);
 const FieldName = z.string().min(1).max(80);
+const FileName = z.string().max(1000);
+const FileText = z.string().max(MAX_FILE_BYTES);
 
 export const PageMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('panel/whoami') }),
@@ -97,6 +100,16 @@ export const PageMessageSchema = z.discriminatedUnion('type', [
     ref: AccountRefSchema,
     input: z.object({ name: z.string(), contractEnd: z.string() }),
   }),
+  // The options page's import, export and demo book (platform/background/transfer/commands.ts). A file's text
+  // travels whole in one message: chrome.runtime messages carry up to 64 MiB of JSON, above MAX_FILE_BYTES.
+  z.object({ type: z.literal('transfer/preview'), fileName: FileName, text: FileText }),
+  /** Applied only if planning the same text again gives the plan the page previewed (its fingerprint). */
+  z.object({ type: z.literal('transfer/apply'), fileName: FileName, text: FileText, fingerprint: z.string().regex(/^[0-9a-f]{64}$/) }),
+  z.object({ type: z.literal('transfer/export'), kind: z.enum(['json', 'csv', 'terms']) }),
+  z.object({ type: z.literal('demo/load') }),
+  /** Rows an upgrade kept aside: all as a JSON file, or one forgotten for good (the list itself is the `watch/kept` port watch). */
+  z.object({ type: z.literal('kept/export') }),
+  z.object({ type: z.literal('kept/discard'), seq: z.number().int().nonnegative() }),
 ]);
 export type PageMessage = z.infer<typeof PageMessageSchema>;
 
@@ -150,6 +163,9 @@ export const PortRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('watch/today'), id: z.number().int(), person: z.string().trim().min(1).max(200).nullable().optional(), limit: z.number().int().min(1).optional() }),
   // The weekly onboarding review of the whole team's book.
   z.object({ type: z.literal('watch/review'), id: z.number().int() }),
+  // The options page: how many accounts are stored, and the rows an upgrade kept aside.
+  z.object({ type: z.literal('watch/count'), id: z.number().int() }),
+  z.object({ type: z.literal('watch/kept'), id: z.number().int() }),
   z.object({ type: z.literal('unwatch'), id: z.number().int() }),
 ]);
 export type PortRequest = z.infer<typeof PortRequestSchema>;

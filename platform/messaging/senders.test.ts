@@ -95,6 +95,12 @@ describe('router', () => {
         'account/add': () => {
           throw new Error('nope');
         },
+        'transfer/preview': () => void calls.push('transfer preview'),
+        'transfer/apply': () => void calls.push('transfer apply'),
+        'transfer/export': () => void calls.push('transfer export'),
+        'demo/load': () => void calls.push('demo'),
+        'kept/export': () => void calls.push('kept export'),
+        'kept/discard': () => void calls.push('kept discard'),
       },
     });
     return { router, calls, rejected };

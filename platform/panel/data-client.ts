@@ -7,6 +7,7 @@ import { DATA_PORT, type PageMessage, type PortRequest, type PortResult } from '
 import type { z } from 'zod';
 import type { PanelStatus, PortfolioData, TodayData } from '../background/data-port';
 import type { WeeklyReview } from '../../features/today/review';
+import type { KeptRow } from '../../features/transfer/answers';
 import { AccountSchema, type Account } from '../../data/model/account';
 import { WRITTEN_KINDS, type WrittenKind } from '../../data/model/records';
 import type { RecordOf } from '../../data/sync/schemas';
@@ -164,6 +165,15 @@ function useEarlyToday(wanted: boolean): { value: TodayData | undefined; error?:
 export function useReview() {
   return useWatch<WeeklyReview>({ type: 'watch/review' }, 'review');
 }
+
+/** How many accounts are stored, live (the options page). */
+export const useAccountCount = () => useWatch<number>({ type: 'watch/count' }, 'count');
+
+/** The rows an upgrade kept aside, described by the background, live (the options page). */
+export const useKeptRows = () => useWatch<KeptRow[]>({ type: 'watch/kept' }, 'kept');
+
+/** Every message a page sends (for the typed clients of the options page's features). */
+export type { PageMessage } from '../messaging/protocol';
 
 type Request = Extract<PageMessage, { type: 'record/create' | 'record/update' | 'record/put' | 'record/remove' | 'conflict/settle' | 'term/outcome' | 'term/plan' }>;
 

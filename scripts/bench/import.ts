@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { pathToFileURL } from 'node:url';
 import { LensDB } from '../../data/db/db';
-import { applyPlan, loadDbView, parseImportFile, planImport } from '../../features/transfer/import';
+import { parseImportFile, planImport } from '../../features/transfer/import';
+import { applyPlan, loadDbView } from '../../platform/background/transfer/accounts';
 import { COLUMNS } from '../../features/transfer/import/columns';
 
 /** A realistic accounts CSV: quoted names with commas, Chinese, every column, a health reading per row. */

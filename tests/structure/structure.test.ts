@@ -24,17 +24,6 @@ const ALLOWED: Allowances = {
   'feature-layers': {
     'features/handover/ui/CsmDecision.tsx': 'reads the signed-in role (data/sync/identity) to offer the CSM decision',
     'features/health/ui/HealthModelEditor.tsx': 'previews the model on a demo reading (platform/demo)',
-    'features/transfer/export/csv.ts': 'export reads the database in the options page; next: a background command',
-    'features/transfer/export/json.ts': 'as above',
-    'features/transfer/import/apply.ts': 'import writes the database in the options page; next: a background command',
-    'features/transfer/import/index.ts': 'as above',
-    'features/transfer/terms/apply.ts': 'the terms import writes the database (through the outbox) in the options page, as the accounts import does; next: a background command',
-    'features/transfer/terms/export.ts': 'the terms export reads the database in the options page, as the accounts export does',
-    'features/transfer/ui/ImportExport.tsx': 'as above',
-    'features/transfer/ui/KeptAside.tsx': 'reads rows an upgrade kept aside, in the options page',
-  },
-  'dexie-outside-background': {
-    'entrypoints/options/main.tsx': 'import, export, kept-aside rows and the demo loader still open the database in the options page',
   },
 };
 

@@ -1,5 +1,4 @@
 import Papa from 'papaparse';
-import type { LensDB } from '../../../data/db/db';
 import { escapeFormula } from '../import/cells';
 import { COLUMNS, HEALTH_COLUMNS, TEXT_COLUMNS, type ColumnKey } from '../import/columns';
 import type { Account } from '../../../data/model/account';
@@ -65,11 +64,4 @@ export function accountsToCsv(accounts: readonly Account[], snapshots: readonly 
     });
   });
   return `\uFEFF${Papa.unparse({ fields: [...COLUMNS], data: rows }, { newline: '\r\n' })}\r\n`;
-}
-
-export async function exportAccountsCsv(database: LensDB): Promise<string> {
-  const [accounts, snapshots] = await database.transaction('r', database.accounts, database.snapshots, () =>
-    Promise.all([database.accounts.toArray(), database.snapshots.toArray()]),
-  );
-  return accountsToCsv(accounts, snapshots);
 }

@@ -1,4 +1,3 @@
-import type { LensDB } from '../../../data/db/db';
 import { EXPORT_FORMAT, EXPORT_VERSION } from './format';
 
 /**
@@ -12,17 +11,11 @@ export interface ExportFile {
   format: typeof EXPORT_FORMAT;
   version: typeof EXPORT_VERSION;
   exportedAt: string;
-  /** Every other table of LensDB by name (tables added later are exported without a change here). */
+  /** Every other table of the database by name (tables added later are exported without a change here). */
   tables: Record<string, unknown[]>;
 }
 
-/** A consistent copy of all data (one read transaction), tombstones included. */
-export async function exportAll(database: LensDB, now: Date): Promise<ExportFile> {
-  const tables = database.tables.filter((t) => !NOT_EXPORTED.includes(t.name));
-  return database.transaction('r', tables, async () => {
-    const entries = await Promise.all(tables.map(async (t) => [t.name, await t.toArray()] as const));
-    return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: now.toISOString(), tables: Object.fromEntries(entries) };
-  });
-}
+/** The export file of a consistent copy of the tables (tombstones included). */
+export const exportFile = (tables: Record<string, unknown[]>, now: Date): ExportFile => ({ format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: now.toISOString(), tables });
 
-export const exportJsonText = async (database: LensDB, now: Date): Promise<string> => JSON.stringify(await exportAll(database, now), null, 2);
+export const exportFileText = (file: ExportFile): string => JSON.stringify(file, null, 2);

@@ -1,17 +1,7 @@
-import type { LensDB } from '../../../data/db/db';
 import type { Account } from '../../../data/model/account';
 import type { HealthSnapshot } from '../../../data/model/records';
 import { orgCompatible } from './plan';
-import type { DbView, ImportPlan } from './types';
-import { guardStorage } from '../../../data/db/storage-full';
-
-/** The data a preview is computed against. */
-export async function loadDbView(database: LensDB): Promise<DbView> {
-  return database.transaction('r', database.accounts, database.snapshots, async () => ({
-    accounts: await database.accounts.toArray(),
-    snapshots: await database.snapshots.toArray(),
-  }));
-}
+import type { ImportPlan } from './types';
 
 /** The data changed between preview and confirm: the preview no longer says what would happen. */
 export class ImportConflictError extends Error {
@@ -28,48 +18,51 @@ export class ImportRefusedError extends Error {
   }
 }
 
-/**
- * Writes a confirmed plan, all or nothing: one transaction over accounts and
- * snapshots, so a failure anywhere (or a bad row in the plan) leaves the data
- * exactly as it was. Records carry the preview's timestamps. Before writing,
- * it checks nothing it would overwrite or create changed since the preview.
- */
-export async function applyPlan(database: LensDB, plan: ImportPlan): Promise<{ created: number; updated: number }> {
+/** What a confirmed plan writes, and the stored copies it expects to find unchanged. */
+export interface ImportWrites {
+  accounts: Account[];
+  snapshots: HealthSnapshot[];
+  /** id → updatedAt seen in the preview (undefined: absent). */
+  expected: Map<string, string | undefined>;
+  expectedSnaps: Map<string, string | undefined>;
+  creates: Account[];
+}
+
+/** The writes of a plan that may be applied (else ImportRefusedError). Records carry the plan's timestamps. */
+export function importWrites(plan: ImportPlan): ImportWrites {
   if (!plan.canApply) throw new ImportRefusedError();
-  const accounts: Account[] = [];
-  const snapshots: HealthSnapshot[] = [];
-  const expected = new Map<string, string | undefined>(); // id → updatedAt seen in the preview (undefined: absent)
-  const expectedSnaps = new Map<string, string | undefined>();
+  const out: ImportWrites = { accounts: [], snapshots: [], expected: new Map(), expectedSnaps: new Map(), creates: [] };
   for (const row of plan.rows) {
     if (row.action === 'unchanged') continue;
-    if (row.action === 'create') accounts.push(row.account);
-    else {
-      if (row.account !== row.before) accounts.push(row.account);
-      expected.set(row.before.id, row.before.updatedAt);
-      for (const s of row.snapshotsBefore) expectedSnaps.set(s.id, s.updatedAt);
+    if (row.action === 'create') {
+      out.accounts.push(row.account);
+      out.creates.push(row.account);
+    } else {
+      if (row.account !== row.before) out.accounts.push(row.account);
+      out.expected.set(row.before.id, row.before.updatedAt);
+      for (const s of row.snapshotsBefore) out.expectedSnaps.set(s.id, s.updatedAt);
     }
     for (const s of row.snapshots) {
-      snapshots.push(s);
-      if (!expectedSnaps.has(s.id)) expectedSnaps.set(s.id, undefined);
+      out.snapshots.push(s);
+      if (!out.expectedSnaps.has(s.id)) out.expectedSnaps.set(s.id, undefined);
     }
   }
-  const creates = plan.rows.filter((r) => r.action === 'create').map((r) => r.account);
+  return out;
+}
 
-  await guardStorage(database, () => database.transaction('rw', database.accounts, database.snapshots, async () => {
-    const ids = [...expected.keys()];
-    const now = await database.accounts.bulkGet(ids);
-    if (now.some((a, i) => a?.updatedAt !== expected.get(ids[i]!))) throw new ImportConflictError();
-    const snapIds = [...expectedSnaps.keys()];
-    const snapsNow = await database.snapshots.bulkGet(snapIds);
-    if (snapsNow.some((s, i) => s?.updatedAt !== expectedSnaps.get(snapIds[i]!))) throw new ImportConflictError();
-    if (creates.length) {
-      // Someone added one of these records meanwhile (the panel, sync): creating it again would duplicate it.
-      const found = await database.accounts.where('[crm+recordId]').anyOf(creates.map((a) => [a.crm, a.recordId])).toArray();
-      const clash = creates.some((a) => found.some((f) => f.crm === a.crm && f.recordId === a.recordId && orgCompatible(f.orgKey, a.orgKey)));
-      if (clash) throw new ImportConflictError();
-    }
-    await database.accounts.bulkPut(accounts);
-    await database.snapshots.bulkPut(snapshots);
-  }));
-  return { created: plan.counts.create, updated: plan.counts.update };
+/**
+ * Whether the stored data moved since the plan: a record it overwrites changed
+ * (or appeared), or someone added one of the accounts it creates meanwhile
+ * (the panel, sync), so creating it again would duplicate it. `found` is every
+ * stored account with the CRM record of a create.
+ */
+export function importConflicts(
+  writes: ImportWrites,
+  now: { accounts: readonly (Account | undefined)[]; snapshots: readonly (HealthSnapshot | undefined)[]; found: readonly Account[] },
+): boolean {
+  const ids = [...writes.expected.keys()];
+  if (now.accounts.some((a, i) => a?.updatedAt !== writes.expected.get(ids[i]!))) return true;
+  const snapIds = [...writes.expectedSnaps.keys()];
+  if (now.snapshots.some((s, i) => s?.updatedAt !== writes.expectedSnaps.get(snapIds[i]!))) return true;
+  return writes.creates.some((a) => now.found.some((f) => f.crm === a.crm && f.recordId === a.recordId && orgCompatible(f.orgKey, a.orgKey)));
 }

@@ -1,5 +1,4 @@
 import Papa from 'papaparse';
-import type { LensDB } from '../../../data/db/db';
 import type { Account } from '../../../data/model/account';
 import type { Contract, RenewalOutcome } from '../../../data/model/records';
 import { accountTerms, latestOutcomeOf, outcomesByTerm } from '../../../data/model/terms';
@@ -32,11 +31,4 @@ export function termsToCsv(accounts: readonly Account[], contracts: readonly Con
     }
   }
   return `\uFEFF${Papa.unparse({ fields: [...TERM_COLUMNS], data: rows }, { newline: '\r\n' })}\r\n`;
-}
-
-export async function exportTermsCsv(database: LensDB): Promise<string> {
-  const [accounts, contracts, outcomes] = await database.transaction('r', [database.accounts, database.contracts, database.outcomes], () =>
-    Promise.all([database.accounts.toArray(), database.contracts.toArray(), database.outcomes.toArray()]),
-  );
-  return termsToCsv(accounts, contracts, outcomes);
 }

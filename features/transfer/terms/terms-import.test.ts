@@ -4,8 +4,7 @@ import type { Account } from '../../../data/model/account';
 import { termId } from '../../../data/model/terms';
 import { translator } from '../../../shared/i18n';
 import { ImportConflictError } from '../import/apply';
-import { applyTermsPlan, loadTermsView, previewTermsImport } from './apply';
-import { exportTermsCsv } from './export';
+import { applyTermsPlan, exportTermsCsv, loadTermsView, previewTermsImport } from '../../../platform/background/transfer/terms';
 import { parseTermsFile, planTermsImport } from './plan';
 
 let n = 0;

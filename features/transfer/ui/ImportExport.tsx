@@ -1,24 +1,24 @@
 import { useId, useRef, useState, type ChangeEvent } from 'react';
-import { browser } from 'wxt/browser';
 import { localDate } from '../../../shared/dates/local-date';
-import { db } from '../../../data/db/db';
-import { isStorageFull, isStorageUnavailable } from '../../../data/db/storage-full';
-import { exportAccountsCsv } from '../export/csv';
-import { exportJsonText } from '../export/json';
 import { describeProblem, describeRow, plannedChanges } from '../import/describe';
-import { applyPlan, ImportConflictError, MAX_FILE_BYTES, previewImport, type ImportPlan } from '../import';
-import { applyTermsPlan, previewTermsImport } from '../terms/apply';
-import { exportTermsCsv } from '../terms/export';
-import { isTermsFile, type TermsPlan } from '../terms/plan';
+import { MAX_FILE_BYTES } from '../limits';
+import type { TermsPlan } from '../terms/plan';
+import type { AnyPlan, TransferFailure } from '../answers';
+import { applyFile, exportText, previewFile } from '../client';
 import { download } from '../../../shared/ui/download';
 import { useTr } from '../../../shared/i18n/I18n';
+import type { Translator } from '../../../shared/i18n';
 import '../../../shared/ui/import.css';
 
 const PREVIEW_LIMIT = 200;
 
-type AnyPlan = ImportPlan | TermsPlan;
-type Step = { step: 'idle' } | { step: 'reading'; file: string } | { step: 'preview'; file: string; plan: AnyPlan } | { step: 'importing'; file: string; plan: AnyPlan };
-const isJsonName = (name: string, text: string) => name.toLowerCase().endsWith('.json') || (!name.toLowerCase().endsWith('.csv') && /^\uFEFF?\s*[[{]/.test(text));
+/** The file as read, kept for the confirm: the background plans the same text again before writing. */
+interface Chosen { file: string; text: string; plan: AnyPlan; fingerprint: string }
+type Step = { step: 'idle' } | { step: 'reading'; file: string } | ({ step: 'preview' } & Chosen) | ({ step: 'importing' } & Chosen);
+
+/** Today's words for each refusal the background sends back. */
+const importError = ({ t }: Translator, f: TransferFailure): string =>
+  f.code === 'conflict' ? t('import.conflict') : f.code === 'quotaFull' ? t('import.quotaFull') : f.code === 'storageUnavailable' ? t('import.storageUnavailable') : t('import.failed', { reason: f.reason });
 
 /** Options-page section: import accounts from CSV/JSON with a preview, and export the data. */
 export function ImportExport() {
@@ -48,31 +48,28 @@ export function ImportExport() {
     setState({ step: 'reading', file: file.name });
     try {
       const text = await file.text();
-      const json = isJsonName(file.name, text);
-      // A terms file (past contract terms with their outcomes) names term_end; anything else is an accounts file.
-      const plan = isTermsFile(json, text) ? await previewTermsImport(db(), json, text, new Date()) : await previewImport(db(), file.name, text, new Date());
-      setState({ step: 'preview', file: file.name, plan });
+      const answer = await previewFile(file.name, text);
+      if (!answer.ok) {
+        setError(importError(tr, answer));
+        return reset();
+      }
+      setState({ step: 'preview', file: file.name, text, plan: answer.plan, fingerprint: answer.fingerprint });
     } catch (err) {
       setError(t('import.failed', { reason: reason(err) }));
       reset();
     }
   };
 
-  const confirm = async (file: string, plan: AnyPlan) => {
-    setState({ step: 'importing', file, plan });
+  const confirm = async (chosen: Chosen) => {
+    setState({ ...chosen, step: 'importing' });
     try {
-      const { created, updated } = plan.kind === 'terms' ? await applyTermsPlan(db(), plan, new Date()) : await applyPlan(db(), plan);
-      setStatus(t(plan.kind === 'terms' ? 'import.terms.done' : 'import.done', { created, updated }));
-      reset();
-      try {
-        await browser.runtime.sendMessage({ type: 'data/changed' });
-      } catch {
-        // No listener (or no extension runtime in tests): open panels refresh on their next read.
-      }
+      const answer = await applyFile(chosen.file, chosen.text, chosen.fingerprint);
+      if (answer.ok) setStatus(t(answer.kind === 'terms' ? 'import.terms.done' : 'import.done', { created: answer.created, updated: answer.updated }));
+      else setError(importError(tr, answer));
     } catch (err) {
-      setError(err instanceof ImportConflictError ? t('import.conflict') : isStorageFull(err) ? t('import.quotaFull') : isStorageUnavailable(err) ? t('import.storageUnavailable') : t('import.failed', { reason: reason(err) }));
-      reset();
+      setError(t('import.failed', { reason: reason(err) }));
     }
+    reset();
   };
 
   const exportAs = async (kind: 'json' | 'csv' | 'terms') => {
@@ -81,8 +78,9 @@ export function ImportExport() {
     try {
       const now = new Date();
       const name = kind === 'json' ? `account-lens-export-${localDate(now)}.json` : `account-lens-${kind === 'csv' ? 'accounts' : 'terms'}-${localDate(now)}.csv`;
-      const text = kind === 'json' ? await exportJsonText(db(), now) : kind === 'csv' ? await exportAccountsCsv(db()) : await exportTermsCsv(db());
-      download(name, text, kind === 'json' ? 'application/json' : 'text/csv;charset=utf-8');
+      const answer = await exportText(kind);
+      if (!answer.ok) throw new Error(answer.reason);
+      download(name, answer.text, kind === 'json' ? 'application/json' : 'text/csv;charset=utf-8');
       setStatus(t('export.done', { file: name }));
     } catch (err) {
       setError(t('export.failed', { reason: reason(err) }));
@@ -99,7 +97,7 @@ export function ImportExport() {
       <label htmlFor={fileId}>{t('import.chooseFile')}</label>{' '}
       <input id={fileId} ref={input} type="file" accept=".csv,.json,text/csv,application/json" disabled={busy} onChange={(e) => void choose(e)} />
       {(state.step === 'preview' || state.step === 'importing') && (
-        <Preview plan={state.plan} file={state.file} busy={busy} onConfirm={() => void confirm(state.file, state.plan)} onCancel={reset} />
+        <Preview plan={state.plan} file={state.file} busy={busy} onConfirm={() => void confirm(state)} onCancel={reset} />
       )}
       <p role="status" aria-live="polite">{state.step === 'reading' ? t('import.reading', { file: state.file }) : state.step === 'importing' ? t('import.importing') : status}</p>
       {error && <p role="alert" className="error">{error}</p>}

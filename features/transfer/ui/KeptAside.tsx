@@ -1,53 +1,41 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { localDate } from '../../../shared/dates/local-date';
-import { db } from '../../../data/db/db';
-import { describeKeptAside, discardKeptAside, keptAside, keptAsideJsonText, type QuarantineEntry } from '../../../data/db/quarantine';
+import type { KeptRow } from '../answers';
+import { discardKeptRow, exportKeptAside, useKeptRows } from '../client';
 import { download } from '../../../shared/ui/download';
 import { useTr } from '../../../shared/i18n/I18n';
 
 /**
  * Options-page section: rows an upgrade could not keep as they were. Shown
  * only when there are some; the user can export them and discard them one by
- * one (a second click confirms, since a discarded row is gone for good).
+ * one (a second click confirms, since a discarded row is gone for good). The
+ * list is a live watch of the background's data port, so a discard shows at once.
  */
 export function KeptAside() {
   const tr = useTr();
   const { t } = tr;
-  const entries = useLiveQuery(() => keptAside(db()), []);
-  const into = useLiveQuery(async () => {
-    const ids = [...new Set((entries ?? []).flatMap((e) => (e.mergedInto ? [e.mergedInto] : [])))];
-    const accounts = await db().accounts.bulkGet(ids);
-    return new Map(ids.map((id, i) => [id, accounts[i]?.name ?? id]));
-  }, [entries]);
+  const entries = useKeptRows().value;
   const [confirming, setConfirming] = useState<number | undefined>();
   const [status, setStatus] = useState('');
   const [error, setError] = useState('');
   if (!entries?.length) return null;
 
-  const fail = (err: unknown) => setError(t('keptAside.failed', { reason: err instanceof Error ? err.message : String(err) }));
+  const fail = (reason: string) => setError(t('keptAside.failed', { reason }));
   const exportAll = async () => {
     setError('');
-    try {
-      const now = new Date();
-      const file = `account-lens-kept-aside-${localDate(now)}.json`;
-      download(file, await keptAsideJsonText(db(), now), 'application/json');
-      setStatus(t('keptAside.exported', { file }));
-    } catch (err) {
-      fail(err);
-    }
+    const file = `account-lens-kept-aside-${localDate(new Date())}.json`;
+    const answer = await exportKeptAside().catch((err: unknown) => ({ ok: false as const, reason: String(err) }));
+    if (!answer.ok) return fail(answer.reason);
+    download(file, answer.text, 'application/json');
+    setStatus(t('keptAside.exported', { file }));
   };
   const discard = async (seq: number) => {
     setError('');
-    try {
-      await discardKeptAside(db(), seq);
-      setConfirming(undefined);
-    } catch (err) {
-      fail(err);
-    }
+    const answer = await discardKeptRow(seq).catch((err: unknown) => ({ ok: false as const, reason: String(err) }));
+    if (!answer.ok) return fail(answer.reason);
+    setConfirming(undefined);
   };
-  const reason = (e: QuarantineEntry) =>
-    e.reason === 'merged' ? t('keptAside.reason.merged', { into: into?.get(e.mergedInto ?? '') ?? e.mergedInto ?? '' }) : t(`keptAside.reason.${e.reason}`);
+  const reason = (e: KeptRow) => (e.reason === 'merged' ? t('keptAside.reason.merged', { into: e.into ?? '' }) : t(`keptAside.reason.${e.reason}`));
 
   return (
     <section className="card import" aria-labelledby="kept-aside-title">
@@ -61,7 +49,7 @@ export function KeptAside() {
           </thead>
           <tbody>
             {entries.map((e) => {
-              const row = describeKeptAside(e.row);
+              const row = e.row;
               return (
                 <tr key={e.seq}>
                   <td>{row}</td>
@@ -73,7 +61,7 @@ export function KeptAside() {
                   <td>
                     {confirming === e.seq ? (
                       <>
-                        <button type="button" onClick={() => void discard(e.seq!)}>{t('keptAside.confirmDiscard')}</button>{' '}
+                        <button type="button" onClick={() => void discard(e.seq)}>{t('keptAside.confirmDiscard')}</button>{' '}
                         <button type="button" onClick={() => setConfirming(undefined)}>{t('keptAside.keep')}</button>
                       </>
                     ) : (

@@ -7,11 +7,21 @@ import { loadDemoData } from '../../../platform/demo/load';
 import { reportDrill } from '../../../tests/support/drill-report';
 import { StorageFullError } from '../../../data/db/storage-full';
 import { csv } from '../test-helpers';
+import { PageMessageSchema } from '../../../platform/messaging/protocol';
+import { pageCommands } from '../../../platform/background/page-commands';
+import type { ReminderBrowser } from '../../../platform/background/reminders';
+import type { Schedule } from '../../../platform/background/schedule';
 
 // Quota pressure: IndexedDB refuses writes once "full" (a QuotaExceededError
 // injected into every put and add after a budget of writes). The user is told
 // in plain words, and nothing is half-written: the data before stays whole.
-vi.mock('wxt/browser', () => ({ browser: { runtime: { sendMessage: () => Promise.resolve() } } }));
+// The page's messages reach the background's own commands, parsed as the router parses them.
+vi.mock('wxt/browser', () => ({ browser: { runtime: { sendMessage: (m: unknown) => background(m) } } }));
+const commands = pageCommands({ changedElsewhere: () => Promise.resolve() } as unknown as Schedule, {} as ReminderBrowser);
+async function background(message: unknown): Promise<unknown> {
+  const msg = PageMessageSchema.parse(message);
+  return (commands[msg.type] as (m: typeof msg, s: object) => unknown)(msg, {});
+}
 
 let budget = Infinity;
 const quotaError = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');

@@ -1,14 +1,12 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { db } from '../../../data/db/db';
-import { loadDemoData } from '../../demo/load';
 import type { LocaleSetting } from '../../../shared/i18n';
 import { settingsItem } from '../../../shared/settings';
 import { CustomRules } from './CustomRules';
 import { DataSourceSettings } from './DataSourceSettings';
 import { FieldLabels } from './FieldLabels';
 import { HealthModelEditor } from '../../../features/health/ui/HealthModelEditor';
+import { loadDemoBook, useAccountCount } from '../../../features/transfer/client';
 import { ImportExport } from '../../../features/transfer/ui/ImportExport';
 import { KeptAside } from '../../../features/transfer/ui/KeptAside';
 import { useTr } from '../../../shared/i18n/I18n';
@@ -24,7 +22,7 @@ export function OptionsApp() {
   const { t } = tr;
   const [locale, setLocale] = useState<LocaleSetting>('auto');
   const [status, setStatus] = useState<string>('');
-  const count = useLiveQuery(() => db().accounts.count(), []);
+  const count = useAccountCount().value;
 
   useEffect(() => {
     void settingsItem.getValue().then((s) => setLocale(s.locale));
@@ -37,13 +35,9 @@ export function OptionsApp() {
   };
 
   const loadDemo = async () => {
-    try {
-      const n = await loadDemoData(db(), new Date());
-      await browser.runtime.sendMessage({ type: 'data/changed' });
-      setStatus(tr.plural('options.demoLoaded', n));
-    } catch (err) {
-      setStatus(t('options.failed', { reason: err instanceof Error ? err.message : String(err) }));
-    }
+    // The background stores the book and then re-evaluates it, as after any change made elsewhere.
+    const answer = await loadDemoBook().catch((err: unknown) => ({ ok: false as const, reason: err instanceof Error ? err.message : String(err) }));
+    setStatus(answer.ok ? tr.plural('options.demoLoaded', answer.accounts) : t('options.failed', { reason: answer.reason }));
   };
 
   return (
