@@ -1,8 +1,9 @@
 import { DEFAULT_FIELD_LABELS, type FieldLabels } from './fields';
 import { ADAPTERS } from './registry';
-import type { AccountRef, CrmAdapter, UrlMatch } from './types';
+import { unproxied } from './proxy';
+import type { AccountRef, CrmAdapter, DealRef, UrlMatch } from './types';
 
-export type { AccountRef, CrmAdapter, CrmId, UrlMatch } from './types';
+export type { AccountRef, CrmAdapter, CrmId, DealRef, LinkedAccount, Money, UrlMatch } from './types';
 export { CRM_IDS } from './types';
 
 export interface UrlHit {
@@ -10,8 +11,12 @@ export interface UrlHit {
   match: UrlMatch;
 }
 
-/** The adapter and record the URL points at, or null when it is not an account record. */
-export function matchUrl(rawUrl: string, adapters: readonly CrmAdapter[] = ADAPTERS): UrlHit | null {
+/**
+ * The adapter and record (account or deal) the URL points at, or null. A URL
+ * seen through a security proxy (contoso.my.salesforce.com.mcas.ms) is read
+ * as the app's own URL.
+ */
+export function matchRecord(rawUrl: string, adapters: readonly CrmAdapter[] = ADAPTERS): UrlHit | null {
   let url: URL;
   try {
     url = new URL(rawUrl);
@@ -19,11 +24,22 @@ export function matchUrl(rawUrl: string, adapters: readonly CrmAdapter[] = ADAPT
     return null;
   }
   if (url.protocol !== 'https:') return null;
+  url = unproxied(url);
   for (const adapter of adapters) {
     const match = adapter.matchUrl(url);
     if (match) return { adapter, match };
   }
   return null;
+}
+
+/**
+ * The adapter and account record the URL points at, or null. Deal pages give
+ * null here: this is what the content script reports to the panel, which
+ * looks up accounts (a deal's linked account is `linkedAccountRef`).
+ */
+export function matchUrl(rawUrl: string, adapters: readonly CrmAdapter[] = ADAPTERS): UrlHit | null {
+  const hit = matchRecord(rawUrl, adapters);
+  return hit && !hit.match.kind ? hit : null;
 }
 
 /** Longest name a detection carries; a page can put anything in its header, and no account name is longer. */
@@ -47,4 +63,38 @@ export function refFrom(hit: UrlHit, doc: Document, labels: FieldLabels = DEFAUL
 export function detectAccount(url: string, doc: Document): AccountRef | null {
   const hit = matchUrl(url);
   return hit ? refFrom(hit, doc) : null;
+}
+
+/** Pure: the deal open at `url` in `doc` with its linked account and amount; null when the URL is no deal. */
+export function detectDeal(url: string, doc: Document): DealRef | null {
+  const hit = matchRecord(url);
+  if (!hit || hit.match.kind !== 'deal') return null;
+  const { adapter, match } = hit;
+  const deal: DealRef = { crm: adapter.crm, recordId: match.recordId };
+  if (match.orgKey) deal.orgKey = match.orgKey;
+  const name = adapter.readName(doc, match) ?? adapter.titleName?.(doc);
+  if (name) deal.name = clipName(name);
+  const details = adapter.readDeal?.(doc, match, unproxied(new URL(url)));
+  if (details?.account) {
+    const account = { ...details.account };
+    if (account.name) account.name = clipName(account.name);
+    deal.account = account;
+  }
+  if (details?.amount) deal.amount = details.amount;
+  return deal;
+}
+
+/**
+ * The account a deal page stands for: its linked account, when the page links
+ * to that account's record (a name alone cannot be looked up). The org is the
+ * deal's own unless the link named another.
+ */
+export function linkedAccountRef(deal: DealRef): AccountRef | null {
+  const id = deal.account?.recordId;
+  if (!id) return null;
+  const ref: AccountRef = { crm: deal.crm, recordId: id };
+  const orgKey = deal.account?.orgKey ?? deal.orgKey;
+  if (orgKey) ref.orgKey = orgKey;
+  if (deal.account?.name) ref.name = deal.account.name;
+  return ref;
 }
