@@ -1,4 +1,4 @@
-import { textOf } from './dom';
+import { contentText } from './dom';
 import { readLabelledSlots } from './fields';
 import { parseMoney } from './money';
 import { unproxied } from './proxy';
@@ -37,7 +37,7 @@ export function linkTarget(adapter: CrmAdapter, href: string | null, page: URL):
 function accountLink(adapter: CrmAdapter, root: ParentNode, page: URL): { match: UrlMatch; text?: string } | undefined {
   for (const a of Array.from(root.querySelectorAll('a[href]'))) {
     const match = linkTarget(adapter, a.getAttribute('href'), page);
-    if (match && !match.kind) return { match, text: textOf(a) };
+    if (match && !match.kind) return { match, text: contentText(a) };
   }
   return undefined;
 }
