@@ -1,4 +1,6 @@
-import { detectDeal, matchRecord } from '.';
+import { matchRecord } from '.';
+import { detectDeal } from './deal-detect';
+import { DEAL_READERS } from './deal-readers';
 import { readDealDetails } from './deal';
 import { salesforce } from './salesforce';
 
@@ -63,7 +65,7 @@ describe('deal pages', () => {
     expect(readDealDetails(salesforce, null, new URL(PAGE))).toEqual({});
     // A stale active view (another record) is not read.
     const stale = new DOMParser().parseFromString(`<div class="windowViewMode-normal active" data-record-id="006Hn00000Old77"><p>Amount</p><p>$9</p></div>`, 'text/html');
-    expect(salesforce.readDeal!(stale, hit.match, new URL(PAGE))).toEqual({});
+    expect(DEAL_READERS.salesforce(stale, hit.match, new URL(PAGE))).toEqual({});
   });
 
   it('is null on account pages and on pages that are no records', () => {

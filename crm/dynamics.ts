@@ -1,4 +1,3 @@
-import { readDealDetails } from './deal';
 import { isHidden, textOf } from './dom';
 import { readLabelledFields } from './fields';
 import { withProxies } from './proxy';
@@ -70,6 +69,4 @@ export const dynamics: CrmAdapter = {
   },
   // Hidden sessions are skipped by the reader; the header tiles come first.
   readFields: (doc, _match, labels) => readLabelledFields(doc.body, labels),
-  // The opportunity's Account lookup shows the account's name; a lookup tag is no link, so the id is read only where one is.
-  readDeal: (doc, _match, page) => readDealDetails(dynamics, doc.body, page),
 };

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { detectAccount, detectDeal, linkedAccountRef, type AccountRef, type DealRef } from '.';
+import { detectAccount, type AccountRef, type DealRef } from '.';
+import { detectDeal, linkedAccountRef } from './deal-detect';
 
 /**
  * Fixture pages, each with the URL it was "captured" at and what detection

@@ -1,4 +1,3 @@
-import { readDealDetails } from './deal';
 import { firstVisibleText, subdomainOf, titleNameExcept } from './dom';
 import { readLabelledFields } from './fields';
 import { withProxies } from './proxy';
@@ -12,7 +11,7 @@ const SUITE = /^\/crm\/sales\/(accounts|deals)\/(\d+)\/?$/;
 const CLASSIC = /^\/(accounts|deals)\/(\d+)\/?$/;
 
 const HEADER_NAME = ['[data-test-id="entity-name"]', '.entity-details-header .entity-name'];
-const DETAILS = '[data-test-id="entity-details"], .entity-details';
+export const FRESHSALES_DETAILS = '[data-test-id="entity-details"], .entity-details';
 // Record tabs are titled "<name> | Freshsales"; list pages use the plural.
 const TITLE = /^(.+?) \| (?:Freshsales|Freshworks CRM)$/;
 const NOT_A_NAME = ['Accounts', 'Sales Accounts', 'Deals', 'Freshsales', '客户', '交易'];
@@ -29,8 +28,7 @@ export const freshsales: CrmAdapter = {
     if (!m?.[2]) return null;
     return m[1] === 'deals' ? { recordId: m[2], orgKey, kind: 'deal' } : { recordId: m[2], orgKey };
   },
-  readName: (doc) => firstVisibleText(doc.querySelector(DETAILS) ?? doc, HEADER_NAME),
+  readName: (doc) => firstVisibleText(doc.querySelector(FRESHSALES_DETAILS) ?? doc, HEADER_NAME),
   titleName: (doc) => titleNameExcept(doc.title, TITLE, NOT_A_NAME),
-  readFields: (doc, _match, labels) => readLabelledFields(doc.querySelector(DETAILS) ?? doc.body, labels),
-  readDeal: (doc, _match, page) => readDealDetails(freshsales, doc.querySelector(DETAILS) ?? doc.body, page),
+  readFields: (doc, _match, labels) => readLabelledFields(doc.querySelector(FRESHSALES_DETAILS) ?? doc.body, labels),
 };

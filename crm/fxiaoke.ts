@@ -1,4 +1,3 @@
-import { readDealDetails } from './deal';
 import { firstVisibleText, subdomainOf } from './dom';
 import { readLabelledFields } from './fields';
 import type { CrmAdapter, UrlMatch } from './types';
@@ -22,7 +21,7 @@ export function fxiaokeTenant(host: string): string | undefined | null {
 
 // The detail opens as a layer over the list; read only inside it so list
 // columns (负责人 …) are not taken for the record's fields.
-const DETAIL = '.crm-d-layout, .crm-detail';
+export const FXIAOKE_DETAIL = '.crm-d-layout, .crm-detail';
 const HEADER_NAME = ['.crm-d-header .crm-d-name', '.crm-d-header h1'];
 // Without a header, the name is the record's own name field.
 const NAME_LABELS = { name: ['客户名称', 'Account Name'] };
@@ -43,10 +42,9 @@ export const fxiaoke: CrmAdapter = {
   },
   // Header → the record's name field. The page title is the product name, so there is no title fallback.
   readName(doc, match) {
-    const detail = doc.querySelector(DETAIL);
+    const detail = doc.querySelector(FXIAOKE_DETAIL);
     if (!detail) return undefined;
     return firstVisibleText(detail, HEADER_NAME) ?? readLabelledFields(detail, match.kind ? DEAL_NAME_LABELS : NAME_LABELS).name;
   },
-  readFields: (doc, _match, labels) => readLabelledFields(doc.querySelector(DETAIL), labels),
-  readDeal: (doc, _match, page) => readDealDetails(fxiaoke, doc.querySelector(DETAIL), page),
+  readFields: (doc, _match, labels) => readLabelledFields(doc.querySelector(FXIAOKE_DETAIL), labels),
 };

@@ -1,4 +1,3 @@
-import { readDealDetails } from './deal';
 import { firstVisibleText, titleNameExcept } from './dom';
 import { readLabelledFields } from './fields';
 import { withProxies } from './proxy';
@@ -12,11 +11,11 @@ const HOSTS = ['app.hubspot.com', 'app-eu1.hubspot.com', 'app-na2.hubspot.com', 
 // linked from emails.
 const RECORD = /^\/contacts\/(\d+)\/record\/0-([23])\/(\d+)(?:\/view\/\d+)?\/?$/;
 const LEGACY = /^\/contacts\/(\d+)\/(company|deal)\/(\d+)\/?$/;
-// The right sidebar holds association cards: a deal's companies are linked there.
-const ASSOCIATIONS = '[data-test-id="records-right-sidebar"]';
+// The right sidebar holds association cards: a deal's companies are linked there (crm/deal-readers.ts).
+export const HUBSPOT_ASSOCIATIONS = '[data-test-id="records-right-sidebar"]';
 
 // HubSpot's class names are generated per build; only its test hooks are stable.
-const SIDEBAR = '[data-test-id="left-sidebar"]';
+export const HUBSPOT_SIDEBAR = '[data-test-id="left-sidebar"]';
 const HEADER_NAME = ['[data-selenium-test="highlightTitle"]', '[data-test-id="highlight-record-label"]'];
 // Record tabs are titled "<name> | HubSpot"; index pages use the object's plural.
 const TITLE = /^(.+?) \| HubSpot$/;
@@ -34,12 +33,9 @@ export const hubspot: CrmAdapter = {
   },
   // HubSpot's markup carries no record id near the header, so a stale name is
   // guarded by the caller (it waits for the name to change after navigation).
-  readName: (doc) => firstVisibleText(doc.querySelector(SIDEBAR) ?? doc, HEADER_NAME),
+  readName: (doc) => firstVisibleText(doc.querySelector(HUBSPOT_SIDEBAR) ?? doc, HEADER_NAME),
   titleName: (doc) => titleNameExcept(doc.title, TITLE, NOT_A_NAME),
   // The left sidebar holds the record's own properties; the right one shows
   // associated deals and contacts, whose owners are not the company's.
-  readFields: (doc, _match, labels) => readLabelledFields(doc.querySelector(SIDEBAR), labels),
-  // A deal's amount is a property of the left sidebar; its company is an association card.
-  readDeal: (doc, _match, page) =>
-    readDealDetails(hubspot, doc.querySelector(SIDEBAR), page, { associations: doc.querySelector(ASSOCIATIONS) }),
+  readFields: (doc, _match, labels) => readLabelledFields(doc.querySelector(HUBSPOT_SIDEBAR), labels),
 };

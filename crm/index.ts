@@ -1,7 +1,7 @@
 import { DEFAULT_FIELD_LABELS, type FieldLabels } from './fields';
 import { ADAPTERS } from './registry';
 import { unproxied } from './proxy';
-import type { AccountRef, CrmAdapter, DealRef, UrlMatch } from './types';
+import type { AccountRef, CrmAdapter, UrlMatch } from './types';
 
 export type { AccountRef, CrmAdapter, CrmId, DealRef, LinkedAccount, Money, UrlMatch } from './types';
 export { CRM_IDS } from './types';
@@ -35,7 +35,7 @@ export function matchRecord(rawUrl: string, adapters: readonly CrmAdapter[] = AD
 /**
  * The adapter and account record the URL points at, or null. Deal pages give
  * null here: this is what the content script reports to the panel, which
- * looks up accounts (a deal's linked account is `linkedAccountRef`).
+ * looks up accounts (a deal's linked account is `linkedAccountRef` in crm/deal-detect.ts).
  */
 export function matchUrl(rawUrl: string, adapters: readonly CrmAdapter[] = ADAPTERS): UrlHit | null {
   const hit = matchRecord(rawUrl, adapters);
@@ -44,7 +44,7 @@ export function matchUrl(rawUrl: string, adapters: readonly CrmAdapter[] = ADAPT
 
 /** Longest name a detection carries; a page can put anything in its header, and no account name is longer. */
 export const MAX_NAME = 200;
-const clipName = (name: string) => (name.length <= MAX_NAME ? name : `${name.slice(0, MAX_NAME - 1).replace(/[\uD800-\uDBFF]$/, '')}…`);
+export const clipName = (name: string) => (name.length <= MAX_NAME ? name : `${name.slice(0, MAX_NAME - 1).replace(/[\uD800-\uDBFF]$/, '')}…`);
 
 /** Builds the reference from a URL hit and the document; the name falls back header → title → none. */
 
@@ -65,36 +65,3 @@ export function detectAccount(url: string, doc: Document): AccountRef | null {
   return hit ? refFrom(hit, doc) : null;
 }
 
-/** Pure: the deal open at `url` in `doc` with its linked account and amount; null when the URL is no deal. */
-export function detectDeal(url: string, doc: Document): DealRef | null {
-  const hit = matchRecord(url);
-  if (!hit || hit.match.kind !== 'deal') return null;
-  const { adapter, match } = hit;
-  const deal: DealRef = { crm: adapter.crm, recordId: match.recordId };
-  if (match.orgKey) deal.orgKey = match.orgKey;
-  const name = adapter.readName(doc, match) ?? adapter.titleName?.(doc);
-  if (name) deal.name = clipName(name);
-  const details = adapter.readDeal?.(doc, match, unproxied(new URL(url)));
-  if (details?.account) {
-    const account = { ...details.account };
-    if (account.name) account.name = clipName(account.name);
-    deal.account = account;
-  }
-  if (details?.amount) deal.amount = details.amount;
-  return deal;
-}
-
-/**
- * The account a deal page stands for: its linked account, when the page links
- * to that account's record (a name alone cannot be looked up). The org is the
- * deal's own unless the link named another.
- */
-export function linkedAccountRef(deal: DealRef): AccountRef | null {
-  const id = deal.account?.recordId;
-  if (!id) return null;
-  const ref: AccountRef = { crm: deal.crm, recordId: id };
-  const orgKey = deal.account?.orgKey ?? deal.orgKey;
-  if (orgKey) ref.orgKey = orgKey;
-  if (deal.account?.name) ref.name = deal.account.name;
-  return ref;
-}

@@ -1,4 +1,3 @@
-import { readDealDetails } from './deal';
 import { firstVisibleText, subdomainOf, titleNameExcept } from './dom';
 import { readLabelledFields } from './fields';
 import { withProxies } from './proxy';
@@ -12,7 +11,7 @@ const RECORD = /^\/(organization|deal)\/(\d+)\/?$/;
 const RESERVED = ['www', 'app', 'api', 'developers', 'marketplace', 'support', 'oauth'];
 
 const HEADER_NAME = ['[data-testid="header-title"]', '.detailView h1'];
-const DETAILS = '[data-testid="details-sidebar"], .detailView';
+export const PIPEDRIVE_DETAILS = '[data-testid="details-sidebar"], .detailView';
 // Record tabs are titled "<name> | Pipedrive"; list pages use the plural.
 const TITLE = /^(.+?) \| Pipedrive$/;
 const NOT_A_NAME = ['Organizations', 'Organization', 'Deals', 'Deal', 'Pipedrive', '组织', '公司', '交易'];
@@ -27,8 +26,7 @@ export const pipedrive: CrmAdapter = {
     if (!m?.[2]) return null;
     return m[1] === 'deal' ? { recordId: m[2], orgKey, kind: 'deal' } : { recordId: m[2], orgKey };
   },
-  readName: (doc) => firstVisibleText(doc.querySelector(DETAILS) ?? doc, HEADER_NAME),
+  readName: (doc) => firstVisibleText(doc.querySelector(PIPEDRIVE_DETAILS) ?? doc, HEADER_NAME),
   titleName: (doc) => titleNameExcept(doc.title, TITLE, NOT_A_NAME),
-  readFields: (doc, _match, labels) => readLabelledFields(doc.querySelector(DETAILS) ?? doc.body, labels),
-  readDeal: (doc, _match, page) => readDealDetails(pipedrive, doc.querySelector(DETAILS) ?? doc.body, page),
+  readFields: (doc, _match, labels) => readLabelledFields(doc.querySelector(PIPEDRIVE_DETAILS) ?? doc.body, labels),
 };

@@ -1,4 +1,3 @@
-import { readDealDetails } from './deal';
 import { firstText, nameFromTitle } from './dom';
 import { readLabelledFields } from './fields';
 import { withProxies } from './proxy';
@@ -93,7 +92,7 @@ function activeView(doc: Document, match: UrlMatch): Element | null {
 }
 
 /** The part of the page that describes this record: the active Lightning view, else Classic's detail block. */
-function recordRoot(doc: Document, match: UrlMatch): Element | null {
+export function salesforceRecordRoot(doc: Document, match: UrlMatch): Element | null {
   return activeView(doc, match) ?? (doc.querySelector(ACTIVE_VIEW) ? null : doc.querySelector(CLASSIC_DETAIL));
 }
 
@@ -141,5 +140,4 @@ export const salesforce: CrmAdapter = {
     }
     return fields;
   },
-  readDeal: (doc, match, page) => readDealDetails(salesforce, recordRoot(doc, match), page),
 };

@@ -87,6 +87,11 @@ export interface CrmAdapter {
   titleName?(doc: Document): string | undefined;
   /** Pure: labelled fields the page shows (owner, contract end, annual value). */
   readFields?(doc: Document, match: UrlMatch, labels: Readonly<Record<FieldKey, readonly string[]>>): AccountRef['fields'];
-  /** Pure: on a deal page, its linked account and amount; `page` resolves the links the page holds. */
-  readDeal?(doc: Document, match: UrlMatch, page: URL): DealDetails;
 }
+
+/**
+ * Pure: on a deal page, its linked account and amount; `page` resolves the
+ * links the page holds. Kept apart from the adapters (crm/deal-readers.ts) so
+ * the content script, which reports accounts only, does not carry them.
+ */
+export type DealReader = (doc: Document, match: UrlMatch, page: URL) => DealDetails;

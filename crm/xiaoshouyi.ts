@@ -1,4 +1,3 @@
-import { readDealDetails } from './deal';
 import { firstVisibleText, titleNameExcept } from './dom';
 import { readLabelledFields } from './fields';
 import type { CrmAdapter, UrlMatch } from './types';
@@ -12,7 +11,7 @@ const PAGES = new Map<string, 'account' | 'deal'>([
 ]);
 const ID = /^\d+$/;
 
-const DETAIL = '.account-detail, .opportunity-detail, .detail-container';
+export const XIAOSHOUYI_DETAIL = '.account-detail, .opportunity-detail, .detail-container';
 const HEADER_NAME = ['.detail-header .entity-name', '.detail-header h2'];
 // Record pages are titled "<name> - 销售易"; other pages carry the module name.
 const TITLE = /^(.+?) - 销售易(?:CRM)?$/;
@@ -30,8 +29,7 @@ export const xiaoshouyi: CrmAdapter = {
     if (kind === 'deal') match.kind = 'deal';
     return match;
   },
-  readName: (doc) => firstVisibleText(doc.querySelector(DETAIL) ?? doc, HEADER_NAME),
+  readName: (doc) => firstVisibleText(doc.querySelector(XIAOSHOUYI_DETAIL) ?? doc, HEADER_NAME),
   titleName: (doc) => titleNameExcept(doc.title, TITLE, NOT_A_NAME),
-  readFields: (doc, _match, labels) => readLabelledFields(doc.querySelector(DETAIL) ?? doc.body, labels),
-  readDeal: (doc, _match, page) => readDealDetails(xiaoshouyi, doc.querySelector(DETAIL) ?? doc.body, page),
+  readFields: (doc, _match, labels) => readLabelledFields(doc.querySelector(XIAOSHOUYI_DETAIL) ?? doc.body, labels),
 };

@@ -1,4 +1,3 @@
-import { readDealDetails } from './deal';
 import { firstVisibleText, titleNameExcept } from './dom';
 import { readLabelledFields } from './fields';
 import { withProxies } from './proxy';
@@ -27,7 +26,7 @@ const RECORD = /^\/crm\/(?:org(\d+)\/)?tab\/(Accounts|Potentials)\/(\d+)\/?$/;
 // The current ("next-gen") UI renders the record's name as the first component view
 // wrap of the detail page, as public userscripts for it read it (cxElemCompViewWrap).
 const HEADER_NAME = ['[data-zcqa="dv_title"]', '#subvalue_ACCOUNTNAME', '#subvalue_POTENTIALNAME', '.dv_title', 'span.cxElemCompViewWrap'];
-const DETAIL = '[data-zcqa="detailview"], .detailViewContainer';
+export const ZOHO_DETAIL = '[data-zcqa="detailview"], .detailViewContainer';
 // Record tabs are titled "<name> - Zoho CRM"; module pages use the module name.
 const TITLE = /^(.+?) - Zoho CRM$/;
 const NOT_A_NAME = ['Accounts', 'Deals', 'Home', '客户', '商机', '首页'];
@@ -43,8 +42,7 @@ export const zoho: CrmAdapter = {
     if (m[2] === 'Potentials') match.kind = 'deal';
     return match;
   },
-  readName: (doc) => firstVisibleText(doc.querySelector(DETAIL) ?? doc, HEADER_NAME),
+  readName: (doc) => firstVisibleText(doc.querySelector(ZOHO_DETAIL) ?? doc, HEADER_NAME),
   titleName: (doc) => titleNameExcept(doc.title, TITLE, NOT_A_NAME),
-  readFields: (doc, _match, labels) => readLabelledFields(doc.querySelector(DETAIL) ?? doc.body, labels),
-  readDeal: (doc, _match, page) => readDealDetails(zoho, doc.querySelector(DETAIL) ?? doc.body, page),
+  readFields: (doc, _match, labels) => readLabelledFields(doc.querySelector(ZOHO_DETAIL) ?? doc.body, labels),
 };
