@@ -4,6 +4,7 @@ import type { AccountRef } from '../../../crm/types';
 import { currentHealth } from '../../../features/health/current';
 import { activeOverride, withOverride } from '../../../features/health/override';
 import { BandOverride } from '../../../features/health/ui/BandOverride';
+import { canPitch } from '../../../features/renewal/can-pitch';
 import { useHealthReadings } from '../../../features/use-health-readings';
 import { localDate } from '../../../shared/dates/local-date';
 import { useAccount, useRecords } from '../../panel/data-client';
@@ -50,10 +51,16 @@ export default function AccountView({ pageRef }: { pageRef: AccountRef }) {
   const latest = health?.latest;
   const series = health?.series;
   const risks = promises ? promiseRisks(promises, localDate(now)).length : 0;
+  const broken = promises ? promises.filter((p) => !p.deleted && p.status === 'broken').length : 0;
   const plans = useRecords('plans', account?.id);
   // The CSM's band set by hand, over the computed one, on every card (features/health/override.ts).
   const override = activeOverride(plans, localDate(now));
   const computed = account ? currentHealth(account, latest, engine.model) : undefined;
+  const shown = withOverride(computed, override);
+  // "Can I pitch?" once the CTAs and promises it weighs are read.
+  const pitch = account && ctas && promises
+    ? canPitch({ account, today: localDate(now), noPitchDays: engine.renewal.noPitchDays, band: shown?.band ?? null, bandByHand: override !== undefined, ctas, promises: { broken, atRisk: risks } })
+    : undefined;
 
   const add = async (input: { name: string; contractEnd: string }) => {
     const answer = (await browser.runtime.sendMessage({ type: 'account/add', ref: pageRef, input })) as { ok?: boolean; error?: string } | null;
@@ -66,7 +73,7 @@ export default function AccountView({ pageRef }: { pageRef: AccountRef }) {
   else if (account)
     body = (
       <>
-        <AccountCard account={{ ...account, health: withOverride(computed, override) }} now={now} showHealth={!latest} />
+        <AccountCard account={{ ...account, health: shown }} now={now} showHealth={!latest} pitch={pitch} />
         <AccountConflicts accountId={account.id} />
         <PanelTabs badges={{ expectations: risks }} />
         <div role="tabpanel" id={`tabpanel-${view}`} aria-labelledby={`tab-${view}`} key={`${account.id}:${view}`}>
