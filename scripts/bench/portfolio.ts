@@ -140,8 +140,11 @@ export async function benchToday(n = 10_000, runs = 5): Promise<TodayBench> {
     for (let r = 0; r < runs; r++) {
       const panel = await lens.browser.context.newPage();
       await panel.goto(`chrome-extension://${lens.browser.extensionId}/sidepanel.html`);
-      await panel.waitForFunction('"frame" in (window.__lensToday ?? {})', null, { timeout: 30_000 });
-      const at = (await panel.evaluate('window.__lensToday')) as { script: number; boot: number; paint: number; frame: number };
+      // Page-side polling (the extension's CSP refuses the string functions waitForFunction would run).
+      const at = (await panel.evaluate(`new Promise((resolve) => {
+        const look = () => ('frame' in (window.__lensToday ?? {}) ? resolve(window.__lensToday) : setTimeout(look, 20));
+        look();
+      })`)) as { script: number; boot: number; paint: number; frame: number };
       scriptMs.push(at.script);
       bootMs.push(at.boot);
       paintMs.push(at.paint);
