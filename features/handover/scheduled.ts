@@ -43,3 +43,11 @@ export const ScheduledAnswerSchema = z.object({ scheduled: ScheduledMessageSchem
 
 /** The longest a welcome waits after the handover is accepted. */
 export const MAX_WELCOME_DELAY_MINUTES = 30;
+
+/** The scheduled messages of the team server, for the extension (features/channels/client.ts serves it). */
+export interface ScheduleApi {
+  /** An account's scheduled messages, newest first. */
+  scheduled(accountId: string): Promise<ScheduledMessage[]>;
+  /** Cancels one before it is due; refused (409) once it was handed over for sending. */
+  cancelScheduled(id: string): Promise<ScheduledMessage>;
+}
