@@ -151,7 +151,7 @@ describe.each(backends())('automation on $name', (backend) => {
   });
 
   it('cancelled → never sent; too late once handed over', async () => {
-    const { json, csm, turnOn, submit, accept, tick, scheduled, robot } = await setup();
+    const { h, json, csm, turnOn, submit, accept, tick, scheduled, robot } = await setup();
     await turnOn('welcome', { channel: 'wecom', delayMinutes: 15 });
     await submit();
     await accept();
@@ -165,6 +165,11 @@ describe.each(backends())('automation on $name', (backend) => {
     expect((await scheduled())[0]!.state).toBe('cancelled');
     expectError(await json(csm, `/v1/automation/scheduled/${job!.id}/cancel`, 'POST'), 409, 'too_late');
     expectError(await json(csm, '/v1/automation/scheduled/auto_nope/cancel', 'POST'), 404, 'not_found');
+    // Another team sees none of it and cannot cancel it.
+    await h.seed('team-b', fakeAccounts(1));
+    const stranger = await h.token('team-b', 'Eve', 'manager');
+    expect(ScheduledListSchema.parse((await h.get(stranger, `/v1/automation/scheduled?accountId=${ACCOUNT}`)).json).items).toEqual([]);
+    expectError(await json(stranger, `/v1/automation/scheduled/${job!.id}/cancel`, 'POST'), 404, 'not_found');
   });
 
   it('welcomes only what is accepted after it is turned on; turning it off stops what is not yet due', async () => {
