@@ -39,6 +39,22 @@ describe('the channels client', () => {
     for (const c of calls) expect(c.url).not.toContain(TOKEN);
   });
 
+  it('reads an account’s scheduled messages and cancels one, refusing an answer that is not one', async () => {
+    const scheduled = {
+      id: 'auto_1', rule: 'welcome', accountId: 'acct-1', channel: 'wecom', kind: 'wecom', subject: null, text: '您好', to: [], dueAt: '2026-11-20T09:50:00.000Z',
+      state: 'scheduled', note: null, deliveryId: null, deliveryState: null, createdAt: '2026-11-20T09:30:00.000Z', updatedAt: '2026-11-20T09:30:00.000Z',
+    };
+    const { f, calls } = fakeFetch((url) => (url.includes('/cancel') ? json({ scheduled: { ...scheduled, state: 'cancelled' } }) : json({ items: [scheduled] })));
+    const api = createChannelsClient({ baseUrl: 'https://lens.example.com', token: TOKEN, fetch: f });
+    expect(await api.scheduled('acct-1')).toEqual([scheduled]);
+    expect((await api.cancelScheduled('auto/1')).state).toBe('cancelled');
+    expect(calls.map((c) => [c.init.method, c.url])).toEqual([
+      ['GET', 'https://lens.example.com/v1/automation/scheduled?accountId=acct-1'], ['POST', 'https://lens.example.com/v1/automation/scheduled/auto%2F1/cancel'],
+    ]);
+    const bad = createChannelsClient({ baseUrl: 'https://lens.example.com', token: TOKEN, fetch: fakeFetch(() => json({ items: [{ ...scheduled, state: 'maybe' }] })).f });
+    await expect(bad.scheduled('acct-1')).rejects.toMatchObject({ kind: 'malformed' });
+  });
+
   it('turns refusals, redirects, bad answers and network failures into ChannelsErrors without the token', async () => {
     const fail = async (answer: () => Response | Promise<Response>) => {
       const api = createChannelsClient({ baseUrl: 'https://lens.example.com', token: TOKEN, fetch: (async () => answer()) as typeof fetch });

@@ -3,6 +3,7 @@ import {
   ChannelListSchema, DeliveryAnswerSchema, DeliveryListSchema,
   type ChannelSummary, type Delivery, type DeliveryRequest,
 } from './schemas';
+import { ScheduledAnswerSchema, ScheduledListSchema, type ScheduleApi } from '../handover/scheduled';
 
 /**
  * Delivery by the team server (docs/channels.md), for the extension: the
@@ -58,7 +59,8 @@ function parseAnswer(text: string): unknown {
   return value;
 }
 
-export function createChannelsClient(opts: ChannelsClientOptions): ChannelsApi {
+/** The channels and the automation's scheduled messages (docs/channels.md, automation), on one client. */
+export function createChannelsClient(opts: ChannelsClientOptions): ChannelsApi & ScheduleApi {
   const { token, timeoutMs = 10_000 } = opts;
   const doFetch = opts.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const base = opts.baseUrl.replace(/\/+$/, '');
@@ -113,5 +115,7 @@ export function createChannelsClient(opts: ChannelsClientOptions): ChannelsApi {
       });
       return answer.delivery;
     },
+    scheduled: async (accountId) => (await call('GET', `/automation/scheduled?${new URLSearchParams({ accountId })}`, ScheduledListSchema)).items,
+    cancelScheduled: async (id) => (await call('POST', `/automation/scheduled/${encodeURIComponent(id)}/cancel`, ScheduledAnswerSchema)).scheduled,
   };
 }

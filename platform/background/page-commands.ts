@@ -76,6 +76,8 @@ export function pageCommands(schedule: Schedule, reminderApi: ReminderBrowser): 
     'channels/list': async () => ({ ok: true, value: await channels.channels() }),
     'channels/deliveries': async (msg) => ({ ok: true, value: await channels.deliveries(msg.accountId) }),
     'channels/deliver': async (msg) => ({ ok: true, value: await channels.deliver(msg.request as DeliveryRequest, msg.key) }),
+    'automation/scheduled': async (msg) => ({ ok: true, value: await channels.scheduled(msg.accountId) }),
+    'automation/cancel': async (msg) => ({ ok: true, value: await channels.cancelScheduled(msg.id) }),
     'term/outcome': (msg) => afterTermWrite(recordTermOutcome(db(), msg.input, new Date()), msg.input.accountId),
     'term/plan': (msg) => afterTermWrite(tickPlanStep(db(), msg.input, new Date()), msg.input.accountId),
     'reminders/check': async () => runReminderCheck(db(), reminderApi, await userTranslator(), new Date(), true).then((r) => ({ ok: true, notified: r.notified.length })),

@@ -91,6 +91,9 @@ export const PageMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('channels/list') }),
   z.object({ type: z.literal('channels/deliveries'), accountId: RecordId }),
   z.object({ type: z.literal('channels/deliver'), request: z.record(z.string(), z.unknown()), key: z.string().min(8).max(100) }),
+  /** The team server's scheduled messages of an account (the automated welcome), and cancelling one before it goes. */
+  z.object({ type: z.literal('automation/scheduled'), accountId: RecordId }),
+  z.object({ type: z.literal('automation/cancel'), id: z.string().min(1).max(100) }),
   /** How the current contract term went (renewed: with the next term); checked in full by the background. */
   z.object({ type: z.literal('term/outcome'), input: z.record(z.string(), z.unknown()) }),
   /** A step of the current term's renewal plan ticked off, or back on. */

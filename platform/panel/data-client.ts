@@ -1,5 +1,6 @@
 import type { ChannelsApi } from '../../features/channels/client';
 import type { ChannelSummary, Delivery } from '../../features/channels/schemas';
+import type { ScheduleApi, ScheduledMessage } from '../../features/handover/scheduled';
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { AccountRef } from '../../crm/types';
@@ -122,7 +123,13 @@ export const teamChannelsVia: ChannelsApi = {
   deliver: async (request, key) => (await ask<Delivery>({ type: 'channels/deliver', request, key })),
 };
 
-async function ask<T>(message: Extract<PageMessage, { type: 'channels/list' | 'channels/deliveries' | 'channels/deliver' }>): Promise<T> {
+/** The team server's scheduled messages (the automated welcome), through the background. */
+export const teamScheduleVia: ScheduleApi = {
+  scheduled: async (accountId) => (await ask<ScheduledMessage[]>({ type: 'automation/scheduled', accountId })),
+  cancelScheduled: async (id) => (await ask<ScheduledMessage>({ type: 'automation/cancel', id })),
+};
+
+async function ask<T>(message: Extract<PageMessage, { type: 'channels/list' | 'channels/deliveries' | 'channels/deliver' | 'automation/scheduled' | 'automation/cancel' }>): Promise<T> {
   const answer = (await browser.runtime.sendMessage(message)) as { ok?: boolean; error?: string; value?: T } | null;
   if (!answer?.ok) throw new Error(answer?.error ?? 'no answer from the extension');
   return answer.value as T;

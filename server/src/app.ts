@@ -14,6 +14,7 @@ import { IdSchema } from '../../data/model/common';
 import { authenticate } from './auth';
 import type { Sql } from './db';
 import { fail, issuesText, parseJson, type Env } from './http';
+import { automationRoutes } from './automation/routes';
 import { channelRoutes } from './channels/routes';
 import { ingestRoutes, isIngestPath } from './ingest/routes';
 import { authenticateIngestKey, ingestKeyOf } from './ingest/keys';
@@ -212,6 +213,7 @@ export function createApp({ sql, log, now = () => new Date(), limiter = failureL
 
   ingestRoutes(app, { sql, now, retentionDays });
   channelRoutes(app, { sql, now });
+  automationRoutes(app, { sql, now });
 
   return app;
 }

@@ -4,12 +4,13 @@ import type { Handover, Milestone, PromiseRecord, ServicePlan } from '../../../d
 import { HandoverChecklist } from './HandoverChecklist';
 import { HandoverDecision, type Identity } from './CsmDecision';
 import { IntroCard } from './IntroCard';
+import { WelcomeSchedule } from './WelcomeSchedule';
 
 /**
  * Sales' handover of a newly signed customer to the CSM: the checklist with
  * its completeness meter, when CS should have joined the sale, the CSM's
  * decision (accept, or send back with questions) and the CSM's introduction
- * message to the customer.
+ * message to the customer, with the team server's automatic welcome once accepted.
  */
 export function HandoverTab({ account, handover, promises, milestones, plan, now, uiLanguage, thresholds, identity }: {
   account: Account;
@@ -29,7 +30,9 @@ export function HandoverTab({ account, handover, promises, milestones, plan, now
       <HandoverChecklist account={account} handover={handover} thresholds={thresholds} />
       {handover && status === 'submitted' && <HandoverDecision handover={handover} identity={identity} />}
       {handover && (status === 'submitted' || status === 'accepted') && (
-        <IntroCard account={account} handover={handover} milestones={milestones} plan={plan} now={now} uiLanguage={uiLanguage} />
+        <IntroCard account={account} handover={handover} milestones={milestones} plan={plan} now={now} uiLanguage={uiLanguage}>
+          {status === 'accepted' && <WelcomeSchedule accountId={account.id} now={now} />}
+        </IntroCard>
       )}
     </>
   );

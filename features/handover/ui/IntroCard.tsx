@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { localDate } from '../../../shared/dates/local-date';
 import { checkSuccessStory, csmIntroChat, csmIntroMessage, handoverId, introInputOf, SUCCESS_STORY_MAX } from '..';
 import type { Account } from '../../../data/model/account';
@@ -15,8 +15,10 @@ import { saveFailed, FormMessage, type FormNote } from '../../../shared/ui/FormM
  * e-mail (subject and body) and as a shorter chat text for the channels the
  * customer actually reads.
  */
-export function IntroCard({ account, handover, milestones, plan, now, uiLanguage }: {
+export function IntroCard({ account, handover, milestones, plan, now, uiLanguage, children }: {
   account: Account; handover: Handover; milestones: Milestone[]; plan: ServicePlan | undefined; now: Date; uiLanguage: 'en' | 'zh-CN';
+  /** Shown under the hint: the team server's automatic welcome, when it scheduled one (WelcomeSchedule). */
+  children?: ReactNode;
 }) {
   const { t } = useTr();
   const language = plan && !plan.deleted ? plan.language : uiLanguage;
@@ -57,6 +59,7 @@ export function IntroCard({ account, handover, milestones, plan, now, uiLanguage
     <section className="card" aria-labelledby="intro-title">
       <h2 id="intro-title">{t('intro.title')}</h2>
       <p className="muted small">{t('intro.hint')}</p>
+      {children}
       <label>
         {t('intro.story')}
         <textarea rows={3} value={story} onChange={(e) => setStory(e.target.value)} aria-describedby="intro-story-hint" />

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { CHANNEL_KINDS, ChannelNameSchema, type ChannelKind } from '../../../features/channels/schemas';
+import { AUTOMATION_USAGE, automationCli } from '../automation/cli';
 import type { Sql } from '../db';
 import { ChannelConfigSchema, listChannels, removeChannel, setChannel } from './store';
 
@@ -8,7 +9,8 @@ export const CHANNELS_USAGE = `Delivery channels (docs/channels.md):
   npm run server -- channels set --team T --kind wecom|dingtalk|feishu [--name N] --url-file F [--secret-file F]
                    a channel the team's deliveries go out by (the name defaults to the kind); secrets are read from files
   npm run server -- channels remove --team T --name N
-  npm run server -- channels list --team T                  the team's channels, without their secrets`;
+  npm run server -- channels list --team T                  the team's channels, without their secrets
+${AUTOMATION_USAGE}`;
 
 function flag(args: string[], name: string): string | undefined {
   const i = args.indexOf(`--${name}`);
@@ -30,6 +32,7 @@ function readSecret(file: string, what: string, out: (s: string) => void): strin
 /** The `channels` commands: the exit code, 2 for a usage error, or null when `argv` is none of them. */
 export async function channelsCli(sql: Sql, argv: string[], out: (s: string) => void): Promise<number | null> {
   const [cmd, verb] = argv;
+  if (cmd === 'automation') return automationCli(sql, argv, out, new Date());
   if (cmd !== 'channels') return null;
   const team = flag(argv, 'team');
   if (!team) return out(CHANNELS_USAGE), 2;

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Delivery, DeliveryRequest } from '../../../features/channels/schemas';
+import { runAutomation } from '../automation/engine';
 import type { Caller } from '../auth';
 import type { Sql } from '../db';
 import type { Log } from '../log';
@@ -137,12 +138,14 @@ export async function runDueDeliveries(sql: Sql, log: Log, now: Date, deps: Send
   return result;
 }
 
-/** Runs due deliveries every `everyMs` (default 10 s) until stopped; one run at a time. */
+/** At each tick (every `everyMs`, default 10 s, until stopped; one at a time): the automations at `now`, then the deliveries due. */
 export function startDeliveryWorker(sql: Sql, log: Log, opts: SendDeps & { everyMs?: number; now?: () => Date } = {}) {
   const { everyMs = 10_000, now = () => new Date(), ...deps } = opts;
   let running: Promise<void> | undefined;
   const tick = () => {
-    running ??= runDueDeliveries(sql, log, now(), deps)
+    const at = now();
+    running ??= runAutomation(sql, log, at)
+      .then(() => runDueDeliveries(sql, log, at, deps))
       .then(() => undefined)
       .catch((err: unknown) => log('error', 'delivery worker', { error: err instanceof Error ? err.message : String(err) }))
       .finally(() => (running = undefined));
