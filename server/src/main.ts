@@ -19,6 +19,9 @@ export interface Running {
   stop(): Promise<void>;
 }
 
+/** How long an idle keep-alive connection stays open: longer than load balancers keep theirs. */
+export const KEEP_ALIVE_MS = 65_000;
+
 /** Starts the team server on `sql` (migrated first). Port 0 picks a free port. */
 export async function startServer(sql: Sql, opts: { port?: number; host?: string; log?: Log; trustProxy?: boolean } = {}): Promise<Running> {
   const log = opts.log ?? jsonLog;
@@ -46,6 +49,12 @@ export async function startServer(sql: Sql, opts: { port?: number; host?: string
       () => resolve(s),
     );
   });
+  // Behind a load balancer, an idle keep-alive connection must be closed by the balancer, never by us:
+  // a server closing one just as the balancer sends on it is a failed request (a 502). Balancers
+  // close idle connections after about 60 s (docs/scale-out.md), so this server waits longer.
+  const http = server as unknown as { keepAliveTimeout: number; headersTimeout: number };
+  http.keepAliveTimeout = KEEP_ALIVE_MS;
+  http.headersTimeout = KEEP_ALIVE_MS + 1000;
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : (opts.port ?? 8787);
   const prune = setInterval(() => void pruneKeys(sql).catch(() => undefined), 6 * 3600_000);
