@@ -1,6 +1,5 @@
 // @vitest-environment node
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { ChangesPageSchema } from '../../data/sync/schemas';
 import { createToken, ensureUser } from '../src/auth';
@@ -8,7 +7,7 @@ import { openPostgres, type Sql } from '../src/db';
 import { migrate } from '../src/migrations';
 import { storeAccounts } from '../src/store';
 import { fakeAccount } from '../../tests/support/fake-api-data';
-import { postgresUnavailable, startPostgres, type TempPostgres } from '../../tests/support/postgres';
+import { freePort, postgresUnavailable, startPostgres, type TempPostgres } from '../../tests/support/postgres';
 import { sample } from './helpers';
 
 /**
@@ -23,16 +22,6 @@ vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const TEAM = 'scale-team';
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
 
 interface Child {
   url: string;
