@@ -111,7 +111,10 @@ Usage events, tickets and NPS (docs/ingest.md):
 
 ${CHANNELS_USAGE}
 
-Storage: PostgreSQL when DATABASE_URL is set, else PGlite in LENS_DATA_DIR (default ./server-data).
+Storage: PostgreSQL when DATABASE_URL is set (LENS_PG_POOL connections, default 10), else PGlite in
+LENS_DATA_DIR (default ./server-data). Several servers on one PostgreSQL: docs/scale-out.md.
+A checked token is trusted LENS_TOKEN_CACHE_SECONDS (0 to 30, default 30) before it is checked again:
+another server sees a revocation within that time.
 Behind a reverse proxy, LENS_TRUST_PROXY=1 counts failed sign-ins per X-Forwarded-For address.
 Usage events are kept LENS_EVENTS_RETENTION_DAYS days (default 400, at least 91).`;
 
