@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { isMainThread } from 'node:worker_threads';
 import { ApiAccountSchema, type ApiAccount } from '../../data/sync/schemas';
 import { createToken, ensureUser } from '../../server/src/auth';
-import { openPglite, openPostgres, type Sql } from '../../server/src/db';
+import { openPglite, openPostgres, poolSize, type Sql } from '../../server/src/db';
 import { silentLog } from '../../server/src/log';
 import { startServer, type Running } from '../../server/src/main';
 import { storeAccounts } from '../../server/src/store';
@@ -102,7 +102,7 @@ export async function loadTest(backend: 'PGlite' | 'PostgreSQL', opts: LoadOptio
   try {
     if (backend === 'PostgreSQL') {
       pg = await startPostgres();
-      sql = await openPostgres(pg.url);
+      sql = await openPostgres(pg.url, poolSize(process.env.LENS_PG_POOL));
     } else {
       dir = mkdtempSync(join(tmpdir(), 'lens-load-'));
       sql = await openPglite(dir);

@@ -19,6 +19,9 @@ export interface Running {
   stop(): Promise<void>;
 }
 
+/** How long an idle keep-alive connection stays open: longer than load balancers keep theirs. */
+export const KEEP_ALIVE_MS = 65_000;
+
 /** Starts the team server on `sql` (migrated first). Port 0 picks a free port. */
 export async function startServer(sql: Sql, opts: { port?: number; host?: string; log?: Log; trustProxy?: boolean } = {}): Promise<Running> {
   const log = opts.log ?? jsonLog;
@@ -46,6 +49,12 @@ export async function startServer(sql: Sql, opts: { port?: number; host?: string
       () => resolve(s),
     );
   });
+  // Behind a load balancer, an idle keep-alive connection must be closed by the balancer, never by us:
+  // a server closing one just as the balancer sends on it is a failed request (a 502). Balancers
+  // close idle connections after about 60 s (docs/scale-out.md), so this server waits longer.
+  const http = server as unknown as { keepAliveTimeout: number; headersTimeout: number };
+  http.keepAliveTimeout = KEEP_ALIVE_MS;
+  http.headersTimeout = KEEP_ALIVE_MS + 1000;
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : (opts.port ?? 8787);
   const prune = setInterval(() => void pruneKeys(sql).catch(() => undefined), 6 * 3600_000);
@@ -102,7 +111,10 @@ Usage events, tickets and NPS (docs/ingest.md):
 
 ${CHANNELS_USAGE}
 
-Storage: PostgreSQL when DATABASE_URL is set, else PGlite in LENS_DATA_DIR (default ./server-data).
+Storage: PostgreSQL when DATABASE_URL is set (LENS_PG_POOL connections, default 10), else PGlite in
+LENS_DATA_DIR (default ./server-data). Several servers on one PostgreSQL: docs/scale-out.md.
+A checked token is trusted LENS_TOKEN_CACHE_SECONDS (0 to 30, default 30) before it is checked again:
+another server sees a revocation within that time.
 Behind a reverse proxy, LENS_TRUST_PROXY=1 counts failed sign-ins per X-Forwarded-For address.
 Usage events are kept LENS_EVENTS_RETENTION_DAYS days (default 400, at least 91).`;
 

@@ -35,22 +35,30 @@ const asApiAccount = (data: Record<string, unknown>): ApiAccount => ApiAccountSc
 export async function lookup(sql: Sql, teamId: string, q: { crm: CrmId; recordId: string; orgKey?: string }): Promise<AccountBundle | 'unbound' | null> {
   const recordId = normaliseRecordId(q.crm, q.recordId) ?? q.recordId;
   const exact = TENANT_SCOPED_IDS.includes(q.crm);
-  const { rows } = await sql.query<{ data: Record<string, unknown>; bound: boolean }>(
-    `select data, (data->>'orgKey' is not null) as bound from items where team_id = $1 and kind = 'accounts' and data->>'crm' = $2 and data->>'recordId' = $3
-       and (data->>'orgKey' is null or data->>'orgKey' = $4) order by (data->>'orgKey' is null), seq desc limit 1`,
-    [teamId, q.crm, recordId, q.orgKey ?? null],
-  );
-  if (!rows[0]) return null;
-  if (exact && q.orgKey !== undefined && !rows[0].bound) return 'unbound';
-  const account = asApiAccount(rows[0].data);
-  const records = await sql.query<Row>(
-    `select kind, data from items where team_id = $1 and account_id = $2 and kind <> 'accounts' and coalesce((data->>'deleted')::boolean, false) = false order by seq`,
-    [teamId, account.id],
-  );
+  const { rows } = await sql.query<{ part: number; kind: string; data: Record<string, unknown>; bound: boolean | null }>(LOOKUP, [teamId, q.crm, recordId, q.orgKey ?? null]);
+  const head = rows[0];
+  if (!head || head.part !== 0) return null;
+  if (exact && q.orgKey !== undefined && !head.bound) return 'unbound';
+  const account = asApiAccount(head.data);
   const bundle = Object.fromEntries(KINDS.map((k) => [k, [] as unknown[]])) as Record<WrittenKind, unknown[]>;
-  for (const r of records.rows) bundle[r.kind as WrittenKind]?.push(r.data);
+  for (const r of rows.slice(1)) bundle[r.kind as WrittenKind]?.push(r.data);
   return { account, ...bundle } as AccountBundle;
 }
+
+/** The account a CRM record shows, then its live records in feed order: one round trip, one plan per connection. */
+const LOOKUP = {
+  name: 'lens_lookup',
+  text: `with a as (
+      select id, data, (data->>'orgKey' is not null) as bound from items
+       where team_id = $1 and kind = 'accounts' and data->>'crm' = $2 and data->>'recordId' = $3
+         and (data->>'orgKey' is null or data->>'orgKey' = $4::text)
+       order by (data->>'orgKey' is null), seq desc limit 1)
+    select 0 as part, 'accounts' as kind, data, bound, 0::bigint as seq from a
+    union all
+    select 1, r.kind, r.data, null, r.seq from a join items r on r.team_id = $1 and r.account_id = a.id
+     where r.kind <> 'accounts' and coalesce((r.data->>'deleted')::boolean, false) = false
+    order by part, seq`,
+};
 
 /**
  * Cursors are opaque to clients: the team's own feed position, base64url-encoded.
@@ -70,7 +78,7 @@ export function seqOf(cursor: string | undefined): number | null {
 /** One page of the team's change feed after `since`. */
 export async function changes(sql: Sql, teamId: string, since: number, limit: number) {
   const { rows } = await sql.query<{ kind: string; data: Record<string, unknown>; seq: string }>(
-    'select kind, data, seq from items where team_id = $1 and seq > $2 order by seq limit $3',
+    { name: 'lens_changes', text: 'select kind, data, seq from items where team_id = $1 and seq > $2 order by seq limit $3' },
     [teamId, since, limit + 1],
   );
   const page = rows.slice(0, limit);
@@ -107,22 +115,20 @@ export async function putRecord(sql: Sql, caller: Caller, kind: WrittenKind, id:
   const bodyHash = hashOf({ kind, id, body });
   return sql.transaction(async (tx) => {
     // The key row is taken first: a concurrent request with the same key waits here, then finds it.
-    const claimed = await tx.query<{ key: string }>(
-      `insert into idempotency (team_id, key, body_hash, answer) values ($1, $2, $3, 'null'::jsonb) on conflict do nothing returning key`,
-      [caller.teamId, key, bodyHash],
-    );
+    const claimed = await tx.query<{ key: string }>(CLAIM_KEY, [caller.teamId, key, bodyHash]);
     if (claimed.rows.length === 0) {
-      const seen = (await tx.query<{ body_hash: string; answer: { record: unknown } | null }>('select body_hash, answer from idempotency where team_id = $1 and key = $2', [caller.teamId, key])).rows[0]!;
+      const seen = (await tx.query<{ body_hash: string; answer: { record: unknown } | null }>(SEEN_KEY, [caller.teamId, key])).rows[0]!;
       if (seen.body_hash !== bodyHash) return { status: 409, code: 'idempotency_conflict', message: 'this Idempotency-Key was used with another body' } as const;
       return { status: 200, answer: seen.answer! } as const;
     }
-    const account = await tx.query('select 1 from items where team_id = $1 and kind = $2 and id = $3', [caller.teamId, 'accounts', record.accountId]);
+    const account = await tx.query(ACCOUNT_EXISTS, [caller.teamId, record.accountId]);
     if (account.rows.length === 0) throw new NotFound(`account ${record.accountId}`);
-    // Who wrote it stays the person who first wrote it; a CSM's decision on a handover is signed apart.
-    // The feed lock first: writers of this team are serialised from reading the stored copy to commit.
-    await lockFeed(tx, caller.teamId);
+    // Writers of this record are serialised from reading the stored copy to commit. Health readings are
+    // also written in bulk (import, daily rollup) under the team's feed lock: their writers take that lock.
+    await (FEED_LOCKED.has(kind) ? lockFeed(tx, caller.teamId) : tx.query(LOCK_RECORD, [caller.teamId, kind, id]));
     const stored0 = await storedForMerge(tx, caller.teamId, kind, id);
     const before = stored0?.data;
+    // Who wrote it stays the person who first wrote it; a CSM's decision on a handover is signed apart.
     const author = typeof before?.author === 'string' ? before.author : caller.userName;
     // The decision's signature is the server's to give: a client's own decidedBy/decidedAt is not taken.
     const { decidedBy: _b, decidedAt: _a, ...given } = record as Record<string, unknown>;
@@ -134,7 +140,7 @@ export async function putRecord(sql: Sql, caller: Caller, kind: WrittenKind, id:
     if (!merged.changed) {
       // Nothing new (every named field already holds its value): the stored copy is the answer, the feed stays.
       const answer = { record: before };
-      await tx.query('update idempotency set answer = $3 where team_id = $1 and key = $2', [caller.teamId, key, JSON.stringify(answer)]);
+      await tx.query(ANSWER_KEY, [caller.teamId, key, JSON.stringify(answer)]);
       return { status: 200, answer } as const;
     }
     const status = (merged.data as { status?: string }).status;
@@ -143,15 +149,11 @@ export async function putRecord(sql: Sql, caller: Caller, kind: WrittenKind, id:
       ? { decidedBy: caller.userName, decidedAt: now.toISOString() }
       : kind === 'handovers' && before?.decidedBy ? { decidedBy: before.decidedBy, decidedAt: before.decidedAt } : {};
     const stored = { ...merged.data, author, updatedBy: caller.userName, updatedAt: now.toISOString(), ...signature };
-    await tx.query(
-      `insert into items (team_id, kind, id, account_id, data, seq, field_marks) values ($1, $2, $3, $4, $5, next_team_seq($1), $6)
-         on conflict (team_id, kind, id) do update set data = excluded.data, account_id = excluded.account_id, seq = excluded.seq, field_marks = excluded.field_marks`,
-      [caller.teamId, kind, id, String(merged.data.accountId ?? record.accountId), JSON.stringify(stored), JSON.stringify(merged.marks)],
-    );
-    await keepHistory(tx, caller, kind, id, actions, stored, now);
-    const answer = { record: stored };
-    await tx.query('update idempotency set answer = $3 where team_id = $1 and key = $2', [caller.teamId, key, JSON.stringify(answer)]);
-    return { status: 200, answer } as const;
+    await tx.query(WRITE_RECORD, [
+      caller.teamId, kind, id, String(merged.data.accountId ?? record.accountId), JSON.stringify(stored), JSON.stringify(merged.marks),
+      now.toISOString(), caller.userId, caller.userName, caller.role, actions.join(','), key,
+    ]);
+    return { status: 200, answer: { record: stored } } as const;
   }).catch((err: unknown) => {
     // The whole transaction is undone, the key included: the client may retry once the account exists.
     if (err instanceof NotFound) return { status: 404, code: 'not_found', message: `${err.message} is not on this server` } as const;
@@ -163,14 +165,36 @@ export async function putRecord(sql: Sql, caller: Caller, kind: WrittenKind, id:
 class NotFound extends Error {}
 class Forbidden extends Error {}
 
-/** Every accepted write is kept: who (user and role), when, which actions, and the version stored. */
-async function keepHistory(tx: Sql, caller: Caller, kind: WrittenKind, id: string, actions: string[], stored: unknown, now: Date) {
-  await tx.query(
-    `insert into record_history (team_id, kind, id, changed_at, user_id, user_name, role, actions, data)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [caller.teamId, kind, id, now.toISOString(), caller.userId, caller.userName, caller.role, actions.join(','), JSON.stringify(stored)],
-  );
-}
+const CLAIM_KEY = {
+  name: 'lens_claim_key',
+  text: `insert into idempotency (team_id, key, body_hash, answer) values ($1, $2, $3, 'null'::jsonb) on conflict do nothing returning key`,
+};
+const SEEN_KEY = { name: 'lens_seen_key', text: 'select body_hash, answer from idempotency where team_id = $1 and key = $2' };
+const ANSWER_KEY = { name: 'lens_answer_key', text: 'update idempotency set answer = $3 where team_id = $1 and key = $2' };
+const ACCOUNT_EXISTS = { name: 'lens_account_exists', text: `select 1 from items where team_id = $1 and kind = 'accounts' and id = $2` };
+const LOCK_RECORD = { name: 'lens_lock_record', text: `select pg_advisory_xact_lock(7043, hashtext($1 || '/' || $2 || '/' || $3))` };
+/** Kinds that other writers than putRecord write too (in bulk, under the team's feed lock). */
+const FEED_LOCKED = new Set<WrittenKind>(['snapshots']);
+
+/**
+ * An accepted write in one statement: its history row (who, in which role,
+ * when, which actions, the version stored), the key's answer, and the record
+ * at the team's next feed position. Taking the position locks the team's
+ * row of team_feed until commit, so the team's writes commit in feed order
+ * and a reader's cursor never passes a position still to commit; being the
+ * last statement, the lock is held for this statement and the commit only.
+ */
+const WRITE_RECORD = {
+  name: 'lens_write_record',
+  text: `with history as (
+      insert into record_history (team_id, kind, id, changed_at, user_id, user_name, role, actions, data)
+      values ($1, $2, $3, $7, $8, $9, $10, $11, $5::jsonb)
+    ), answer as (
+      update idempotency set answer = jsonb_build_object('record', $5::jsonb) where team_id = $1 and key = $12
+    )
+    insert into items (team_id, kind, id, account_id, data, seq, field_marks) values ($1, $2, $3, $4, $5::jsonb, next_team_seq($1), $6::jsonb)
+      on conflict (team_id, kind, id) do update set data = excluded.data, account_id = excluded.account_id, seq = excluded.seq, field_marks = excluded.field_marks`,
+};
 
 export interface HistoryItem {
   at: string;
@@ -193,15 +217,16 @@ export async function recordHistory(sql: Sql, teamId: string, kind: WrittenKind,
 /** The stored copy of a record with its field marks (docs/api.md, versions): what a write is merged into. */
 async function storedForMerge(tx: Sql, teamId: string, kind: WrittenKind, id: string) {
   const row = (await tx.query<{ data: Record<string, unknown>; field_marks: FieldMarks | null }>(
-    'select data, field_marks from items where team_id = $1 and kind = $2 and id = $3 for update', [teamId, kind, id],
+    { name: 'lens_stored_for_merge', text: 'select data, field_marks from items where team_id = $1 and kind = $2 and id = $3 for update' }, [teamId, kind, id],
   )).rows[0];
   return row ? { data: row.data, marks: row.field_marks ?? {} } : undefined;
 }
 
 /**
- * Serialises a team's writers from taking a feed position (nextval) to commit, so
- * they commit in seq order. Otherwise a write could commit after a later seq was
- * already read, and a reader's cursor would skip it for good. Released at commit.
+ * Serialises a team's bulk writers (import, daily rollup) and writers of the
+ * kinds they write, from reading the stored copies to commit. (Commit order
+ * follows feed order anyway: next_team_seq holds the team's feed row until
+ * commit.) Released at commit.
  */
 export const lockFeed = (tx: Sql, teamId: string) => tx.query('select pg_advisory_xact_lock(7042, hashtext($1))', [teamId]);
 

@@ -29,7 +29,8 @@ function binDir(): string | null {
   return versions[0] ? join(root, versions[0], 'bin') : null;
 }
 
-const freePort = () =>
+/** A free TCP port on 127.0.0.1 (the OS picks it; closed again before it is answered). */
+export const freePort = () =>
   new Promise<number>((resolve, reject) => {
     const s = createServer();
     s.listen(0, '127.0.0.1', () => {
