@@ -30,6 +30,8 @@ export const HealthInputsSchema = z.object({
   coreFeatureAdoption: z.number().min(0).max(100).optional(),
   moduleBreadth: z.number().min(0).max(100).optional(),
   tickets90d: z.number().int().min(0).max(1_000_000).optional(),
+  /** Median hours from opened to solved, over the tickets solved in the last 90 days. */
+  ticketResolutionHours: z.number().min(0).max(100_000).optional(),
   trainingRate: z.number().min(0).max(100).optional(),
   nps: z.number().min(-100).max(100).optional(),
   outcomeAttainment: z.number().min(0).max(200).optional(),

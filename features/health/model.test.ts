@@ -35,13 +35,16 @@ describe('health model schema', () => {
     expect([...IMPORTED_DIMENSIONS].sort()).toEqual(Object.keys(HealthInputsSchema.shape).sort());
     expect(HEALTH_DIMENSIONS).toEqual([...IMPORTED_DIMENSIONS, ...SERVICE_DIMENSIONS]);
   });
-  it('weighs the strong renewal links highest and the weak ones lowest: 60 imported, 40 service, 100 in all', () => {
+  it('weighs the strong renewal links highest and the weak ones lowest: 60 for the seeds’ usage signals, 40 service, 4 ticket speed', () => {
     const w = Object.fromEntries(HEALTH_DIMENSIONS.map((d) => [d, DEFAULT_HEALTH_MODEL.dimensions[d].weight]));
     expect(w).toEqual({
       coreFeatureAdoption: 15, activeUserRate: 12, tickets90d: 12, outcomeAttainment: 9, moduleBreadth: 6, nps: 3, trainingRate: 3,
+      ticketResolutionHours: 4,
       serviceRhythm: 10, bossReviewDays: 8, promisesKept: 7, csmRead: 7, reportsOnTime: 5, expectationReset: 3,
     });
-    expect(Object.values(w).reduce((a, b) => a + b, 0)).toBe(100);
+    expect(Object.values(w).reduce((a, b) => a + b, 0) - w.ticketResolutionHours!).toBe(100);
+    // Faster is better: a day scores 100, a week 0.
+    expect(DEFAULT_HEALTH_MODEL.dimensions.ticketResolutionHours).toMatchObject({ red: 168, green: 24 });
     // Fewer days since the boss review is better.
     expect(DEFAULT_HEALTH_MODEL.dimensions.bossReviewDays.red).toBeGreaterThan(DEFAULT_HEALTH_MODEL.dimensions.bossReviewDays.green);
     // More tickets is better: green is above red.
@@ -71,8 +74,16 @@ describe('health model schema', () => {
     expect(messages({ ...DEFAULT_HEALTH_MODEL, overrides: [none] })).toEqual(['an override needs exactly one of atOrBelow or atOrAbove']);
     expect(messages({ ...DEFAULT_HEALTH_MODEL, overrides: [{ dimension: 'nps', atOrBelow: 0, capBand: 'green' }] })).toHaveLength(1);
   });
-  it('needs every dimension', () => {
-    const { nps: _, ...rest } = DEFAULT_HEALTH_MODEL.dimensions;
-    expect(HealthModelSchema.safeParse({ ...DEFAULT_HEALTH_MODEL, dimensions: rest }).success).toBe(false);
+  it('gives a model stored before ticket resolution existed its default rule, weighted like the stored imported ones', () => {
+    const { ticketResolutionHours: _, ...before } = DEFAULT_HEALTH_MODEL.dimensions;
+    // A team that doubled every imported weight gets the new dimension at twice its default.
+    const doubled = Object.fromEntries(Object.entries(before).map(([d, r]) => [d, { ...r, weight: r.weight * 2 }]));
+    const parsed = HealthModelSchema.parse({ ...DEFAULT_HEALTH_MODEL, dimensions: doubled });
+    expect(parsed.dimensions.ticketResolutionHours).toEqual({ weight: 8, red: 168, green: 24 });
+    expect(parsed.dimensions.nps.weight).toBe(6);
+  });
+  it('still refuses a dimension whose rule is broken', () => {
+    const dims = { ...DEFAULT_HEALTH_MODEL.dimensions, nps: { weight: -1, red: 0, green: 1 } };
+    expect(HealthModelSchema.safeParse({ ...DEFAULT_HEALTH_MODEL, dimensions: dims }).success).toBe(false);
   });
 });

@@ -9,6 +9,7 @@ export const IMPORTED_DIMENSIONS = [
   'coreFeatureAdoption',
   'moduleBreadth',
   'tickets90d',
+  'ticketResolutionHours',
   'trainingRate',
   'nps',
   'outcomeAttainment',
@@ -42,6 +43,7 @@ export const DIMENSION_RANGE: Record<HealthDimension, { min: number; max: number
   coreFeatureAdoption: { min: 0, max: 100 },
   moduleBreadth: { min: 0, max: 100 },
   tickets90d: { min: 0, max: 1_000_000 },
+  ticketResolutionHours: { min: 0, max: 100_000 },
   trainingRate: { min: 0, max: 100 },
   nps: { min: -100, max: 100 },
   outcomeAttainment: { min: 0, max: 200 },
@@ -79,23 +81,25 @@ export type HealthOverride = z.infer<typeof HealthOverrideSchema>;
 const cutoff = z.number().min(0, 'cut-offs are scores between 0 and 100').max(100, 'cut-offs are scores between 0 and 100');
 
 /**
- * A model stored before the service dimensions has only the imported ones:
- * it gets the default service rules, their weights scaled to the stored
- * imported weights so the service share of the score is the default's.
+ * A model stored before some dimensions existed (the service ones, ticket
+ * resolution) gets the default rules for the missing ones, their weights
+ * scaled to the stored imported weights so each new dimension's share of the
+ * score is the default's.
  */
-function withServiceDefaults(dims: unknown): unknown {
+function withNewDimensionDefaults(dims: unknown): unknown {
   if (!dims || typeof dims !== 'object') return dims;
   const stored = dims as Record<string, unknown>;
-  if (SERVICE_DIMENSIONS.every((d) => d in stored)) return dims;
+  if (HEALTH_DIMENSIONS.every((d) => d in stored)) return dims;
   const weightOf = (d: string) => {
     const w = (stored[d] as { weight?: unknown } | undefined)?.weight;
     return typeof w === 'number' && Number.isFinite(w) && w > 0 ? w : 0;
   };
-  const importedDefault = IMPORTED_DIMENSIONS.reduce((s, d) => s + DEFAULT_DIMENSIONS[d].weight, 0);
-  const importedStored = IMPORTED_DIMENSIONS.reduce((s, d) => s + weightOf(d), 0);
-  const scale = importedStored > 0 ? importedStored / importedDefault : 1;
+  const present = IMPORTED_DIMENSIONS.filter((d) => d in stored);
+  const importedDefault = present.reduce((s, d) => s + DEFAULT_DIMENSIONS[d].weight, 0);
+  const importedStored = present.reduce((s, d) => s + weightOf(d), 0);
+  const scale = importedStored > 0 && importedDefault > 0 ? importedStored / importedDefault : 1;
   const filled: Record<string, unknown> = { ...stored };
-  for (const d of SERVICE_DIMENSIONS) {
+  for (const d of HEALTH_DIMENSIONS) {
     if (!(d in filled)) filled[d] = { ...DEFAULT_DIMENSIONS[d], weight: Math.round(DEFAULT_DIMENSIONS[d].weight * scale * 100) / 100 };
   }
   return filled;
@@ -103,8 +107,10 @@ function withServiceDefaults(dims: unknown): unknown {
 
 /**
  * Defaults from the domain brief (docs: ../shared/domain.md, "Adoption and health"
- * and "Monthly service day"). Weights add up to 100 so each reads as a
- * percentage of the score: 60 for the imported usage signals, 40 for service.
+ * and "Monthly service day"). Weights are relative (the score renormalises
+ * them over the dimensions measured): 60 for the usage signals the seeds name,
+ * 40 for service, and 4 more for ticket resolution time, which only a help
+ * desk's feed measures.
  */
 const DEFAULT_DIMENSIONS: Record<HealthDimension, DimensionRule> = {
   // Strong renewal link (activity). Under 20% of seats active is near-abandonment; 80% is a fully used licence.
@@ -115,6 +121,9 @@ const DEFAULT_DIMENSIONS: Record<HealthDimension, DimensionRule> = {
   moduleBreadth: { weight: 6, red: 10, green: 60 },
   // Strong link, and more is better: engaged customers ask. Silence (0 in 90 days) scores 0; about one a week scores 100.
   tickets90d: { weight: 12, red: 0, green: 12 },
+  // The other side of tickets: how fast they are solved (median hours to solve, 90 days), from the help desk's
+  // feed. Solved within a working day (24 h) scores 100; a week (168 h) scores 0. A supporting signal beside the count.
+  ticketResolutionHours: { weight: 4, red: 168, green: 24 },
   // Weak link (event/training participation). 60% of users trained is as good as it gets.
   trainingRate: { weight: 3, red: 0, green: 60 },
   // Weak link. -30 (a detractor-heavy base) scores 0, matching the override below; 50 is excellent for B2B.
@@ -138,7 +147,7 @@ const DEFAULT_DIMENSIONS: Record<HealthDimension, DimensionRule> = {
 
 export const HealthModelSchema = z
   .object({
-    dimensions: z.preprocess(withServiceDefaults, z.record(HealthDimensionSchema, DimensionRuleSchema)),
+    dimensions: z.preprocess(withNewDimensionDefaults, z.record(HealthDimensionSchema, DimensionRuleSchema)),
     bands: z.object({ green: cutoff, red: cutoff }),
     overrides: z.array(HealthOverrideSchema).max(50),
     /** How long red readings must span before a recovery CTA is raised (default RED_STREAK_DAYS). */

@@ -28,8 +28,8 @@ describe('scoreHealth', () => {
     expect(s.score).toBe(30.6);
     expect(s.band).toBe('red');
     expect(s.known).toBe(7);
-    // The six service dimensions weigh too; none is known here.
-    expect(s.total).toBe(13);
+    // The six service dimensions and ticket resolution weigh too; none is known here.
+    expect(s.total).toBe(14);
     expect(s.capped).toBeUndefined();
     const byDim = Object.fromEntries(s.contributions.map((c) => [c.dimension, c]));
     expect(byDim.coreFeatureAdoption!.dimScore).toBeCloseTo(41.667, 3);
@@ -52,7 +52,7 @@ describe('scoreHealth', () => {
     expect(s.score).toBe(66.7);
     expect(s.band).toBe('yellow');
     expect(s.known).toBe(2);
-    expect(s.total).toBe(13);
+    expect(s.total).toBe(14);
     expect(s.contributions.map((c) => [c.dimension, c.weight])).toEqual([
       ['coreFeatureAdoption', 15 / 27],
       ['tickets90d', 12 / 27],
@@ -63,10 +63,10 @@ describe('scoreHealth', () => {
     const s = scored({ coreFeatureAdoption: 40, trainingRate: 0 }, model);
     expect(s.score).toBe(50);
     expect(s.known).toBe(1);
-    expect(s.total).toBe(12);
+    expect(s.total).toBe(13);
   });
   it('has an explicit shape when nothing weighted is known', () => {
-    expect(scoreHealth({}, M)).toEqual({ score: null, band: null, known: 0, total: 13, contributions: [] });
+    expect(scoreHealth({}, M)).toEqual({ score: null, band: null, known: 0, total: 14, contributions: [] });
     expect(scoreHealth({ trainingRate: 50 }, only({ nps: M.dimensions.nps }))).toEqual({ score: null, band: null, known: 0, total: 1, contributions: [] });
   });
   it('takes the band from the shown (rounded) score', () => {

@@ -59,13 +59,13 @@ describe('serviceSignals, computed by hand', () => {
     expect(s.inputs.csmRead).toBeCloseTo(200 / 3, 10);
     expect(s.facts.csmRead).toEqual({ band: 'yellow', reason: 'rollout slower than hoped', date: '2026-10-29', previous: 'green' });
   });
-  it('scores an account from these alone: 6 of 13 measured', () => {
+  it('scores an account from these alone: 6 of 14 measured', () => {
     const scored = scoreHealth(s.inputs, DEFAULT_HEALTH_MODEL);
     // rhythm (66.7−33)/67 → 50.2 × 10; boss 25 d ≤ 45 → 100 × 8; reports 0.33 → 0.5 × 5; promises 50 → 0 × 7; reset 50 × 3; read 66.7 × 7.
     const expected = (((200 / 3 - 33) / 67) * 100 * 10 + 100 * 8 + ((100 / 3 - 33) / 67) * 100 * 5 + 0 + 50 * 3 + (200 / 3) * 7) / 40;
     expect(scored.score).toBe(Math.round(expected * 10) / 10);
     expect(scored.known).toBe(6);
-    expect(scored.total).toBe(13);
+    expect(scored.total).toBe(14);
   });
 });
 

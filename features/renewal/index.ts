@@ -6,3 +6,4 @@ export * from './likelihood';
 export * from './no-pitch';
 export * from './metrics';
 export * from './terms';
+export * from './can-pitch';

@@ -272,7 +272,7 @@ describe.each(backends())('usage ingest on $name', (backend) => {
       // answer of each respondent in 90 days: u1 10, u2 9, u3 5, an anonymous 7 → (2 promoters − 1 detractor) ÷ 4 = 25.
       const list = await snapshots(h, csm);
       const a1 = list.find((s) => s.id === `acct-1:${DAY}`)!;
-      expect(a1.inputs).toEqual({ activeUserRate: 40, coreFeatureAdoption: 50, moduleBreadth: 66.7, tickets90d: 4, nps: 25 });
+      expect(a1.inputs).toEqual({ activeUserRate: 40, coreFeatureAdoption: 50, moduleBreadth: 66.7, tickets90d: 4, ticketResolutionHours: 4, nps: 25 });
       expect(a1).toMatchObject({ accountId: 'acct-1', asOf: DAY, author: 'usage rollup', version: 1 });
       // The feed carries what the rollup found too (clients that do not know the field ignore it).
       const raw = (await h.sql.query<{ data: { usage: unknown } }>(`select data from items where kind = 'snapshots' and id = $1`, [`acct-1:${DAY}`])).rows[0]!.data;
@@ -324,7 +324,7 @@ describe.each(backends())('usage ingest on $name', (backend) => {
       await h.putOk(manager, 'snapshots', { id: `acct-1:${DAY}`, accountId: 'acct-1', asOf: DAY, inputs: { trainingRate: 55, activeUserRate: 99 }, createdAt: stamp, updatedAt: stamp });
       await h.request(`/v1/ingest/rollup?day=${DAY}`, { method: 'POST', token: manager });
       const a1 = (await snapshots(h, csm)).find((s) => s.id === `acct-1:${DAY}`)!;
-      expect(a1.inputs).toEqual({ trainingRate: 55, activeUserRate: 40, coreFeatureAdoption: 50, moduleBreadth: 66.7, tickets90d: 4, nps: 25 });
+      expect(a1.inputs).toEqual({ trainingRate: 55, activeUserRate: 40, coreFeatureAdoption: 50, moduleBreadth: 66.7, tickets90d: 4, ticketResolutionHours: 4, nps: 25 });
       expect(a1.version).toBe(2);
     });
 

@@ -16,7 +16,7 @@ it('speaks Chinese in a Chinese browser', async () => {
   expect(await frame.getByTestId('renewal-days').innerText()).toBe('5 天后续约');
   expect(await frame.getByTestId('health-card').locator('.badge').innerText()).toBe('红色');
   // The 7 imported dimensions and 4 from its service records (rhythm, boss, promises, the CSM's read); the reset is past its first year.
-  expect(await frame.getByTestId('health-known').innerText()).toBe('已测量 11 / 13 个维度');
+  expect(await frame.getByTestId('health-known').innerText()).toBe('已测量 12 / 14 个维度');
   expect(await frame.getByRole('button', { name: '收起面板' }).count()).toBe(1);
   expect(await frame.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
 });

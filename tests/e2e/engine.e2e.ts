@@ -16,6 +16,11 @@ it('warns sales not to pitch a customer signed a week ago, and shows onboarding'
   const today = new Date();
   const date = new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(today);
   await frame.getByTestId('no-pitch').getByText(`Recently signed: no pitching through ${date}.`).waitFor();
+  // The header answers "Can I pitch?" with the same reason.
+  const pitch = frame.getByTestId('pitch');
+  expect(await pitch.getByTestId('pitch-answer').textContent()).toBe('Hold');
+  await pitch.locator('summary').click();
+  await pitch.getByRole('listitem').filter({ hasText: `Recently signed: no pitching through ${date}.` }).waitFor();
   const onboarding = frame.getByTestId('onboarding-card');
   await onboarding.getByText('83 of 90 days left').waitFor();
   expect(await onboarding.getByRole('listitem').count()).toBe(4);
@@ -51,6 +56,11 @@ it('records that a customer will not renew and starts churn recovery at once', a
   const steps = frame.getByRole('region', { name: 'Next steps' });
   await steps.getByRole('listitem').filter({ hasText: 'The customer said they will not renew: start churn recovery now' }).waitFor();
   await renewal.getByText(/the customer said they will not renew/).waitFor(); // a likelihood reason
+  // The header now says to hold any pitch, and why.
+  const pitch = frame.getByTestId('pitch');
+  await pitch.getByTestId('pitch-answer').getByText('Hold').waitFor();
+  await pitch.locator('summary').click();
+  await pitch.getByRole('listitem').filter({ hasText: 'A churn recovery is open: win the customer back first.' }).waitFor();
   await page.close();
 });
 

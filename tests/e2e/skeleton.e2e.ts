@@ -74,7 +74,7 @@ describe('walking skeleton in Chromium', () => {
     expect(await health.getByTestId('engine-score').innerText()).toBe(engine.score.toFixed(0));
     expect(await health.locator('.score-line .badge').innerText()).toBe('yellow');
     // The 7 imported dimensions and those its service records give.
-    expect(await health.getByTestId('health-known').innerText()).toBe(`${engine.known} of 13 dimensions measured`);
+    expect(await health.getByTestId('health-known').innerText()).toBe(`${engine.known} of 14 dimensions measured`);
     expect(engine.known).toBeGreaterThan(7);
     expect(await health.getByTestId('health-drag').innerText()).toBe(`Biggest drag: ${healthEn[`health.dim.${engine.biggestDrag!}`]}.`);
     expect(await health.getByTestId('health-next').innerText()).toMatch(/^To reach green: raise .+ from .+ to .+/);
@@ -113,7 +113,8 @@ describe('walking skeleton in Chromium', () => {
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).marginRight)).toBe('0px');
 
     // And coming back by SPA navigation brings them back, on the new record.
-    await page.getByRole('link', { name: '上海云帆科技' }).first().click();
+    // The list renders after the launcher goes: click its row, not a link of the record page it replaces.
+    await page.locator('[data-page="list"]').getByRole('link', { name: '上海云帆科技' }).click();
     await launcherFor(page, '上海云帆科技');
     await page.close();
   });

@@ -20,7 +20,7 @@ describe('HealthCard', () => {
     expect(screen.getByTestId('engine-score')).toHaveTextContent('31');
     expect(screen.getByText('red')).toBeInTheDocument();
     expect(screen.getByTestId('health-trend')).toHaveAccessibleName(/^down \d+\.\d since the previous reading$/);
-    expect(screen.getByTestId('health-known')).toHaveTextContent('7 of 13 dimensions measured');
+    expect(screen.getByTestId('health-known')).toHaveTextContent('7 of 14 dimensions measured');
     // Tickets cost 20 × (100 − 25) = 1,500 weighted points, core adoption 25 × (100 − 41.7) ≈ 1,458.
     expect(screen.getByTestId('health-drag')).toHaveTextContent('Biggest drag: Support tickets (90 days).');
     expect(screen.getByTestId('health-next')).toHaveTextContent('To reach yellow: raise Core-feature adoption from 35% to 58%, or raise Active users from 40% to 68%');
@@ -29,7 +29,7 @@ describe('HealthCard', () => {
 
   it('says how many dimensions were measured and that an override caps the band, in Chinese', () => {
     show('zh-CN', [reading('2026-11-16', { coreFeatureAdoption: 90, tickets90d: 20, nps: -40 })]);
-    expect(screen.getByTestId('health-known')).toHaveTextContent('已测量 3 / 13 个维度');
+    expect(screen.getByTestId('health-known')).toHaveTextContent('已测量 3 / 14 个维度');
     expect(screen.getByText('NPS使健康度最高只能为红色。')).toBeInTheDocument();
   });
 });
@@ -44,5 +44,12 @@ describe('HealthCard on an account with no imported health', () => {
     expect(screen.getByTestId('health-service-only')).toHaveTextContent('Scored from this account’s service records alone');
     expect(screen.getByTestId('fact-bossReviewDays')).toHaveTextContent('Boss not met since Sep 12, 2026');
     expect(screen.getByTestId('fact-csmRead')).toHaveTextContent('CSM’s read yellow on Nov 2, 2026: rollout slower than hoped (was yellow)');
+  });
+  it('shows how fast tickets are solved, in hours, as a dimension of its own', () => {
+    show('en', [reading('2026-11-16', { tickets90d: 12, ticketResolutionHours: 96 })]);
+    // Count 12 → 100 × 12; 96 h is half-way between a week and a day → 50 × 4: (1200 + 200) / 16 = 87.5.
+    expect(screen.getByTestId('engine-score')).toHaveTextContent('88');
+    expect(screen.getByText('Ticket resolution time (median, 90 days)')).toBeInTheDocument();
+    expect(screen.getByText('96 h')).toBeInTheDocument();
   });
 });

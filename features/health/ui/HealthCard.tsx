@@ -29,7 +29,9 @@ export function HealthCard(props: { account: Account; snapshots: Reading[]; late
   const health = scoreHealth(latest.inputs, model);
   const dim = (d: HealthDimension) => t(`health.dim.${d}` as MessageKey);
   const value = (d: HealthDimension, v: number) =>
-    PERCENT.includes(d) ? `${Math.round(v)}%` : d === 'bossReviewDays' ? t('health.days', { n: Math.round(v) }) : String(Math.round(v));
+    PERCENT.includes(d) ? `${Math.round(v)}%`
+      : d === 'bossReviewDays' ? t('health.days', { n: Math.round(v) })
+        : d === 'ticketResolutionHours' ? t('health.hours', { n: Math.round(v) }) : String(Math.round(v));
   if (health.score === null) {
     return (
       <section className="card" aria-labelledby="health-title">

@@ -4,9 +4,11 @@ import type { Account } from '../../../data/model/account';
 import { daysToRenewal, renewalPhrase } from '../../../features/renewal/days';
 import { formatDate } from '../../../shared/ui/format';
 import { useTr } from '../../../shared/i18n/I18n';
+import type { PitchAnswer } from '../../../features/renewal/can-pitch';
+import { PitchChip } from '../../../features/renewal/ui/PitchChip';
 
 /** The account at a glance: who owns it, how healthy it is, when it renews. */
-export function AccountCard({ account, now, showHealth = true }: { account: Account; now: Date; showHealth?: boolean }) {
+export function AccountCard({ account, now, showHealth = true, pitch }: { account: Account; now: Date; showHealth?: boolean; pitch?: PitchAnswer }) {
   const tr = useTr();
   const { t } = tr;
   const days = daysToRenewal(account.contractEnd, localDate(now));
@@ -15,6 +17,7 @@ export function AccountCard({ account, now, showHealth = true }: { account: Acco
   return (
     <article className="card" aria-labelledby="account-name">
       <h1 id="account-name" className="account-name">{account.name}</h1>
+      {pitch && <PitchChip pitch={pitch} />}
       <dl className="facts">
         <dt>{t('account.recordId')}</dt>
         <dd>

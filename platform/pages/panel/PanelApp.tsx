@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { currentHealth } from '../../../features/health/current';
 import { activeOverride, withOverride } from '../../../features/health/override';
 import { BandOverride } from '../../../features/health/ui/BandOverride';
+import { canPitch } from '../../../features/renewal/can-pitch';
 import { TeamDelivery } from './TeamDelivery';
 import { useHealthReadings } from '../../../features/use-health-readings';
 import { localDate } from '../../../shared/dates/local-date';
@@ -60,10 +61,16 @@ export function PanelApp() {
   const series = health?.series;
   const view = usePanelStore((s) => s.view);
   const risks = promises ? promiseRisks(promises, localDate(now)).length : 0;
+  const broken = promises ? promises.filter((p) => !p.deleted && p.status === 'broken').length : 0;
   const plans = useRecords('plans', account?.id);
   // The CSM's band set by hand, over the computed one, on every card (features/health/override.ts).
   const override = activeOverride(plans, localDate(now));
   const computed = account ? currentHealth(account, latest, engine.model) : undefined;
+  const shown = withOverride(computed, override);
+  // "Can I pitch?" once the CTAs and promises it weighs are read.
+  const pitch = account && ctas && promises
+    ? canPitch({ account, today: localDate(now), noPitchDays: engine.renewal.noPitchDays, band: shown?.band ?? null, bandByHand: override !== undefined, ctas, promises: { broken, atRisk: risks } })
+    : undefined;
 
   const add = async (input: { name: string; contractEnd: string }) => {
     if (!ref) return;
@@ -107,7 +114,7 @@ export function PanelApp() {
   else if (account)
     body = (
       <>
-        <AccountCard account={{ ...account, health: withOverride(computed, override) }} now={now} showHealth={!latest} />
+        <AccountCard account={{ ...account, health: shown }} now={now} showHealth={!latest} pitch={pitch} />
         <AccountConflicts accountId={account.id} />
         <PanelTabs badges={{ expectations: risks }} />
         <div role="tabpanel" id={`tabpanel-${view}`} aria-labelledby={`tab-${view}`} key={`${account.id}:${view}`}>

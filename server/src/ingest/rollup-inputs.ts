@@ -148,6 +148,8 @@ export async function computeRollup(sql: Sql, teamId: string, day: string, confi
     if (config.coreEvents.length) inputs.coreFeatureAdoption = round1((100 * core.length) / config.coreEvents.length);
     if (modules.length) inputs.moduleBreadth = round1((100 * used.length) / modules.length);
     if (anyTickets) inputs.tickets90d = Number(a.tickets?.opened ?? 0);
+    // How fast they are solved feeds the tickets' share of the score beside the count.
+    if (a.tickets && a.tickets.median_hours !== null) inputs.ticketResolutionHours = round1(Number(a.tickets.median_hours));
     if (a.nps && Number(a.nps.n) > 0) inputs.nps = round1((100 * (Number(a.nps.promoters) - Number(a.nps.detractors))) / Number(a.nps.n));
     const detail: UsageDetail = { activeUsers: a.active, knownUsers: a.known, ...(seats ? { seats } : {}), coreEventsUsed: core, modulesUsed: used };
     if (config.keyAction) {
