@@ -1,5 +1,6 @@
 import { isHidden, textOf } from './dom';
 import { readLabelledFields } from './fields';
+import { withProxies } from './proxy';
 import type { CrmAdapter } from './types';
 
 /**
@@ -10,8 +11,9 @@ import type { CrmAdapter } from './types';
  */
 const HOST = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.(?:crm\d*\.dynamics\.com|crm\.dynamics\.cn|crm\.microsoftdynamics\.us)$/;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-// Legacy URLs name the table by its type code instead of etn; 1 is account.
-const ACCOUNT_TYPE_CODE = '1';
+// Legacy URLs name the table by its type code instead of etn: 1 is account, 3 opportunity.
+const KIND_BY_TABLE = new Map<string, 'account' | 'deal'>([['account', 'account'], ['opportunity', 'deal']]);
+const KIND_BY_TYPE_CODE = new Map<string, 'account' | 'deal'>([['1', 'account'], ['3', 'deal']]);
 
 /** Lower-case GUID without braces, or null: URLs carry {…}, %7B…%7D and upper case. */
 export function normaliseGuid(raw: string): string | null {
@@ -28,13 +30,13 @@ export function stripSaveState(name: string): string | undefined {
   return out ? out : undefined;
 }
 
-// Title: "Account: Acme - Dynamics 365" (Power Apps for custom apps).
-const TITLE = /^(?:(?:Account|客户)[:：]\s*)?(.+?)\s+-\s+(?:Microsoft )?(?:Dynamics 365|Power Apps)$/;
+// Title: "Account: Acme - Dynamics 365" (Power Apps for custom apps), "Opportunity: …" on deals.
+const TITLE = /^(?:(?:Account|客户|Opportunity|商机)[:：]\s*)?(.+?)\s+-\s+(?:Microsoft )?(?:Dynamics 365|Power Apps)$/;
 
 export const dynamics: CrmAdapter = {
   crm: 'dynamics',
   // Regions keep being added (crm21…); one wildcard saves shipping a list that goes stale.
-  matches: ['https://*.dynamics.com/*', 'https://*.crm.dynamics.cn/*', 'https://*.crm.microsoftdynamics.us/*'],
+  matches: [...withProxies(['https://*.dynamics.com/*']), 'https://*.crm.dynamics.cn/*', 'https://*.crm.microsoftdynamics.us/*'],
   matchUrl(url) {
     const host = url.hostname.toLowerCase();
     if (!HOST.test(host) || url.pathname.toLowerCase() !== '/main.aspx') return null;
@@ -43,10 +45,12 @@ export const dynamics: CrmAdapter = {
     for (const [k, v] of url.searchParams) q.set(k.toLowerCase(), v);
     if (q.get('pagetype')?.toLowerCase() !== 'entityrecord') return null;
     const etn = q.get('etn')?.toLowerCase();
-    if (etn ? etn !== 'account' : q.get('etc') !== ACCOUNT_TYPE_CODE) return null;
+    const kind = etn ? KIND_BY_TABLE.get(etn) : KIND_BY_TYPE_CODE.get(q.get('etc') ?? '');
+    if (!kind) return null;
     // A new-record form has no id yet.
     const recordId = normaliseGuid(q.get('id') ?? '');
-    return recordId ? { recordId, orgKey: host } : null;
+    if (!recordId) return null;
+    return kind === 'deal' ? { recordId, orgKey: host, kind } : { recordId, orgKey: host };
   },
   // Multi-session apps keep background sessions in the DOM but hidden; the
   // header carries no record id, so visibility is the guard.

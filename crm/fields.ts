@@ -61,7 +61,7 @@ function contentSibling(el: Element, dir: 'nextElementSibling' | 'previousElemen
  * alone, the previous one (value above label, as in header tiles). It never
  * looks further, so an empty field does not borrow a neighbour's value.
  */
-function valueFor(label: Element, root: ParentNode, isLabel: (t: string) => boolean): string | undefined {
+function valueFor(label: Element, root: ParentNode, isLabel: (t: string) => boolean): LabelledValue | undefined {
   let node: Element | null = label;
   for (let depth = 0; node && node !== root && depth < 4; depth++) {
     const next = contentSibling(node, 'nextElementSibling');
@@ -74,22 +74,28 @@ function valueFor(label: Element, root: ParentNode, isLabel: (t: string) => bool
       // A header cell next to a header cell is a table heading, not a field.
       if (slot.tagName === 'TH') return undefined;
       const value = slotValue(slot);
-      return value && !isLabel(value) ? value : undefined;
+      return value && !isLabel(value) ? { value, slot } : undefined;
     }
     node = node.parentElement;
   }
   return undefined;
 }
 
+/** A field's value and the element that shows it (where its links are). */
+export interface LabelledValue {
+  value: string;
+  slot: Element;
+}
+
 /**
  * Pure: reads label/value pairs under `root`. For each key, the first label in
  * document order that has a value wins. Hidden subtrees are skipped.
  */
-export function readLabelledFields<K extends string = FieldKey>(
+export function readLabelledSlots<K extends string = FieldKey>(
   root: ParentNode | null | undefined,
   labels: LabelSets<K>,
-): Partial<Record<K, string>> {
-  const out: Partial<Record<K, string>> = {};
+): Partial<Record<K, LabelledValue>> {
+  const out: Partial<Record<K, LabelledValue>> = {};
   if (!root) return out;
   const byLabel = new Map<string, K>();
   for (const key of Object.keys(labels) as K[]) {
@@ -107,14 +113,25 @@ export function readLabelledFields<K extends string = FieldKey>(
       } else if (c.nodeType === 3 && c.parentElement) {
         const key = byLabel.get(norm(c.nodeValue ?? ''));
         if (key === undefined || out[key] !== undefined) continue;
-        const value = valueFor(c.parentElement, root, isLabel);
-        if (value) {
-          out[key] = value;
+        const found = valueFor(c.parentElement, root, isLabel);
+        if (found) {
+          out[key] = found;
           left--;
         }
       }
     }
   };
   walk(root);
+  return out;
+}
+
+/** Pure: the values of readLabelledSlots, as text. */
+export function readLabelledFields<K extends string = FieldKey>(
+  root: ParentNode | null | undefined,
+  labels: LabelSets<K>,
+): Partial<Record<K, string>> {
+  const out: Partial<Record<K, string>> = {};
+  const slots = readLabelledSlots(root, labels);
+  for (const key of Object.keys(slots) as K[]) out[key] = slots[key]!.value;
   return out;
 }

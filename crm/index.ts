@@ -1,8 +1,9 @@
 import { DEFAULT_FIELD_LABELS, type FieldLabels } from './fields';
 import { ADAPTERS } from './registry';
+import { unproxied } from './proxy';
 import type { AccountRef, CrmAdapter, UrlMatch } from './types';
 
-export type { AccountRef, CrmAdapter, CrmId, UrlMatch } from './types';
+export type { AccountRef, CrmAdapter, CrmId, DealRef, LinkedAccount, Money, UrlMatch } from './types';
 export { CRM_IDS } from './types';
 
 export interface UrlHit {
@@ -10,8 +11,12 @@ export interface UrlHit {
   match: UrlMatch;
 }
 
-/** The adapter and record the URL points at, or null when it is not an account record. */
-export function matchUrl(rawUrl: string, adapters: readonly CrmAdapter[] = ADAPTERS): UrlHit | null {
+/**
+ * The adapter and record (account or deal) the URL points at, or null. A URL
+ * seen through a security proxy (contoso.my.salesforce.com.mcas.ms) is read
+ * as the app's own URL.
+ */
+export function matchRecord(rawUrl: string, adapters: readonly CrmAdapter[] = ADAPTERS): UrlHit | null {
   let url: URL;
   try {
     url = new URL(rawUrl);
@@ -19,6 +24,7 @@ export function matchUrl(rawUrl: string, adapters: readonly CrmAdapter[] = ADAPT
     return null;
   }
   if (url.protocol !== 'https:') return null;
+  url = unproxied(url);
   for (const adapter of adapters) {
     const match = adapter.matchUrl(url);
     if (match) return { adapter, match };
@@ -26,9 +32,19 @@ export function matchUrl(rawUrl: string, adapters: readonly CrmAdapter[] = ADAPT
   return null;
 }
 
+/**
+ * The adapter and account record the URL points at, or null. Deal pages give
+ * null here: this is what the content script reports to the panel, which
+ * looks up accounts (a deal's linked account is `linkedAccountRef` in crm/deal-detect.ts).
+ */
+export function matchUrl(rawUrl: string, adapters: readonly CrmAdapter[] = ADAPTERS): UrlHit | null {
+  const hit = matchRecord(rawUrl, adapters);
+  return hit && !hit.match.kind ? hit : null;
+}
+
 /** Longest name a detection carries; a page can put anything in its header, and no account name is longer. */
 export const MAX_NAME = 200;
-const clipName = (name: string) => (name.length <= MAX_NAME ? name : `${name.slice(0, MAX_NAME - 1).replace(/[\uD800-\uDBFF]$/, '')}…`);
+export const clipName = (name: string) => (name.length <= MAX_NAME ? name : `${name.slice(0, MAX_NAME - 1).replace(/[\uD800-\uDBFF]$/, '')}…`);
 
 /** Builds the reference from a URL hit and the document; the name falls back header → title → none. */
 
@@ -48,3 +64,4 @@ export function detectAccount(url: string, doc: Document): AccountRef | null {
   const hit = matchUrl(url);
   return hit ? refFrom(hit, doc) : null;
 }
+

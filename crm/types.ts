@@ -34,13 +34,49 @@ export interface AccountRef {
 export interface UrlMatch {
   recordId: string;
   orgKey?: string;
+  /** Absent for an account (company) record; 'deal' for an opportunity or deal record. */
+  kind?: 'deal';
+}
+
+/** A money amount as the page shows it, read into a number. */
+export interface Money {
+  amount: number;
+  /** ISO 4217 code, only when the page names it or shows an unambiguous symbol (not a bare $ or ¥). */
+  currency?: string;
+  /** The text read, whitespace collapsed. */
+  text: string;
+}
+
+/** The account a deal belongs to, from the deal page's account field. */
+export interface LinkedAccount {
+  /** Present when the field links to the account's record page in the same CRM. */
+  recordId?: string;
+  orgKey?: string;
+  name?: string;
+}
+
+/** What a deal page shows beyond its header: its account and amount. */
+export interface DealDetails {
+  account?: LinkedAccount;
+  amount?: Money;
+}
+
+/** A deal (opportunity) record open in a CRM page. */
+export interface DealRef {
+  crm: CrmId;
+  recordId: string;
+  orgKey?: string;
+  /** The deal's own name. */
+  name?: string;
+  account?: LinkedAccount;
+  amount?: Money;
 }
 
 export interface CrmAdapter {
   crm: CrmId;
   /** Chrome match patterns of the hosts this CRM serves pages from. */
   matches: readonly string[];
-  /** Pure: the record the URL points at, or null when it is not an account record. */
+  /** Pure: the record the URL points at (an account, or a deal with kind 'deal'), or null. */
   matchUrl(url: URL): UrlMatch | null;
   /**
    * Pure: the record's name from the DOM, or undefined while the page has not
@@ -52,3 +88,10 @@ export interface CrmAdapter {
   /** Pure: labelled fields the page shows (owner, contract end, annual value). */
   readFields?(doc: Document, match: UrlMatch, labels: Readonly<Record<FieldKey, readonly string[]>>): AccountRef['fields'];
 }
+
+/**
+ * Pure: on a deal page, its linked account and amount; `page` resolves the
+ * links the page holds. Kept apart from the adapters (crm/deal-readers.ts) so
+ * the content script, which reports accounts only, does not carry them.
+ */
+export type DealReader = (doc: Document, match: UrlMatch, page: URL) => DealDetails;

@@ -8,10 +8,20 @@ import { fxiaokeUrls } from './fxiaoke.urls';
 import { xiaoshouyiUrls } from './xiaoshouyi.urls';
 import type { CrmId } from '.';
 
-/** Per CRM: URLs that are account records (with what they must yield) and URLs that are not. */
+export interface UrlRow {
+  url: string;
+  recordId: string;
+  orgKey?: string;
+}
+
+/**
+ * Per CRM: URLs that are account records (with what they must yield), URLs
+ * that are deal (opportunity) records, and URLs that are neither.
+ */
 export interface UrlTable {
   crm: CrmId;
-  positives: { url: string; recordId: string; orgKey?: string }[];
+  positives: UrlRow[];
+  deals: UrlRow[];
   negatives: string[];
 }
 

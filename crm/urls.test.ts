@@ -71,6 +71,25 @@ describe('recordUrl shapes', () => {
     expect(recordUrl({ ...VALID.salesforce, orgKey: 'acme-dev-ed' })).toBe(`https://acme-dev-ed.develop.lightning.force.com/lightning/r/Account/${SF18}/view`);
   });
 
+  it('puts partitioned and China Salesforce orgs on their own hosts', () => {
+    expect(recordUrl({ ...VALID.salesforce, orgKey: 'acme.demo' })).toBe(`https://acme.demo.lightning.force.com/lightning/r/Account/${SF18}/view`);
+    expect(recordUrl({ ...VALID.salesforce, orgKey: 'acme.patch' })).toBe(`https://acme.patch.lightning.force.com/lightning/r/Account/${SF18}/view`);
+    expect(recordUrl({ ...VALID.salesforce, orgKey: 'acme.sfcrmapps.cn' })).toBe(`https://acme.lightning.sfcrmapps.cn/lightning/r/Account/${SF18}/view`);
+    expect(recordUrl({ ...VALID.salesforce, orgKey: 'acme--uat.sfcrmapps.cn' })).toBe(`https://acme--uat.sandbox.lightning.sfcrmapps.cn/lightning/r/Account/${SF18}/view`);
+  });
+
+  it('rejects Salesforce org keys that are not what detection stores', () => {
+    for (const orgKey of ['acme--uat.sandbox', 'acme-dev-ed.develop', 'acme.unknown', 'acme.sfcrmapps.cn.evil', 'acme.demo.evil.example', 'acme.my.salesforce.com', 'sfcrmapps.cn']) {
+      expect(recordUrl({ ...VALID.salesforce, orgKey }), orgKey).toBeNull();
+    }
+  });
+
+  it('opens 纷享销客 records on the tenant subdomain the reference names', () => {
+    expect(recordUrl({ ...VALID.fxiaoke, orgKey: 'hws' })).toBe('https://hws.fxiaoke.com/XV/UI/Home#crm/detail/=/AccountObj/5f8a1c2e9b3d4a0012c4e7f1');
+    // Vendor service hosts are no tenants: the record opens on www.
+    expect(recordUrl({ ...VALID.fxiaoke, orgKey: 'open' })).toBe(recordUrl(VALID.fxiaoke));
+  });
+
   it('builds Zoho without the org segment when the reference has none', () => {
     expect(recordUrl({ crm: 'zoho', recordId: '55' })).toBe('https://crm.zoho.com/crm/tab/Accounts/55');
     expect(parse('https://crm.zoho.com/crm/tab/Accounts/55')).toEqual({ crm: 'zoho', recordId: '55' });

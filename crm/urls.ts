@@ -51,8 +51,8 @@ export function recordUrl(ref: RecordRef, options: RecordUrlOptions = {}): strin
     return null;
   }
   if (url.protocol !== 'https:' || url.username || url.password || url.port) return null;
-  // The adapter must read the same record back, or the URL is not this record's page.
+  // The adapter must read the same account record back, or the URL is not this record's page.
   const back = candidate.adapter.matchUrl(url);
-  if (!back || back.recordId !== candidate.expect.recordId || back.orgKey !== candidate.expect.orgKey) return null;
+  if (!back || back.kind || back.recordId !== candidate.expect.recordId || back.orgKey !== candidate.expect.orgKey) return null;
   return url.href;
 }

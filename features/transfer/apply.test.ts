@@ -55,7 +55,7 @@ describe('applying an import', () => {
     lines[37] = lines[37]!.replace('2027-01-01', '2027-01-32');
     const { plan, result } = await importFile(db, 'a.csv', csv(lines));
     expect(plan.counts).toMatchObject({ create: 49, bad: 1 });
-    expect(plan.bad).toEqual([{ line: 38, problems: [expect.objectContaining({ key: 'import.reason.date' })] }]);
+    expect(plan.bad).toEqual([{ line: 38, problems: [expect.objectContaining({ key: 'import.reason.dateImpossible' })] }]);
     expect(result).toBeUndefined();
     await expect(applyPlan(db, plan)).rejects.toBeInstanceOf(ImportRefusedError);
     expect(await db.accounts.count()).toBe(0);

@@ -49,7 +49,7 @@ describe('all-or-nothing import (property)', () => {
           const kind = bad.get(i);
           const cells = [
             kind === 'crm' ? 'oracle' : 'hubspot', String(1000 + i), kind === 'name' ? '   ' : escapeFormula(r.name.trim()), r.owner ? escapeFormula(r.owner.trim()) : '',
-            kind === 'date' ? '2027-02-30' : '2027-06-30', kind === 'number' ? '1,000' : r.arr?.toString() ?? '',
+            kind === 'date' ? '2027-02-30' : '2027-06-30', kind === 'number' ? '1,0000' : r.arr?.toString() ?? '',
             kind === 'healthDate' ? '' : '2026-11-01', kind === 'range' ? '150' : kind === 'healthDate' ? '10' : r.nps?.toString() ?? '',
           ];
           return cells.map((c) => quote(c, delimiter, quoteAll)).join(delimiter);

@@ -10,36 +10,37 @@ const SHORT = 'crm,crm_record_id,name,contract_end';
 
 describe('row validation', () => {
   it('names every problem of a row, with the header as the file writes it', () => {
-    const p = plan(['CRM类型,记录ID,客户名称,合同到期日,年度合同额,币种,客户分层', 'oracle,,  ,2027-02-30,"12,000",元,vip']);
+    const p = plan(['CRM类型,记录ID,客户名称,合同到期日,年度合同额,币种,客户分层', 'oracle,,  ,2027-02-30,"12,00",元,vip']);
     expect(p.bad).toHaveLength(1);
     const en = p.bad[0]!.problems.map((x) => describeProblem(translator('en'), x));
     expect([...en].sort()).toEqual([
       'CRM类型: “oracle” is not a supported CRM (use one of salesforce, hubspot, dynamics, zoho, pipedrive, freshsales, fxiaoke, xiaoshouyi, custom).',
-      '合同到期日: “2027-02-30” is not a date written YYYY-MM-DD.',
+      '合同到期日: the calendar has no 2027-02-30.',
       '记录ID is required.',
       '客户名称 is required.',
-      '客户分层: “vip” is not a segment (use enterprise, mid_market, smb or self_serve).',
-      '年度合同额: “12,000” is not a plain number (write e.g. 12000.5: no thousands separators, units or %).',
+      '客户分层: “vip” is not a segment (use one of Enterprise (大型企业), Mid-market (中型企业), SMB (中小企业), Self-serve (自助客户)).',
+      '年度合同额: “12,00” is not an amount (write e.g. 120000, 120,000.50, ¥120,000, 12万 or 1.2亿元).',
       '币种: “元” is not a three-letter currency code such as USD or CNY.',
     ].sort());
     const zh = p.bad[0]!.problems.map((x) => describeProblem(translator('zh-CN'), x));
     expect(zh).toContain('客户名称为必填项。');
-    expect(zh).toContain('合同到期日：“2027-02-30”不是 YYYY-MM-DD 格式的日期。');
+    expect(zh).toContain('合同到期日：日历上没有 2027-02-30 这一天。');
   });
 
   it.each([
     ['arr', '-5', 'import.reason.range'],
-    ['arr', '1e3', 'import.reason.number'],
-    ['arr', '12 000', 'import.reason.number'],
-    ['arr', '$100', 'import.reason.number'],
+    ['arr', '1e3', 'import.reason.amount'],
+    ['arr', '12 000', 'import.reason.amount'],
+    ['arr', '$100', 'import.reason.amount'],
     ['active_user_rate', '101', 'import.reason.range'],
     ['active_user_rate', '85%', 'import.reason.number'],
     ['tickets_90d', '2.5', 'import.reason.integer'],
     ['tickets_90d', '-1', 'import.reason.range'],
     ['nps', '-101', 'import.reason.range'],
     ['outcome_attainment', '201', 'import.reason.range'],
-    ['contract_start', '2027/01/01', 'import.reason.date'],
-    ['signed_at', '2027-1-1', 'import.reason.date'],
+    ['contract_start', '01/01/2027', 'import.reason.dateAmbiguous'],
+    ['signed_at', '27-1-1', 'import.reason.date'],
+    ['signed_at', '2027/2/29', 'import.reason.dateImpossible'],
   ])('%s = %s is refused (%s)', (column, value, key) => {
     const withDate = column === 'tickets_90d' || column === 'active_user_rate' || column === 'nps' || column === 'outcome_attainment';
     const p = plan([`${SHORT},${column}${withDate ? ',health_as_of' : ''}`, `hubspot,1,A,2027-01-01,"${value}"${withDate ? ',2026-11-01' : ''}`]);

@@ -1,8 +1,29 @@
 import { browser } from 'wxt/browser';
-import { CoverStateSchema, coverKey, TabStateSchema, tabKey } from '../messaging/protocol';
+import type { AccountRef } from '../../crm/types';
+import type { CoverReason } from '../content/cover';
+import { coverKey, tabKey } from './keys';
 import { usePanelStore, type PanelHost } from './store';
 
 let claim: Promise<{ tabId: number | null; verified: boolean }> | undefined;
+
+type Protocol = typeof import('../messaging/protocol');
+let protocol: Promise<Protocol> | undefined;
+/** The message schemas (zod), loaded the first time there is a stored state to check: a tab on no record has none. */
+export const loadSchemas = (): Promise<Protocol> => (protocol ??= import('../messaging/protocol'));
+
+/** A tab's stored state as the panel uses it: nothing stored is no record, with no schema to load. */
+async function tabState(raw: unknown): Promise<{ ref: AccountRef | null; account?: unknown }> {
+  if (raw === undefined) return { ref: null };
+  const state = (await loadSchemas()).TabStateSchema.safeParse(raw);
+  return state.success ? { ref: state.data.ref, account: state.data.account } : { ref: null };
+}
+
+/** Whether the page covers the frame: anything unreadable counts as covered, never as clear. */
+async function coverState(raw: unknown): Promise<CoverReason | null> {
+  if (raw === undefined) return null;
+  const state = (await loadSchemas()).CoverStateSchema.safeParse(raw);
+  return state.success ? state.data.reason : 'covered';
+}
 
 /**
  * A framed panel asks the background whether our content script made its
@@ -34,17 +55,28 @@ export function claimFrame(): Promise<{ tabId: number | null; verified: boolean 
  */
 export async function followTab(host: PanelHost, signal: AbortSignal, pinnedTab?: number): Promise<void> {
   const store = usePanelStore.getState();
+  // Reads and changes of the tab state are checked asynchronously (the schemas may still be loading): only the latest one is applied.
+  let stateSeq = 0;
+  const applyState = async (tabId: number, raw: unknown) => {
+    const seq = ++stateSeq;
+    const { ref, account } = await tabState(raw);
+    if (seq === stateSeq && usePanelStore.getState().tabId === tabId) usePanelStore.getState().setRef(ref, account);
+  };
   const readRef = async (tabId: number) => {
     const key = tabKey(tabId);
-    const state = TabStateSchema.safeParse((await browser.storage.session.get(key))[key]);
-    if (usePanelStore.getState().tabId === tabId) usePanelStore.getState().setRef(state.success ? state.data.ref : null, state.success ? state.data.account : undefined);
+    const seq = stateSeq;
+    const raw = (await browser.storage.session.get(key))[key];
+    // A change that arrived meanwhile is newer than this read.
+    if (seq === stateSeq) await applyState(tabId, raw);
   };
-  // Only a frame in the page can be covered; anything unreadable counts as covered, never as clear.
+  // Only a frame in the page can be covered.
   let coverSeen = false;
-  const useCover = (raw: unknown) => {
+  let coverSeq = 0;
+  const useCover = async (raw: unknown) => {
     coverSeen = true;
-    const state = raw === undefined ? null : CoverStateSchema.safeParse(raw);
-    usePanelStore.setState({ cover: state === null ? null : state.success ? state.data.reason : 'covered' });
+    const seq = ++coverSeq;
+    const cover = await coverState(raw);
+    if (seq === coverSeq) usePanelStore.setState({ cover });
   };
   const useTab = (tabId: number | null) => {
     store.setTab(tabId);
@@ -55,11 +87,9 @@ export async function followTab(host: PanelHost, signal: AbortSignal, pinnedTab?
   // The change carries the new value: no second read on the path from navigation to panel.
   const onChanged = (changes: Record<string, { newValue?: unknown }>) => {
     const tabId = usePanelStore.getState().tabId;
-    if (host === 'frame' && tabId !== null && coverKey(tabId) in changes) useCover(changes[coverKey(tabId)]!.newValue);
+    if (host === 'frame' && tabId !== null && coverKey(tabId) in changes) void useCover(changes[coverKey(tabId)]!.newValue);
     const change = tabId === null ? undefined : changes[tabKey(tabId)];
-    if (!change) return;
-    const state = TabStateSchema.safeParse(change.newValue);
-    usePanelStore.getState().setRef(state.success ? state.data.ref : null, state.success ? state.data.account : undefined);
+    if (change && tabId !== null) void applyState(tabId, change.newValue);
   };
   browser.storage.session.onChanged.addListener(onChanged);
   signal.addEventListener('abort', () => browser.storage.session.onChanged.removeListener(onChanged));
@@ -74,16 +104,17 @@ export async function followTab(host: PanelHost, signal: AbortSignal, pinnedTab?
     const key = coverKey(tabId);
     const stored = (await browser.storage.session.get(key))[key];
     // A change that arrived meanwhile is newer than this read.
-    if (!coverSeen) useCover(stored);
+    if (!coverSeen) void useCover(stored);
     return;
   }
-  const win = await browser.windows.getCurrent();
+  // The window and its active tab are asked at once: no round trip waits on another before the first screen.
+  const [win, [active]] = await Promise.all([browser.windows.getCurrent(), browser.tabs.query({ active: true, currentWindow: true })]);
+  if (signal.aborted) return;
   const onActivated = (info: { tabId: number; windowId: number }) => {
     if (info.windowId === win.id) useTab(info.tabId);
   };
   browser.tabs.onActivated.addListener(onActivated);
   signal.addEventListener('abort', () => browser.tabs.onActivated.removeListener(onActivated));
-  const [active] = await browser.tabs.query({ active: true, windowId: win.id });
   useTab(active?.id ?? null);
 }
 

@@ -1,17 +1,22 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type FormEvent } from 'react';
 import { recordUrl } from '../../../crm/urls';
 import { addDays } from '../../../shared/dates/local-date';
 import type { MessageKey } from '../../../shared/i18n';
 import { useTr } from '../../../shared/i18n/I18n';
 import { settingsItem } from '../../../shared/settings';
 import { formatDate, formatMoney } from '../../../shared/ui/format';
-import { updateRecordVia, useWorklist } from '../../../platform/panel/data-client';
+import { updateRecordVia, useWorklist } from '../../../platform/panel/port';
+import { afterPaint } from '../../../platform/panel/after-paint';
 import type { WorkItem } from '../worklist';
 import type { Cta } from '../../../data/model/records';
-import { CtaPlay, usePlays } from '../../use-plays';
+import type { LoadedPlays } from './TodayPlays';
+
+const TodayPlays = lazy(() => import('./TodayPlays'));
 
 /** Accounts on the first screen: the rest of the list waits for "show more", so a book of thousands paints at once. */
 export const TODAY_PAGE = 50;
+/** Accounts drawn at once (a tall panel's first screen); the rest of the page follows right after that frame is drawn. */
+export const TODAY_FIRST_SCREEN = 20;
 
 /**
  * The day's work across the book: what is overdue, due today and due this
@@ -32,7 +37,10 @@ export function TodayList({ compact = false }: { compact?: boolean }) {
   if (live) last.current = { person, value: live };
   const kept = last.current;
   const value = live ?? (kept && kept.person === person ? kept.value : undefined);
-  const plays = usePlays();
+  // The first screen is drawn first: the rest of the page, and the plays folded under each CTA, come after it.
+  const [drawn, setDrawn] = useState(false);
+  useEffect(() => (value && !drawn ? afterPaint(() => setDrawn(true)) : undefined), [value, drawn]);
+  const [loaded, setLoaded] = useState<LoadedPlays | null>(null);
 
   if (loadError) return <p className="error" role="alert">{loadError}</p>;
   if (!value) return <p className="muted" data-testid="today-loading">{t('today.loading')}</p>;
@@ -82,7 +90,7 @@ export function TodayList({ compact = false }: { compact?: boolean }) {
         <p className="muted">{t('today.none')}</p>
       ) : (
         <ol className="today-groups">
-          {worklist.groups.slice(0, shown).map((g) => {
+          {worklist.groups.slice(0, drawn ? shown : Math.min(shown, TODAY_FIRST_SCREEN)).map((g) => {
             const url = recordUrl(g.account);
             return (
               <li key={g.account.id} data-account={g.account.id}>
@@ -111,7 +119,7 @@ export function TodayList({ compact = false }: { compact?: boolean }) {
                             onClick={() => act(i, { status: 'snoozed', snoozedUntil: addDays(today, 7) })}>
                             {t('today.snooze')}
                           </button>
-                          <CtaPlay cause={i.cause} title={i.title} plays={plays} />
+                          {loaded && <loaded.Play cause={i.cause} title={i.title} plays={loaded.plays} />}
                         </>
                       )}
                     </li>
@@ -126,6 +134,11 @@ export function TodayList({ compact = false }: { compact?: boolean }) {
         <button type="button" className="link" data-testid="today-more" onClick={() => setShown((n) => n + TODAY_PAGE * 4)}>
           {t('today.more', { shown: worklist.groups.length, total: accounts })}
         </button>
+      )}
+      {drawn && (
+        <Suspense fallback={null}>
+          <TodayPlays onPlays={setLoaded} />
+        </Suspense>
       )}
     </section>
   );

@@ -1,9 +1,11 @@
 import { normaliseRecordId } from '../../../crm/normalise';
 import { CRM_IDS, type CrmId } from '../../../crm/types';
-import { isIsoDate } from '../../../shared/dates/local-date';
 import { SEGMENTS, type Segment } from '../../../data/model/common';
 import type { HealthInputs } from '../../../data/model/records';
 import { HEALTH_COLUMNS, TEXT_COLUMNS, type ColumnKey } from './columns';
+import { parseNumberText } from './amounts';
+import { parseDateText } from './dates';
+import { catalogueChoices, foldWord } from './labels';
 import type { Cell, Problem } from './types';
 
 /**
@@ -49,34 +51,49 @@ export function readText(cell: Cell, column: ColumnKey, label: string, csv: bool
   return { value: text };
 }
 
-/**
- * Numbers are plain: an optional minus, digits, an optional decimal point.
- * No thousands separators, units, % or exponents: "12,000" is refused rather
- * than guessed (in a semicolon file it may as well mean twelve).
- */
-const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+/** How a file writes its cells: CSV text may carry export's formula guard; a semicolon file may use decimal commas. */
+export interface CellFormat {
+  csv: boolean;
+  semicolon: boolean;
+}
+export const JSON_FORMAT: CellFormat = { csv: false, semicolon: false };
 
-export function readNumber(cell: Cell, label: string, range: { min: number; max: number; int?: boolean }): Read<number> {
+const NUMBER_FAULT = { number: 'import.reason.number', amount: 'import.reason.amount', decimalComma: 'import.reason.decimalComma' } as const;
+
+/** A number cell (amounts.ts says which shapes); `amount` also takes the yuan's marks and 万/亿, and tells whether the value was written in yuan. */
+export function readNumber(cell: Cell, label: string, range: { min: number; max: number; int?: boolean }, format: CellFormat = JSON_FORMAT, amount = false): Read<number> & { yuan?: boolean } {
   let n: number;
+  let yuan = false;
   if (typeof cell === 'number') n = cell;
   else {
     const raw = asText(cell);
     if (raw === null) return { problem: { key: 'import.reason.badValue', params: { column: label } } };
     if (!raw) return {};
-    if (!PLAIN_NUMBER.test(raw)) return { problem: { key: 'import.reason.number', params: { column: label, value: shown(cell) } } };
-    n = Number(raw);
+    const read = parseNumberText(raw, { amount, semicolon: format.semicolon });
+    if ('fault' in read) return { problem: { key: NUMBER_FAULT[read.fault], params: { column: label, value: shown(cell) } } };
+    n = read.value;
+    yuan = read.yuan;
   }
   if (!Number.isFinite(n)) return { problem: { key: 'import.reason.number', params: { column: label, value: shown(cell) } } };
   if (range.int && !Number.isInteger(n)) return { problem: { key: 'import.reason.integer', params: { column: label, value: n } } };
   if (n < range.min || n > range.max) return { problem: { key: 'import.reason.range', params: { column: label, value: n, min: range.min, max: range.max } } };
-  return { value: n };
+  return yuan ? { value: n, yuan } : { value: n };
 }
+
+/** An amount in yuan beside a currency cell that names another currency is a contradiction, not a guess to make. */
+export function amountCurrency(amount: Read<number> & { yuan?: boolean }, currency: string | undefined, label: string): Read<string> {
+  if (!amount.yuan || currency === undefined || currency === 'CNY') return { value: amount.yuan ? 'CNY' : currency };
+  return { problem: { key: 'import.reason.amountCurrency', params: { column: label, currency } } };
+}
+
+const DATE_FAULT = { shape: 'import.reason.date', impossible: 'import.reason.dateImpossible', ambiguous: 'import.reason.dateAmbiguous' } as const;
 
 export function readDate(cell: Cell, label: string): Read<string> {
   const raw = asText(cell);
   if (raw === null) return { problem: { key: 'import.reason.badValue', params: { column: label } } };
   if (!raw) return {};
-  return isIsoDate(raw) ? { value: raw } : { problem: { key: 'import.reason.date', params: { column: label, value: shown(cell) } } };
+  const read = parseDateText(raw);
+  return 'date' in read ? { value: read.date } : { problem: { key: DATE_FAULT[read.fault], params: { column: label, value: shown(cell) } } };
 }
 
 /** Display names people write for a CRM, besides its id. */
@@ -89,7 +106,7 @@ export function readCrm(cell: Cell, label: string): Read<CrmId> {
   const raw = asText(cell);
   if (raw === null) return { problem: { key: 'import.reason.badValue', params: { column: label } } };
   if (!raw) return {};
-  const key = raw.toLowerCase().replace(/[\s_-]+/g, '');
+  const key = foldWord(raw);
   const crm = (CRM_IDS as readonly string[]).includes(key) ? (key as CrmId) : CRM_ALIASES[key];
   return crm ? { value: crm } : { problem: { key: 'import.reason.crm', params: { column: label, value: shown(cell), allowed: CRM_IDS.join(', ') } } };
 }
@@ -99,28 +116,30 @@ export function readRecordId(crm: CrmId, raw: string, label: string): Read<strin
   return id ? { value: id } : { problem: { key: 'import.reason.recordId', params: { column: label, value: raw.slice(0, 60), crm } } };
 }
 
+/** Segments by id or by the label the UI shows, in English or Chinese. */
+export const SEGMENT_CHOICES = catalogueChoices('model.segment.', SEGMENTS);
+
 export function readSegment(cell: Cell, label: string): Read<Segment> {
   const raw = asText(cell);
   if (raw === null) return { problem: { key: 'import.reason.badValue', params: { column: label } } };
   if (!raw) return {};
-  const key = raw.toLowerCase().replace(/[\s-]+/g, '_');
-  return (SEGMENTS as readonly string[]).includes(key)
-    ? { value: key as Segment }
-    : { problem: { key: 'import.reason.segment', params: { column: label, value: shown(cell) } } };
+  const segment = SEGMENT_CHOICES.of(raw);
+  return segment ? { value: segment } : { problem: { key: 'import.reason.segment', params: { column: label, value: shown(cell), allowed: SEGMENT_CHOICES.shown } } };
 }
 
 export function readCurrency(cell: Cell, label: string): Read<string> {
   const raw = asText(cell);
   if (raw === null) return { problem: { key: 'import.reason.badValue', params: { column: label } } };
   if (!raw) return {};
-  return /^[a-z]{3}$/i.test(raw) ? { value: raw.toUpperCase() } : { problem: { key: 'import.reason.currency', params: { column: label, value: shown(cell) } } };
+  const code = raw.normalize('NFKC');
+  return /^[a-z]{3}$/i.test(code) ? { value: code.toUpperCase() } : { problem: { key: 'import.reason.currency', params: { column: label, value: shown(cell) } } };
 }
 
 /** The health inputs of a reading; empty cells are left out. */
-export function readInputs(cells: Partial<Record<ColumnKey, Cell>>, labelOf: (c: ColumnKey) => string, problems: Problem[]): HealthInputs {
+export function readInputs(cells: Partial<Record<ColumnKey, Cell>>, labelOf: (c: ColumnKey) => string, problems: Problem[], format: CellFormat): HealthInputs {
   const inputs: HealthInputs = {};
   for (const [column, spec] of Object.entries(HEALTH_COLUMNS) as [keyof typeof HEALTH_COLUMNS, (typeof HEALTH_COLUMNS)[keyof typeof HEALTH_COLUMNS]][]) {
-    const r = readNumber(cells[column], labelOf(column), spec);
+    const r = readNumber(cells[column], labelOf(column), spec, format);
     if (r.problem) problems.push(r.problem);
     else if (r.value !== undefined) inputs[spec.field] = r.value;
   }

@@ -35,10 +35,10 @@ export const ALIASES: Record<ColumnKey, readonly string[]> = {
   crm: ['crm_type', 'crm_system', 'crm类型', 'crm系统'],
   crm_record_id: ['record_id', 'crm_id', '记录id', 'crm记录id', '记录编号'],
   org_key: ['org', 'org_id', 'tenant', '组织', '组织标识', '租户'],
-  name: ['account_name', 'account', 'customer', '客户名称', '客户名', '公司名称'],
+  name: ['account_name', 'account', 'customer', '客户名称', '客户名', '公司名称', '账户名称', '账户名'],
   owner: ['account_owner', '负责人', '所有人', '客户负责人'],
   csm: ['customer_success_manager', '客户成功经理', '客户成功'],
-  segment: ['tier', '客户分层', '分层'],
+  segment: ['tier', '客户分层', '分层', '客户分级'],
   arr: ['annual_value', 'annual_recurring_revenue', '年度合同额', '年合同额'],
   currency: ['币种', '货币'],
   contract_start: ['contract_start_date', 'start_date', '合同开始日', '合同开始日期', '合同起始日'],
@@ -54,9 +54,9 @@ export const ALIASES: Record<ColumnKey, readonly string[]> = {
   outcome_attainment: ['业务目标达成率', '目标达成率'],
 };
 
-/** Case, surrounding space, inner spaces and hyphens do not matter: "Contract End" is contract_end. */
+/** Case, width, surrounding space, inner spaces and hyphens do not matter: "Contract End" and "ＣＯＮＴＲＡＣＴ　ＥＮＤ" are contract_end. */
 export function normaliseHeader(raw: string): string {
-  return raw.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/[\s\u3000-]+/g, '_');
+  return raw.replace(/^\uFEFF/, '').normalize('NFKC').trim().toLowerCase().replace(/[\s-]+/g, '_');
 }
 
 const BY_NAME = new Map<string, ColumnKey>();

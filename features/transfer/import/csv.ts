@@ -39,8 +39,9 @@ export function parseCsvWith<K extends string>(input: string, resolve: (headers:
   let header: HeaderMapOf<K> | undefined;
   let width = 0;
   let fatal: Problem | undefined;
+  file.delimiter = detectDelimiter(text);
   Papa.parse<string[]>(text, {
-    delimiter: detectDelimiter(text),
+    delimiter: file.delimiter,
     skipEmptyLines: false,
     step: (result, parser) => {
       const end = result.meta.cursor;

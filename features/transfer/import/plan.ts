@@ -54,11 +54,12 @@ function* planSteps(file: ParsedFile, view: DbView, now: Date, newId: NewId): Ge
   const claimed = new Map<string, number>(); // stored account id → line that updates it
   const stamp = now.toISOString();
   const json = file.kind !== 'csv';
+  const format = { csv: !json, semicolon: file.delimiter === ';' };
 
   let done = 0;
   for (const src of file.rows) {
     if (++done % CHUNK === 0) yield;
-    const row = readRow(src, file.labels, file.kind === 'csv');
+    const row = readRow(src, file.labels, format);
     if (isBad(row)) {
       plan.bad.push(row);
       continue;

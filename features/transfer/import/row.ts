@@ -1,5 +1,5 @@
 import { HEALTH_COLUMNS, isHealthColumn, type ColumnKey } from './columns';
-import { readCrm, readCurrency, readDate, readInputs, readNumber, readRecordId, readSegment, readText, type Read } from './cells';
+import { amountCurrency, readCrm, readCurrency, readDate, readInputs, readNumber, readRecordId, readSegment, readText, type CellFormat, type Read } from './cells';
 import type { BadRow, Cell, ImportedFields, ImportRow, Problem, Reading, SourceRow } from './types';
 
 const ARR_RANGE = { min: 0, max: Number.MAX_SAFE_INTEGER };
@@ -15,7 +15,7 @@ class RowReader {
   constructor(
     private readonly src: SourceRow,
     private readonly labels: Partial<Record<ColumnKey, string>>,
-    private readonly csv: boolean,
+    private readonly format: CellFormat,
   ) {
     this.problems = src.problems ? [...src.problems] : [];
   }
@@ -30,7 +30,7 @@ class RowReader {
   }
 
   text(c: ColumnKey): string | undefined {
-    return this.take(readText(this.src.cells[c], c, this.label(c), this.csv));
+    return this.take(readText(this.src.cells[c], c, this.label(c), this.format.csv));
   }
 
   date(c: ColumnKey): string | undefined {
@@ -66,16 +66,16 @@ class RowReader {
 
   private reading(asOfCell: Cell, cells: Partial<Record<ColumnKey, Cell>>, asOfLabel: string, labelOf: (c: ColumnKey) => string, out: Reading[]) {
     const asOf = readDate(asOfCell, asOfLabel);
-    const inputs = readInputs(cells, labelOf, this.problems);
+    const inputs = readInputs(cells, labelOf, this.problems, this.format);
     if (asOf.problem) this.problems.push(asOf.problem);
     else if (asOf.value === undefined) this.problems.push({ key: 'import.reason.healthDate', params: { column: asOfLabel } });
     else out.push({ asOf: asOf.value, inputs });
   }
 }
 
-/** Validates one record of a file. `csv`: text cells may carry export's formula guard. */
-export function readRow(src: SourceRow, labels: Partial<Record<ColumnKey, string>>, csv: boolean): ImportRow | BadRow {
-  const r = new RowReader(src, labels, csv);
+/** Validates one record of a file, its cells written as `format` says. */
+export function readRow(src: SourceRow, labels: Partial<Record<ColumnKey, string>>, format: CellFormat): ImportRow | BadRow {
+  const r = new RowReader(src, labels, format);
   const { cells } = src;
   const crm = r.take(readCrm(cells.crm, r.label('crm')));
   const rawId = r.text('crm_record_id');
@@ -84,14 +84,16 @@ export function readRow(src: SourceRow, labels: Partial<Record<ColumnKey, string
   const required: [ColumnKey, unknown][] = [['crm', crm], ['crm_record_id', rawId], ['name', name], ['contract_end', contractEnd]];
   for (const [c, v] of required) r.require(c, v);
   const recordId = crm && rawId ? r.take(readRecordId(crm, rawId, r.label('crm_record_id'))) : undefined;
+  const arr = readNumber(cells.arr, r.label('arr'), ARR_RANGE, format, true);
+  const currency = r.take(amountCurrency(arr, r.take(readCurrency(cells.currency, r.label('currency'))), r.label('arr')));
 
   const optional: Partial<ImportedFields> = {
     orgKey: r.text('org_key'),
     owner: r.text('owner'),
     csm: r.text('csm'),
     segment: r.take(readSegment(cells.segment, r.label('segment'))),
-    arr: r.take(readNumber(cells.arr, r.label('arr'), ARR_RANGE)),
-    currency: r.take(readCurrency(cells.currency, r.label('currency'))),
+    arr: r.take(arr),
+    currency,
     contractStart: r.date('contract_start'),
     signedAt: r.date('signed_at'),
   };

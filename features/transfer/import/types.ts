@@ -39,6 +39,8 @@ export interface ParsedFileOf<K extends string> {
   labels: Partial<Record<K, string>>;
   rows: SourceRowOf<K>[];
   warnings: Problem[];
+  /** CSV: the delimiter its header line uses (a semicolon file may write decimal commas). */
+  delimiter?: ',' | ';';
   /** Set when the file as a whole cannot be imported; rows are then empty. */
   error?: Problem;
 }

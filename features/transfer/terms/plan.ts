@@ -1,7 +1,8 @@
 import type { Account } from '../../../data/model/account';
 import { CHURN_ROOT_CAUSES, CHURN_SYMPTOMS, type Contract, type RenewalOutcome } from '../../../data/model/records';
 import { termId } from '../../../data/model/terms';
-import { readCrm, readCurrency, readDate, readNumber, readRecordId, readText, unescapeFormula, type Read } from '../import/cells';
+import { amountCurrency, readCrm, readCurrency, readDate, readNumber, readRecordId, readText, unescapeFormula, type Read } from '../import/cells';
+import { catalogueChoices, type Choices } from '../import/labels';
 import { parseCsvWith } from '../import/csv';
 import { orgCompatible } from '../import/plan';
 import type { BadRow, Cell, ImportCounts, ParsedFileOf, Problem, SourceRowOf } from '../import/types';
@@ -84,13 +85,18 @@ export function parseTermsFile(json: boolean, text: string): TermsFile {
   return file;
 }
 
-function readChoice<T extends string>(cell: Cell, label: string, allowed: readonly T[], words: Record<string, T> = {}): Read<T> {
+/** A choice column: its values by id, by the words the outcome form shows (either language), or by a sheet's own words. */
+function readChoice<T extends string>(cell: Cell, label: string, choices: Choices<T>): Read<T> {
   if (cell === undefined || cell === null || (typeof cell === 'string' && !cell.trim())) return {};
   const raw = typeof cell === 'string' ? cell.trim() : String(cell);
-  const key = raw.toLowerCase().replace(/[\s-]+/g, '_');
-  const value = words[raw] ?? words[key] ?? (allowed as readonly string[]).find((a) => a === key);
-  return value ? { value: value as T } : { problem: { key: 'import.terms.reason.choice', params: { column: label, value: raw.slice(0, 60), values: allowed.join(', ') } } };
+  const value = choices.of(raw);
+  return value ? { value } : { problem: { key: 'import.terms.reason.choice', params: { column: label, value: raw.slice(0, 60), values: choices.shown } } };
 }
+
+const OUTCOMES = catalogueChoices('outcome.kind.', ['renewed', 'churned', 'will_not_renew'] as const, OUTCOME_WORDS);
+const SYMPTOMS = catalogueChoices('outcome.symptom.', CHURN_SYMPTOMS);
+const CAUSES = catalogueChoices('outcome.cause.', CHURN_ROOT_CAUSES);
+const AMOUNT = { min: 0, max: Number.MAX_SAFE_INTEGER };
 
 /** As the accounts import matches: the same org key first, else one an org key on one side only allows. */
 const matchAccount = (candidates: readonly Account[], orgKey: string | undefined) =>
@@ -130,6 +136,7 @@ export function planTermsImport(file: TermsFile, view: TermsView, now: Date): Te
   const byRef = new Map<string, Account[]>();
   for (const a of view.accounts) byRef.set(`${a.crm}\u0000${a.recordId}`, [...(byRef.get(`${a.crm}\u0000${a.recordId}`) ?? []), a]);
   const label = (c: TermColumn) => file.labels[c] ?? c;
+  const format = { csv: file.kind === 'csv', semicolon: file.delimiter === ';' };
   for (const src of file.rows) {
     const problems: Problem[] = [...(src.problems ?? [])];
     const take = <T>(r: Read<T>): T | undefined => (r.problem ? void problems.push(r.problem) : r.value);
@@ -139,13 +146,16 @@ export function planTermsImport(file: TermsFile, view: TermsView, now: Date): Te
     const orgKey = take(readText(cells.org_key, 'org_key', label('org_key'), file.kind === 'csv'));
     const start = take(readDate(cells.term_start, label('term_start')));
     const end = take(readDate(cells.term_end, label('term_end')));
-    const value = take(readNumber(cells.term_arr, label('term_arr'), { min: 0, max: Number.MAX_SAFE_INTEGER }));
-    const currency = take(readCurrency(cells.term_currency, label('term_currency')));
-    const kind = take(readChoice(cells.outcome, label('outcome'), ['renewed', 'churned', 'will_not_renew'] as const, OUTCOME_WORDS));
+    const termArr = readNumber(cells.term_arr, label('term_arr'), AMOUNT, format, true);
+    const newArrRead = readNumber(cells.new_arr, label('new_arr'), AMOUNT, format, true);
+    const value = take(termArr);
+    const newArr = take(newArrRead);
+    const written = take(readCurrency(cells.term_currency, label('term_currency')));
+    const currency = take(amountCurrency(termArr, take(amountCurrency(newArrRead, written, label('new_arr'))), label('term_arr')));
+    const kind = take(readChoice(cells.outcome, label('outcome'), OUTCOMES));
     const date = take(readDate(cells.outcome_date, label('outcome_date')));
-    const newArr = take(readNumber(cells.new_arr, label('new_arr'), { min: 0, max: Number.MAX_SAFE_INTEGER }));
-    const symptom = take(readChoice(cells.symptom, label('symptom'), CHURN_SYMPTOMS));
-    const rootCause = take(readChoice(cells.root_cause, label('root_cause'), CHURN_ROOT_CAUSES));
+    const symptom = take(readChoice(cells.symptom, label('symptom'), SYMPTOMS));
+    const rootCause = take(readChoice(cells.root_cause, label('root_cause'), CAUSES));
     const notes = take(readNotes(cells.notes, label('notes'), file.kind === 'csv'));
     for (const [c, v] of [['crm', crm], ['crm_record_id', rawId], ['term_end', end]] as const) {
       if (v === undefined && !problems.some((p) => p.params?.column === label(c))) problems.push({ key: 'import.reason.required', params: { column: label(c) } });

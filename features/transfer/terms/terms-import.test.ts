@@ -72,8 +72,8 @@ describe('importing terms with their outcomes', () => {
       [3, ['The same term (account and term end) as line 2: each term may appear once.']],
       [4, ['No stored account has this CRM record: import the account first (accounts file), then its terms.']],
       [5, [
-        expect.stringContaining('term_arr'), expect.stringContaining('term_currency'), 'outcome: “lost” is not one of renewed, churned, will_not_renew.',
-        expect.stringContaining('outcome_date'), expect.stringMatching(/^symptom: “cheap” is not one of price, /), 'term_start is after the term end (2026-01-31).',
+        expect.stringContaining('term_arr'), expect.stringContaining('term_currency'), 'outcome: “lost” is not one of Renewed (已续约), Churned (已流失), Says they will not renew (表示不再续约).',
+        'outcome_date: the calendar has no 2026-02-30.', expect.stringMatching(/^symptom: “cheap” is not one of Price \(价格\), /), 'term_start is after the term end (2026-01-31).',
       ]],
       [6, ['term_end is required.', 'outcome_date, new_arr, symptom and root_cause describe an outcome: fill in outcome too.']],
     ]);

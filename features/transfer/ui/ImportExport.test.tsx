@@ -46,7 +46,7 @@ describe('ImportExport', () => {
     choose(LABEL, 'bad.csv', BAD);
     const bad = await screen.findByTestId('import-bad');
     // Line 4: the first record spans lines 2–3 (a quoted newline).
-    expect(within(bad).getByRole('row', { name: /^4 / })).toHaveTextContent('contract_end: “2027-02-30” is not a date written YYYY-MM-DD.');
+    expect(within(bad).getByRole('row', { name: /^4 / })).toHaveTextContent('contract_end: the calendar has no 2027-02-30.');
     expect(screen.getByTestId('import-counts')).toHaveTextContent('1 account to create');
     expect(screen.getByTestId('import-counts')).toHaveTextContent('1 bad row');
     expect(screen.getByRole('alert')).toHaveTextContent('The file has 1 bad row, so nothing will be imported.');
@@ -129,6 +129,8 @@ describe('ImportExport', () => {
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
     ui();
     expect(screen.getByRole('link', { name: 'Download the CSV template' })).toHaveAttribute('href', '/templates/accounts-template.csv');
+    expect(screen.getByRole('link', { name: 'Download the CSV template with Chinese headers' })).toHaveAttribute('href', '/templates/accounts-template.zh-CN.csv');
+    expect(screen.getByRole('link', { name: 'Download the terms template with Chinese headers (CSV).' })).toHaveAttribute('href', '/templates/terms-template.zh-CN.csv');
     fireEvent.click(screen.getByRole('button', { name: 'Export accounts (CSV)' }));
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(/^Downloaded account-lens-accounts-\d{4}-\d{2}-\d{2}\.csv\.$/));
     expect(click).toHaveBeenCalledTimes(1);

@@ -92,8 +92,10 @@ export function ImportExport() {
     <section className="card import" aria-labelledby="import-title">
       <h2 id="import-title">{t('import.title')}</h2>
       <p className="muted">{t('import.intro')}</p>
-      <p><a href="/templates/accounts-template.csv" download="accounts-template.csv">{t('import.template')}</a></p>
-      <p><a href="/templates/terms-template.csv" download="terms-template.csv">{t('import.terms.template')}</a></p>
+      <p><a href="/templates/accounts-template.csv" download="accounts-template.csv">{t('import.template')}</a>
+        {' · '}<a href="/templates/accounts-template.zh-CN.csv" download="accounts-template.zh-CN.csv">{t('import.templateZh')}</a></p>
+      <p><a href="/templates/terms-template.csv" download="terms-template.csv">{t('import.terms.template')}</a>
+        {' · '}<a href="/templates/terms-template.zh-CN.csv" download="terms-template.zh-CN.csv">{t('import.terms.templateZh')}</a></p>
       <label htmlFor={fileId}>{t('import.chooseFile')}</label>{' '}
       <input id={fileId} ref={input} type="file" accept=".csv,.json,text/csv,application/json" disabled={busy} onChange={(e) => void choose(e)} />
       {(state.step === 'preview' || state.step === 'importing') && (
