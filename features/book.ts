@@ -47,11 +47,21 @@ const KINDS = ['snapshots', 'milestones', 'outcomes', 'ctas', 'visits', 'notes',
 /** The book's rows by account, in one pass over each table. */
 export function rowsByAccount(t: BookTables): Map<string, Rows> {
   const by = new Map<string, Rows>();
-  for (const a of t.accounts) by.set(a.id, { snapshots: [], milestones: [], outcomes: [], ctas: [], visits: [], notes: [], plans: [], reports: [], promises: [], handovers: [] });
+  // Most accounts have no rows of most kinds: they share one empty list until a row comes.
+  for (const a of t.accounts) by.set(a.id, { snapshots: NONE, milestones: NONE, outcomes: NONE, ctas: NONE, visits: NONE, notes: NONE, plans: NONE, reports: NONE, promises: NONE, handovers: NONE });
   for (const kind of KINDS)
-    for (const row of (t[kind] ?? []) as readonly { accountId: string }[]) (by.get(row.accountId)?.[kind] as { accountId: string }[] | undefined)?.push(row);
+    for (const row of (t[kind] ?? []) as readonly { accountId: string }[]) {
+      const rows = by.get(row.accountId) as Record<string, { accountId: string }[]> | undefined;
+      if (!rows) continue;
+      const list = rows[kind]!;
+      if (list === NONE) rows[kind] = [row];
+      else list.push(row);
+    }
   return by;
 }
+
+/** The shared empty list (frozen: a push onto it would give every account the row). */
+const NONE: never[] = Object.freeze([]) as unknown as never[];
 
 /**
  * Evaluates every account of the book, or only those in `only` (the accounts

@@ -3,6 +3,7 @@ import { ruleOf } from '../shared/dates/calendar';
 import type { Account } from '../data/model/account';
 import type { ExpectationNote, HealthSnapshot, MonthlyReport, PromiseRecord, ServicePlan, ServiceVisit } from '../data/model/records';
 import { serviceSignals, type ServiceSignals, type SignalRules } from './health/signals';
+import type { ServiceInputs } from './health/model';
 import { mergedSeries, type Reading } from './health/current';
 import { serviceMonthOf } from './service/cadence';
 import { rhythmOf, type ServiceSettings } from './service/settings';
@@ -52,9 +53,15 @@ export function accountSignals(account: AccountFacts, rows: ServiceRows, setting
  */
 export function healthSeries(account: AccountFacts, snapshots: readonly HealthSnapshot[], rows: ServiceRows, settings: ServiceSettings, today: IsoDate): Reading[] {
   const records = recordsOf(rows, account.id);
+  const own = mine(snapshots, account.id);
+  // No service record at all: no signal on any day (serviceSignals says so first), so none is computed.
+  if (!records.visits.length && !records.reports.length && !records.notes.length && !records.promises.length) return mergedSeries(account.id, own, noSignals, today);
   const rules = signalRules(account, rows.plans, settings);
-  return mergedSeries(account.id, mine(snapshots, account.id), (day) => serviceSignals(records, rules, day).inputs, today);
+  return mergedSeries(account.id, own, (day) => serviceSignals(records, rules, day).inputs, today);
 }
+
+const NO_SIGNALS: ServiceInputs = Object.freeze({});
+const noSignals = (): ServiceInputs => NO_SIGNALS;
 
 /** healthSeries for a whole book, grouped in one pass: the portfolio's and the evaluation's input. */
 export function bookHealthSeries(accounts: readonly AccountFacts[], snapshots: readonly HealthSnapshot[], rows: ServiceRows, settings: ServiceSettings, today: IsoDate): Reading[] {

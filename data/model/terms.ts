@@ -158,6 +158,7 @@ function wholeMonths(from: IsoDate, to: IsoDate): number | undefined {
  * term, and untagged ones dated within it.
  */
 export function currentTermOutcome(account: Pick<Account, 'id' | 'contractEnd' | 'contractStart'>, outcomes: readonly RenewalOutcome[]): RenewalOutcome | undefined {
+  if (!outcomes.length) return undefined;
   const id = termId(account.id, account.contractEnd);
   const mine = outcomes.filter((o) => !o.deleted && o.accountId === account.id && (o.termId ? o.termId === id : !account.contractStart || o.date >= account.contractStart));
   return [...mine].sort(laterFirst)[0];

@@ -13,8 +13,17 @@ export type Reading = Omit<HealthSnapshot, 'inputs'> & { inputs: ScoringInputs; 
 
 /** The latest reading on or before today (deleted ones left out). */
 export function latestReading<R extends Pick<HealthSnapshot, 'asOf' | 'deleted'>>(snapshots: readonly R[], today: IsoDate): R | undefined {
-  return snapshots.filter((s) => !s.deleted && s.asOf <= today).sort((a, b) => (a.asOf < b.asOf ? 1 : a.asOf > b.asOf ? -1 : 0))[0];
+  // The first of the latest day, as a stable sort latest-first would give.
+  let latest: R | undefined;
+  for (const s of snapshots) if (!s.deleted && s.asOf <= today && (!latest || s.asOf > latest.asOf)) latest = s;
+  return latest;
 }
+
+/** Imported inputs merged with a day's service signals; a day with no signal keeps the imported inputs as they are. */
+const withSignals = (inputs: HealthSnapshot['inputs'], signals: ServiceInputs): ScoringInputs => {
+  for (const _ in signals) return { ...inputs, ...signals };
+  return inputs;
+};
 
 /**
  * Each imported snapshot (on or before today) merged with the service signals
@@ -24,7 +33,7 @@ export function latestReading<R extends Pick<HealthSnapshot, 'asOf' | 'deleted'>
  */
 export function mergedSeries(accountId: string, snapshots: readonly HealthSnapshot[], signalsOn: (day: IsoDate) => ServiceInputs, today: IsoDate): Reading[] {
   const live = snapshots.filter((s) => !s.deleted && s.asOf <= today);
-  const series: Reading[] = live.map((s) => ({ ...s, inputs: { ...s.inputs, ...signalsOn(s.asOf) }, imported: true }));
+  const series: Reading[] = live.map((s) => ({ ...s, inputs: withSignals(s.inputs, signalsOn(s.asOf)), imported: true }));
   const latest = latestReading(live, today);
   if (latest?.asOf === today) return series;
   const now = signalsOn(today);

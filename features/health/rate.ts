@@ -1,6 +1,6 @@
 import type { Band } from '../../data/model/common';
 import { bandOf } from './band';
-import { dimensionScore, HEALTH_DIMENSIONS, overrideFires, type HealthDimension, type HealthModel } from './model';
+import { dimensionScore, HEALTH_DIMENSIONS, overrideFires, type HealthDimension, type HealthModel, type HealthOverride } from './model';
 import type { ScoringInputs } from './model';
 
 /** Bands from worst to best: a cap can only lower the band, never raise it. */
@@ -66,11 +66,62 @@ export function rate(inputs: ScoringInputs, model: HealthModel): Rating | null {
   const score = round1(raw);
   const scoreBand = bandOf(score, model.bands);
   // The worst firing override wins; on a tie the first listed, so the explanation is stable.
-  let capped: Cap | undefined;
+  let capped: HealthOverride | undefined;
   for (const o of model.overrides) {
     const v = inputs[o.dimension];
     if (v === undefined || !overrideFires(o, v)) continue;
-    if (BAND_RANK[o.capBand] < BAND_RANK[capped?.capBand ?? scoreBand]) capped = { dimension: o.dimension, capBand: o.capBand };
+    if (BAND_RANK[o.capBand] < BAND_RANK[capped?.capBand ?? scoreBand]) capped = o;
   }
-  return { raw, score, band: capped?.capBand ?? scoreBand, ...(capped ? { capped } : {}), contributions, total };
+  const band = capped?.capBand ?? scoreBand;
+  return { raw, score, band, ...(capped ? { capped: { dimension: capped.dimension, capBand: capped.capBand } } : {}), contributions, total };
+}
+
+/**
+ * rate's score and band only, for the engine's hot loops (every reading of
+ * every account): the same arithmetic in the same order, so the same numbers,
+ * without building the explanation.
+ */
+export function rateBand(inputs: ScoringInputs, model: HealthModel): Pick<Rating, 'score' | 'band'> | null {
+  const { dims, overrides, bands } = compiled(model);
+  let weightSum = 0;
+  for (const d of dims) if (inputs[d.dimension] !== undefined) weightSum += d.weight;
+  if (weightSum === 0) return null;
+  let raw = 0;
+  for (const d of dims) {
+    const value = inputs[d.dimension];
+    if (value === undefined) continue;
+    raw += (d.weight / weightSum) * Math.min(100, Math.max(0, ((value - d.red) / d.span) * 100));
+  }
+  const score = round1(raw);
+  let band = bandOf(score, bands);
+  for (const o of overrides) {
+    const v = inputs[o.dimension];
+    if (v !== undefined && BAND_RANK[o.capBand] < BAND_RANK[band] && overrideFires(o, v)) band = o.capBand;
+  }
+  return { score, band };
+}
+
+interface CompiledModel {
+  /** The weighted dimensions, in HEALTH_DIMENSIONS order (the order rate adds them up in). */
+  dims: { dimension: HealthDimension; weight: number; red: number; span: number }[];
+  overrides: HealthModel['overrides'];
+  bands: HealthModel['bands'];
+}
+
+/**
+ * A model read once into plain arrays. Models are values: settings replace
+ * them, nothing edits one in place, so one reading per model object holds.
+ */
+const compiledModels = new WeakMap<HealthModel, CompiledModel>();
+function compiled(model: HealthModel): CompiledModel {
+  let c = compiledModels.get(model);
+  if (!c) {
+    const dims = HEALTH_DIMENSIONS.filter((d) => model.dimensions[d].weight !== 0).map((d) => {
+      const r = model.dimensions[d];
+      return { dimension: d, weight: r.weight, red: r.red, span: r.green - r.red };
+    });
+    c = { dims, overrides: model.overrides, bands: model.bands };
+    compiledModels.set(model, c);
+  }
+  return c;
 }

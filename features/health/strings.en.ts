@@ -29,6 +29,7 @@ export const healthEn = {
   'model.saved': 'Saved. Scores and touchpoints use the new model now.',
   'model.resetDone': 'Back to the documented defaults.',
   'cta.redStreak': 'Health red {weeks} weeks in a row (score {score}): plan a recovery with the boss',
+  'cta.redStreakSetByHand': 'Health red {weeks} weeks in a row, the band set to red by hand (last score {score}): plan a recovery with the boss',
   'cta.closed.health_recovered': 'Closed: health recovered',
   'play.health_red_streak.name': 'Red health streak',
   'play.health_red_streak.1': 'Read which dimension pulled the score down: the health card names the biggest drag',

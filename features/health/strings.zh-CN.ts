@@ -31,6 +31,7 @@ export const healthZhCN: Record<keyof typeof healthEn, string> = {
   'model.saved': '已保存，评分和触点现在使用新模型。',
   'model.resetDone': '已恢复为文档中的默认值。',
   'cta.redStreak': '健康度连续 {weeks} 周为红色（{score} 分）：与老板一起制定挽回计划',
+  'cta.redStreakSetByHand': '健康度连续 {weeks} 周为红色（等级为手动设定为红色，最近得分 {score}）：与老板一起制定挽回计划',
   'cta.closed.health_recovered': '已关闭：健康度已恢复',
   'play.health_red_streak.name': '健康度连续红色',
   'play.health_red_streak.1': '查看是哪一项拉低了分数：健康卡片会指出最大的拖累项',

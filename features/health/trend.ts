@@ -2,7 +2,7 @@ import type { IsoDate } from '../../shared/dates/local-date';
 import type { Band } from '../../data/model/common';
 import type { HealthSnapshot } from '../../data/model/records';
 import type { HealthModel, ScoringInputs } from './model';
-import { rate, round1 } from './rate';
+import { rateBand, round1 } from './rate';
 import { dayIndex, isoWeek, type IsoWeek } from '../../shared/dates/week';
 
 export interface TrendPoint {
@@ -37,8 +37,13 @@ export function healthTrend<S extends Pick<HealthSnapshot, 'asOf' | 'deleted' | 
     if (!seen || s.updatedAt > seen.updatedAt || (s.updatedAt === seen.updatedAt && s.id > seen.id)) byDay.set(s.asOf, s);
   }
   const points: TrendPoint[] = [];
-  for (const asOf of [...byDay.keys()].sort()) {
-    const r = rate(byDay.get(asOf)!.inputs, model);
+  const days = [...byDay.keys()];
+  // Readings usually come oldest first: sort only when they do not.
+  let sorted = true;
+  for (let i = 1; i < days.length && sorted; i++) sorted = days[i - 1]! < days[i]!;
+  if (!sorted) days.sort();
+  for (const asOf of days) {
+    const r = rateBand(byDay.get(asOf)!.inputs, model);
     if (r) points.push({ asOf, score: r.score, band: r.band });
   }
   const last = points.at(-1);
@@ -71,19 +76,27 @@ export interface RedStreak {
  * between.
  */
 export function redStreak(points: readonly Pick<TrendPoint, 'asOf' | 'band'>[], minDays = 14): RedStreak {
-  const sorted = [...points].sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : 0));
-  let start = sorted.length;
-  for (let i = sorted.length - 1; i >= 0; i--) {
+  let inOrder = true;
+  for (let i = 1; i < points.length && inOrder; i++) inOrder = points[i - 1]!.asOf <= points[i]!.asOf;
+  const sorted = inOrder ? points : [...points].sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : 0));
+  const last = sorted.length - 1;
+  if (last < 0 || sorted[last]!.band !== 'red') return { active: false, runDays: 0, runWeeks: 0 };
+  // Day numbers of the red run, latest first: each date is read once.
+  const days: number[] = [dayIndex(sorted[last]!.asOf)];
+  let start = last;
+  for (let i = last - 1; i >= 0; i--) {
     if (sorted[i]!.band !== 'red') break;
-    const later = sorted[i + 1];
-    if (later && dayIndex(later.asOf) - dayIndex(sorted[i]!.asOf) > minDays) break;
+    const day = dayIndex(sorted[i]!.asOf);
+    if (days[days.length - 1]! - day > minDays) break;
+    days.push(day);
     start = i;
   }
-  if (start === sorted.length) return { active: false, runDays: 0, runWeeks: 0 };
-  const first = dayIndex(sorted[start]!.asOf);
-  const runDays = dayIndex(sorted.at(-1)!.asOf) - first;
+  const first = days[days.length - 1]!;
+  const runDays = days[0]! - first;
   const runWeeks = Math.floor(runDays / 7);
   if (runDays < minDays) return { active: false, runDays, runWeeks };
-  const reached = sorted.slice(start).find((p) => dayIndex(p.asOf) - first >= minDays)!;
+  let k = days.length - 1;
+  while (days[k]! - first < minDays) k--;
+  const reached = sorted[start + (days.length - 1 - k)]!;
   return { active: true, runDays, runWeeks, week: isoWeek(reached.asOf), reachedOn: reached.asOf };
 }

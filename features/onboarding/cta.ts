@@ -23,13 +23,16 @@ export const onboardingCtaRule: CtaRule<OnboardingCtaInput> = {
     const create: CtaDraft[] = [];
     for (const m of milestones) {
       if (m.accountId !== account.id || m.deleted || m.doneAt || m.dueDate >= today) continue;
-      const needsOtherTeam = template.find((t) => t.key === m.key)?.needsOtherTeam ?? false;
+      let needsOtherTeam = false;
+      for (const t of template) if (t.key === m.key) { needsOtherTeam = t.needsOtherTeam; break; }
       const title = { code: 'onboarding_milestone', params: { key: m.key, title: m.title, due: m.dueDate } };
-      create.push(draftCta(account, 'onboarding', `onboarding:${m.id}`, title, plusDays(m.dueDate, CTA_ACT_DAYS), { ...(m.owner ? { owner: m.owner } : {}), needsOtherTeam }));
+      create.push(draftCta(account, 'onboarding', `onboarding:${m.id}`, title, plusDays(m.dueDate, CTA_ACT_DAYS), m.owner ? { owner: m.owner, needsOtherTeam } : { needsOtherTeam }));
     }
-    const byId = new Map(milestones.map((m) => [m.id, m]));
+    // Built when an open onboarding CTA asks: most accounts have none.
+    let byId: Map<string, Milestone> | undefined;
     const resolve = (c: { cause: string }) => {
       if (!c.cause.startsWith('onboarding:')) return undefined;
+      byId ??= new Map(milestones.map((m) => [m.id, m]));
       const m = byId.get(c.cause.slice('onboarding:'.length));
       return m?.deleted ? 'milestone_removed' : m?.doneAt ? 'milestone_done' : undefined;
     };

@@ -1,7 +1,7 @@
 import type { IsoDate } from '../../shared/dates/local-date';
 import { DEFAULT_HEALTH_MODEL, plusDays } from '../health';
 import type { Account } from '../../data/model/account';
-import type { Cta, ExpectationNote, HealthInputs, HealthSnapshot, PromiseRecord, RenewalOutcome, ServiceVisit } from '../../data/model/records';
+import type { BandOverride, Cta, ExpectationNote, HealthInputs, HealthSnapshot, PromiseRecord, RenewalOutcome, ServicePlan, ServiceVisit } from '../../data/model/records';
 import { likelihoodBacktest, portfolioRows, renewalWindow, type PortfolioInput } from './rows';
 import { DEFAULT_RENEWAL_SETTINGS, renewalEvents } from '../renewal';
 import { fakeVisit } from '../../tests/support/builders';
@@ -96,6 +96,25 @@ describe('portfolioRows: health', () => {
     const inputs: HealthInputs = { activeUserRate: 80, coreFeatureAdoption: 70, moduleBreadth: 60, tickets90d: 12, trainingRate: 60, nps: -30, outcomeAttainment: 100 };
     const r = one({ accounts: [account('a', { health: { score: 90, band: 'green', asOf: '2026-03-01' } })], snapshots: [snap('a', '2026-03-10', inputs)] });
     expect(r).toMatchObject({ score: 95, band: 'red' });
+  });
+
+  it('shows a band set by hand as such, with the computed band beside it, until its last day', () => {
+    const setByHand: BandOverride = { band: 'red', reason: 'Champion resigned', setOn: '2026-03-10', until: '2026-03-31', by: 'Priya' };
+    const plan: ServicePlan = { ...written('a'), serviceDay: { kind: 'nth_weekday', n: -1, weekday: 5 }, language: 'en', bandOverride: setByHand };
+    const patch = { accounts: [account('a'), account('b')], snapshots: [snap('a', '2026-03-09', aur(57.5)), snap('b', '2026-03-09', aur(57.5))], plans: [plan] };
+    const [a, b] = rowsOf(patch);
+    expect(a).toMatchObject({ score: 63, band: 'red', computedBand: 'yellow', bandOverride: setByHand });
+    // Another account's plan sets nothing.
+    expect(b).toMatchObject({ score: 63, band: 'yellow' });
+    expect(b).not.toHaveProperty('bandOverride');
+    // After its last day, or on a deleted plan, the computed band is back and nothing says "by hand".
+    for (const later of [rowsOf({ ...patch, today: '2026-04-01' })[0]!, rowsOf({ ...patch, plans: [{ ...plan, deleted: true }] })[0]!]) {
+      expect(later.band).toBe('yellow');
+      expect(later).not.toHaveProperty('computedBand');
+      expect(later).not.toHaveProperty('bandOverride');
+    }
+    // An account with no reading yet still shows the band set by hand, computed none.
+    expect(one({ accounts: [account('a')], plans: [plan] })).toMatchObject({ score: null, band: 'red', computedBand: null });
   });
 
   it("falls back on the account's stored health when no reading counts (deleted, future or another account's)", () => {

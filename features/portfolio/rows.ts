@@ -5,7 +5,8 @@ import { dayIndex } from '../../shared/dates/week';
 import { promiseRisk } from '../expectations/risks';
 import type { Account } from '../../data/model/account';
 import type { Band, Segment } from '../../data/model/common';
-import type { Cta, ExpectationNote, HealthSnapshot, PromiseRecord, RenewalOutcome, ServiceVisit } from '../../data/model/records';
+import type { BandOverride, Cta, ExpectationNote, HealthSnapshot, PromiseRecord, RenewalOutcome, ServicePlan, ServiceVisit } from '../../data/model/records';
+import { activeOverride } from '../health/override';
 import { isOpenCta } from '../onboarding/status';
 import { renewalLikelihood, renewalTimeline, touchpointLogs, type RenewalEvent, type RenewalSettings, type RenewalTimeline } from '../renewal';
 import type { HealthTrend } from '../health/trend';
@@ -36,7 +37,12 @@ export interface PortfolioRow {
   arr?: number;
   currency?: string;
   score: number | null;
+  /** The band the row shows: a band set by hand while it lasts (bandOverride), else the computed one. */
   band: Band | null;
+  /** Set with bandOverride: the band the engine computed, still shown next to the one set by hand. */
+  computedBand?: Band | null;
+  /** The band set by hand in force today: who set it, why and until when. */
+  bandOverride?: BandOverride;
   /** The latest weekly scores, oldest first (the sparkline). */
   trend: number[];
   contractEnd: IsoDate;
@@ -59,6 +65,8 @@ export interface PortfolioInput {
   notes: readonly ExpectationNote[];
   promises: readonly PromiseRecord[];
   outcomes?: readonly RenewalOutcome[];
+  /** The service plans, where a band set by hand is kept. */
+  plans?: readonly ServicePlan[];
   model: HealthModel;
   renewal: RenewalSettings;
   today: IsoDate;
@@ -94,6 +102,7 @@ export function portfolioRows(input: PortfolioInput): PortfolioRow[] {
   const notes = byAccount(input.notes);
   const promises = byAccount(input.promises);
   const outcomes = byAccount(input.outcomes ?? []);
+  const plans = byAccount(input.plans ?? []);
   return input.accounts.map((a) => {
     const trend = healthTrend(snapshots.get(a.id) ?? [], input.model, today);
     const latest = trend.points.at(-1);
@@ -104,6 +113,9 @@ export function portfolioRows(input: PortfolioInput): PortfolioRow[] {
     for (const v of accountVisits) if (v.date <= today && (!lastVisit || v.date > lastVisit)) lastVisit = v.date;
     const daysToRenewal = dayIndex(a.contractEnd) - todayIndex;
     const likelihood = likelihoodOf(a, trend, timeline, (outcomes.get(a.id) ?? []).some((o) => o.kind === 'will_not_renew'));
+    // A stored health without a band (a server that sends only scores) is banded by the model's cut-offs, as the panel does.
+    const computed = latest?.band ?? a.health?.band ?? (a.health ? bandOf(a.health.score, input.model.bands) : null);
+    const override = activeOverride(plans.get(a.id), today);
     return {
       id: a.id,
       name: a.name,
@@ -116,8 +128,7 @@ export function portfolioRows(input: PortfolioInput): PortfolioRow[] {
       ...(a.arr !== undefined ? { arr: a.arr } : {}),
       ...(a.currency ? { currency: a.currency } : {}),
       score: latest ? Math.round(latest.score) : (a.health?.score ?? null),
-      // A stored health without a band (a server that sends only scores) is banded by the model's cut-offs, as the panel does.
-      band: latest?.band ?? a.health?.band ?? (a.health ? bandOf(a.health.score, input.model.bands) : null),
+      ...(override ? { band: override.band, computedBand: computed, bandOverride: override } : { band: computed }),
       trend: trend.points.slice(-TREND_POINTS).map((p) => Math.round(p.score)),
       contractEnd: a.contractEnd,
       daysToRenewal,

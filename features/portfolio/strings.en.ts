@@ -55,6 +55,8 @@ export const portfolioEn = {
   'portfolio.openInCrm': 'Open the record in its CRM',
   'portfolio.noUrl': 'The record’s address in its CRM cannot be rebuilt',
   'portfolio.never': 'never',
+  'portfolio.bandSetByHand': '{band}, set by hand until {date} (computed: {computed}). Why: {reason}',
+  'portfolio.bandSetByHandMark': 'set by hand',
   'portfolio.trendOf': 'Health trend: {points}',
   'portfolio.col.name': 'Account',
   'portfolio.col.crm': 'CRM',

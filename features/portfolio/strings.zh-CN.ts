@@ -57,6 +57,8 @@ export const portfolioZhCN: Record<keyof typeof portfolioEn, string> = {
   'portfolio.openInCrm': '在 CRM 中打开该记录',
   'portfolio.noUrl': '无法还原该记录在 CRM 中的地址',
   'portfolio.never': '从未',
+  'portfolio.bandSetByHand': '{band}，手动设定至 {date}（计算结果：{computed}）。原因：{reason}',
+  'portfolio.bandSetByHandMark': '手动设定',
   'portfolio.trendOf': '健康度趋势：{points}',
   'portfolio.col.name': '客户',
   'portfolio.col.crm': 'CRM',

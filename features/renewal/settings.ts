@@ -66,5 +66,8 @@ export const DEFAULT_RENEWAL_SETTINGS: RenewalSettings = RenewalSettingsSchema.p
 /** The cadence an account follows, offsets largest first. */
 export function cadenceFor(segment: Segment | undefined, settings: RenewalSettings): Cadence {
   const c = settings.cadence[segment ?? settings.defaultSegment];
-  return { offsets: [...c.offsets].sort((a, b) => b - a), automated: c.automated };
+  // Settings keep the offsets furthest first already; a copy is sorted only when they do not.
+  let inOrder = true;
+  for (let i = 1; i < c.offsets.length && inOrder; i++) inOrder = c.offsets[i - 1]! >= c.offsets[i]!;
+  return { offsets: inOrder ? c.offsets : [...c.offsets].sort((a, b) => b - a), automated: c.automated };
 }

@@ -67,13 +67,13 @@ export function serviceCtas(input: ServiceCtaInput, existing: readonly Cta[]): {
   const current = monthOf(today);
   const previous = addMonths(current, -1);
   if (rhythm === 'monthly') {
-    for (const month of [previous, current]) {
-      const m = monthState(cadence, month);
+    const prev = monthState(cadence, previous);
+    for (const m of [prev, monthState(cadence, current)]) {
+      const month = m.month;
       // A report sent without a visit still leaves the month unvisited.
       if (m.visits === 0 && m.serviceDay < today && m.state !== 'not_customer' && owes(m.serviceDay))
         draft(`service:visit:${account.id}:${month}`, { code: 'service_visit_missed', params: { month, serviceDay: m.serviceDay } }, plusDays(m.serviceDay, ACT_DAYS));
     }
-    const prev = monthState(cadence, previous);
     // A customer signed after last month's service day owes no report for that month.
     if (!prev.reported && prev.state !== 'not_customer' && owes(prev.serviceDay))
       draft(`service:report:${account.id}:${previous}`, { code: 'service_report_missing', params: { month: previous } }, plusDays(lastDay(previous), ACT_DAYS));
@@ -113,7 +113,7 @@ export function serviceCtas(input: ServiceCtaInput, existing: readonly Cta[]): {
   }
 
   const close: { id: string; cause: string; reason: ServiceCloseReason }[] = [];
-  const visitById = new Map(input.visits.map((v) => [v.id, v]));
+  let visitById: Map<string, ServiceVisit> | undefined;
   for (const c of existing) {
     if (c.accountId !== account.id || c.deleted || c.status === 'closed') continue;
     const parts = c.cause.split(':');
@@ -122,6 +122,7 @@ export function serviceCtas(input: ServiceCtaInput, existing: readonly Cta[]): {
     else if (c.cause.startsWith('service:qbr:') && quarterOfCause(parts.at(-1)!).some((m) => monthState(cadence, m).visits > 0)) reason = 'visit_logged';
     else if (c.cause.startsWith('service:report:') && monthState(cadence, parts.at(-1)!).reported) reason = 'report_sent';
     else if (c.cause.startsWith('service:followup:')) {
+      visitById ??= new Map(input.visits.map((v) => [v.id, v]));
       const visit = visitById.get(parts.slice(2, -1).join(':'));
       if (!visit || visit.deleted || !visit.followUps[Number(parts.at(-1))]) reason = 'visit_removed';
     } else if (c.cause.startsWith('expectations:reset:') && resetDone) reason = 'reset_done';

@@ -57,7 +57,7 @@ export async function readPortfolio(database: LensDB, now: Date = new Date()): P
   // Every row scores what the account's panel scores: the latest import merged with the service signals.
   const snapshots = bookHealthSeries(accounts, imported, { visits, reports, notes, promises, plans }, service, today);
   const outcomes = stored.filter((o) => !o.deleted);
-  const rows = portfolioRows({ accounts, snapshots, ctas, visits, notes, promises, outcomes, model, renewal, today });
+  const rows = portfolioRows({ accounts, snapshots, ctas, visits, notes, promises, outcomes, plans, model, renewal, today });
   const events = renewalEvents({ accounts, contracts, outcomes, today });
   const points = likelihoodBacktest({ accounts, snapshots, visits, notes, outcomes, model, renewal }, events);
   return { rows, outcomes, events, backtest: backtest(points), today };

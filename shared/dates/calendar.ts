@@ -25,7 +25,16 @@ export function addMonths(month: YearMonth, k: number): YearMonth {
 }
 
 export const firstDay = (month: YearMonth): IsoDate => `${month}-01`;
-export const lastDay = (month: YearMonth): IsoDate => dateOfDay(dayIndex(firstDay(addMonths(month, 1))) - 1);
+const lastDays = new Map<YearMonth, IsoDate>();
+/** A month's last day (kept per month: the engine asks for the same few months for every account). */
+export function lastDay(month: YearMonth): IsoDate {
+  let day = lastDays.get(month);
+  if (day === undefined) {
+    day = dateOfDay(dayIndex(firstDay(addMonths(month, 1))) - 1);
+    if (lastDays.size < 5000) lastDays.set(month, day);
+  }
+  return day;
+}
 
 /** Saturday and Sunday move back to Friday: the previous working day. */
 function previousWorkingDay(n: number): number {
@@ -33,8 +42,21 @@ function previousWorkingDay(n: number): number {
   return wd === 6 ? n - 1 : wd === 0 ? n - 2 : n;
 }
 
+/** Service days already found, by rule and month: every account on the same rule asks for the same few months. */
+const serviceDays = new Map<string, IsoDate>();
+
 /** The service day of a month under a rule. */
 export function serviceDayIn(rule: ServiceDayRule, month: YearMonth): IsoDate {
+  const key = rule.kind === 'day_of_month' ? `${month}d${rule.day}` : `${month}w${rule.n}.${rule.weekday}`;
+  let day = serviceDays.get(key);
+  if (day === undefined) {
+    day = findServiceDay(rule, month);
+    if (serviceDays.size < 20_000) serviceDays.set(key, day);
+  }
+  return day;
+}
+
+function findServiceDay(rule: ServiceDayRule, month: YearMonth): IsoDate {
   const first = dayIndex(firstDay(month));
   const last = dayIndex(lastDay(month));
   if (rule.kind === 'day_of_month') {

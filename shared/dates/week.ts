@@ -36,8 +36,21 @@ export function dayIndex(date: IsoDate): number {
   return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
 }
 
+/**
+ * The dates of 2000 to 2099 are written once each: the engine turns the same
+ * few hundred day numbers into text for every account of the book.
+ */
+const WRITTEN_FROM = 10_957; // 2000-01-01
+const written: IsoDate[] = new Array<IsoDate>(36_525).fill('');
+
 /** The YYYY-MM-DD date of a day index (inverse of dayIndex). */
 export function dateOfDay(n: number): IsoDate {
+  const k = n - WRITTEN_FROM;
+  if (k >= 0 && k < written.length && Number.isInteger(k)) return written[k] || (written[k] = writeDay(n));
+  return writeDay(n);
+}
+
+function writeDay(n: number): IsoDate {
   const z = n + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;

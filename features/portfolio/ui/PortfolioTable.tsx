@@ -60,7 +60,17 @@ export function PortfolioTable({ rows, columns, sorting, onSorting, height }: {
         id: 'health', header: t('portfolio.col.health'), sortFn: 'basic',
         cell: (c) => {
           const r = c.row.original;
-          return r.score === null ? <span className="muted">—</span> : <span className={`badge band-${r.band ?? 'none'}`}>{r.score}</span>;
+          const badge = r.score === null ? <span className="muted">—</span> : <span className={`badge band-${r.band ?? 'none'}`}>{r.score}</span>;
+          if (!r.bandOverride) return badge;
+          // A band set by hand is always shown as such, with the computed one beside it.
+          const computed = r.computedBand ? t(`portfolio.band.${r.computedBand}` as MessageKey) : t('portfolio.band.unknown');
+          const said = t('portfolio.bandSetByHand', { band: t(`portfolio.band.${r.bandOverride.band}` as MessageKey), computed, date: formatDate(r.bandOverride.until, tr.locale), reason: r.bandOverride.reason });
+          return (
+            <span title={said}>
+              {r.score === null ? <span className={`badge band-${r.band ?? 'none'}`}>—</span> : badge} <small className="muted">{t('portfolio.bandSetByHandMark')}</small>
+              <span className="sr-only">{said}</span>
+            </span>
+          );
         },
       }),
       col.accessor((r) => (r.band ? BAND_ORDER[r.band] : 3), {
