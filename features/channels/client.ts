@@ -3,7 +3,7 @@ import {
   ChannelListSchema, DeliveryAnswerSchema, DeliveryListSchema,
   type ChannelSummary, type Delivery, type DeliveryRequest,
 } from './schemas';
-import { ScheduledAnswerSchema, ScheduledListSchema, type ScheduleApi } from '../handover/scheduled';
+import { ScheduledAnswerSchema, ScheduledListSchema, type ScheduleApi } from './scheduled';
 
 /**
  * Delivery by the team server (docs/channels.md), for the extension: the

@@ -3,7 +3,7 @@ import { loadIdMap, serverAccountId } from '../../data/sync/id-map';
 import { readDataSource, type DataSource } from '../../data/sync/settings';
 import { createChannelsClient, type ChannelsApi } from '../../features/channels/client';
 import { DeliveryRequestSchema, NO_TEAM_SERVER } from '../../features/channels/schemas';
-import type { ScheduleApi } from '../../features/handover/scheduled';
+import type { ScheduleApi } from '../../features/channels/scheduled';
 
 
 /**

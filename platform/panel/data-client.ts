@@ -1,6 +1,6 @@
 import type { ChannelsApi } from '../../features/channels/client';
 import type { ChannelSummary, Delivery } from '../../features/channels/schemas';
-import type { ScheduleApi, ScheduledMessage } from '../../features/handover/scheduled';
+import type { ScheduleApi, ScheduledMessage } from '../../features/channels/scheduled';
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { AccountRef } from '../../crm/types';

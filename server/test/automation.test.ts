@@ -5,7 +5,7 @@ import { SMTPServer } from 'smtp-server';
 import { handoverId } from '../../data/model/records';
 import { DeliveryListSchema } from '../../features/channels/schemas';
 import { csmIntroChat, csmIntroMessage, introInputOf } from '../../features/handover';
-import { ScheduledAnswerSchema, ScheduledListSchema, type ScheduledMessage } from '../../features/handover/scheduled';
+import { ScheduledAnswerSchema, ScheduledListSchema, type ScheduledMessage } from '../../features/channels/scheduled';
 import { automationCli } from '../src/automation/cli';
 import { runAutomation } from '../src/automation/engine';
 import { runDueDeliveries } from '../src/channels/deliveries';

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Account } from '../../../data/model/account';
 import { useRecords, useStatus } from '../../../platform/panel/data-client';
 import { useTr } from '../../../shared/i18n/I18n';
@@ -5,7 +6,7 @@ import { HandoverTab } from './HandoverTab';
 import { useEngineSettings } from '../../use-engine-settings';
 
 /** The handover tab with its live records: the latest handover of the account. */
-export function HandoverPanel({ account, now }: { account: Account; now: Date }) {
+export function HandoverPanel({ account, now, welcome }: { account: Account; now: Date; welcome?: ReactNode }) {
   const tr = useTr();
   const { service } = useEngineSettings();
   const handovers = useRecords('handovers', account.id);
@@ -15,5 +16,5 @@ export function HandoverPanel({ account, now }: { account: Account; now: Date })
   const { value: status } = useStatus({ crm: account.crm, recordId: account.recordId, ...(account.orgKey ? { orgKey: account.orgKey } : {}) });
   if (!handovers || !promises || !milestones || !plans) return <p className="muted">{tr.t('panel.loading')}</p>;
   const handover = [...handovers].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
-  return <HandoverTab account={account} handover={handover} promises={promises} milestones={milestones} plan={plans[0]} now={now} uiLanguage={tr.locale} thresholds={service.involvement} identity={status?.sync.identity} />;
+  return <HandoverTab account={account} handover={handover} promises={promises} milestones={milestones} plan={plans[0]} now={now} uiLanguage={tr.locale} thresholds={service.involvement} identity={status?.sync.identity} welcome={welcome} />;
 }

@@ -4,7 +4,7 @@ import type { Handover, Milestone, PromiseRecord, ServicePlan } from '../../../d
 import { HandoverChecklist } from './HandoverChecklist';
 import { HandoverDecision, type Identity } from './CsmDecision';
 import { IntroCard } from './IntroCard';
-import { WelcomeSchedule } from './WelcomeSchedule';
+import type { ReactNode } from 'react';
 
 /**
  * Sales' handover of a newly signed customer to the CSM: the checklist with
@@ -12,7 +12,7 @@ import { WelcomeSchedule } from './WelcomeSchedule';
  * decision (accept, or send back with questions) and the CSM's introduction
  * message to the customer, with the team server's automatic welcome once accepted.
  */
-export function HandoverTab({ account, handover, promises, milestones, plan, now, uiLanguage, thresholds, identity }: {
+export function HandoverTab({ account, handover, promises, milestones, plan, now, uiLanguage, thresholds, identity, welcome }: {
   account: Account;
   handover: Handover | undefined;
   promises: PromiseRecord[];
@@ -23,6 +23,8 @@ export function HandoverTab({ account, handover, promises, milestones, plan, now
   thresholds?: InvolvementThresholds;
   /** Who the team server says the user is: a salesperson is not offered the CSM's decision. */
   identity?: Identity;
+  /** The team server's automatic welcome, shown on the intro card once the handover is accepted (the page supplies it). */
+  welcome?: ReactNode;
 }) {
   const status = handover?.status ?? 'draft';
   return (
@@ -31,7 +33,7 @@ export function HandoverTab({ account, handover, promises, milestones, plan, now
       {handover && status === 'submitted' && <HandoverDecision handover={handover} identity={identity} />}
       {handover && (status === 'submitted' || status === 'accepted') && (
         <IntroCard account={account} handover={handover} milestones={milestones} plan={plan} now={now} uiLanguage={uiLanguage}>
-          {status === 'accepted' && <WelcomeSchedule accountId={account.id} now={now} />}
+          {status === 'accepted' && welcome}
         </IntroCard>
       )}
     </>

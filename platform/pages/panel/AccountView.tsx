@@ -23,6 +23,7 @@ import { AccountConflicts } from './AccountConflicts';
 import { promiseRisks } from '../../../features/expectations/risks';
 import { useEngineSettings } from '../../../features/use-engine-settings';
 import { useToday } from '../../../shared/ui/useToday';
+import { WelcomeSchedule } from '../../../features/channels/ui/WelcomeSchedule';
 
 // The other tabs load when first opened: the overview is what a record shows first.
 const ServiceTab = lazy(() => import('./ServiceView'));
@@ -92,7 +93,7 @@ export default function AccountView({ pageRef }: { pageRef: AccountRef }) {
               <ServiceTab account={account} ctas={ctas} snapshots={series} now={now} model={engine.model} renewal={engine.renewal} service={engine.service} />
             )}
             {view === 'expectations' && <ExpectationsTab account={account} now={now} service={engine.service} />}
-            {view === 'handover' && <HandoverPanel account={account} now={now} />}
+            {view === 'handover' && <HandoverPanel account={account} now={now} welcome={<WelcomeSchedule accountId={account.id} now={now} />} />}
           </Suspense>
         </div>
       </>

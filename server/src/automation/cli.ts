@@ -1,4 +1,4 @@
-import { AutomationRuleNameSchema, MAX_WELCOME_DELAY_MINUTES } from '../../../features/handover/scheduled';
+import { AutomationRuleNameSchema, MAX_WELCOME_DELAY_MINUTES } from '../../../features/channels/scheduled';
 import { listChannels } from '../channels/store';
 import type { Sql } from '../db';
 import { listRules, parseDelay, RuleSettingsSchema, setRule } from './rules';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Account } from '../../../data/model/account';
 import type { Handover, Milestone, ServicePlan } from '../../../data/model/records';
 import type { ChannelKind } from '../../../features/channels/schemas';
-import type { AutomationRuleName, ScheduledMessage } from '../../../features/handover/scheduled';
+import type { AutomationRuleName, ScheduledMessage } from '../../../features/channels/scheduled';
 import { addMonths, monthOf, ruleOf, serviceDayIn } from '../../../shared/dates/calendar';
 import type { Caller } from '../auth';
 import { queueDelivery } from '../channels/deliveries';

@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import { IdSchema } from '../../../data/model/common';
-import { AutomationRuleNameSchema } from '../../../features/handover/scheduled';
+import { AutomationRuleNameSchema } from '../../../features/channels/scheduled';
 import { listChannels } from '../channels/store';
 import type { Sql } from '../db';
 import { fail, issuesText, parseJson, type Env } from '../http';

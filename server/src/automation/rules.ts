@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ReportLanguageSchema } from '../../../data/model/records';
 import { ChannelNameSchema, EmailAddressSchema, MAX_RECIPIENTS } from '../../../features/channels/schemas';
-import { AutomationRuleNameSchema, MAX_WELCOME_DELAY_MINUTES, type AutomationRuleName } from '../../../features/handover/scheduled';
+import { AutomationRuleNameSchema, MAX_WELCOME_DELAY_MINUTES, type AutomationRuleName } from '../../../features/channels/scheduled';
 import type { Sql } from '../db';
 
 /**

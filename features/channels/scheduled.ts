@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TimestampSchema } from '../../data/model/common';
-import { ChannelKindSchema } from '../channels/schemas';
+import { ChannelKindSchema } from './schemas';
 
 /**
  * The wire shape of a message the team server's automation scheduled
