@@ -15,9 +15,16 @@ beforeAll(async () => {
 type Row = { id: string; accountId?: string; recordId?: string; title?: string; status?: string; dueDate?: string; version?: number; conflicts?: unknown[] };
 
 it('shows a next step’s conflict above the tabs and puts the other value back in one click', async () => {
-  const { accounts = [], ctas = [] } = (await readStores(ext, ['accounts', 'ctas'])) as Record<string, Row[]>;
-  const cta = ctas.find((c) => c.status === 'open' && accounts.some((a) => a.id === c.accountId && lens.crm.records.some((r) => r.recordId === a.recordId)));
-  expect(cta, 'the demo book has an open next step on a CRM record').toBeDefined();
+  // The background raises the demo book's next steps shortly after loading
+  // it, so wait for one rather than read the store once.
+  let accounts: Row[] = [];
+  let cta: Row | undefined;
+  await expect.poll(async () => {
+    const stores = (await readStores(ext, ['accounts', 'ctas'])) as Record<string, Row[]>;
+    accounts = stores.accounts ?? [];
+    cta = (stores.ctas ?? []).find((c) => c.status === 'open' && accounts.some((a) => a.id === c.accountId && lens.crm.records.some((r) => r.recordId === a.recordId)));
+    return cta !== undefined;
+  }, { timeout: 15_000, message: 'the demo book has an open next step on a CRM record' }).toBe(true);
   const account = accounts.find((a) => a.id === cta!.accountId)!;
   const other = cta!.dueDate === '2027-01-15' ? '2027-01-16' : '2027-01-15';
   const conflict = { field: 'dueDate', value: other, by: 'Dana Wu', keptBy: 'Lee Chen', at: '2026-11-23T08:59:00.000Z', version: cta!.version ?? 0 };
