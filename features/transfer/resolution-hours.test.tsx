@@ -25,6 +25,7 @@ describe('ticket_resolution_hours in an accounts file', () => {
 
   it('left empty means not measured: the reading simply has no such input', () => {
     const p = plan([HEAD, 'hubspot,1,A,2027-01-01,2026-11-01,12,']);
+    expect(p.warnings).toEqual([]); // the column is known, only empty
     expect(inputsOf(p)).toEqual([{ tickets90d: 12 }]);
   });
 
