@@ -24,7 +24,7 @@ it('marks a key person as left and shows the call to action it raises', async ()
   await people.getByRole('button', { name: 'Add a key person' }).click();
   await people.getByRole('alert').getByText('Enter the person’s name.').waitFor();
 
-  await people.getByRole('button', { name: 'Mark Lee Park as having left the company' }).click();
+  await people.getByRole('button', { name: 'Left the company: Lee Park' }).click();
   await people.getByText(/^left /).waitFor();
   const steps = frame.locator('li[data-source=people]');
   await expect.poll(() => steps.count(), { timeout: 20_000 }).toBe(1);

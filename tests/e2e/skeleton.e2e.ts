@@ -210,9 +210,9 @@ describe('calls to action in Chromium', () => {
     await list.getByRole('listitem').filter({ hasText: /^Health red/ }).waitFor();
     await page.waitForTimeout(500);
     expect(await list.getByRole('listitem').filter({ hasText: /^Health red/ }).count()).toBe(1);
-    await list.getByRole('button', { name: /^Snooze “Health red/ }).click();
+    await list.getByRole('button', { name: /^Snooze a week: “Health red/ }).click();
     await list.getByRole('listitem').filter({ hasText: /snoozed until/ }).waitFor();
-    await list.getByRole('button', { name: /^Mark “Health red .*” done$/ }).click();
+    await list.getByRole('button', { name: /^Done: “Health red .*”$/ }).click();
     await list.getByLabel('Note on closing (optional)').fill('Recovery plan agreed with the boss');
     await list.getByRole('button', { name: 'Close it' }).click();
     await expect.poll(() => list.getByRole('listitem').filter({ hasText: /^Health red/ }).count()).toBe(0);

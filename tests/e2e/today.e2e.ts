@@ -39,7 +39,7 @@ it('lists the overdue work of accounts never opened, and done updates the list a
   const item = soylent.locator('li[data-source=onboarding].overdue').first();
   const title = await item.locator('span').first().innerText();
   const left = await soylent.locator('li[data-source]').count();
-  await item.getByRole('button', { name: `Mark “${title}” done` }).click();
+  await item.getByRole('button', { name: `Done: “${title}”` }).click();
   await expect.poll(() => soylent.locator('li[data-source]').count(), { timeout: 10_000 }).toBe(left - 1);
   await expect.poll(badge, { timeout: 10_000 }).toBe(before - 1);
 

@@ -27,12 +27,12 @@ const report: Cta = {
 describe('a CTA that needs another team', () => {
   it('can be flagged on any CTA, and unflagged', async () => {
     const { rerender } = render(<I18nProvider locale="en"><NextSteps account={account} ctas={[report]} now={NOW} /></I18nProvider>);
-    fireEvent.click(screen.getByRole('button', { name: 'Mark “Send the October report” as needing another team' }));
+    fireEvent.click(screen.getByRole('button', { name: 'needs another team: “Send the October report”' }));
     await vi.waitFor(() => expect(writes).toHaveLength(1));
     expect(writes[0]).toEqual({ kind: 'ctas', record: { id: 'c1', needsOtherTeam: true } });
     rerender(<I18nProvider locale="en"><NextSteps account={account} ctas={[{ ...report, needsOtherTeam: true }]} now={NOW} /></I18nProvider>);
     expect(screen.getByText(/needs another team/i)).toBeInTheDocument();
-    fireEvent.click(screen.getByRole('button', { name: 'Mark “Send the October report” as work for our own team' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Our team can do it: “Send the October report”' }));
     await vi.waitFor(() => expect(writes).toHaveLength(2));
     expect(writes[1]).toEqual({ kind: 'ctas', record: { id: 'c1', needsOtherTeam: false } });
   });

@@ -50,10 +50,10 @@ describe('the Today list', () => {
     const { updateRecordVia } = await import('../../../platform/panel/port');
     const { container } = render(<I18nProvider locale="en"><TodayList /></I18nProvider>);
     const first = within(container.querySelector('li[data-account="a0"]') as HTMLElement);
-    fireEvent.click(first.getByRole('button', { name: 'Mark “Step 0” done' }));
+    fireEvent.click(first.getByRole('button', { name: 'Done: “Step 0”' }));
     expect(updateRecordVia).toHaveBeenLastCalledWith('ctas', expect.objectContaining({ id: 'cta:m0', updatedAt: T }), { status: 'closed' });
     const second = within(container.querySelector('li[data-account="a1"]') as HTMLElement);
-    fireEvent.click(second.getByRole('button', { name: 'Snooze “Step 1” for a week' }));
+    fireEvent.click(second.getByRole('button', { name: 'Snooze a week: “Step 1”' }));
     expect(updateRecordVia).toHaveBeenLastCalledWith('ctas', expect.objectContaining({ id: 'cta:m1' }), { status: 'snoozed', snoozedUntil: '2026-12-09' });
   }, 20_000);
 });
