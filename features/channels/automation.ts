@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { TimestampSchema } from '../../data/model/common';
-import type { Role } from '../../data/sync/permissions';
 import type { ChannelSummary } from './schemas';
 import { AutomationRuleNameSchema, type AutomationRuleName } from './scheduled';
 
@@ -46,7 +45,7 @@ export interface RuleSettingsInput {
 export interface AutomationView {
   rules: AutomationRuleView[];
   channels: ChannelSummary[];
-  role: Role | null;
+  role: 'sales' | 'csm' | 'manager' | null;
 }
 
 /** The team server's automation rules, for the extension (features/channels/client.ts serves it). */
