@@ -1,7 +1,7 @@
 import type { IsoDate } from '../../shared/dates/local-date';
 import { DEFAULT_HEALTH_MODEL, plusDays } from '../health';
 import type { Account } from '../../data/model/account';
-import type { BandOverride, Cta, ExpectationNote, HealthInputs, HealthSnapshot, PromiseRecord, RenewalOutcome, ServicePlan, ServiceVisit } from '../../data/model/records';
+import type { BandOverride, Cta, ExpectationNote, HealthInputs, HealthSnapshot, Milestone, PromiseRecord, RenewalOutcome, ServicePlan, ServiceVisit } from '../../data/model/records';
 import { likelihoodBacktest, portfolioRows, renewalWindow, type PortfolioInput } from './rows';
 import { DEFAULT_RENEWAL_SETTINGS, renewalEvents } from '../renewal';
 import { fakeVisit } from '../../tests/support/builders';
@@ -306,6 +306,21 @@ describe('portfolioRows: renewal likelihood, and its backtest', () => {
     expect(one({ accounts: [green], snapshots }).likelihood).toBe(75); // 50 + 25 for green; no touchpoint due yet
     expect(one({ accounts: [green], snapshots, outcomes: [outcome('g', 'will_not_renew', '2026-03-10')] }).likelihood).toBe(25);
     expect(one({ accounts: [account('x', { contractEnd: '2026-03-01' })] }).likelihood).toBe(50 - 20 - 10); // expired, every touchpoint missed
+  });
+  it('weighs what the card weighs: a band set by hand, promises at risk, overdue onboarding, the team\'s own points', () => {
+    const g = account('g');
+    const snapshots = [snap('g', '2026-03-01', aur(80))]; // computed green: 75
+    const setByHand: BandOverride = { band: 'red', reason: 'Sponsor left', setOn: '2026-03-10', until: '2026-03-31' };
+    const plan: ServicePlan = { ...written('g'), serviceDay: { kind: 'nth_weekday', n: -1, weekday: 5 }, language: 'en', bandOverride: setByHand };
+    expect(one({ accounts: [g], snapshots, plans: [plan] }).likelihood).toBe(50 - 25);
+    expect(one({ accounts: [g], snapshots, plans: [plan], today: '2026-04-01' }).likelihood).toBe(75); // the override has lapsed
+    const risky = [promise('g', 'no', 'open'), promise('g', 'no', 'open')];
+    expect(one({ accounts: [g], snapshots, promises: risky }).likelihood).toBe(75 - 10);
+    const overdue: Milestone = { ...written('g'), key: 'go_live', title: 'Go live', dueDate: '2026-03-01' };
+    expect(one({ accounts: [g], snapshots, milestones: [overdue] }).likelihood).toBe(75 - 10);
+    expect(one({ accounts: [g], snapshots, milestones: [{ ...overdue, doneAt: '2026-03-02' }] }).likelihood).toBe(75);
+    const renewal = { ...DEFAULT_RENEWAL_SETTINGS, likelihood: { ...DEFAULT_RENEWAL_SETTINGS.likelihood, green: 40 } };
+    expect(one({ accounts: [g], snapshots, renewal }).likelihood).toBe(90);
   });
   it('replays the likelihood as it stood the day before each outcome, from the records dated up to then', () => {
     const a = account('b', { contractEnd: '2027-06-30' });

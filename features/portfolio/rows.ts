@@ -5,10 +5,10 @@ import { dayIndex } from '../../shared/dates/week';
 import { promiseRisk } from '../expectations/risks';
 import type { Account } from '../../data/model/account';
 import type { Band, Segment } from '../../data/model/common';
-import type { BandOverride, Cta, ExpectationNote, HealthSnapshot, PromiseRecord, RenewalOutcome, ServicePlan, ServiceVisit } from '../../data/model/records';
+import type { BandOverride, Cta, ExpectationNote, HealthSnapshot, Milestone, PromiseRecord, RenewalOutcome, ServicePlan, ServiceVisit } from '../../data/model/records';
 import { activeOverride } from '../health/override';
 import { isOpenCta } from '../onboarding/status';
-import { renewalLikelihood, renewalTimeline, touchpointLogs, type RenewalEvent, type RenewalSettings, type RenewalTimeline } from '../renewal';
+import { renewalLikelihood, renewalTimeline, touchpointLogs, type LikelihoodPoints, type RenewalEvent, type RenewalSettings, type RenewalTimeline } from '../renewal';
 import type { HealthTrend } from '../health/trend';
 import { monthOf } from '../../shared/dates/calendar';
 
@@ -67,6 +67,8 @@ export interface PortfolioInput {
   outcomes?: readonly RenewalOutcome[];
   /** The service plans, where a band set by hand is kept. */
   plans?: readonly ServicePlan[];
+  /** Onboarding milestones: one still open past its due date weighs on the likelihood, as on the renewal card. */
+  milestones?: readonly Milestone[];
   model: HealthModel;
   renewal: RenewalSettings;
   today: IsoDate;
@@ -103,6 +105,7 @@ export function portfolioRows(input: PortfolioInput): PortfolioRow[] {
   const promises = byAccount(input.promises);
   const outcomes = byAccount(input.outcomes ?? []);
   const plans = byAccount(input.plans ?? []);
+  const milestones = byAccount(input.milestones ?? []);
   return input.accounts.map((a) => {
     const trend = healthTrend(snapshots.get(a.id) ?? [], input.model, today);
     const latest = trend.points.at(-1);
@@ -112,10 +115,16 @@ export function portfolioRows(input: PortfolioInput): PortfolioRow[] {
     let lastVisit: IsoDate | undefined;
     for (const v of accountVisits) if (v.date <= today && (!lastVisit || v.date > lastVisit)) lastVisit = v.date;
     const daysToRenewal = dayIndex(a.contractEnd) - todayIndex;
-    const likelihood = likelihoodOf(a, trend, timeline, (outcomes.get(a.id) ?? []).some((o) => o.kind === 'will_not_renew'));
     // A stored health without a band (a server that sends only scores) is banded by the model's cut-offs, as the panel does.
     const computed = latest?.band ?? a.health?.band ?? (a.health ? bandOf(a.health.score, input.model.bands) : null);
     const override = activeOverride(plans.get(a.id), today);
+    const promiseRisks = (promises.get(a.id) ?? []).filter((p) => promiseRisk(p, today)).length;
+    const likelihood = likelihoodOf(a, trend, timeline, {
+      willNotRenew: (outcomes.get(a.id) ?? []).some((o) => o.kind === 'will_not_renew'),
+      override,
+      promisesAtRisk: promiseRisks,
+      onboardingUnfinished: (milestones.get(a.id) ?? []).some((m) => !m.doneAt && m.dueDate < today),
+    }, input.renewal.likelihood);
     return {
       id: a.id,
       name: a.name,
@@ -137,23 +146,35 @@ export function portfolioRows(input: PortfolioInput): PortfolioRow[] {
       ...(lastVisit ? { lastVisit } : {}),
       visitedThisMonth: accountVisits.some((v) => monthOf(v.date) === thisMonth && v.date <= today),
       openCtas: (ctas.get(a.id) ?? []).filter(isOpenCta).length,
-      promiseRisks: (promises.get(a.id) ?? []).filter((p) => promiseRisk(p, today)).length,
+      promiseRisks,
       likelihood,
     };
   });
 }
 
-/** The renewal likelihood with the inputs the renewal card gives it (features/renewal/ui/RenewalCard.tsx). */
-function likelihoodOf(a: Pick<Account, 'health'>, trend: HealthTrend, timeline: RenewalTimeline, willNotRenew: boolean): number {
+/** What the renewal card weighs beside health and touchpoints (features/renewal/ui/RenewalCard.tsx). */
+interface LikelihoodExtras {
+  willNotRenew: boolean;
+  /** A band set by hand counts as that band, as on the card. */
+  override?: BandOverride;
+  promisesAtRisk?: number;
+  onboardingUnfinished?: boolean;
+}
+
+/** The renewal likelihood with the inputs and points the renewal card gives it, so the row and the card agree. */
+function likelihoodOf(a: Pick<Account, 'health'>, trend: HealthTrend, timeline: RenewalTimeline, extras: LikelihoodExtras, points?: LikelihoodPoints): number {
   const dueSoFar = timeline.touchpoints.filter((p) => p.status !== 'upcoming');
   return renewalLikelihood({
-    band: trend.points.at(-1)?.band ?? a.health?.band ?? null,
+    band: extras.override?.band ?? trend.points.at(-1)?.band ?? a.health?.band ?? null,
+    bandByHand: extras.override !== undefined,
     trendDirection: trend.direction,
     touchpointsKept: dueSoFar.filter((p) => p.status === 'done').length,
     touchpointsDue: dueSoFar.length,
     expired: timeline.expired,
-    ...(willNotRenew ? { latestOutcome: 'will_not_renew' as const } : {}),
-  }).likelihood;
+    ...(extras.willNotRenew ? { latestOutcome: 'will_not_renew' as const } : {}),
+    promisesAtRisk: extras.promisesAtRisk ?? 0,
+    onboardingUnfinished: extras.onboardingUnfinished ?? false,
+  }, points).likelihood;
 }
 
 /**
@@ -182,7 +203,7 @@ export function likelihoodBacktest(input: Omit<PortfolioInput, 'today' | 'ctas' 
     const asThen = { ...a, contractEnd: end, health: a.health && a.health.asOf <= day ? a.health : undefined };
     const timeline = renewalTimeline(asThen, touchpointLogs(upTo(visits.get(a.id) ?? []), upTo(notes.get(a.id) ?? [])), input.renewal, day);
     const warned = (outcomes.get(a.id) ?? []).some((o) => o.kind === 'will_not_renew' && o.date <= day && o.date > addDays(end, -365));
-    out.push({ predicted: likelihoodOf(asThen, trend, timeline, warned), renewed: e.status === 'renewed' });
+    out.push({ predicted: likelihoodOf(asThen, trend, timeline, { willNotRenew: warned }, input.renewal.likelihood), renewed: e.status === 'renewed' });
   }
   return out;
 }

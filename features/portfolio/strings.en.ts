@@ -57,6 +57,7 @@ export const portfolioEn = {
   'portfolio.never': 'never',
   'portfolio.bandSetByHand': '{band}, set by hand until {date} (computed: {computed}). Why: {reason}',
   'portfolio.bandSetByHandMark': 'set by hand',
+  'portfolio.csvSetByHand': '(set by hand until {date}; computed: {computed})',
   'portfolio.trendOf': 'Health trend: {points}',
   'portfolio.col.name': 'Account',
   'portfolio.col.crm': 'CRM',

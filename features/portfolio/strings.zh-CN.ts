@@ -59,6 +59,7 @@ export const portfolioZhCN: Record<keyof typeof portfolioEn, string> = {
   'portfolio.never': '从未',
   'portfolio.bandSetByHand': '{band}，手动设定至 {date}（计算结果：{computed}）。原因：{reason}',
   'portfolio.bandSetByHandMark': '手动设定',
+  'portfolio.csvSetByHand': '（手动设定至 {date}；计算结果：{computed}）',
   'portfolio.trendOf': '健康度趋势：{points}',
   'portfolio.col.name': '客户',
   'portfolio.col.crm': 'CRM',

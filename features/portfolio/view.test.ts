@@ -182,6 +182,18 @@ describe('viewToCsv', () => {
     ]);
   });
 
+  it('marks a band set by hand, with its last day and the computed band, in the words it is given', () => {
+    const bandOverride = { band: 'red' as const, reason: 'Sponsor left', setOn: '2026-03-01', until: '2026-03-31' };
+    const byHand = row('h', { score: 62, band: 'red', computedBand: 'yellow', bandOverride });
+    expect(parse(viewToCsv([byHand], ['health'], header))[1]).toEqual(['62 red (set by hand until 2026-03-31; computed: yellow)']);
+    const zh = viewToCsv([byHand], ['health'], header, ({ until, computed }) => `（手动设定至 ${until}；计算结果：${computed}）`);
+    expect(parse(zh)[1]).toEqual(['62 red （手动设定至 2026-03-31；计算结果：yellow）']);
+    // No reading yet: the band set by hand still shows, computed unknown.
+    const unread = row('u', { band: 'green', computedBand: null, bandOverride: { ...bandOverride, band: 'green' } });
+    expect(parse(viewToCsv([unread], ['health'], header))[1]).toEqual(['green (set by hand until 2026-03-31; computed: unknown)']);
+    expect(parse(viewToCsv([row('p', { score: 62, band: 'yellow' })], ['health'], header))[1]).toEqual(['62 yellow']);
+  });
+
   it('writes a score without a band as the score alone', () => {
     expect(parse(viewToCsv([row('z', { score: 44 })], ['health'], header))[1]).toEqual(['44']);
   });

@@ -60,11 +60,18 @@ export function choices(rows: readonly PortfolioRow[], field: 'owner' | 'csm'): 
   return [...new Set(rows.flatMap((r) => (r[field] ? [r[field]!] : [])))].sort((a, b) => a.localeCompare(b));
 }
 
-/** A cell as CSV text: numbers plain, the health as "score band", lists as text. */
-function csvCell(r: PortfolioRow, c: PortfolioColumn): string | number {
+/** How a band set by hand is marked in the health cell: its last day and the computed band, in the reader's language. */
+export type ByHandMark = (o: { until: string; computed: string }) => string;
+const BY_HAND_EN: ByHandMark = ({ until, computed }) => `(set by hand until ${until}; computed: ${computed})`;
+
+/** A cell as CSV text: numbers plain, the health as "score band" (a band set by hand marked), lists as text. */
+function csvCell(r: PortfolioRow, c: PortfolioColumn, byHand: ByHandMark): string | number {
   switch (c) {
-    case 'health':
-      return r.score === null ? '' : `${r.score} ${r.band ?? ''}`.trim();
+    case 'health': {
+      const mark = r.bandOverride ? ` ${byHand({ until: r.bandOverride.until, computed: r.computedBand ?? 'unknown' })}` : '';
+      if (r.score === null) return r.bandOverride ? `${r.band}${mark}` : '';
+      return `${`${r.score} ${r.band ?? ''}`.trim()}${mark}`;
+    }
     case 'trend':
       return r.trend.join(' ');
     case 'days':
@@ -82,13 +89,14 @@ function csvCell(r: PortfolioRow, c: PortfolioColumn): string | number {
 
 /**
  * The current view as CSV: the shown columns, in order, with their headers.
+ * A band set by hand says so in its cell, with the computed band beside it.
  * A cell a spreadsheet would run as a formula (= + - @ at the start) is
  * prefixed with an apostrophe.
  */
-export function viewToCsv(rows: readonly PortfolioRow[], columns: readonly PortfolioColumn[], header: (c: PortfolioColumn) => string): string {
+export function viewToCsv(rows: readonly PortfolioRow[], columns: readonly PortfolioColumn[], header: (c: PortfolioColumn) => string, byHand: ByHandMark = BY_HAND_EN): string {
   const safe = (v: string | number) => (typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
   return Papa.unparse({
     fields: columns.map(header),
-    data: rows.map((r) => columns.map((c) => safe(csvCell(r, c)))),
+    data: rows.map((r) => columns.map((c) => safe(csvCell(r, c, byHand)))),
   });
 }

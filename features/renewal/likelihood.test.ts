@@ -16,6 +16,13 @@ describe('renewalLikelihood', () => {
       ],
     });
   });
+  it('counts a band set by hand as that band and marks its reason', () => {
+    expect(L({ band: 'red', bandByHand: true }).reasons).toEqual([{ code: 'base', effect: 50 }, { code: 'health_red', effect: -25, byHand: true }]);
+    expect(L({ band: 'green', bandByHand: true }).reasons[1]).toEqual({ code: 'health_green', effect: 25, byHand: true });
+    // Yellow adds nothing, set by hand or not; an unmeasured band is not "by hand".
+    expect(L({ band: 'yellow', bandByHand: true }).reasons).toEqual([{ code: 'base', effect: 50 }]);
+    expect(L({ band: 'green' }).reasons[1]).not.toHaveProperty('byHand');
+  });
   it('clamps at 0 and keeps every reason so the sum is visible', () => {
     const r = L({ band: 'red', trendDirection: 'down', touchpointsKept: 0, touchpointsDue: 2, expired: true });
     expect(r.reasons.map((x) => [x.code, x.effect])).toEqual([['base', 50], ['health_red', -25], ['trend_down', -10], ['touchpoints', -10], ['expired', -20]]);

@@ -3,6 +3,8 @@ import type { Band } from '../../data/model/common';
 
 export interface LikelihoodInput {
   band: Band | null | undefined;
+  /** The band was set by hand (features/health/override.ts): it counts as that band, and the reason says so. */
+  bandByHand?: boolean;
   trendDirection?: 'up' | 'down' | 'flat';
   touchpointsKept: number;
   /** Touchpoints whose due date has come (done, due or overdue). */
@@ -28,6 +30,8 @@ export interface LikelihoodReason {
   due?: number;
   /** promises_at_risk: how many. */
   n?: number;
+  /** health_green / health_red: the band was set by hand. */
+  byHand?: boolean;
 }
 
 export interface Likelihood {
@@ -78,8 +82,9 @@ export const LIKELIHOOD_POINTS: LikelihoodPoints = LikelihoodPointsSchema.parse(
 export function renewalLikelihood(input: LikelihoodInput, P: LikelihoodPoints = LIKELIHOOD_POINTS): Likelihood {
   const reasons: LikelihoodReason[] = [{ code: 'base', effect: P.base }];
   const push = (r: LikelihoodReason) => r.effect !== 0 && reasons.push(r);
-  if (input.band === 'green') push({ code: 'health_green', effect: P.green });
-  if (input.band === 'red') push({ code: 'health_red', effect: P.red });
+  const byHand = input.bandByHand ? { byHand: true } : {};
+  if (input.band === 'green') push({ code: 'health_green', effect: P.green, ...byHand });
+  if (input.band === 'red') push({ code: 'health_red', effect: P.red, ...byHand });
   const unknown = input.band === null || input.band === undefined;
   if (unknown) reasons.push({ code: 'health_unknown', effect: 0 });
   if (input.trendDirection === 'up') push({ code: 'trend_up', effect: P.up });

@@ -113,6 +113,8 @@ export const renewalEn = {
   'renewal.reason.churned': 'this term churned',
   'renewal.reason.promises_at_risk': 'promises at risk: {n}',
   'renewal.reason.onboarding_unfinished': 'onboarding milestones overdue',
+  'renewal.reason.health_green_byHand': 'health is green (set by hand)',
+  'renewal.reason.health_red_byHand': 'health is red (set by hand)',
   'renewal.churnedLoud': 'Churned on {date}: the last term is closed.',
   'renewal.plan.title': 'Renewal plan: {done} of {total} steps done',
   'renewal.plan.doneOn': 'done {date}',

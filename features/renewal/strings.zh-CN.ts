@@ -115,6 +115,8 @@ export const renewalZhCN: Record<keyof typeof renewalEn, string> = {
   'renewal.reason.churned': '本期合同已流失',
   'renewal.reason.promises_at_risk': '风险承诺：{n} 项',
   'renewal.reason.onboarding_unfinished': '上线里程碑已逾期',
+  'renewal.reason.health_green_byHand': '健康度为绿色（手动设定）',
+  'renewal.reason.health_red_byHand': '健康度为红色（手动设定）',
   'renewal.churnedLoud': '已于 {date} 流失：最后一期合同已关闭。',
   'renewal.plan.title': '续约计划：已完成 {done}/{total} 步',
   'renewal.plan.doneOn': '{date} 完成',

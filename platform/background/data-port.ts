@@ -47,17 +47,17 @@ export interface PortfolioData {
 
 /** Reads the whole book in one live query and computes its rows here, so the page receives rows, not tables. */
 export async function readPortfolio(database: LensDB, now: Date = new Date()): Promise<PortfolioData> {
-  const [accounts, imported, ctas, visits, notes, promises, stored, contracts, plans, reports] = await Promise.all([
+  const [accounts, imported, ctas, visits, notes, promises, stored, contracts, plans, reports, milestones] = await Promise.all([
     database.accounts.toArray(), database.snapshots.toArray(), database.ctas.toArray(), database.visits.toArray(),
     database.notes.toArray(), database.promises.toArray(), database.outcomes.toArray(), database.contracts.toArray(),
-    database.plans.toArray(), database.reports.toArray(),
+    database.plans.toArray(), database.reports.toArray(), database.milestones.toArray(),
   ]);
   const { model, renewal, service } = await readEngineSettings();
   const today = localDate(now);
   // Every row scores what the account's panel scores: the latest import merged with the service signals.
   const snapshots = bookHealthSeries(accounts, imported, { visits, reports, notes, promises, plans }, service, today);
   const outcomes = stored.filter((o) => !o.deleted);
-  const rows = portfolioRows({ accounts, snapshots, ctas, visits, notes, promises, outcomes, plans, model, renewal, today });
+  const rows = portfolioRows({ accounts, snapshots, ctas, visits, notes, promises, outcomes, plans, milestones, model, renewal, today });
   const events = renewalEvents({ accounts, contracts, outcomes, today });
   const points = likelihoodBacktest({ accounts, snapshots, visits, notes, outcomes, model, renewal }, events);
   return { rows, outcomes, events, backtest: backtest(points), today };

@@ -61,7 +61,7 @@ export function Portfolio({ compact = false }: { compact?: boolean }) {
   const exportCsv = () => {
     // The rows as shown: filtered, in the current sort order.
     const sorted = sortRows(filtered, view.sorting);
-    const text = viewToCsv(sorted, view.columns, (c) => t(`portfolio.col.${c}` as MessageKey));
+    const text = viewToCsv(sorted, view.columns, (c) => t(`portfolio.col.${c}` as MessageKey), ({ until, computed }) => t('portfolio.csvSetByHand', { date: until, computed }));
     const url = URL.createObjectURL(new Blob([`\ufeff${text}`], { type: 'text/csv;charset=utf-8' }));
     const a = document.createElement('a');
     a.href = url;

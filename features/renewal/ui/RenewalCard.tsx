@@ -2,7 +2,7 @@ import { addDays, localDate } from '../../../shared/dates/local-date';
 import { healthTrend, type HealthModel } from '../../health';
 import type { MessageKey } from '../../../shared/i18n';
 import type { Account } from '../../../data/model/account';
-import type { HealthSnapshot } from '../../../data/model/records';
+import type { BandOverride, HealthSnapshot } from '../../../data/model/records';
 import { accountTerms, latestOutcomeOf, outcomesByTerm } from '../../../data/model/terms';
 import { useRecords } from '../../../platform/panel/data-client';
 import {
@@ -21,7 +21,7 @@ import { ExitInterview } from './ExitInterview';
  * with its reasons, the plan to tick off, the outcome form; earlier terms
  * below, each with its outcome.
  */
-export function RenewalCard(props: { account: Account; snapshots: HealthSnapshot[]; now: Date; model: HealthModel; settings: RenewalSettings; promiseRisks?: number }) {
+export function RenewalCard(props: { account: Account; snapshots: HealthSnapshot[]; now: Date; model: HealthModel; settings: RenewalSettings; promiseRisks?: number; override?: BandOverride }) {
   const { account, snapshots, now, model, settings } = props;
   const tr = useTr();
   const { t } = tr;
@@ -39,10 +39,12 @@ export function RenewalCard(props: { account: Account; snapshots: HealthSnapshot
   const churned = latest?.kind === 'churned';
   const timeline = renewalTimeline(account, touchpointLogs(visits, notes), settings, today);
   const trend = healthTrend(snapshots, model, today);
-  const band = trend.points.at(-1)?.band ?? account.health?.band ?? null;
+  // A band set by hand stands for the CSM's judgement over the computed one while it lasts.
+  const band = props.override?.band ?? trend.points.at(-1)?.band ?? account.health?.band ?? null;
   const dueSoFar = timeline.touchpoints.filter((p) => p.status !== 'upcoming');
   const likelihood = renewalLikelihood({
     band,
+    bandByHand: props.override !== undefined,
     trendDirection: trend.direction,
     touchpointsKept: dueSoFar.filter((p) => p.status === 'done').length,
     touchpointsDue: dueSoFar.length,
@@ -93,7 +95,7 @@ export function RenewalCard(props: { account: Account; snapshots: HealthSnapshot
       <ul className="reasons muted small" data-testid="likelihood-reasons">
         {likelihood.reasons.filter((r) => r.code !== 'base').map((r) => (
           <li key={r.code}>
-            {r.effect > 0 ? '+' : ''}{r.effect} · {t(`renewal.reason.${r.code}` as MessageKey, { kept: r.kept ?? 0, due: r.due ?? 0, n: r.n ?? 0 })}
+            {r.effect > 0 ? '+' : ''}{r.effect} · {t(`renewal.reason.${r.code}${r.byHand ? '_byHand' : ''}` as MessageKey, { kept: r.kept ?? 0, due: r.due ?? 0, n: r.n ?? 0 })}
           </li>
         ))}
       </ul>

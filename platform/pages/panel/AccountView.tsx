@@ -83,7 +83,7 @@ export default function AccountView({ pageRef }: { pageRef: AccountRef }) {
               <>
                 {health && latest && <HealthCard account={account} snapshots={health.series} latest={latest} facts={health.facts} now={now} model={engine.model} override={override} />}
                 {plans && <BandOverride key={account.id} accountId={account.id} plan={plans.find((p) => !p.deleted)} override={override} computedBand={computed?.band} now={now} />}
-                {series && <RenewalCard account={account} snapshots={series} now={now} model={engine.model} settings={engine.renewal} promiseRisks={risks} />}
+                {series && <RenewalCard account={account} snapshots={series} now={now} model={engine.model} settings={engine.renewal} promiseRisks={risks} override={override} />}
                 <OnboardingCard account={account} ctas={ctas} now={now} />
                 <PeopleCard account={account} now={now} />
                 <NextSteps account={account} ctas={ctas} now={now} />
