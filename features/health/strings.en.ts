@@ -95,4 +95,8 @@ export const healthEn = {
   'health.override.problem.until_past': 'Choose a last day from today on.',
   'health.override.problem.until_too_far': 'An override holds at most {days} days; choose an earlier last day.',
   'health.override.badge': 'set by hand',
+  'health.endUsers.title': 'End users (apart from the company)',
+  'health.endUsers.active': '{active} of {seats} seats active in the last 28 days',
+  'health.endUsers.activeNoSeats': '{active} users active in the last 28 days',
+  'health.endUsers.known': '{known} users known to the product',
 } as const;

@@ -97,4 +97,8 @@ export const healthZhCN: Record<keyof typeof healthEn, string> = {
   'health.override.problem.until_past': '请选择今天或之后的日期。',
   'health.override.problem.until_too_far': '手动设定最长 {days} 天，请选择更早的日期。',
   'health.override.badge': '手动设定',
+  'health.endUsers.title': '最终用户（与客户公司分开看）',
+  'health.endUsers.active': '近 28 天 {seats} 个席位中有 {active} 个活跃',
+  'health.endUsers.activeNoSeats': '近 28 天有 {active} 个活跃用户',
+  'health.endUsers.known': '产品中已知用户 {known} 个',
 };

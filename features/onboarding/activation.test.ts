@@ -59,7 +59,8 @@ describe('activation within the 90 days (the 90/10 rule)', () => {
 
   it('keeps the key action of a usage reading through the record schema', () => {
     const r = reading('2026-10-13', 4);
-    expect(HealthSnapshotSchema.parse({ ...r, usage: { ...r.usage, activeUsers: 3 } })).toEqual(r);
+    // The end users' counts are kept beside it; what the panel does not use is dropped.
+    expect(HealthSnapshotSchema.parse({ ...r, usage: { ...r.usage, activeUsers: 3, coreEventsUsed: ['report.created'] } })).toEqual({ ...r, usage: { ...r.usage, activeUsers: 3 } });
   });
 });
 

@@ -1,20 +1,28 @@
 import type { Account } from '../../data/model/account';
 import { CTA_ACT_DAYS, draftCta, type CtaDraft, type CtaRule } from '../../data/model/cta-draft';
-import { PersonSchema, type Handover } from '../../data/model/records';
+import { PersonSchema, type Handover, type HealthSnapshot } from '../../data/model/records';
 import type { IsoDate } from '../../shared/dates/local-date';
 import { plusDays } from '../../shared/dates/week';
-import type { MessageKey } from '../../shared/i18n';
+import type { MessageKey, Translator } from '../../shared/i18n';
 import { peopleOf, personKey } from './people';
+import { peopleActivity } from './quiet';
 
 export interface PeopleCtaInput {
   account: Pick<Account, 'id' | 'csm' | 'owner'>;
   /** The account's handovers, where its key people are kept; without them no people CTAs are raised. */
   handovers?: readonly Handover[];
+  /** The account's health readings: the team server's usage rollup names the key people's last active day. */
+  snapshots?: readonly Pick<HealthSnapshot, 'accountId' | 'asOf' | 'deleted' | 'usage'>[];
   today: IsoDate;
 }
 
 const ROLES = PersonSchema.shape.role.options;
+const roleWord = (role: unknown, tr: Translator): string => {
+  const r = String(role ?? 'other');
+  return (ROLES as readonly string[]).includes(r) ? tr.t(`people.role.${r}` as MessageKey) : r;
+};
 const leftPrefix = (accountId: string) => `people:left:${accountId}:`;
+const quietPrefix = (accountId: string) => `people:quiet:${accountId}:`;
 
 /**
  * people:left:<accountId>:<person>: a key person marked as having left the
@@ -24,7 +32,7 @@ const leftPrefix = (accountId: string) => `people:left:${accountId}:`;
  * itself only when the person is marked as still there (a mistaken mark).
  */
 export const peopleCtaRule: CtaRule<PeopleCtaInput> = {
-  evaluate({ account, handovers }) {
+  evaluate({ account, handovers, snapshots, today }) {
     const people = peopleOf((handovers ?? []).filter((h) => h.accountId === account.id));
     const prefix = leftPrefix(account.id);
     const create: CtaDraft[] = people.flatMap((p) =>
@@ -32,8 +40,23 @@ export const peopleCtaRule: CtaRule<PeopleCtaInput> = {
         ? [draftCta(account, 'people', `${prefix}${personKey(p)}`, { code: 'person_left', params: { name: p.name, role: p.role } }, plusDays(p.leftAt, CTA_ACT_DAYS))]
         : [],
     );
+    // people:quiet:<accountId>:<person>: a key person still there who has not used the product for a while.
+    const quiet = quietPrefix(account.id);
+    const activity = peopleActivity(people, (snapshots ?? []).filter((s) => s.accountId === account.id), today);
+    for (const a of activity ?? []) {
+      if (!a.quiet) continue;
+      const params = { name: a.person.name, role: a.person.role, days: a.daysQuiet!, since: a.lastActiveOn! };
+      create.push(draftCta(account, 'people', `${quiet}${personKey(a.person)}`, { code: 'person_quiet', params }, plusDays(today, CTA_ACT_DAYS)));
+    }
     const byKey = new Map(people.map((p) => [personKey(p), p]));
+    const activeAgain = new Set((activity ?? []).filter((a) => a.lastActiveOn && !a.quiet).map((a) => personKey(a.person)));
     const resolve = (c: { cause: string }) => {
+      if (c.cause.startsWith(quiet)) {
+        const key = c.cause.slice(quiet.length);
+        const p = byKey.get(key);
+        if (!p || p.leftAt) return 'person_not_key';
+        return activeAgain.has(key) ? 'person_active' : undefined;
+      }
       if (!c.cause.startsWith(prefix)) return undefined;
       const p = byKey.get(c.cause.slice(prefix.length));
       return p && !p.leftAt ? 'person_back' : undefined;
@@ -42,17 +65,21 @@ export const peopleCtaRule: CtaRule<PeopleCtaInput> = {
   },
   titles: {
     person_left: (p, tr) => {
-      const role = String(p.role ?? 'other');
-      const worded = (ROLES as readonly string[]).includes(role) ? tr.t(`people.role.${role}` as MessageKey) : role;
-      return tr.t('cta.person_left', { name: String(p.name ?? ''), role: worded });
+      return tr.t('cta.person_left', { name: String(p.name ?? ''), role: roleWord(p.role, tr) });
     },
+    person_quiet: (p, tr) => tr.t('cta.person_quiet', { name: String(p.name ?? ''), role: roleWord(p.role, tr), days: Number(p.days ?? 0) }),
   },
-  closedNotes: { person_back: 'cta.closed.person_back' },
+  closedNotes: { person_back: 'cta.closed.person_back', person_active: 'cta.closed.person_active', person_not_key: 'cta.closed.person_not_key' },
   plays: {
     person_left: {
       causePrefix: 'people:left:',
       name: 'play.person_left.name',
       steps: ['play.person_left.1', 'play.person_left.2', 'play.person_left.3', 'play.person_left.4'],
+    },
+    person_quiet: {
+      causePrefix: 'people:quiet:',
+      name: 'play.person_quiet.name',
+      steps: ['play.person_quiet.1', 'play.person_quiet.2', 'play.person_quiet.3'],
     },
   },
 };

@@ -66,7 +66,7 @@ describe('CSV export', () => {
     const text = await exportAccountsCsv(db);
     expect(text.startsWith('\uFEFFcrm,crm_record_id,org_key,name,')).toBe(true);
     const line = text.split('\r\n').find((l) => l.startsWith('custom,'))!;
-    expect(line).toBe(`custom,'-1+1,'@org,"'=HYPERLINK(""http://evil"",""x"")",'+Bob,''=quoted already,,1234.5,EUR,,2027-03-01,,2026-11-01,0.0000001,,,4,,-20,`);
+    expect(line).toBe(`custom,'-1+1,'@org,"'=HYPERLINK(""http://evil"",""x"")",'+Bob,''=quoted already,,1234.5,EUR,,2027-03-01,,2026-11-01,0.0000001,,,4,,,-20,`);
     expect(text.split('\r\n').filter((l) => /^(salesforce|hubspot|dynamics|fxiaoke),/.test(l))).toHaveLength(50);
     const back = await previewImport(db, 'accounts.csv', text, LATER);
     expect(back.bad).toEqual([]);

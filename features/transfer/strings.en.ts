@@ -96,6 +96,7 @@ export const transferEn = {
   'import.field.core_feature_adoption': 'core_feature_adoption',
   'import.field.module_breadth': 'module_breadth',
   'import.field.tickets_90d': 'tickets_90d',
+  'import.field.ticket_resolution_hours': 'ticket_resolution_hours',
   'import.field.training_rate': 'training_rate',
   'import.field.nps': 'nps',
   'import.field.outcome_attainment': 'outcome_attainment',

@@ -98,6 +98,7 @@ export const transferZhCN: Record<keyof typeof transferEn, string> = {
   'import.field.core_feature_adoption': '核心功能使用率',
   'import.field.module_breadth': '模块使用广度',
   'import.field.tickets_90d': '90天工单数',
+  'import.field.ticket_resolution_hours': '工单解决时长（小时）',
   'import.field.training_rate': '培训参与率',
   'import.field.nps': 'NPS',
   'import.field.outcome_attainment': '业务目标达成率',

@@ -18,13 +18,22 @@ function globexPeople(today: IsoDate): Person[] {
   ];
 }
 
+/**
+ * Globex's end users as the usage rollup counts them, apart from the company:
+ * 61 of its 150 seats active. The boss last used the product 24 days before
+ * each reading (a "gone quiet" CTA); the IT lead has no e-mail to match.
+ */
+function globexUsage(asOf: IsoDate): NonNullable<HealthSnapshot['usage']> {
+  return { activeUsers: 61, knownUsers: 118, seats: 150, keyPeople: [{ person: 'demo-globex-boss', lastActiveOn: addDays(asOf, -24) }] };
+}
+
 const STANCE_OF: Partial<Record<Person['role'], Person['stance']>> = { boss: 'decision_maker', champion: 'supporter' };
 
 /**
  * The demo's people and key-action readings, added to the book: the people of
  * submitted handovers get an id and a stance, Globex gets an accepted
- * handover whose champion left, and two accounts in onboarding get the
- * usage rollup's key-action readings.
+ * handover whose champion left and whose boss has gone quiet, and two
+ * accounts in onboarding get the usage rollup's key-action readings.
  */
 export function withDemoPeople(
   book: { accounts: readonly Account[]; handovers: Handover[]; snapshots: HealthSnapshot[] },
@@ -45,6 +54,7 @@ export function withDemoPeople(
   const weeksOf = new Map(book.accounts.flatMap((a) => (KEY_WEEKS[a.name] ? [[a.id, KEY_WEEKS[a.name]!] as const] : [])));
   const seen = new Map<string, number>();
   const snapshots = book.snapshots.map((s) => {
+    if (s.accountId === globex?.id) return { ...s, usage: globexUsage(s.asOf) };
     const weeks = weeksOf.get(s.accountId);
     if (!weeks) return s;
     const k = seen.get(s.accountId) ?? 0;

@@ -370,7 +370,7 @@ describe.each(backends())('team API on $name', (backend) => {
       expect(acme.snapshots).toEqual([
         expect.objectContaining({
           accountId: acme.account.id, asOf: '2026-11-20',
-          inputs: { activeUserRate: 78, coreFeatureAdoption: 64, moduleBreadth: 55, tickets90d: 3, trainingRate: 80, nps: 42, outcomeAttainment: 110 },
+          inputs: { activeUserRate: 78, coreFeatureAdoption: 64, moduleBreadth: 55, tickets90d: 3, ticketResolutionHours: 18, trainingRate: 80, nps: 42, outcomeAttainment: 110 },
         }),
       ]);
       const yunfan = await lookupOk(h, manager, { crm: 'fxiaoke', recordId: '5f3a9c2e7b1d4a' });

@@ -328,6 +328,33 @@ describe.each(backends())('usage ingest on $name', (backend) => {
       expect(a1.version).toBe(2);
     });
 
+    it('finds the key people among the end users by the e-mail in their contact, with their last active day before the reading', async () => {
+      const h = new Harness(await backend.fresh(), () => NOW);
+      const { manager, post } = await fixture(h);
+      await post('/v1/events', { batch: [{ type: 'identify', messageId: 'i-zhao', userId: 'u-zhao', traits: { email: 'zhao@example.cn' }, timestamp: '2026-11-02T00:00:00Z' }] });
+      const stamp = '2026-11-01T08:00:00.000Z';
+      await h.putOk(manager, 'handovers', {
+        id: 'handover:acct-1', accountId: 'acct-1', status: 'accepted', createdAt: stamp, updatedAt: stamp,
+        keyPeople: [
+          // u1 by its e-mail trait, written in another case inside a longer contact.
+          { id: 'p-wang', role: 'boss', name: 'Wang Fang', contact: 'Wang Fang <WANG@example.cn>, 138 0000 0000' },
+          // Known to the product (identified) but never active.
+          { role: 'champion', name: 'Zhao Min', contact: 'zhao@example.cn' },
+          // No end user with this address; a phone number only; one who left: none of them is reported.
+          { id: 'p-li', role: 'user', name: 'Li Lei', contact: 'li@example.cn' },
+          { id: 'p-phone', role: 'other', name: 'Chen', contact: '139 1111 2222' },
+          { id: 'p-left', role: 'other', name: 'Former', contact: 'wang@example.cn', leftAt: '2026-10-01' },
+        ],
+      });
+      const usageOn = async (day: string) => {
+        await h.request(`/v1/ingest/rollup?day=${day}`, { method: 'POST', token: manager });
+        return (await h.sql.query<{ data: { usage: { keyPeople?: unknown } } }>(`select data from items where kind = 'snapshots' and id = $1`, [`acct-1:${day}`])).rows[0]!.data.usage.keyPeople;
+      };
+      expect(await usageOn(DAY)).toEqual([{ person: 'name:zhao min' }, { person: 'p-wang', lastActiveOn: '2026-11-20' }]);
+      // On an earlier day, activity after it does not count: u1 was last active on the 15th.
+      expect(await usageOn('2026-11-17')).toEqual([{ person: 'name:zhao min' }, { person: 'p-wang', lastActiveOn: '2026-11-15' }]);
+    });
+
     it('answers an account\'s users and a named person\'s last activity', async () => {
       const h = new Harness(await backend.fresh(), () => NOW);
       const { csm, post } = await fixture(h);

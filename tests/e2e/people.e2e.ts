@@ -40,3 +40,16 @@ it('marks a key person as left and shows the call to action it raises', async ()
   await key.getByText('ticked by the CSM').waitFor();
   await page.close();
 });
+
+it('shows a key person gone quiet from the usage data, and the end users apart from the company', async () => {
+  const page = await lens.openRecord(lens.byName('Globex Retail').recordId);
+  const frame = await openPanel(lens, page, 'Globex Retail');
+  // The demo's usage reading: 61 of 150 seats active; the boss last used the product 24 days before it.
+  await frame.getByTestId('health-end-users').getByText(/^61 of 150 seats active in the last 28 days · 118 users known to the product/).waitFor({ timeout: 20_000 });
+  const people = frame.getByTestId('people-card');
+  await people.getByTestId('person-activity').getByText(/^quiet: last used the product .* \(\d+ days ago\)$/).waitFor();
+  await people.getByText('not found among the product’s users (add their e-mail to the contact)').waitFor();
+  const steps = frame.locator('li[data-source=people]');
+  await expect.poll(() => steps.allInnerTexts(), { timeout: 20_000 }).toContainEqual(expect.stringMatching(/Key person gone quiet: Hank Scorpio \(boss\) has not used the product for \d+ days/));
+  await page.close();
+});

@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { cleanup, render, screen } from '@testing-library/react';
 import { HealthCard } from './HealthCard';
 import { I18nProvider } from '../../../shared/i18n/I18n';
 import { latestReading } from '../current';
@@ -51,5 +51,16 @@ describe('HealthCard on an account with no imported health', () => {
     expect(screen.getByTestId('engine-score')).toHaveTextContent('88');
     expect(screen.getByText('Ticket resolution time (median, 90 days)')).toBeInTheDocument();
     expect(screen.getByText('96 h')).toBeInTheDocument();
+  });
+  it('shows the end users apart from the company when the usage data counts them, in both languages', () => {
+    const counted = { ...reading('2026-11-16', red), usage: { activeUsers: 34, knownUsers: 60, seats: 50 } };
+    show('en', [counted, reading('2026-11-20', red)]);
+    expect(screen.getByTestId('health-end-users')).toHaveTextContent('End users (apart from the company)34 of 50 seats active in the last 28 days · 60 users known to the product · as of');
+    cleanup();
+    show('zh-CN', [{ ...counted, usage: { activeUsers: 34 } }]);
+    expect(screen.getByTestId('health-end-users')).toHaveTextContent('近 28 天有 34 个活跃用户');
+    cleanup();
+    show('en', [reading('2026-11-16', red)]);
+    expect(screen.queryByTestId('health-end-users')).toBeNull();
   });
 });

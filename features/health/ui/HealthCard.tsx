@@ -8,6 +8,7 @@ import type { ServiceFacts } from '../signals';
 import { formatDate } from '../../../shared/ui/format';
 import { useTr } from '../../../shared/i18n/I18n';
 import { ServiceFact } from './ServiceFact';
+import { EndUsers } from './EndUsers';
 
 const PERCENT: HealthDimension[] = [
   'activeUserRate', 'coreFeatureAdoption', 'moduleBreadth', 'trainingRate', 'outcomeAttainment',
@@ -73,6 +74,7 @@ export function HealthCard(props: { account: Account; snapshots: Reading[]; late
           </li>
         ))}
       </ul>
+      <EndUsers snapshots={snapshots} today={today} />
       {health.biggestDrag && <p data-testid="health-drag">{t('health.drag', { dimension: dim(health.biggestDrag) })}</p>}
       {health.nextBand && (
         <p data-testid="health-next">

@@ -8,6 +8,7 @@ import { useTr } from '../../../shared/i18n/I18n';
 import { formatDate } from '../../../shared/ui/format';
 import { FormMessage, saveFailed, type FormNote } from '../../../shared/ui/FormMessage';
 import { editedPeople, peopleRecord, personKey, type PeopleEdit } from '../people';
+import { peopleActivity, type PersonActivity } from '../quiet';
 import { handoverId } from '../../../data/model/handover';
 
 const ROLES: readonly Person['role'][] = ['boss', 'champion', 'user', 'other'];
@@ -21,6 +22,7 @@ export function PeopleCard({ account, now }: { account: Account; now: Date }) {
   const tr = useTr();
   const { t } = tr;
   const handovers = useRecords('handovers', account.id);
+  const snapshots = useRecords('snapshots', account.id);
   const [name, setName] = useState('');
   const [contact, setContact] = useState('');
   const [role, setRole] = useState<Person['role']>('boss');
@@ -53,6 +55,9 @@ export function PeopleCard({ account, now }: { account: Account; now: Date }) {
     }
   };
   const present = people.filter((p) => !p.leftAt);
+  // What the team server's usage data says of each one still there; undefined without such data.
+  const activity = snapshots ? peopleActivity(people, snapshots, localDate(now)) : undefined;
+  const activityOf = new Map((activity ?? []).map((a) => [personKey(a.person), a]));
 
   return (
     <section className="card" aria-labelledby="people-title" data-testid="people-card">
@@ -89,6 +94,7 @@ export function PeopleCard({ account, now }: { account: Account; now: Date }) {
                 <button type="button" className="link" aria-label={t('people.removeLabel', { name: p.name })} onClick={() => void apply({ kind: 'remove', key })}>
                   {t('people.remove')}
                 </button>
+                {activityOf.has(key) && <Activity a={activityOf.get(key)!} />}
               </li>
             );
           })}
@@ -107,8 +113,20 @@ export function PeopleCard({ account, now }: { account: Account; now: Date }) {
         </select>
         <button type="submit">{t('people.add')}</button>
       </form>
-      <p className="muted small">{t('people.quietUnseen')}</p>
+      {present.length > 0 && !activity && <p className="muted small">{t('people.quietUnseen')}</p>}
       <FormMessage message={message} />
     </section>
   );
+}
+
+/** One key person's use of the product, as the latest usage reading has it. */
+function Activity({ a }: { a: PersonActivity }) {
+  const tr = useTr();
+  const { t } = tr;
+  let text: string;
+  if (!a.known) text = t('people.activity.unknown');
+  else if (!a.lastActiveOn) text = t('people.activity.neverActive');
+  else if (a.quiet) text = t('people.activity.quiet', { date: formatDate(a.lastActiveOn, tr.locale), days: a.daysQuiet ?? 0 });
+  else text = t('people.activity.active', { date: formatDate(a.lastActiveOn, tr.locale) });
+  return <div className={`small ${a.quiet ? 'warn' : 'muted'}`} data-testid="person-activity">{text}</div>;
 }

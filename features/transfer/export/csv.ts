@@ -38,7 +38,7 @@ function cellsOf(a: Account, s: HealthSnapshot | undefined): Record<ColumnKey, V
     arr: a.arr, currency: a.currency, contract_start: a.contractStart, contract_end: a.contractEnd, signed_at: a.signedAt,
     health_as_of: s?.asOf,
     active_user_rate: undefined, core_feature_adoption: undefined, module_breadth: undefined, tickets_90d: undefined,
-    training_rate: undefined, nps: undefined, outcome_attainment: undefined,
+    ticket_resolution_hours: undefined, training_rate: undefined, nps: undefined, outcome_attainment: undefined,
   };
   for (const [column, spec] of Object.entries(HEALTH_COLUMNS)) cells[column as ColumnKey] = s?.inputs[spec.field];
   return cells;

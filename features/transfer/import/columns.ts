@@ -8,7 +8,7 @@ import type { HealthInputs } from '../../../data/model/records';
 export const COLUMNS = [
   'crm', 'crm_record_id', 'org_key', 'name', 'owner', 'csm', 'segment', 'arr', 'currency',
   'contract_start', 'contract_end', 'signed_at', 'health_as_of',
-  'active_user_rate', 'core_feature_adoption', 'module_breadth', 'tickets_90d', 'training_rate', 'nps', 'outcome_attainment',
+  'active_user_rate', 'core_feature_adoption', 'module_breadth', 'tickets_90d', 'ticket_resolution_hours', 'training_rate', 'nps', 'outcome_attainment',
 ] as const;
 export type ColumnKey = (typeof COLUMNS)[number];
 
@@ -23,6 +23,7 @@ export const HEALTH_COLUMNS = {
   core_feature_adoption: { field: 'coreFeatureAdoption', min: 0, max: 100, int: false },
   module_breadth: { field: 'moduleBreadth', min: 0, max: 100, int: false },
   tickets_90d: { field: 'tickets90d', min: 0, max: 1_000_000, int: true },
+  ticket_resolution_hours: { field: 'ticketResolutionHours', min: 0, max: 100_000, int: false },
   training_rate: { field: 'trainingRate', min: 0, max: 100, int: false },
   nps: { field: 'nps', min: -100, max: 100, int: false },
   outcome_attainment: { field: 'outcomeAttainment', min: 0, max: 200, int: false },
@@ -49,6 +50,7 @@ export const ALIASES: Record<ColumnKey, readonly string[]> = {
   core_feature_adoption: ['核心功能使用率', '核心功能采用率'],
   module_breadth: ['模块使用广度', '模块广度'],
   tickets_90d: ['tickets', '90天工单数', '近90天工单数', '工单数'],
+  ticket_resolution_hours: ['resolution_hours', 'ticket_resolution_time', '工单解决时长（小时）', '工单解决时长', '工单解决小时数'],
   training_rate: ['培训参与率', '培训率'],
   nps: ['净推荐值'],
   outcome_attainment: ['业务目标达成率', '目标达成率'],

@@ -79,7 +79,7 @@ async function accountRecords(sql: Sql, teamId: string, accountId: string) {
 /** Welcomes for handovers accepted since the team's feed was last read (after the rule was turned on). */
 async function scheduleWelcomes(sql: Sql, log: Log, rule: AutomationRule & { teamId: string; feedSeq: number }, now: Date): Promise<number> {
   const end = Number((await sql.query<{ s: string | number | null }>('select max(seq) as s from items where team_id = $1', [rule.teamId])).rows[0]?.s ?? 0);
-  // Writers of a team commit in feed order (store.ts, lockFeed): every position up to `end` is already visible.
+  // Writers of a team commit in feed order (store/write.ts, lockFeed): every position up to `end` is already visible.
   const { rows } = await sql.query<{ data: Data; seq: string | number }>(
     `select data, seq from items where team_id = $1 and kind = 'handovers' and seq > $2 and seq <= $3 order by seq limit $4`,
     [rule.teamId, rule.feedSeq, end, FEED_PAGE],

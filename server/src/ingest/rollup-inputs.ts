@@ -1,6 +1,7 @@
 import type { HealthInputs } from '../../../data/model/records';
 import type { Sql } from '../db';
 import { summariseDays } from './day-summaries';
+import { keyPeopleActivity, type KeyPersonActivity } from './key-people';
 import type { IngestConfig } from './schemas';
 import { DAY_MS, utcMidnight } from '../../../shared/dates/utc';
 
@@ -21,6 +22,8 @@ export interface UsageDetail {
   ticketsHighPriority90d?: number;
   ticketResolutionHoursMedian?: number;
   npsResponses?: number;
+  /** The account's key people found among its end users, with their last active day (key-people.ts). */
+  keyPeople?: KeyPersonActivity[];
 }
 
 export interface AccountRollup {
@@ -116,6 +119,8 @@ export async function computeRollup(sql: Sql, teamId: string, day: string, confi
     [teamId, keys, owners, from90, toIso],
   );
 
+  const people = await keyPeopleActivity(sql, teamId, keys, owners, accountIds, toIso);
+
   type Acc = { active: number; known: number; events: Set<string>; keyWeeks: Map<number, number>; keyLast?: Date; tickets?: (typeof tickets.rows)[number]; nps?: (typeof nps.rows)[number] };
   const byAccount = new Map<string, Acc>();
   const acc = (id: string) => {
@@ -163,6 +168,8 @@ export async function computeRollup(sql: Sql, teamId: string, day: string, confi
       if (a.tickets.median_hours !== null) detail.ticketResolutionHoursMedian = round1(Number(a.tickets.median_hours));
     }
     if (a.nps) detail.npsResponses = Number(a.nps.n);
+    const keyPeople = people.get(accountId);
+    if (keyPeople) detail.keyPeople = keyPeople;
     out.push({ accountId, inputs, usage: detail });
   }
   return out.sort((x, y) => (x.accountId < y.accountId ? -1 : 1));
