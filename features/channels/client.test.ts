@@ -55,6 +55,25 @@ describe('the channels client', () => {
     await expect(bad.scheduled('acct-1')).rejects.toMatchObject({ kind: 'malformed' });
   });
 
+  it('reads the automation rules and sets one with a PUT, refusing an answer that is not a rule', async () => {
+    const rule = {
+      rule: 'report-reminder', enabled: true, channel: 'wecom', delayMinutes: 20, reminderHour: 8, language: 'en', timeZone: 'Asia/Shanghai',
+      enabledAt: '2026-11-20T09:30:00.000Z', updatedAt: '2026-11-20T09:30:00.000Z',
+    };
+    const { f, calls } = fakeFetch((_url, init) => (init.method === 'PUT' ? json({ rule }) : json({ items: [{ ...rule, reminderHour: undefined }] })));
+    const api = createChannelsClient({ baseUrl: 'https://lens.example.com', token: TOKEN, fetch: f });
+    // A server from before the reminder hour answers without it: the hour it used, 9.
+    expect(await api.rules()).toEqual([{ ...rule, reminderHour: 9 }]);
+    expect(await api.setRule('report-reminder', { enabled: true, channel: 'wecom', reminderHour: 8 })).toEqual(rule);
+    expect(calls.map((c) => [c.init.method, c.url])).toEqual([
+      ['GET', 'https://lens.example.com/v1/automation/rules'], ['PUT', 'https://lens.example.com/v1/automation/rules/report-reminder'],
+    ]);
+    expect(JSON.parse(String(calls[1]!.init.body))).toEqual({ enabled: true, channel: 'wecom', reminderHour: 8 });
+    expect(calls[1]!.init.headers).toMatchObject({ Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json; charset=utf-8' });
+    const bad = createChannelsClient({ baseUrl: 'https://lens.example.com', token: TOKEN, fetch: fakeFetch(() => json({ rule: { ...rule, reminderHour: 24 } })).f });
+    await expect(bad.setRule('welcome', { enabled: false, channel: 'wecom' })).rejects.toMatchObject({ kind: 'malformed' });
+  });
+
   it('turns refusals, redirects, bad answers and network failures into ChannelsErrors without the token', async () => {
     const fail = async (answer: () => Response | Promise<Response>) => {
       const api = createChannelsClient({ baseUrl: 'https://lens.example.com', token: TOKEN, fetch: (async () => answer()) as typeof fetch });

@@ -3,7 +3,8 @@ import {
   ChannelListSchema, DeliveryAnswerSchema, DeliveryListSchema,
   type ChannelSummary, type Delivery, type DeliveryRequest,
 } from './schemas';
-import { ScheduledAnswerSchema, ScheduledListSchema, type ScheduleApi } from './scheduled';
+import { RuleAnswerSchema, RuleListSchema, type AutomationRuleView, type RuleSettingsInput } from './automation';
+import { ScheduledAnswerSchema, ScheduledListSchema, type AutomationRuleName, type ScheduleApi } from './scheduled';
 
 /**
  * Delivery by the team server (docs/channels.md), for the extension: the
@@ -59,15 +60,21 @@ function parseAnswer(text: string): unknown {
   return value;
 }
 
-/** The channels and the automation's scheduled messages (docs/channels.md, automation), on one client. */
-export function createChannelsClient(opts: ChannelsClientOptions): ChannelsApi & ScheduleApi {
+/** The team's automation rules as the server stores them. */
+export interface RulesClient {
+  rules(): Promise<AutomationRuleView[]>;
+  setRule(rule: AutomationRuleName, settings: RuleSettingsInput): Promise<AutomationRuleView>;
+}
+
+/** The channels, the automation's rules and its scheduled messages (docs/channels.md, automation), on one client. */
+export function createChannelsClient(opts: ChannelsClientOptions): ChannelsApi & ScheduleApi & RulesClient {
   const { token, timeoutMs = 10_000 } = opts;
   const doFetch = opts.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const base = opts.baseUrl.replace(/\/+$/, '');
   // A server that echoes the request must not put the token in front of the person.
   const clean = (s: string) => (token.length >= 4 ? s.split(token).join('[redacted]') : s).slice(0, 300);
 
-  async function call<T>(method: 'GET' | 'POST', path: string, schema: z.ZodType<T>, extra: { body?: string; headers?: Record<string, string> } = {}): Promise<T> {
+  async function call<T>(method: 'GET' | 'POST' | 'PUT', path: string, schema: z.ZodType<T>, extra: { body?: string; headers?: Record<string, string> } = {}): Promise<T> {
     let res: Response;
     let text: string;
     try {
@@ -117,5 +124,13 @@ export function createChannelsClient(opts: ChannelsClientOptions): ChannelsApi &
     },
     scheduled: async (accountId) => (await call('GET', `/automation/scheduled?${new URLSearchParams({ accountId })}`, ScheduledListSchema)).items,
     cancelScheduled: async (id) => (await call('POST', `/automation/scheduled/${encodeURIComponent(id)}/cancel`, ScheduledAnswerSchema)).scheduled,
+    rules: async () => (await call('GET', '/automation/rules', RuleListSchema)).items,
+    async setRule(rule, settings) {
+      const answer = await call('PUT', `/automation/rules/${encodeURIComponent(rule)}`, RuleAnswerSchema, {
+        body: JSON.stringify(settings),
+        headers: { 'Content-Type': 'application/json; charset=utf-8' },
+      });
+      return answer.rule;
+    },
   };
 }

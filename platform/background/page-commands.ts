@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { DeliveryRequest } from '../../features/channels/schemas';
-import { teamChannels } from './channels';
+import type { RuleSettingsInput } from '../../features/channels/automation';
+import { answerWithKind, teamChannels } from './channels';
 import { addAccountFromPage } from '../../data/db/accounts';
 import { db } from '../../data/db/db';
 import { discardEntry } from '../../data/sync/delivery';
@@ -78,6 +79,8 @@ export function pageCommands(schedule: Schedule, reminderApi: ReminderBrowser): 
     'channels/deliver': async (msg) => ({ ok: true, value: await channels.deliver(msg.request as DeliveryRequest, msg.key) }),
     'automation/scheduled': async (msg) => ({ ok: true, value: await channels.scheduled(msg.accountId) }),
     'automation/cancel': async (msg) => ({ ok: true, value: await channels.cancelScheduled(msg.id) }),
+    'automation/rules': () => answerWithKind(() => channels.automation()),
+    'automation/set': (msg) => answerWithKind(() => channels.setRule(msg.rule, msg.settings as unknown as RuleSettingsInput)),
     'term/outcome': (msg) => afterTermWrite(recordTermOutcome(db(), msg.input, new Date()), msg.input.accountId),
     'term/plan': (msg) => afterTermWrite(tickPlanStep(db(), msg.input, new Date()), msg.input.accountId),
     'reminders/check': async () => runReminderCheck(db(), reminderApi, await userTranslator(), new Date(), true).then((r) => ({ ok: true, notified: r.notified.length })),

@@ -94,6 +94,9 @@ export const PageMessageSchema = z.discriminatedUnion('type', [
   /** The team server's scheduled messages of an account (the automated welcome), and cancelling one before it goes. */
   z.object({ type: z.literal('automation/scheduled'), accountId: RecordId }),
   z.object({ type: z.literal('automation/cancel'), id: z.string().min(1).max(100) }),
+  /** The team's automation rules with its channels and the caller's role, and setting one rule (the server checks the settings). */
+  z.object({ type: z.literal('automation/rules') }),
+  z.object({ type: z.literal('automation/set'), rule: z.enum(['welcome', 'report-reminder']), settings: z.record(z.string(), z.unknown()) }),
   /** How the current contract term went (renewed: with the next term); checked in full by the background. */
   z.object({ type: z.literal('term/outcome'), input: z.record(z.string(), z.unknown()) }),
   /** A step of the current term's renewal plan ticked off, or back on. */

@@ -240,6 +240,33 @@ describe.each(backends())('automation on $name', (backend) => {
     expect((await scheduled()).map((j) => j.rule)).toEqual(['report-reminder', 'report-reminder']);
   });
 
+  it('reminds from the rule’s own hour: with hour 8, at 08:00 local and not at 07:59', async () => {
+    const { h, csm, turnOn, tick, scheduled, robot } = await setup();
+    await h.putOk(csm, 'plans', { ...sample.plans('plan-1', ACCOUNT), serviceDay: { kind: 'day_of_month', day: 15 } });
+    const on = await turnOn('report-reminder', { channel: 'wecom', timeZone: 'Asia/Shanghai', reminderHour: 8 });
+    expect(on.status, on.text).toBe(200);
+    expect((on.json as { rule: { reminderHour: number } }).rule.reminderHour).toBe(8);
+    // 08:00 on 15 Dec in Shanghai is 00:00 UTC on the 15th; 07:59 there is 23:59 UTC on the 14th.
+    expect(await tick(new Date('2026-12-14T23:59:00.000Z'))).toMatchObject({ scheduled: 0 });
+    expect(robot.texts).toEqual([]);
+    expect(await tick(new Date('2026-12-15T00:00:00.000Z'))).toMatchObject({ scheduled: 1, queued: 1, sent: 1 });
+    expect(robot.texts[0]).toMatch(/^Monthly report due today: Account 0 \(December 2026\)/);
+    expect((await scheduled())[0]).toMatchObject({ rule: 'report-reminder', dueAt: '2026-12-15T00:00:00.000Z' });
+  });
+
+  it('keeps the reminder hour from 0 to 23, 9 when not given, and says which field is wrong', async () => {
+    const { turnOn, h, csm } = await setup();
+    for (const bad of [24, -1, 8.5, '8']) {
+      expect(expectError(await turnOn('report-reminder', { channel: 'wecom', reminderHour: bad }), 422, 'validation_failed')).toMatch(/reminderHour/);
+    }
+    expect((await h.get(csm, '/v1/automation/rules')).json).toEqual({ items: [] });
+    expect((await turnOn('report-reminder', { channel: 'wecom' })).status).toBe(200);
+    expect((await turnOn('report-reminder', { channel: 'wecom', reminderHour: 0 })).json).toMatchObject({ rule: { reminderHour: 0 } });
+    await turnOn('welcome', { channel: 'wecom' });
+    const rules = (await h.get(csm, '/v1/automation/rules')).json as { items: { rule: string; reminderHour: number }[] };
+    expect(rules.items.map((r) => [r.rule, r.reminderHour])).toEqual([['report-reminder', 0], ['welcome', 9]]);
+  });
+
   it('lets only a manager set a rule, with a channel the team has and a delay of at most 30 minutes', async () => {
     const { json, csm, turnOn, h } = await setup();
     expectError(await json(csm, '/v1/automation/rules/welcome', 'PUT', { enabled: true, channel: 'wecom' }), 403, 'forbidden');
@@ -270,5 +297,16 @@ describe.each(backends())('automation on $name', (backend) => {
     expect(await run('automation', 'set', 'report-reminder', 'off', '--team', 'team-a')).toBe(0);
     expect(out.pop()).toMatch(/no report-reminder automation; nothing changed/);
     expect(await run('automation', 'set', 'digest', 'on', '--team', 'team-a')).toBe(2);
+    expect(await run('automation', 'set', 'report-reminder', 'on', '--team', 'team-a', '--channel', 'wecom', '--hour', 'eight')).toBe(2);
+    expect(out.pop()).toMatch(/--hour eight: a whole hour from 0 to 23/);
+    expect(await run('automation', 'set', 'report-reminder', 'on', '--team', 'team-a', '--channel', 'wecom', '--hour', '24')).toBe(2);
+    expect(out.pop()).toMatch(/^--hour: must be an hour from 0 to 23; nothing changed/);
+    expect(await run('automation', 'set', 'report-reminder', 'on', '--team', 'team-a', '--channel', 'wecom', '--hour', '8')).toBe(0);
+    expect(out.pop()).toMatch(/on each account's service day, from 08:00 \(UTC\)/);
+    // Turning it off and on again without --hour keeps the hour.
+    await run('automation', 'set', 'report-reminder', 'off', '--team', 'team-a');
+    expect(await run('automation', 'set', 'report-reminder', 'on', '--team', 'team-a')).toBe(0);
+    await run('automation', 'list', '--team', 'team-a');
+    expect(out.slice(-2)[0]).toMatch(/^report-reminder\ton\tvia wecom\tservice days from 08:00/);
   });
 });

@@ -1,23 +1,10 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import { useTr } from '../../../shared/i18n/I18n';
 import type { ChannelsApi } from '../client';
 import type { ChannelKind, ChannelSummary, Delivery } from '../schemas';
-import { channelsEn } from '../strings.en';
-import { channelsZhCN } from '../strings.zh-CN';
+import { useWords } from './words';
 
-type Key = keyof typeof channelsEn;
 /** How often the states are read again while a delivery is still on its way. */
 const POLL_MS = 5_000;
-
-/** The card's words in the person's language (the catalogue of this feature). */
-function useWords() {
-  const { locale } = useTr();
-  const catalog = locale === 'zh-CN' ? channelsZhCN : channelsEn;
-  return {
-    locale,
-    w: (key: Key, params: Record<string, string | number> = {}) => catalog[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)),
-  };
-}
 
 const addressesOf = (s: string) => s.split(/[,;，；\s]+/).map((a) => a.trim()).filter(Boolean);
 

@@ -15,6 +15,7 @@ import { ReminderSettingsEditor } from '../../../features/reminders/ui/ReminderS
 import { ExchangeRatesEditor } from '../../../features/portfolio/ui/ExchangeRatesEditor';
 import { PlaysEditor } from '../../../features/next-steps/ui/PlaysEditor';
 import { OnboardingTemplatesEditor } from '../../../features/onboarding/ui/OnboardingTemplatesEditor';
+import { AutomationSettings } from '../../../features/channels/ui/AutomationSettings';
 
 /** Settings: language and the local data (demo book for now). */
 export function OptionsApp() {
@@ -67,6 +68,7 @@ export function OptionsApp() {
       <OnboardingTemplatesEditor />
       <ImportExport />
       <DataSourceSettings />
+      <AutomationSettings />
       <FieldLabels />
       <CustomRules />
     </main>

@@ -23,8 +23,6 @@ import { enabledRules, type AutomationRule } from './rules';
 
 /** A welcome for an acceptance older than this is not sent: the server learnt of it too late for a welcome. */
 export const WELCOME_STALE_MS = 24 * 3_600_000;
-/** The local hour from which the day's report reminders go. */
-export const REMINDER_HOUR = 9;
 /** Handovers read from a team's feed at one tick. */
 const FEED_PAGE = 500;
 
@@ -113,14 +111,14 @@ async function scheduleWelcomes(sql: Sql, log: Log, rule: AutomationRule & { tea
 }
 
 /**
- * On the team's calendar day, from REMINDER_HOUR: a reminder for each live
+ * On the team's calendar day, from the rule's hour: a reminder for each live
  * account whose monthly report is due that day (its service day, by its
  * plan's rule or the default, the rule the panel's reminders use) and not
  * yet recorded as sent. Looked at once a day; keyed by account and month.
  */
 async function scheduleReportReminders(sql: Sql, log: Log, rule: AutomationRule & { teamId: string; checkedDay: string | null }, now: Date): Promise<number> {
   const { date, hour } = localClock(now, rule.timeZone);
-  if (rule.checkedDay === date || hour < REMINDER_HOUR) return 0;
+  if (rule.checkedDay === date || hour < rule.reminderHour) return 0;
   const { rows } = await sql.query<{ kind: string; data: Data }>(
     `select kind, data from items where team_id = $1 and kind in ('accounts', 'plans', 'reports') order by seq`, [rule.teamId],
   );

@@ -47,3 +47,13 @@ export const automationRules: Migration = {
     create index automation_jobs_account on automation_jobs (team_id, account_id, created_at);
   `,
 };
+
+export const reminderHour: Migration = {
+  version: 8,
+  name: 'the hour of the report reminders',
+  sql: `
+    -- report-reminder: the local hour (in the rule's time zone) from which a day's reminders go; rules set
+    -- before this migration keep the hour they had, 09:00.
+    alter table automation_rules add column reminder_hour smallint not null default 9 check (reminder_hour between 0 and 23);
+  `,
+};

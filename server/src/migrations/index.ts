@@ -1,5 +1,5 @@
 import type { Sql } from '../db';
-import { automationRules } from './automation';
+import { automationRules, reminderHour } from './automation';
 import { channelsAndDeliveries } from './channels';
 import { ingestTables, webhookSecrets } from './ingest';
 import { fieldMarks, teamFeedAndHistory, teamsUsersItems } from './records';
@@ -21,6 +21,7 @@ export const MIGRATIONS: Migration[] = [
   webhookSecrets, // 5
   channelsAndDeliveries, // 6
   automationRules, // 7
+  reminderHour, // 8
 ];
 
 export async function migrate(sql: Sql): Promise<number[]> {
