@@ -21,6 +21,9 @@ export const PersonSchema = z.object({
 });
 export type Person = z.infer<typeof PersonSchema>;
 
+/** How a key person is known: their id, or (written before ids, or in the handover form) their name. */
+export const personKey = (p: Pick<Person, 'id' | 'name'>): string => p.id ?? `name:${p.name.trim().toLowerCase()}`;
+
 /** Sales' handover of a newly signed customer to the CSM. */
 export const HandoverSchema = WrittenSchema.extend({
   status: z.enum(['draft', 'submitted', 'accepted', 'returned']),

@@ -210,6 +210,8 @@ export const OutboxEntrySchema = z.object({
    * started from. Absent on entries queued before versions: sent whole, as then.
    */
   fields: z.record(z.string(), z.number().int().min(0)).optional(),
+  /** For list fields merged element by element (the key people), the value the edit started from. */
+  bases: z.record(z.string(), z.unknown()).optional(),
   /** Fields whose conflicts the user settled with this write. */
   resolved: z.array(z.string()).optional(),
   /** Set before the first send: the server may hold this body, so it is never changed again. */

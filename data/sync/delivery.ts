@@ -5,6 +5,7 @@ import { ApiError, toApiError, type ApiErrorInfo } from './errors';
 import { singleFlight } from './flight';
 import { loadIdMap, serverAccountId } from './id-map';
 import { applyIncoming, syncTables } from './merge';
+import { isElementList } from './list-merge';
 import { sameValue } from './versions';
 import { META, type LastOutbox } from './meta';
 import type { WrittenRecord } from './schemas';
@@ -95,7 +96,9 @@ async function deliver(db: LensDB, client: ApiClient, { now, random = Math.rando
     sentCount++;
     const record = entry.record as WrittenRecord;
     const body = { ...record, accountId: serverAccountId(map, record.accountId) };
-    const base = entry.fields ? { baseVersion: record.version ?? 0, fields: entry.fields, ...(entry.resolved ? { resolved: entry.resolved } : {}) } : undefined;
+    const base = entry.fields
+      ? { baseVersion: record.version ?? 0, fields: entry.fields, ...(entry.resolved ? { resolved: entry.resolved } : {}), ...(entry.bases ? { values: entry.bases } : {}) }
+      : undefined;
     const sent = await client.putRecord(kind, body, entry.key, base).then(
       (stored) => ({ stored }),
       (err: unknown) => ({ error: toApiError(err) }),
@@ -164,14 +167,26 @@ async function rebaseLater(db: LensDB, done: OutboxEntry, stored: WrittenRecord)
   const later = await db.outbox.filter((e) => e.kind === done.kind && e.recordId === done.recordId && !e.sent && e.fields !== undefined).toArray();
   for (const e of later) {
     const fields = { ...e.fields };
+    const bases = { ...e.bases };
     const mine = e.record as Record<string, unknown>;
     for (const f of Object.keys(done.fields)) {
       if (!(f in fields) || !sameValue(answer[f], sentRecord[f])) continue;
+      delete bases[f];
       if (sameValue(mine[f], answer[f])) delete fields[f];
-      else fields[f] = Math.max(fields[f]!, version);
+      else {
+        fields[f] = Math.max(fields[f]!, version);
+        // It now starts from the answer: an element list's base moves with it.
+        if (isElementList(f)) bases[f] = answer[f] ?? [];
+      }
     }
     if (Object.keys(fields).length === 0 && !e.resolved?.length) await db.outbox.where('key').equals(e.key).delete();
-    else await db.outbox.where('key').equals(e.key).modify((x: OutboxEntry) => void (x.fields = fields));
+    else {
+      await db.outbox.where('key').equals(e.key).modify((x: OutboxEntry) => {
+        x.fields = fields;
+        if (Object.keys(bases).length) x.bases = bases;
+        else delete x.bases;
+      });
+    }
   }
 }
 

@@ -2,6 +2,7 @@ import type { LensDB } from '../db/db';
 import { WRITTEN_KINDS, type OutboxEntry, type WrittenKind } from '../model/records';
 import { recordTable } from './merge';
 import { changedFields } from './versions';
+import { isElementList } from './list-merge';
 import type { RecordOf, WrittenRecord } from './schemas';
 import { guardStorage } from '../db/storage-full';
 import { settleAccountTerms } from '../db/terms';
@@ -131,14 +132,33 @@ function queueWrite(kind: WrittenKind, local: WrittenRecord | undefined, queued:
   const legacy = open !== undefined && open.fields === undefined;
   const fields: Record<string, number> = { ...(open?.fields ?? {}) };
   for (const f of edited) fields[f] ??= earlier.get(f) ?? viewVersion;
+  const bases = legacy ? {} : listBases(edited, local, given, queued, open);
   const settled = [...new Set([...(open?.resolved ?? []), ...resolved])];
   const entry: OutboxEntry = {
     key: crypto.randomUUID(), kind, recordId: stored.id, record: stored, createdAt: stamp, attempts: 0, nextAttemptAt: now.getTime(),
     // An entry queued before versions stays a whole-record write.
     ...(legacy ? {} : { fields }),
+    ...(Object.keys(bases).length ? { bases } : {}),
     ...(settled.length ? { resolved: settled } : {}),
   };
   return { stored, entry, ...(open ? { replaces: open } : {}) };
+}
+
+/**
+ * The value each edited list field started from, for the server's element-wise
+ * merge: kept from the field's first queued edit, else the stored copy's, when
+ * the edit was made on that copy. An edit made on an older panel copy sends
+ * none, and meets others' edits as a whole field.
+ */
+function listBases(edited: readonly string[], local: WrittenRecord | undefined, given: WrittenRecord, queued: readonly OutboxEntry[], open: OutboxEntry | undefined): Record<string, unknown> {
+  const bases: Record<string, unknown> = { ...(open?.bases ?? {}) };
+  for (const f of edited) {
+    if (!isElementList(f) || (open?.fields && f in open.fields)) continue;
+    const first = queued.find((e) => e.fields && f in e.fields);
+    const base = first ? first.bases?.[f] : given.version === local?.version ? ((local as Record<string, unknown> | undefined)?.[f] ?? []) : undefined;
+    if (base !== undefined) bases[f] = base;
+  }
+  return bases;
 }
 
 /** Conflicts the user settled: present in the stored copy, left out of the copy written from the same version. */

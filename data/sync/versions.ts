@@ -1,5 +1,6 @@
 import { MAX_CONFLICTS, type Conflict } from '../model/common';
 import { stableStringify } from './json';
+import { isElementList, mergeList } from './list-merge';
 
 /**
  * The ordering rule of the team API, shared by the server, the fake server
@@ -39,16 +40,23 @@ export const versionOf = (r: { version?: unknown } | undefined): number =>
  * What a write says about where it started. On the wire: `baseVersion` (the
  * record version the sender held), `baseVersions` (for each field it
  * changes, the version that field's edit started from) and `resolved`
- * (fields whose conflicts the sender settled). A write without them is a
- * whole record, stored as it comes (clients that predate versions).
+ * (fields whose conflicts the sender settled); for list fields merged
+ * element by element (list-merge.ts), `baseValues` holds the value the edit
+ * started from. A write without them is a whole record, stored as it comes
+ * (clients that predate versions).
  */
 export interface WriteBase {
   baseVersion: number;
   fields: Record<string, number>;
   resolved?: string[];
+  values?: Record<string, unknown>;
 }
 
-export const wireBase = (b: WriteBase) => ({ baseVersion: b.baseVersion, baseVersions: b.fields, ...(b.resolved?.length ? { resolved: b.resolved } : {}) });
+export const wireBase = (b: WriteBase) => ({
+  baseVersion: b.baseVersion, baseVersions: b.fields,
+  ...(b.resolved?.length ? { resolved: b.resolved } : {}),
+  ...(b.values && Object.keys(b.values).length ? { baseValues: b.values } : {}),
+});
 
 const isVersion = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 const isField = (f: string) => f.length > 0 && f.length <= 100 && !FORBIDDEN.has(f);
@@ -72,7 +80,18 @@ export function readWriteBase(body: unknown): WriteBase | undefined | { error: s
   if (resolved !== undefined && (!Array.isArray(resolved) || resolved.length > MAX_FIELDS || !resolved.every((f) => typeof f === 'string' && isField(f)))) {
     return { error: 'resolved: must be a list of field names' };
   }
-  return { baseVersion: b.baseVersion, fields, ...(resolved ? { resolved: resolved as string[] } : {}) };
+  const values = b.baseValues;
+  if (values !== undefined) {
+    if (!values || typeof values !== 'object' || Array.isArray(values)) return { error: 'baseValues: must be an object of field: value' };
+    const named = Object.keys(values);
+    const stray = named.find((f) => !isElementList(f) || !(f in fields));
+    if (stray !== undefined) return { error: `baseValues.${stray.slice(0, 100)}: only a list field named in baseVersions may carry its base value` };
+  }
+  return {
+    baseVersion: b.baseVersion, fields,
+    ...(resolved ? { resolved: resolved as string[] } : {}),
+    ...(values !== undefined ? { values: values as Record<string, unknown> } : {}),
+  };
 }
 
 /** When and by whom the server last changed a field (kept beside the record, not sent). */
@@ -117,11 +136,18 @@ export function mergeWrite(before: { data: Data; marks: FieldMarks } | undefined
     if (SERVER_FIELDS.has(f) || FORBIDDEN.has(f)) continue;
     const seen = base?.fields[f];
     if (seen !== undefined) conflicts = conflicts.filter((c) => !(c.field === f && c.version <= seen));
-    const mine = body[f];
+    let mine = body[f];
     const theirs = prev[f];
     if (sameValue(mine, theirs)) continue;
     const mark = marks[f];
-    if (before && seen !== undefined && (mark?.v ?? 0) > seen) {
+    const met = before !== undefined && seen !== undefined && (mark?.v ?? 0) > seen;
+    // A list merged element by element collides only where both edits touched one element.
+    const list = met && base?.values && f in base.values ? mergeList(f, base.values[f], mine, theirs) : undefined;
+    if (list) {
+      mine = list.value;
+      if (sameValue(mine, theirs)) continue;
+    }
+    if (met && (!list || list.collided)) {
       conflicts.push({
         field: f, ...(theirs !== undefined ? { value: theirs } : {}), ...(mark?.by ? { by: mark.by } : {}),
         at: mark?.at ?? who.at, keptBy: who.by, version,

@@ -1,13 +1,13 @@
 import type { Handover, Person, Stance } from '../../data/model/records';
 import type { IsoDate } from '../../shared/dates/local-date';
-import { handoverId } from '../../data/model/handover';
+import { handoverId, personKey } from '../../data/model/handover';
 
 /**
  * The account's key people live on its handover record (keyPeople): sales
- * names them at signing, the CSM keeps them up afterwards. A person without
- * an id (written before ids, or in the handover form) is known by their name.
+ * names them at signing, the CSM keeps them up afterwards. Two devices that
+ * edit different people both keep their edits (data/sync/list-merge.ts).
  */
-export const personKey = (p: Pick<Person, 'id' | 'name'>): string => p.id ?? `name:${p.name.trim().toLowerCase()}`;
+export { personKey };
 
 /** The handover that holds the account's people: the latest live one. */
 export function peopleRecord(handovers: readonly Handover[]): Handover | undefined {

@@ -86,6 +86,21 @@ describe.each(backends())('record versions on $name', (backend) => {
     expect(whole).not.toHaveProperty('notes');
   });
 
+  it('merges two edits of the key people person by person when the later one carries its base list', async () => {
+    const { h, dana, lee } = await setup();
+    const wang = { id: 'p-wang', role: 'boss', name: 'Wang Fang' };
+    const li = { id: 'p-li', role: 'champion', name: 'Li Lei' };
+    const zhao = { id: 'p-zhao', role: 'user', name: 'Zhao Min' };
+    const ho = { ...sample.handovers('h1', 'acct-1'), keyPeople: [wang, li] };
+    await h.putOk(dana, 'handovers', ho);
+    await h.putOk(dana, 'handovers', { ...ho, keyPeople: [wang, { ...li, leftAt: '2026-11-30' }], ...base(1, { keyPeople: 1 }) });
+    const merged = await h.putOk(lee, 'handovers', { ...ho, keyPeople: [wang, li, zhao], ...base(1, { keyPeople: 1 }), baseValues: { keyPeople: [wang, li] } });
+    expect(merged).toMatchObject({ version: 3, keyPeople: [wang, { ...li, leftAt: '2026-11-30' }, zhao] });
+    expect(merged.conflicts).toBeUndefined();
+    // A base value for a field that is not a list of people is refused.
+    expectError(await h.put(lee, 'handovers', 'h1', { ...ho, technical: 'x', ...base(3, { technical: 3 }), baseValues: { technical: 'SSO' } }), 422, 'validation_failed');
+  });
+
   it('refuses a malformed base with 422 and writes nothing', async () => {
     const { h, dana } = await setup();
     const p = sample.promises('p1', 'acct-1');
