@@ -7,7 +7,7 @@ import type { RenewalSettings } from './renewal/settings';
 import { touchpointLogs } from './renewal/timeline';
 import type { ServiceSettings } from './service/settings';
 import type { CtaDraft } from '../data/model/cta-draft';
-import { evaluateCtas, type CtaClosure } from './ctas';
+import { evaluateCtas, type CtaClosure, type CtaEvaluation } from './ctas';
 import { templateFor, type OnboardingTemplates } from './onboarding/template';
 
 /** Every row the evaluation reads, for the whole book. */
@@ -39,6 +39,7 @@ export interface AccountVerdict {
   accountId: string;
   create: CtaDraft[];
   close: CtaClosure[];
+  reopen: CtaEvaluation['reopen'];
 }
 
 type Rows = { [K in Exclude<keyof BookTables, 'accounts'>]-?: NonNullable<BookTables[K]>[number][] };
@@ -92,7 +93,7 @@ export function evaluateBook(t: BookTables, settings: BookSettings, today: IsoDa
       today,
       service: { plans: rows.plans, visits: rows.visits, reports: rows.reports, notes: rows.notes, settings: settings.service },
     });
-    if (result.create.length || result.close.length) verdicts.push({ accountId, ...result });
+    if (result.create.length || result.close.length || result.reopen.length) verdicts.push({ accountId, ...result });
   }
   return { verdicts, evaluated };
 }

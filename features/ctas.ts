@@ -5,7 +5,6 @@ import type { IsoDate } from '../shared/dates/local-date';
 import type { Translator } from '../shared/i18n';
 import { CTA_RULES, type CtaRulesInput } from './index';
 import type { HealthModel } from './health/model';
-import { isOpenCta } from './onboarding/status';
 import type { MilestoneTemplate } from './onboarding/template';
 import type { RenewalSettings } from './renewal/settings';
 import type { TouchpointLog } from './renewal/timeline';
@@ -47,6 +46,8 @@ export interface CtaEvaluation {
   create: CtaDraft[];
   /** Open CTAs whose cause the data now shows resolved. Churn recovery is never closed here: a person decides. */
   close: CtaClosure[];
+  /** CTAs a rule closed whose closing the data no longer shows (CtaRun.reopen). */
+  reopen: Omit<CtaClosure, 'reason'>[];
 }
 
 /**
@@ -68,8 +69,13 @@ export function evaluateCtas(input: CtaEvaluationInput): CtaEvaluation {
     }
   }
   const close: CtaClosure[] = [];
+  const reopen: CtaEvaluation['reopen'] = [];
   for (const c of input.existing) {
-    if (!isOpenCta(c) || c.accountId !== input.account.id) continue;
+    if (c.accountId !== input.account.id || c.deleted) continue;
+    if (c.status === 'closed') {
+      if (c.closedBy && runs.some((run) => run.reopen?.(c))) reopen.push({ id: c.id, cause: c.cause });
+      continue;
+    }
     for (const run of runs) {
       const reason = run.resolve(c);
       if (reason) {
@@ -78,7 +84,17 @@ export function evaluateCtas(input: CtaEvaluationInput): CtaEvaluation {
       }
     }
   }
-  return { create, close };
+  return { create, close, reopen };
+}
+
+/** A CTA as a rule closes it: the reason kept for the machine, worded for the team. */
+export const closedByRule = <C extends Cta>(cta: C, reason: string, tr: Translator, at: string): C =>
+  ({ ...cta, status: 'closed', closedNote: closedNote(reason, tr), closedBy: reason, updatedAt: at });
+
+/** A CTA a rule closed, open again: its closing note goes with the closing. */
+export function reopened<C extends Cta>(cta: C, at: string): C {
+  const { closedNote: _n, closedBy: _b, snoozedUntil: _s, ...rest } = cta;
+  return { ...rest, status: 'open', updatedAt: at } as C;
 }
 
 /** A draft's title in the user's language, stored with the CTA (the team reads what was raised). */

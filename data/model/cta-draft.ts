@@ -102,6 +102,12 @@ export interface CtaRun {
   create: CtaDraft[];
   /** Why an open CTA of this account is now resolved, when its cause is this rule's; else undefined. */
   resolve(cta: Cta): string | undefined;
+  /**
+   * Whether a CTA this rule closed (closedBy says why) is due again because
+   * what closed it is undone, such as a deleted visit restored. A CTA a
+   * person closed is never reopened.
+   */
+  reopen?(cta: Cta): boolean;
 }
 
 /**

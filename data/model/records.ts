@@ -146,6 +146,8 @@ export const CtaSchema = WrittenSchema.extend({
   status: z.enum(['open', 'snoozed', 'closed']),
   snoozedUntil: IsoDateSchema.optional(),
   closedNote: text(2000).optional(),
+  /** The close reason of the rule that closed it (a rule's closedNotes key); absent when a person closed it. */
+  closedBy: z.string().min(1).max(60).optional(),
   needsOtherTeam: z.boolean().optional(),
 });
 export type Cta = z.infer<typeof CtaSchema>;

@@ -17,7 +17,7 @@ export const serviceCtaRule: CtaRule<ServiceRuleInput> = {
     if (!service) return { create: [], resolve: () => undefined };
     const found = serviceCtas({ ...service, account, today }, existing);
     const reasons = new Map(found.close.map((c) => [c.id, c.reason]));
-    return { create: found.create, resolve: (c) => reasons.get(c.id) };
+    return { create: found.create, resolve: (c) => reasons.get(c.id), reopen: (c) => found.reopen.has(c.id) };
   },
   titles: {
     service_visit_missed: (p, tr) => tr.t('cta.visitMissed', { month: monthName(String(p.month), tr.locale), serviceDay: String(p.serviceDay) }),

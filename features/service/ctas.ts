@@ -48,7 +48,7 @@ const RESET_HORIZON_DAYS = 365;
  * before the customer signed, or within its first days (firstVisitAfterDays),
  * count for nothing.
  */
-export function serviceCtas(input: ServiceCtaInput, existing: readonly Cta[]): { create: CtaDraft[]; close: { id: string; cause: string; reason: ServiceCloseReason }[] } {
+export function serviceCtas(input: ServiceCtaInput, existing: readonly Cta[]): { create: CtaDraft[]; close: { id: string; cause: string; reason: ServiceCloseReason }[]; reopen: Set<string> } {
   const { account, today, settings } = input;
   const owner = account.csm ?? account.owner;
   const live = <T extends { accountId: string; deleted?: boolean }>(xs: readonly T[]) => xs.filter((x) => x.accountId === account.id && !x.deleted);
@@ -113,23 +113,33 @@ export function serviceCtas(input: ServiceCtaInput, existing: readonly Cta[]): {
   }
 
   const close: { id: string; cause: string; reason: ServiceCloseReason }[] = [];
+  const reopen = new Set<string>();
   let visitById: Map<string, ServiceVisit> | undefined;
+  const followUpOf = (cause: string) => {
+    const parts = cause.split(':');
+    visitById ??= new Map(input.visits.map((v) => [v.id, v]));
+    const visit = visitById.get(parts.slice(2, -1).join(':'));
+    return visit && !visit.deleted && visit.accountId === account.id ? visit.followUps[Number(parts.at(-1))] : undefined;
+  };
   for (const c of existing) {
-    if (c.accountId !== account.id || c.deleted || c.status === 'closed') continue;
+    if (c.accountId !== account.id || c.deleted) continue;
+    // A follow-up closed because its visit was deleted is due again when the visit is restored.
+    if (c.status === 'closed') {
+      if (c.closedBy === 'visit_removed' && c.cause.startsWith('service:followup:') && followUpOf(c.cause)) reopen.add(c.id);
+      continue;
+    }
     const parts = c.cause.split(':');
     let reason: ServiceCloseReason | undefined;
     if (c.cause.startsWith('service:visit:') && monthState(cadence, parts.at(-1)!).visits > 0) reason = 'visit_logged';
     else if (c.cause.startsWith('service:qbr:') && quarterOfCause(parts.at(-1)!).some((m) => monthState(cadence, m).visits > 0)) reason = 'visit_logged';
     else if (c.cause.startsWith('service:report:') && monthState(cadence, parts.at(-1)!).reported) reason = 'report_sent';
     else if (c.cause.startsWith('service:followup:')) {
-      visitById ??= new Map(input.visits.map((v) => [v.id, v]));
-      const visit = visitById.get(parts.slice(2, -1).join(':'));
-      if (!visit || visit.deleted || !visit.followUps[Number(parts.at(-1))]) reason = 'visit_removed';
+      if (!followUpOf(c.cause)) reason = 'visit_removed';
     } else if (c.cause.startsWith('expectations:reset:') && resetDone) reason = 'reset_done';
     else if (c.cause.startsWith('expectations:review:') && reviews.some((d) => d > parts.at(-1)!)) reason = 'review_done';
     if (reason) close.push({ id: c.id, cause: c.cause, reason });
   }
-  return { create, close };
+  return { create, close, reopen };
 }
 
 /** The three months of a `YYYY-Qn` quarter named in a cause. */

@@ -5,6 +5,7 @@ import { writeRecord } from '../../data/sync/outbox';
 import { healthModelItem } from '../../features/engine-settings';
 import { DEFAULT_HEALTH_MODEL } from '../../features/health/model';
 import { translator } from '../../shared/i18n';
+import { fakeVisit } from '../../tests/support/builders';
 import { bookChangedElsewhere, evaluateWholeBook } from './book';
 
 /*
@@ -64,6 +65,37 @@ describe('the book in the background', () => {
     await running;
     await next;
     expect(await causes('d')).toContain('renewal:d:2027-02-19:90');
+  });
+});
+
+describe('a deleted visit restored', () => {
+  it('reopens the follow-ups its deletion closed, and leaves one a person closed as it was', async () => {
+    const visit = fakeVisit({
+      id: 'v1', accountId: 'a', createdAt: T, updatedAt: T, date: '2026-11-28', attendees: ['Lee'],
+      followUps: [{ text: 'send the SSO guide', dueDate: '2026-12-05' }, { text: 'book the training', dueDate: '2026-12-08' }],
+    });
+    const write = async (v: typeof visit, iso: string) => writeRecord(database, 'visits', v, new Date(iso));
+    const followUp = async (n: number) => (await database.ctas.get(`cta:service:followup:v1:${n}`))!;
+    await write(visit, '2026-12-01T09:00:00');
+    await evaluateWholeBook(database, tr, at('2026-12-01T09:00:01'));
+    expect((await followUp(0)).status).toBe('open');
+    // The CSM did the second one herself.
+    await writeRecord(database, 'ctas', { ...(await followUp(1)), status: 'closed', closedNote: 'done' }, new Date('2026-12-01T09:01:00'));
+
+    await write({ ...visit, deleted: true }, '2026-12-01T09:02:00');
+    await evaluateWholeBook(database, tr, at('2026-12-01T09:02:01'));
+    expect(await followUp(0)).toMatchObject({ status: 'closed', closedBy: 'visit_removed', closedNote: 'Closed: the visit or follow-up was removed' });
+    expect(await followUp(1)).toMatchObject({ status: 'closed', closedNote: 'done' });
+
+    await write({ ...visit, deleted: false }, '2026-12-01T09:03:00'); // Undo
+    await evaluateWholeBook(database, tr, at('2026-12-01T09:03:01'));
+    const back = await followUp(0);
+    expect(back.status).toBe('open');
+    expect(back).not.toHaveProperty('closedNote');
+    expect(back).not.toHaveProperty('closedBy');
+    expect(await followUp(1)).toMatchObject({ status: 'closed', closedNote: 'done' });
+    // Open again, it is not reopened again (nothing more to write).
+    expect((await evaluateWholeBook(database, tr, at('2026-12-01T09:04:00'))).evaluated).toBe(0);
   });
 });
 

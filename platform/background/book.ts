@@ -6,8 +6,9 @@ import { toCta } from '../../data/model/cta-draft';
 import { localDate } from '../../shared/dates/local-date';
 import type { LensDB } from '../../data/db/db';
 import { readEngineSettings } from '../../features/engine-settings';
-import type { MessageKey, Translator } from '../../shared/i18n';
+import type { Translator } from '../../shared/i18n';
 import { wordCtaTitle } from './evaluate';
+import { closedByRule, reopened } from '../../features/ctas';
 import { warmToday } from './today';
 
 /**
@@ -134,8 +135,12 @@ async function writeVerdicts(database: LensDB, book: BookTables, verdicts: Accou
     for (const c of v.close) {
       const cta = ctaById.get(c.id);
       if (!cta) continue;
-      writes.push({ kind: 'ctas', record: { ...cta, status: 'closed', closedNote: words.t(`cta.closed.${c.reason}` as MessageKey), updatedAt: stamp } });
+      writes.push({ kind: 'ctas', record: closedByRule(cta, c.reason, words, stamp) });
       closed++;
+    }
+    for (const { id } of v.reopen) {
+      const cta = ctaById.get(id);
+      if (cta) writes.push({ kind: 'ctas', record: reopened(cta, stamp) });
     }
   }
   await writeRecords(database, writes, at);

@@ -2,7 +2,7 @@ import { writeRecord } from '../../data/sync/outbox';
 import { localDate } from '../../shared/dates/local-date';
 import type { LensDB } from '../../data/db/db';
 import { accountRecords } from '../../data/db/account-records';
-import { closedNote, evaluateCtas, wordCtaTitle } from '../../features/ctas';
+import { closedByRule, evaluateCtas, reopened, wordCtaTitle } from '../../features/ctas';
 import { toCta } from '../../data/model/cta-draft';
 import { readEngineSettings } from '../../features/engine-settings';
 import type { Translator } from '../../shared/i18n';
@@ -17,9 +17,9 @@ export { wordCtaTitle };
  * ids) and closes those it shows resolved; both go through the outbox like
  * any record a person writes.
  */
-export async function evaluateAccountCtas(database: LensDB, accountId: string, now: Date, tr: Translator): Promise<{ created: number; closed: number }> {
+export async function evaluateAccountCtas(database: LensDB, accountId: string, now: Date, tr: Translator): Promise<{ created: number; closed: number; reopened: number }> {
   const account = await database.accounts.get(accountId);
-  if (!account) return { created: 0, closed: 0 };
+  if (!account) return { created: 0, closed: 0, reopened: 0 };
   const { snapshots: imported, milestones, outcomes, ctas: existing, visits, notes, plans, reports, promises, handovers } =
     await accountRecords(database, accountId, ['milestones', 'outcomes', 'ctas', 'visits', 'notes', 'plans', 'reports', 'promises', 'handovers']);
   const { model, renewal, service, onboarding } = await readEngineSettings();
@@ -33,9 +33,14 @@ export async function evaluateAccountCtas(database: LensDB, accountId: string, n
   });
   const at = now.toISOString();
   for (const draft of result.create) await writeRecord(database, 'ctas', toCta(draft, wordCtaTitle(draft, tr), at), now);
+  const byId = new Map(existing.map((c) => [c.id, c]));
   for (const closure of result.close) {
-    const cta = existing.find((c: { id: string }) => c.id === closure.id) as Record<string, unknown> | undefined;
-    if (cta) await writeRecord(database, 'ctas', { ...cta, status: 'closed', closedNote: closedNote(closure.reason, tr), updatedAt: at }, now);
+    const cta = byId.get(closure.id);
+    if (cta) await writeRecord(database, 'ctas', closedByRule(cta, closure.reason, tr, at), now);
   }
-  return { created: result.create.length, closed: result.close.length };
+  for (const { id } of result.reopen) {
+    const cta = byId.get(id);
+    if (cta) await writeRecord(database, 'ctas', reopened(cta, at), now);
+  }
+  return { created: result.create.length, closed: result.close.length, reopened: result.reopen.length };
 }

@@ -19,6 +19,7 @@ afterAll(async () => {
 
 type Visit = { id: string; accountId: string; attendees: string[]; bossMet: boolean; durationMin: number; notes?: string; deleted?: boolean; version?: number; sentiment?: { band: string; reason?: string } };
 const NAME = 'Initech Software';
+const ADD_FOLLOW_UP = 'Add a follow-up';
 const visitsOf = async (accountId: string) => ((await readStores(ext, ['visits'])).visits as Visit[]).filter((v) => v.accountId === accountId);
 
 it('logs a visit from the popup, edits it, deletes it and undoes the deletion', async () => {
@@ -61,6 +62,8 @@ it('logs a visit from the popup, edits it, deletes it and undoes the deletion', 
   expect(await edit.getByLabel('Attendees').inputValue()).toBe('Bill Lumbergh, Milton Waddams');
   await edit.getByLabel('Length (minutes)').fill('45');
   await edit.getByLabel('Notes').fill('Agreed on a weekly report for the boss.');
+  await edit.getByRole('button', { name: ADD_FOLLOW_UP }).click();
+  await edit.getByLabel('Follow-up 1', { exact: true }).fill('Send the weekly report template');
   await edit.getByRole('button', { name: 'Save changes' }).click();
   await log.getByText('Visit changed.').waitFor();
   await expect.poll(async () => ((await readRow(ext, 'visits', logged!.id)) as Visit).durationMin).toBe(45);
@@ -68,17 +71,24 @@ it('logs a visit from the popup, edits it, deletes it and undoes the deletion', 
   expect(edited).toMatchObject({ id: logged!.id, notes: 'Agreed on a weekly report for the boss.', bossMet: true, sentiment: { band: 'yellow' } });
   expect(await visitsOf(accountId)).toHaveLength(before + 1);
   await row.getByText('45 min').waitFor();
+  // The follow-up is a next step; the background raises it.
+  const followUp = `cta:service:followup:${logged!.id}:0`;
+  const ctaStatus = async () => ((await readRow(ext, 'ctas', followUp)) as { status: string } | undefined)?.status;
+  await expect.poll(ctaStatus, { timeout: 10_000 }).toBe('open');
 
   // Delete: gone from the log at once, kept as a tombstone; Undo brings the same visit back.
   await row.getByRole('button', { name: /^Delete the visit of / }).click();
   await log.getByText(/^Visit of .* deleted\.$/).waitFor();
   await expect.poll(() => row.count()).toBe(0);
   await expect.poll(async () => ((await readRow(ext, 'visits', logged!.id)) as Visit).deleted).toBe(true);
+  await expect.poll(ctaStatus, { timeout: 10_000 }).toBe('closed');
   await log.getByRole('button', { name: 'Undo' }).click();
   await log.getByText(/^Visit of .* restored\.$/).waitFor();
   await expect.poll(async () => ((await readRow(ext, 'visits', logged!.id)) as Visit).deleted).toBe(false);
   expect(await readRow(ext, 'visits', logged!.id)).toMatchObject({ attendees: ['Bill Lumbergh', 'Milton Waddams'], durationMin: 45, notes: 'Agreed on a weekly report for the boss.' });
   await row.getByText('45 min').waitFor();
   expect(await visitsOf(accountId)).toHaveLength(before + 1);
+  // Its follow-up, closed with the deletion, is due again.
+  await expect.poll(ctaStatus, { timeout: 10_000 }).toBe('open');
   await page.close();
 });
