@@ -13,21 +13,39 @@ export async function summariseDays(sql: Sql, teamId: string, from: Date, to: Da
         and exists (select 1 from usage_days u where u.team_id = $1 and u.day = d::date)`,
     [teamId, utcDate(from), utcDate(to)],
   );
-  for (const { day } of rows) {
-    await sql.transaction(async (tx) => {
-      if (tx.kind === 'postgres') await tx.query(`set local jit = off; set local work_mem = '256MB'`);
-      // Taken first: events arriving meanwhile mark the day dirty again after this commits.
-      await tx.query('update usage_days set dirty = false where team_id = $1 and day = $2::date', [teamId, day]);
-      await tx.query('delete from usage_user_days where team_id = $1 and day = $2::date', [teamId, day]);
-      await tx.query('delete from usage_event_days where team_id = $1 and day = $2::date', [teamId, day]);
-      // Bounds as instants, so the planner reads that day's partition only.
-      const range = `e.team_id = $1 and e.ts >= $3::timestamptz and e.ts < $4::timestamptz and e.type in ('track', 'page', 'screen')`;
-      const start = utcMidnight(day);
-      const bounds = [teamId, day, start.toISOString(), new Date(start.getTime() + DAY_MS).toISOString()];
-      const grouped = `from events e left join end_users u on e.group_id is null and u.team_id = $1 and u.user_id = e.user_id where ${range} and coalesce(e.group_id, u.group_id) is not null`;
-      await tx.query(`insert into usage_user_days (team_id, day, group_id, user_id) select $1, $2::date, coalesce(e.group_id, u.group_id), e.user_id ${grouped} and e.user_id is not null group by 3, 4`, bounds);
-      await tx.query(`insert into usage_event_days (team_id, day, group_id, event, n, last) select $1, $2::date, coalesce(e.group_id, u.group_id), e.event, count(*), max(e.ts) ${grouped} and e.event is not null group by 3, 4`, bounds);
-    });
-  }
+  // Days are apart (each has its own rows and partition): PostgreSQL summarises a few at once, one per connection.
+  const days = rows.map((r) => r.day);
+  const lanes = sql.kind === 'postgres' ? Math.min(SUMMARY_LANES, days.length) : 1;
+  let next = 0;
+  await Promise.all(Array.from({ length: lanes }, async () => {
+    while (next < days.length) await summariseDay(sql, teamId, days[next++]!);
+  }));
   return rows.length;
+}
+
+/** Days summarised at once on PostgreSQL. */
+const SUMMARY_LANES = 3;
+
+async function summariseDay(sql: Sql, teamId: string, day: string): Promise<void> {
+  await sql.transaction(async (tx) => {
+    if (tx.kind === 'postgres') await tx.query(`set local jit = off; set local work_mem = '256MB'`);
+    // Taken first: events arriving meanwhile mark the day dirty again after this commits.
+    await tx.query('update usage_days set dirty = false where team_id = $1 and day = $2::date', [teamId, day]);
+    await tx.query('delete from usage_user_days where team_id = $1 and day = $2::date', [teamId, day]);
+    await tx.query('delete from usage_event_days where team_id = $1 and day = $2::date', [teamId, day]);
+    // Bounds as instants, so the planner reads that day's partition only; the day's events are read once for both summaries.
+    const start = utcMidnight(day);
+    await tx.query(
+      `with g as materialized (
+         select coalesce(e.group_id, u.group_id) as group_id, e.user_id, e.event, e.ts
+           from events e left join end_users u on e.group_id is null and u.team_id = $1 and u.user_id = e.user_id
+          where e.team_id = $1 and e.ts >= $3::timestamptz and e.ts < $4::timestamptz and e.type in ('track', 'page', 'screen')
+            and coalesce(e.group_id, u.group_id) is not null),
+       users as (insert into usage_user_days (team_id, day, group_id, user_id)
+                 select $1, $2::date, group_id, user_id from g where user_id is not null group by 3, 4)
+       insert into usage_event_days (team_id, day, group_id, event, n, last)
+       select $1, $2::date, group_id, event, count(*), max(ts) from g where event is not null group by 3, 4`,
+      [teamId, day, start.toISOString(), new Date(start.getTime() + DAY_MS).toISOString()],
+    );
+  });
 }
