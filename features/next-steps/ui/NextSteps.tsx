@@ -8,6 +8,7 @@ import { formatDate } from '../../../shared/ui/format';
 import { useTr } from '../../../shared/i18n/I18n';
 import { saveFailed } from '../../../shared/ui/FormMessage';
 import { CtaPlay, usePlays } from '../../use-plays';
+import { Unbroken } from '../../../shared/ui/Unbroken';
 
 /** The account's open calls to action, and a quick way to add one by hand. */
 export function NextSteps({ account, ctas, now }: { account: Account; ctas: Cta[] | undefined; now: Date }) {
@@ -56,7 +57,7 @@ export function NextSteps({ account, ctas, now }: { account: Account; ctas: Cta[
         <ul className="steps">
           {open.map((c) => (
             <li key={c.id} className={!awake(c) ? 'snoozed' : c.dueDate < today ? 'overdue' : ''} data-source={c.source}>
-              <span>{c.title}</span>{' '}
+              <span><Unbroken text={c.title} /></span>{' '}
               <span className="muted">
                 · {formatDate(c.dueDate, tr.locale)} · {t(`steps.source.${c.source}` as MessageKey)}
                 {c.owner ? ` · ${c.owner}` : ''}

@@ -3,6 +3,7 @@ import type { MessageKey } from '../../../shared/i18n';
 import type { BookMetrics, Money } from '../metrics';
 import { formatMoney } from '../../../shared/ui/format';
 import { useTr } from '../../../shared/i18n/I18n';
+import { Unbroken } from '../../../shared/ui/Unbroken';
 
 export interface TileSpec {
   id: string;
@@ -23,7 +24,7 @@ export function Tiles({ tiles }: { tiles: readonly TileSpec[] }) {
             <button type="button" className="info" aria-expanded={open === tile.id} aria-label={t('portfolio.definitionOf', { name: t(`portfolio.metric.${tile.id}` as MessageKey) })}
               onClick={() => setOpen(open === tile.id ? null : tile.id)}>?</button>
           </dt>
-          <dd className="tile-value">{tile.value}</dd>
+          <dd className="tile-value">{typeof tile.value === 'string' ? <Unbroken text={tile.value} /> : tile.value}</dd>
           {tile.sub && <dd className="muted small">{tile.sub}</dd>}
           {open === tile.id && <dd className="definition small" role="note">{t(`portfolio.def.${tile.id}` as MessageKey)}</dd>}
         </div>

@@ -21,10 +21,10 @@ const features = tableFeatures({
 const col = createColumnHelper<typeof features, PortfolioRow>();
 export const ROW_HEIGHT = 36;
 const BAND_ORDER = { red: 0, yellow: 1, green: 2 } as const;
-/** Fixed widths (px): every virtual row lays out alike, and the header lines up with them. */
+/** Fixed widths (px): every virtual row lays out alike, and the header lines up with them. Dates have room for 2026年12月31日. */
 const WIDTH: Record<PortfolioColumn, number> = {
   name: 200, crm: 110, owner: 110, csm: 110, segment: 100, arr: 110, health: 70, trend: 80,
-  contractEnd: 115, days: 80, nextTouchpoint: 150, lastVisit: 115, openCtas: 90, promiseRisks: 90,
+  contractEnd: 130, days: 80, nextTouchpoint: 160, lastVisit: 130, openCtas: 90, promiseRisks: 90,
 };
 
 /**

@@ -10,6 +10,7 @@ import { afterPaint } from '../../../platform/panel/after-paint';
 import type { WorkItem } from '../worklist';
 import type { Cta } from '../../../data/model/records';
 import type { LoadedPlays } from './TodayPlays';
+import { Unbroken } from '../../../shared/ui/Unbroken';
 
 const TodayPlays = lazy(() => import('./TodayPlays'));
 
@@ -105,7 +106,7 @@ export function TodayList({ compact = false }: { compact?: boolean }) {
                 <ul className="steps">
                   {g.items.map((i) => (
                     <li key={i.key} className={i.when === 'overdue' ? 'overdue' : ''} data-source={i.source}>
-                      <span>{i.title}</span>{' '}
+                      <span><Unbroken text={i.title} /></span>{' '}
                       <span className="muted">
                         · {when(i)} · {i.risk ? t(`today.risk.${i.risk}` as MessageKey) : t(`steps.source.${i.source}` as MessageKey)}
                         {i.needsOtherTeam ? ` · ${t('today.otherTeam')}` : ''}

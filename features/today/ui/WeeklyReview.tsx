@@ -6,6 +6,7 @@ import { formatDate } from '../../../shared/ui/format';
 import { useReview } from '../../../platform/panel/data-client';
 import { CtaPlay, usePlays } from '../../use-plays';
 import { atRiskLine, groupSummary, itemFacts, ownerName, reviewText } from '../review-text';
+import { Unbroken } from '../../../shared/ui/Unbroken';
 
 /**
  * The weekly onboarding risk review, for the team's meeting: each owner's open
@@ -65,7 +66,7 @@ export function WeeklyReview() {
                         i.account.name
                       )}
                       {t('review.line.sep')}
-                      <span>{i.title}</span> <span className="muted">· {[...(i.flagged ? [t('review.flagged')] : []), ...itemFacts(i, tr)].join(' · ')}</span>
+                      <span><Unbroken text={i.title} /></span> <span className="muted">· {[...(i.flagged ? [t('review.flagged')] : []), ...itemFacts(i, tr)].join(' · ')}</span>
                       <CtaPlay cause={i.cause} title={i.title} plays={plays} />
                     </li>
                   );
