@@ -1,6 +1,10 @@
 import type { CtaRule } from '../../data/model/cta-draft';
 import type { Cta } from '../../data/model/records';
 import { monthName } from '../../shared/dates/month-name';
+import { formatDate } from '../../shared/ui/format';
+
+/** A date parameter in the reader's language (2026年11月28日, Nov 28, 2026); a stored title keeps its ISO date. */
+const day = (v: unknown, locale: Parameters<typeof formatDate>[1]) => formatDate(String(v), locale);
 import { serviceCtas, type ServiceCtaInput } from './ctas';
 
 export interface ServiceRuleInput {
@@ -20,12 +24,12 @@ export const serviceCtaRule: CtaRule<ServiceRuleInput> = {
     return { create: found.create, resolve: (c) => reasons.get(c.id), reopen: (c) => found.reopen.has(c.id) };
   },
   titles: {
-    service_visit_missed: (p, tr) => tr.t('cta.visitMissed', { month: monthName(String(p.month), tr.locale), serviceDay: String(p.serviceDay) }),
+    service_visit_missed: (p, tr) => tr.t('cta.visitMissed', { month: monthName(String(p.month), tr.locale), serviceDay: day(p.serviceDay, tr.locale) }),
     service_qbr_missed: (p, tr) => tr.t('cta.qbrMissed', { quarter: String(p.quarter) }),
     service_report_missing: (p, tr) => tr.t('cta.reportMissing', { month: monthName(String(p.month), tr.locale) }),
-    service_followup: (p, tr) => tr.t('cta.followUp', { text: String(p.text), visitDate: String(p.visitDate) }),
+    service_followup: (p, tr) => tr.t('cta.followUp', { text: String(p.text), visitDate: day(p.visitDate, tr.locale) }),
     expectation_reset: (_p, tr) => tr.t('cta.expectationReset'),
-    expectation_review: (p, tr) => tr.t('cta.expectationReview', { since: String(p.since) }),
+    expectation_review: (p, tr) => tr.t('cta.expectationReview', { since: day(p.since, tr.locale) }),
   },
   closedNotes: {
     visit_logged: 'cta.closed.visit_logged',
