@@ -36,4 +36,19 @@ describe('the whole book evaluated without any page open', () => {
     expect(verdicts[0]!.create.map((d) => d.cause)).toContain('renewal:b:2027-02-19:90');
     expect(evaluateBook(book(accounts), settings, '2026-12-01', new Set()).evaluated).toBe(0);
   });
+
+  it('raises the key person gone quiet CTA at the service settings\' threshold', () => {
+    const account = acct('a', '2028-01-01');
+    const keyPeople = [{ id: 'p-boss', role: 'boss' as const, name: 'Wang Lei', contact: 'wang.lei@example.cn' }];
+    const people = {
+      ...book([account]),
+      handovers: [{ id: 'handover:a', accountId: 'a', createdAt: T, updatedAt: T, status: 'accepted' as const, keyPeople }],
+      snapshots: [{ id: 'a:2026-11-24', accountId: 'a', asOf: '2026-11-24', inputs: {}, usage: { keyPeople: [{ person: 'p-boss', lastActiveOn: '2026-11-10' }] }, createdAt: T, updatedAt: T }],
+    };
+    const quiet = (service: typeof DEFAULT_SERVICE_SETTINGS) =>
+      evaluateBook(people, { ...settings, service }, '2026-11-24').verdicts.flatMap((v) => v.create).filter((d) => d.cause.startsWith('people:quiet:')).map((d) => d.cause);
+    // 14 days without use: quiet for a team that set 14, not yet under the default 21.
+    expect(quiet(DEFAULT_SERVICE_SETTINGS)).toEqual([]);
+    expect(quiet({ ...DEFAULT_SERVICE_SETTINGS, keyPersonQuietDays: 14 })).toEqual(['people:quiet:a:p-boss']);
+  });
 });

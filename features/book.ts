@@ -89,6 +89,7 @@ export function evaluateBook(t: BookTables, settings: BookSettings, today: IsoDa
       renewalSettings: settings.renewal,
       logged: touchpointLogs(rows.visits, rows.notes),
       handovers: rows.handovers,
+      keyPersonQuietDays: settings.service.keyPersonQuietDays,
       onboardingTemplate: templateFor(settings.onboarding ?? {}, account.segment).milestones,
       today,
       service: { plans: rows.plans, visits: rows.visits, reports: rows.reports, notes: rows.notes, settings: settings.service },

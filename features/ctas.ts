@@ -26,6 +26,8 @@ export interface CtaEvaluationInput {
   onboardingTemplate?: readonly MilestoneTemplate[];
   /** The account's handovers, which hold its key people. */
   handovers?: readonly Handover[];
+  /** Days without use after which a key person has gone quiet (service settings; absent: the default 21). */
+  keyPersonQuietDays?: number;
   /** The service rhythm and expectation notes; without them no service CTAs are raised. */
   service?: Omit<ServiceCtaInput, 'account' | 'today'>;
   today: IsoDate;

@@ -13,6 +13,8 @@ export interface PeopleCtaInput {
   handovers?: readonly Handover[];
   /** The account's health readings: the team server's usage rollup names the key people's last active day. */
   snapshots?: readonly Pick<HealthSnapshot, 'accountId' | 'asOf' | 'deleted' | 'usage'>[];
+  /** Days without use of the product after which a key person has gone quiet (the service settings' keyPersonQuietDays). */
+  keyPersonQuietDays?: number;
   today: IsoDate;
 }
 
@@ -32,7 +34,7 @@ const quietPrefix = (accountId: string) => `people:quiet:${accountId}:`;
  * itself only when the person is marked as still there (a mistaken mark).
  */
 export const peopleCtaRule: CtaRule<PeopleCtaInput> = {
-  evaluate({ account, handovers, snapshots, today }) {
+  evaluate({ account, handovers, snapshots, today, keyPersonQuietDays }) {
     const people = peopleOf((handovers ?? []).filter((h) => h.accountId === account.id));
     const prefix = leftPrefix(account.id);
     const create: CtaDraft[] = people.flatMap((p) =>
@@ -42,7 +44,7 @@ export const peopleCtaRule: CtaRule<PeopleCtaInput> = {
     );
     // people:quiet:<accountId>:<person>: a key person still there who has not used the product for a while.
     const quiet = quietPrefix(account.id);
-    const activity = peopleActivity(people, (snapshots ?? []).filter((s) => s.accountId === account.id), today);
+    const activity = peopleActivity(people, (snapshots ?? []).filter((s) => s.accountId === account.id), today, keyPersonQuietDays);
     for (const a of activity ?? []) {
       if (!a.quiet) continue;
       const params = { name: a.person.name, role: a.person.role, days: a.daysQuiet!, since: a.lastActiveOn! };

@@ -57,6 +57,18 @@ describe('the key person gone quiet CTA', () => {
     expect(playSteps(draft!.cause, {}, translator('en'))![0]).toMatch(/ask what changed/);
   });
 
+  it('follows the team\'s threshold: raised at the set number of days, not a day before', () => {
+    const boss = (asOf: string) => reading(asOf, [{ person: 'p-boss', lastActiveOn: '2026-11-10' }]);
+    const at = (today: string, keyPersonQuietDays: number) => quiet({ ...input([boss(today)], [], today), keyPersonQuietDays }).map((d) => d.title.params.days);
+    // 14 days: quiet on Nov 24, not on Nov 23 (13 days), where the default 21 would say nothing yet.
+    expect(at('2026-11-23', 14)).toEqual([]);
+    expect(at('2026-11-24', 14)).toEqual([14]);
+    expect(quiet(input([boss('2026-11-24')], [], '2026-11-24'))).toEqual([]);
+    // 30 days: not on Dec 9 (29 days) although the default would have raised it on Dec 1; raised on Dec 10.
+    expect(at('2026-12-09', 30)).toEqual([]);
+    expect(at('2026-12-10', 30)).toEqual([30]);
+  });
+
   it('is raised once, and closes when the person uses the product again, leaves or is removed', () => {
     const open = quiet(input([DEC1])).map((d) => toCta(d, 'x', T));
     expect(quiet(input([{ ...DEC1, asOf: '2026-12-05' }], open, '2026-12-05'))).toEqual([]);

@@ -68,6 +68,12 @@ export const ServiceSettingsSchema = z.object({
   firstVisitAfterDays: z.number().int().min(0).max(90).default(14),
   /** Days a visit's follow-up is given by default. */
   followUpDays: z.number().int().min(1).max(90).default(7),
+  /**
+   * A key person with no use of the product for this many days has gone quiet (features/people/quiet):
+   * the Key people card marks them and a call to action is raised. Three weeks by default: long enough
+   * for a holiday, short enough to act before the person is gone.
+   */
+  keyPersonQuietDays: z.number().int().min(7).max(120).default(21),
   /** When CS joins the sale: below all three, after close; otherwise at ~70% (features/handover/involvement). */
   involvement: z
     .object({

@@ -234,6 +234,10 @@ export const serviceEn = {
   'checklistEditor.maxValue': 'Deal value under',
   'checklistEditor.maxCycleDays': 'Sales cycle under (days)',
   'checklistEditor.maxImplementationWeeks': 'Implementation under (weeks)',
+  'checklistEditor.people': 'Key people',
+  'checklistEditor.keyPersonQuietDays': 'A key person has gone quiet after (days without using the product)',
+  'checklistEditor.keyPersonQuietDaysHint': 'From the team server’s usage data. The Key people card marks them and a call to action is raised. 7 to 120 days; 21 by default.',
+  'checklistEditor.badQuietDays': 'A key person goes quiet after 7 to 120 days: enter a whole number in that range.',
   'checklistEditor.badNumber': 'Use whole numbers: reset 1–180 days, review 1–12 months, follow-ups 1–90 days; limits above 0.',
   'visits.col.author': 'Logged by',
 } as const;

@@ -236,6 +236,10 @@ export const serviceZhCN: Record<keyof typeof serviceEn, string> = {
   'checklistEditor.maxValue': '交易金额低于',
   'checklistEditor.maxCycleDays': '销售周期低于（天）',
   'checklistEditor.maxImplementationWeeks': '实施周期低于（周）',
+  'checklistEditor.people': '关键人',
+  'checklistEditor.keyPersonQuietDays': '关键人连续几天未使用产品即视为沉寂（天）',
+  'checklistEditor.keyPersonQuietDaysHint': '依据团队服务器的使用数据。关键人卡片会标出沉寂的人，并发起一项行动。可设 7 到 120 天，默认 21 天。',
+  'checklistEditor.badQuietDays': '关键人沉寂天数须为 7 到 120 之间的整数。',
   'checklistEditor.badNumber': '请填写整数：重设 1–180 天，回顾 1–12 个月，跟进 1–90 天；上限须大于 0。',
   'visits.col.author': '记录人',
 };

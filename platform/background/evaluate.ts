@@ -27,7 +27,7 @@ export async function evaluateAccountCtas(database: LensDB, accountId: string, n
   const result = evaluateCtas({
     account, snapshots, milestones, outcomes, existing,
     model, renewalSettings: renewal,
-    logged: touchpointLogs(visits, notes), handovers, today: localDate(now),
+    logged: touchpointLogs(visits, notes), handovers, keyPersonQuietDays: service.keyPersonQuietDays, today: localDate(now),
     onboardingTemplate: templateFor(onboarding ?? {}, account.segment).milestones,
     service: { plans, visits, reports, notes, settings: service },
   });

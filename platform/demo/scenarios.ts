@@ -57,6 +57,7 @@ export function viewOf(book: DemoBook, name: string, today: IsoDate): AccountVie
     renewalSettings: DEFAULT_RENEWAL_SETTINGS,
     logged: touchpointLogs(of(book.visits), of(book.notes)),
     handovers: of(book.handovers),
+    keyPersonQuietDays: DEFAULT_SERVICE_SETTINGS.keyPersonQuietDays,
     service: { plans: of(book.plans), visits: of(book.visits), reports: of(book.reports), notes: of(book.notes), settings: DEFAULT_SERVICE_SETTINGS },
     today,
   });

@@ -23,7 +23,7 @@ tables.handovers = [{
 }];
 const usage = { keyPeople: [{ person: 'p-boss', lastActiveOn: '2026-11-10' }, { person: 'p-champ', lastActiveOn: '2026-11-28' }] };
 const NOW = new Date(2026, 11, 2, 10);
-const show = (locale: Locale) => render(<I18nProvider locale={locale}><PeopleCard account={account} now={NOW} /></I18nProvider>);
+const show = (locale: Locale, quietDays = 21) => render(<I18nProvider locale={locale}><PeopleCard account={account} now={NOW} quietDays={quietDays} /></I18nProvider>);
 
 describe('PeopleCard activity', () => {
   afterEach(cleanup);
@@ -45,5 +45,18 @@ describe('PeopleCard activity', () => {
     cleanup();
     show('zh-CN');
     expect(screen.getAllByTestId('person-activity')[0]).toHaveTextContent('已沉寂：最近一次使用产品为 2026年11月10日（22 天前）');
+  });
+  it('marks a key person quiet at the team\'s threshold, the one the call to action is raised at', () => {
+    tables.snapshots = [{ id: 's', accountId: 'acc-1', asOf: '2026-12-01', inputs: {}, usage, createdAt: T, updatedAt: T }];
+    const boss = () => screen.getAllByTestId('person-activity')[0]!;
+    // The boss last used the product 22 days ago: quiet for a team that set 22 days…
+    show('en', 22);
+    expect(boss()).toHaveTextContent('quiet: last used the product Nov 10, 2026 (22 days ago)');
+    expect(boss()).toHaveClass('warn');
+    cleanup();
+    // …not yet for one that set 23, although the default 21 would mark them.
+    show('en', 23);
+    expect(boss().textContent).toBe('last used the product Nov 10, 2026');
+    expect(boss()).not.toHaveClass('warn');
   });
 });

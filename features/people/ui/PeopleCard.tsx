@@ -17,8 +17,10 @@ const ROLES: readonly Person['role'][] = ['boss', 'champion', 'user', 'other'];
  * The account's key people, kept up after the handover: each one's stance
  * (decision-maker, supporter, opponent) and whether they are still at the
  * customer. Marking one as left raises a call to action for the CSM.
+ * `quietDays` is the team's threshold for a key person gone quiet, the same
+ * one the book's evaluation raises its call to action at.
  */
-export function PeopleCard({ account, now }: { account: Account; now: Date }) {
+export function PeopleCard({ account, now, quietDays }: { account: Account; now: Date; quietDays: number }) {
   const tr = useTr();
   const { t } = tr;
   const handovers = useRecords('handovers', account.id);
@@ -56,7 +58,7 @@ export function PeopleCard({ account, now }: { account: Account; now: Date }) {
   };
   const present = people.filter((p) => !p.leftAt);
   // What the team server's usage data says of each one still there; undefined without such data.
-  const activity = snapshots ? peopleActivity(people, snapshots, localDate(now)) : undefined;
+  const activity = snapshots ? peopleActivity(people, snapshots, localDate(now), quietDays) : undefined;
   const activityOf = new Map((activity ?? []).map((a) => [personKey(a.person), a]));
 
   return (

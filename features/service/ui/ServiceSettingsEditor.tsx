@@ -15,7 +15,8 @@ type Lines = Record<ChecklistSection, string>;
 /**
  * The service-visit checklist template (one item per line per section) and
  * the expectation timing: reset within N days of signing, review with the
- * boss every N months, follow-ups due after N days.
+ * boss every N months, follow-ups due after N days; and after how many days
+ * without use of the product a key person has gone quiet.
  */
 export function ServiceSettingsEditor() {
   const { t } = useTr();
@@ -25,7 +26,8 @@ export function ServiceSettingsEditor() {
     Object.fromEntries(CHECKLIST_SECTIONS.map((sec) => [sec, s.checklist[sec].map(label).join('\n')])) as Lines;
   const [lines, setLines] = useState<Lines>(() => toLines(DEFAULT_SERVICE_SETTINGS));
   const [numbers, setNumbers] = useState({
-    resetWithinDays: '30', reviewEveryMonths: '3', followUpDays: '7', firstVisitAfterDays: '14', maxValue: '15000', maxCycleDays: '45', maxImplementationWeeks: '3',
+    resetWithinDays: '30', reviewEveryMonths: '3', followUpDays: '7', firstVisitAfterDays: '14', keyPersonQuietDays: '21',
+    maxValue: '15000', maxCycleDays: '45', maxImplementationWeeks: '3',
   });
   const [rhythms, setRhythms] = useState<Record<Segment, Rhythm>>(DEFAULT_SERVICE_SETTINGS.rhythms);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -36,7 +38,7 @@ export function ServiceSettingsEditor() {
     setRhythms(s.rhythms);
     setNumbers({
       resetWithinDays: String(s.resetWithinDays), reviewEveryMonths: String(s.reviewEveryMonths), followUpDays: String(s.followUpDays),
-      firstVisitAfterDays: String(s.firstVisitAfterDays),
+      firstVisitAfterDays: String(s.firstVisitAfterDays), keyPersonQuietDays: String(s.keyPersonQuietDays),
       maxValue: String(s.involvement.maxValue), maxCycleDays: String(s.involvement.maxCycleDays), maxImplementationWeeks: String(s.involvement.maxImplementationWeeks),
     });
   };
@@ -57,13 +59,15 @@ export function ServiceSettingsEditor() {
       reviewEveryMonths: Number(numbers.reviewEveryMonths),
       followUpDays: Number(numbers.followUpDays),
       firstVisitAfterDays: Number(numbers.firstVisitAfterDays),
+      keyPersonQuietDays: Number(numbers.keyPersonQuietDays),
       rhythms,
       involvement: { maxValue: Number(numbers.maxValue), maxCycleDays: Number(numbers.maxCycleDays), maxImplementationWeeks: Number(numbers.maxImplementationWeeks) },
     };
     const checked = ServiceSettingsSchema.safeParse(candidate);
     if (!checked.success) {
-      const inChecklist = checked.error.issues.some((i) => i.path[0] === 'checklist');
-      return setMessage({ ok: false, text: t(inChecklist ? 'checklistEditor.tooLong' : 'checklistEditor.badNumber') });
+      const at = (field: string) => checked.error.issues.some((i) => i.path[0] === field);
+      const key = at('checklist') ? 'checklistEditor.tooLong' : at('keyPersonQuietDays') ? 'checklistEditor.badQuietDays' : 'checklistEditor.badNumber';
+      return setMessage({ ok: false, text: t(key) });
     }
     await serviceSettingsItem.setValue(checked.data);
     show(checked.data);
@@ -98,11 +102,14 @@ export function ServiceSettingsEditor() {
           </div>
         ))}
         <h3>{t('checklistEditor.timing')}</h3>
-        {(['resetWithinDays', 'reviewEveryMonths', 'followUpDays', 'firstVisitAfterDays', 'maxValue', 'maxCycleDays', 'maxImplementationWeeks'] as const).map((k) => (
+        {(['resetWithinDays', 'reviewEveryMonths', 'followUpDays', 'firstVisitAfterDays', 'keyPersonQuietDays', 'maxValue', 'maxCycleDays', 'maxImplementationWeeks'] as const).map((k) => (
           <div key={k} className="field">
+            {k === 'keyPersonQuietDays' && <h3>{t('checklistEditor.people')}</h3>}
             {k === 'maxValue' && <h3>{t('checklistEditor.involvement')}</h3>}
             <label htmlFor={`svc-${k}`}>{t(`checklistEditor.${k}` as MessageKey)}</label>
-            <input id={`svc-${k}`} inputMode="numeric" value={numbers[k]} onChange={(e) => setNumbers({ ...numbers, [k]: e.target.value })} />
+            <input id={`svc-${k}`} inputMode="numeric" value={numbers[k]} onChange={(e) => setNumbers({ ...numbers, [k]: e.target.value })}
+              aria-describedby={k === 'keyPersonQuietDays' ? 'svc-keyPersonQuietDays-hint' : undefined} />
+            {k === 'keyPersonQuietDays' && <p id="svc-keyPersonQuietDays-hint" className="muted small">{t('checklistEditor.keyPersonQuietDaysHint')}</p>}
           </div>
         ))}
         <div className="row">

@@ -85,7 +85,7 @@ export default function AccountView({ pageRef }: { pageRef: AccountRef }) {
                 {plans && <BandOverride key={account.id} accountId={account.id} plan={plans.find((p) => !p.deleted)} override={override} computedBand={computed?.band} now={now} />}
                 {series && <RenewalCard account={account} snapshots={series} now={now} model={engine.model} settings={engine.renewal} promiseRisks={risks} override={override} />}
                 <OnboardingCard account={account} ctas={ctas} now={now} />
-                <PeopleCard account={account} now={now} />
+                <PeopleCard account={account} now={now} quietDays={engine.service.keyPersonQuietDays} />
                 <NextSteps account={account} ctas={ctas} now={now} />
               </>
             )}
