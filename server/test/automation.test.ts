@@ -279,6 +279,21 @@ describe.each(backends())('automation on $name', (backend) => {
     expect(rules.items).toEqual([expect.objectContaining({ rule: 'welcome', enabled: true, delayMinutes: 20 })]);
   });
 
+  it('keeps the language and time zone the options page sends, and refuses an unknown zone or another language', async () => {
+    const { turnOn, h, csm } = await setup();
+    expect(expectError(await turnOn('report-reminder', { channel: 'wecom', timeZone: 'Mars/Olympus' }), 422, 'validation_failed')).toBe('timeZone: must be an IANA time zone like Asia/Shanghai');
+    expect(expectError(await turnOn('report-reminder', { channel: 'wecom', timeZone: '' }), 422, 'validation_failed')).toMatch(/^timeZone: /);
+    for (const bad of ['fr', 'zh', 'EN', 7]) {
+      expect(expectError(await turnOn('report-reminder', { channel: 'wecom', language: bad }), 422, 'validation_failed')).toBe('language: must be en or zh-CN');
+    }
+    expect((await h.get(csm, '/v1/automation/rules')).json).toEqual({ items: [] });
+    const set = await turnOn('report-reminder', { channel: 'wecom', language: 'zh-CN', timeZone: 'asia/shanghai' });
+    expect(set.json).toMatchObject({ rule: { language: 'zh-CN', timeZone: 'Asia/Shanghai' } });
+    await turnOn('welcome', { channel: 'wecom' });
+    const rules = (await h.get(csm, '/v1/automation/rules')).json as { items: { rule: string; language: string; timeZone: string }[] };
+    expect(rules.items.map((r) => [r.rule, r.language, r.timeZone])).toEqual([['report-reminder', 'zh-CN', 'Asia/Shanghai'], ['welcome', 'en', 'UTC']]);
+  });
+
   it('is set from the command line: automation set welcome on --delay 20m --channel …, automation list', async () => {
     const { h } = await setup();
     const out: string[] = [];

@@ -1,16 +1,17 @@
 import { useState, type FormEvent } from 'react';
 import { DEFAULT_REMINDER_HOUR, type AutomationApi, type AutomationRuleView, type RuleSettingsInput } from '../automation';
 import { ChannelsError } from '../client';
+import { addressesOf, parseTimeZone, ruleInputProblem, type RuleLanguage } from '../rule-inputs';
 import { MAX_WELCOME_DELAY_MINUTES, type AutomationRuleName } from '../scheduled';
 import type { ChannelSummary } from '../schemas';
 import { FormMessage, type FormNote } from '../../../shared/ui/FormMessage';
+import { RuleSettingsFields } from './RuleSettingsFields';
 import { useWords, type ChannelsKey } from './words';
 
 /** The welcome's delay until a manager sets one, as the server's default. */
 const DEFAULT_DELAY = 20;
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
 export const clockHour = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
-const addressesOf = (s: string) => s.split(/[,;，；\s]+/).map((a) => a.trim()).filter(Boolean);
 
 /** What a failed save says: the server's refusal by its kind, with its own words where they help. */
 export function saveErrorKey(err: unknown): { key: ChannelsKey; message: string } {
@@ -32,15 +33,17 @@ interface Props {
   api: AutomationApi;
   /** The time zone a rule set for the first time gets (the manager's own). */
   timeZone: string;
+  /** The language a rule set for the first time gets (the browser's). */
+  language: RuleLanguage;
   onSaved: (saved: AutomationRuleView) => void;
 }
 
 /**
- * One automation rule: on or off, the channel it sends by, and its timing
- * (the welcome's delay, the reminder's hour). What was typed stays in the
- * form whatever the server answers.
+ * One automation rule: on or off, the channel it sends by, its timing
+ * (the welcome's delay, the reminder's hour), its language and the team's
+ * time zone. What was typed stays in the form whatever the server answers.
  */
-export function AutomationRuleForm({ rule, current, channels, editable, api, timeZone, onSaved }: Props) {
+export function AutomationRuleForm({ rule, current, channels, editable, api, timeZone, language: ownLanguage, onSaved }: Props) {
   const { w } = useWords();
   const welcome = rule === 'welcome';
   const [enabled, setEnabled] = useState(current?.enabled ?? false);
@@ -48,22 +51,16 @@ export function AutomationRuleForm({ rule, current, channels, editable, api, tim
   const [delay, setDelay] = useState(String(current?.delayMinutes ?? DEFAULT_DELAY));
   const [hour, setHour] = useState(current?.reminderHour ?? DEFAULT_REMINDER_HOUR);
   const [to, setTo] = useState((current?.to ?? []).join(', '));
+  const [language, setLanguage] = useState<RuleLanguage>(current?.language ?? ownLanguage);
+  const [zoneText, setZoneText] = useState(current?.timeZone ?? timeZone);
   const [busy, setBusy] = useState(false);
   const [note, setNote] = useState<FormNote>(null);
-  const zone = current?.timeZone ?? timeZone;
+  // The hour is read in the zone typed once it is one; until then in the rule's (or the manager's).
+  const zone = parseTimeZone(zoneText) ?? current?.timeZone ?? timeZone;
   const id = (field: string) => `automation-${rule}-${field}`;
   // A channel the rule names that the team no longer lists is still shown, so the form says what is stored.
   const options = channel && !channels.some((c) => c.name === channel) ? [...channels, { name: channel, kind: 'email' as const }] : channels;
   const isEmail = channels.find((c) => c.name === channel)?.kind === 'email';
-
-  const problem = (): string | null => {
-    const minutes = Number(delay);
-    if (welcome && (!/^\d{1,3}$/.test(delay.trim()) || minutes > MAX_WELCOME_DELAY_MINUTES)) return w('channels.automation.badDelay', { max: MAX_WELCOME_DELAY_MINUTES });
-    if (!Number.isInteger(hour) || hour < 0 || hour > 23) return w('channels.automation.badHour');
-    if (!channel) return w('channels.automation.needChannel');
-    if (!welcome && enabled && isEmail && addressesOf(to).length === 0) return w('channels.automation.needTo');
-    return null;
-  };
 
   const summary = (saved: AutomationRuleView) =>
     !saved.enabled
@@ -71,11 +68,13 @@ export function AutomationRuleForm({ rule, current, channels, editable, api, tim
       : saved.rule === 'welcome'
         ? w('channels.automation.summary.welcome', { minutes: saved.delayMinutes, channel: saved.channel })
         : w('channels.automation.summary.reminder', { hour: clockHour(saved.reminderHour), channel: saved.channel });
+  const where = (saved: AutomationRuleView) =>
+    w('channels.automation.summary.where', { language: w(`channels.automation.language.${saved.language}`), timeZone: saved.timeZone });
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
-    const wrong = problem();
-    if (wrong) return setNote({ ok: false, text: wrong });
+    const wrong = ruleInputProblem({ welcome, enabled, channel, delay, hour, zone: zoneText, to, isEmail });
+    if (wrong) return setNote({ ok: false, text: w(wrong.key, wrong.params) });
     const addresses = addressesOf(to);
     const settings: RuleSettingsInput = {
       enabled,
@@ -83,15 +82,15 @@ export function AutomationRuleForm({ rule, current, channels, editable, api, tim
       delayMinutes: welcome ? Number(delay) : (current?.delayMinutes ?? DEFAULT_DELAY),
       reminderHour: hour,
       ...(addresses.length ? { to: addresses } : {}),
-      ...(current ? { language: current.language } : {}),
-      timeZone: zone,
+      language,
+      timeZone: parseTimeZone(zoneText)!,
     };
     setBusy(true);
     setNote(null);
     try {
       const saved = await api.setRule(rule, settings);
       onSaved(saved);
-      setNote({ ok: true, text: w('channels.automation.saved', { summary: summary(saved) }) });
+      setNote({ ok: true, text: w('channels.automation.saved', { summary: summary(saved), where: where(saved) }) });
     } catch (err) {
       const { key, message } = saveErrorKey(err);
       setNote({ ok: false, text: w(key, { message }) });
@@ -129,6 +128,7 @@ export function AutomationRuleForm({ rule, current, channels, editable, api, tim
             </select>
           </p>
         )}
+        <RuleSettingsFields idPrefix={id('settings')} language={language} onLanguage={setLanguage} zone={zoneText} onZone={setZoneText} storedZone={current?.timeZone} />
         {!welcome && isEmail && (
           <p>
             <label htmlFor={id('to')}>{w('channels.automation.to')}</label>{' '}

@@ -21,14 +21,17 @@ function fakeApi(view: Partial<AutomationView>, answer?: (rule: AutomationRuleNa
     setRule: vi.fn(async (rule: AutomationRuleName, s: RuleSettingsInput) => {
       sent.push([rule, s]);
       if (answer) return answer(rule, s);
-      return { ...welcome, rule, enabled: s.enabled, channel: s.channel, delayMinutes: s.delayMinutes ?? 20, reminderHour: s.reminderHour ?? 9, enabledAt: T };
+      return {
+        ...welcome, rule, enabled: s.enabled, channel: s.channel, delayMinutes: s.delayMinutes ?? 20, reminderHour: s.reminderHour ?? 9,
+        language: s.language ?? 'en', timeZone: s.timeZone ?? 'UTC', enabledAt: T,
+      };
     }),
   };
   return { api, sent };
 }
 
-const show = (api: AutomationApi, locale: 'en' | 'zh-CN' = 'en') =>
-  render(<I18nProvider locale={locale}><AutomationSettings api={api} timeZone="Europe/Berlin" /></I18nProvider>);
+const show = (api: AutomationApi, locale: 'en' | 'zh-CN' = 'en', browserLanguage = 'en-US') =>
+  render(<I18nProvider locale={locale}><AutomationSettings api={api} timeZone="Europe/Berlin" browserLanguage={browserLanguage} /></I18nProvider>);
 
 describe('AutomationSettings', () => {
   it('lets a manager turn the welcome on with a channel and a delay, and the reminder on at an hour', async () => {
@@ -39,7 +42,7 @@ describe('AutomationSettings', () => {
     fireEvent.click(form.getByRole('checkbox', { name: 'On' }));
     fireEvent.change(form.getByLabelText('Minutes after the handover is accepted (0 to 30)'), { target: { value: '10' } });
     fireEvent.click(form.getByRole('button', { name: 'Save' }));
-    expect(await form.findByRole('status')).toHaveTextContent('Saved. On: 10 minutes after acceptance, via wecom.');
+    expect(await form.findByRole('status')).toHaveTextContent('Saved. On: 10 minutes after acceptance, via wecom. Messages in 中文, time zone Asia/Shanghai.');
     // The stored language and time zone go back as they were.
     expect(sent[0]).toEqual(['welcome', { enabled: true, channel: 'wecom', delayMinutes: 10, reminderHour: 9, language: 'zh-CN', timeZone: 'Asia/Shanghai' }]);
 
@@ -54,8 +57,8 @@ describe('AutomationSettings', () => {
     expect(sent).toHaveLength(1);
     fireEvent.change(reminder.getByLabelText('Remind at (e-mail addresses, separated by commas)'), { target: { value: 'dana@example.com, lin@example.com' } });
     fireEvent.click(reminder.getByRole('button', { name: 'Save' }));
-    expect(await reminder.findByRole('status')).toHaveTextContent('Saved. On: service days from 08:00, via mail.');
-    expect(sent[1]).toEqual(['report-reminder', { enabled: true, channel: 'mail', delayMinutes: 20, reminderHour: 8, to: ['dana@example.com', 'lin@example.com'], timeZone: 'Europe/Berlin' }]);
+    expect(await reminder.findByRole('status')).toHaveTextContent('Saved. On: service days from 08:00, via mail. Messages in English, time zone Europe/Berlin.');
+    expect(sent[1]).toEqual(['report-reminder', { enabled: true, channel: 'mail', delayMinutes: 20, reminderHour: 8, to: ['dana@example.com', 'lin@example.com'], language: 'en', timeZone: 'Europe/Berlin' }]);
   });
 
   it('refuses a delay over 30 minutes before asking the server, and keeps what was typed', async () => {

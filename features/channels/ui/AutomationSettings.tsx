@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { teamAutomationVia } from '../../../platform/panel/automation-client';
 import type { AutomationApi, AutomationRuleView, AutomationView } from '../automation';
+import { ruleLanguageOf } from '../rule-inputs';
 import { AUTOMATION_RULES } from '../scheduled';
 import { NO_TEAM_SERVER } from '../schemas';
 import { AutomationRuleForm } from './AutomationRuleForm';
@@ -13,11 +14,15 @@ const ownTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'U
 /**
  * The options page's Automation section (docs/channels.md, automation): the
  * team server's welcome and report-reminder rules. A manager turns each on
- * or off and sets its channel and timing; anyone else reads them. Without
- * a team server it says so. `api` is served by the background, which holds
- * the token.
+ * or off and sets its channel, timing, language and time zone; anyone
+ * else reads them. Without a team server it says so. `api` is served by
+ * the background, which holds the token.
  */
-export function AutomationSettings({ api = teamAutomationVia, timeZone = ownTimeZone() }: { api?: AutomationApi; timeZone?: string }) {
+export function AutomationSettings({
+  api = teamAutomationVia,
+  timeZone = ownTimeZone(),
+  browserLanguage = navigator.language,
+}: { api?: AutomationApi; timeZone?: string; browserLanguage?: string }) {
   const { w } = useWords();
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
 
@@ -61,6 +66,7 @@ export function AutomationSettings({ api = teamAutomationVia, timeZone = ownTime
               editable={loaded.view.role === null || loaded.view.role === 'manager'}
               api={api}
               timeZone={timeZone}
+              language={ruleLanguageOf(browserLanguage)}
               onSaved={saved}
             />
           ))}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ReportLanguageSchema } from '../../../data/model/records';
+import { REPORT_LANGUAGES } from '../../../data/model/records';
 import { ChannelNameSchema, EmailAddressSchema, MAX_RECIPIENTS } from '../../../features/channels/schemas';
 import { DEFAULT_REMINDER_HOUR, ReminderHourSchema } from '../../../features/channels/automation';
 import { AutomationRuleNameSchema, MAX_WELCOME_DELAY_MINUTES, type AutomationRuleName } from '../../../features/channels/scheduled';
@@ -22,6 +22,8 @@ const isTimeZone = (tz: string) => {
     return false;
   }
 };
+/** A zone as Intl spells it ("asia/shanghai" → "Asia/Shanghai"), so the rule lists as people read it. */
+const canonicalZone = (tz: string) => new Intl.DateTimeFormat('en', { timeZone: tz }).resolvedOptions().timeZone ?? tz;
 
 export const RuleSettingsSchema = z.strictObject({
   enabled: z.boolean(),
@@ -33,9 +35,9 @@ export const RuleSettingsSchema = z.strictObject({
   /** For an e-mail channel: report-reminder's recipients (the CSMs' addresses); the welcome goes to the customer. */
   to: z.array(EmailAddressSchema).min(1).max(MAX_RECIPIENTS).optional(),
   /** The language when the account has no service plan saying it. */
-  language: ReportLanguageSchema.default('en'),
+  language: z.enum(REPORT_LANGUAGES, { error: 'must be en or zh-CN' }).default('en'),
   /** The team's time zone: which calendar day it is, for service days and first service days. */
-  timeZone: z.string().max(64).refine(isTimeZone, 'must be an IANA time zone like Asia/Shanghai').default('UTC'),
+  timeZone: z.string().max(64).refine(isTimeZone, 'must be an IANA time zone like Asia/Shanghai').transform(canonicalZone).default('UTC'),
 });
 export type RuleSettings = z.infer<typeof RuleSettingsSchema>;
 
