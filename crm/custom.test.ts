@@ -92,6 +92,19 @@ describe('compileCustomRule', () => {
     expect(bad.matchUrl(new URL('https://eu.acme-crm.example/companies/42'))).toBeNull();
   });
 
+  it('compiles to a working adapter exactly when validation finds no problem', () => {
+    const url = new URL('https://eu.acme-crm.example/companies/42');
+    const variants: Partial<CustomRule>[] = [
+      {}, { id: ' ' }, { label: '' }, { hostPattern: '*.com' }, { hostPattern: 'https://eu.acme-crm.example' },
+      { urlPattern: '' }, { urlPattern: '(' }, { urlPattern: '^/companies/\\d+$' }, { urlPattern: '^/companies/(?<id>\\d+)$' },
+    ];
+    for (const v of variants) {
+      const r = rule(v);
+      expect(compileCustomRule(r).matches.length > 0, JSON.stringify(v)).toBe(validateCustomRule(r).length === 0);
+    }
+    expect(compileCustomRule(rule({ urlPattern: '^/companies/(?<id>\\d+)$' })).matchUrl(url)?.recordId).toBe('42');
+  });
+
   it('keeps records of two rules apart', () => {
     const other = compileCustomRule(rule({ id: 'other' }));
     const url = new URL('https://eu.acme-crm.example/companies/42');

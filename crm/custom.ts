@@ -62,6 +62,17 @@ export function validateCustomRule(rule: CustomRule, doc?: Document): string[] {
   return problems;
 }
 
+/**
+ * The rule's URL pattern when validateCustomRule would find no problem (the
+ * selector aside), else undefined. The same checks without their messages:
+ * the content script compiles rules and never shows those words.
+ */
+function usablePattern(rule: CustomRule): RegExp | undefined {
+  if (!rule.id?.trim() || !rule.label?.trim() || !HOST_PATTERN.test(rule.hostPattern?.trim() ?? '') || !rule.urlPattern) return undefined;
+  const c = compile(rule.urlPattern);
+  return 're' in c && c.groups > 0 ? c.re : undefined;
+}
+
 /** The Chrome match pattern of the rule's host, for permissions and injection. */
 export function customRuleMatchPattern(rule: CustomRule): string {
   return `https://${rule.hostPattern.trim().toLowerCase()}/*`;
@@ -80,8 +91,7 @@ function hostMatches(pattern: string, host: string): boolean {
  * The org key is the rule id: records of two rules never collide.
  */
 export function compileCustomRule(rule: CustomRule): CrmAdapter {
-  const c = validateCustomRule(rule).length === 0 ? compile(rule.urlPattern) : undefined;
-  const re = c && 're' in c ? c.re : undefined;
+  const re = usablePattern(rule);
   return {
     crm: 'custom',
     matches: re ? [customRuleMatchPattern(rule)] : [],
