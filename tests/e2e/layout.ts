@@ -5,7 +5,8 @@ import { openPanel, tabIdOf, type Lens } from './fixture';
 
 /**
  * Layout checks of every screen at the widths people use: nothing sticks out
- * sideways, no text is cut, no date or figure breaks across lines. Each
+ * sideways, no text is cut, no date or figure breaks across lines, the
+ * title bar keeps its actions on one row. Each
  * screen is also saved as a picture in .demo/screens/ (<lang>-<screen>-<width>.png).
  */
 export const PANEL_WIDTHS = [300, 380, 720] as const;
@@ -45,6 +46,11 @@ export function layoutProblems(target: Page | Frame): Promise<string[]> {
       const clips = cs.textOverflow === 'ellipsis' || cs.overflowX === 'hidden' || cs.overflowX === 'clip';
       const ownText = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim());
       if (clips && ownText && el.scrollWidth > el.clientWidth + 1) out.push(`${label(el)} is cut`);
+    }
+    // The title bar's actions and the account's chips: each on one row (chips may wrap between chips, never the bar).
+    for (const bar of Array.from(document.querySelectorAll('header.bar .actions'))) {
+      const tops = new Set(Array.from(bar.children).filter(visible).map((b) => Math.round(b.getBoundingClientRect().top)));
+      if (tops.size > 1) out.push(`the title bar's actions wrap to ${tops.size} rows`);
     }
     // A date or a figure on one line: a token that the browser wrapped has line boxes at two heights.
     const token = /(?:[A-Z]{0,3}[¥$€£]\s?)?\d[\d,.:/\-]*\d(?:\s?[%])?|\d{4}年\d{1,2}月\d{1,2}日|\d{4}-\d{2}-\d{2}/g;

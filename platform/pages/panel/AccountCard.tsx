@@ -2,22 +2,45 @@ import { localDate } from '../../../shared/dates/local-date';
 import { bandOf } from '../../../features/health/band';
 import type { Account } from '../../../data/model/account';
 import { daysToRenewal, renewalPhrase } from '../../../features/renewal/days';
-import { formatDate } from '../../../shared/ui/format';
+import { formatDate, formatMoney } from '../../../shared/ui/format';
 import { useTr } from '../../../shared/i18n/I18n';
 import type { PitchAnswer } from '../../../features/renewal/can-pitch';
 import { PitchChip } from '../../../features/renewal/ui/PitchChip';
 
-/** The account at a glance: who owns it, how healthy it is, when it renews. */
+/**
+ * The account at a glance: its name, then one row of chips (health band and
+ * score, days to renewal, ARR, segment, "can I pitch?"), then who owns it and
+ * when the contract ends. `showHealth` adds the reading's date or "no health
+ * yet" when no health card follows.
+ */
 export function AccountCard({ account, now, showHealth = true, pitch }: { account: Account; now: Date; showHealth?: boolean; pitch?: PitchAnswer }) {
   const tr = useTr();
   const { t } = tr;
   const days = daysToRenewal(account.contractEnd, localDate(now));
   const health = account.health;
   const band = health ? (health.band ?? bandOf(health.score)) : null;
+  const score = health ? Math.round(health.score) : null;
   return (
-    <article className="card" aria-labelledby="account-name">
+    <article className="card account-card" aria-labelledby="account-name">
       <h1 id="account-name" className="account-name">{account.name}</h1>
-      {pitch && <PitchChip pitch={pitch} />}
+      <ul className="chips" aria-label={t('account.glance')}>
+        {health && band && (
+          <li className={`chip chip-band band-${band}`} aria-label={t('account.healthChip', { band: t(`band.${band}`), score: score! })}>
+            <span data-testid="health-band">{t(`band.${band}`)}</span> <strong data-testid="health-score">{score}</strong>
+          </li>
+        )}
+        <li className={`chip chip-renewal${days < 0 ? ' expired' : days <= 30 ? ' soon' : ''}`} data-testid="renewal-days">
+          {days < 0 ? <strong>{t('account.expired')} · </strong> : null}
+          {renewalPhrase(days, tr)}
+        </li>
+        {account.arr !== undefined && (
+          <li className="chip" data-testid="arr-chip">
+            <span className="nowrap">{t('account.arr', { amount: formatMoney(account.arr, account.currency, tr.locale) })}</span>
+          </li>
+        )}
+        {account.segment && <li className="chip" data-testid="segment-chip">{t(`model.segment.${account.segment}`)}</li>}
+        {pitch && <li className="chip-slot"><PitchChip pitch={pitch} /></li>}
+      </ul>
       <dl className="facts">
         <dt>{t('account.recordId')}</dt>
         <dd>
@@ -27,30 +50,15 @@ export function AccountCard({ account, now, showHealth = true, pitch }: { accoun
         <dd>{account.owner ?? t('account.notSet')}</dd>
         <dt>{t('account.csm')}</dt>
         <dd>{account.csm ?? t('account.notSet')}</dd>
-      </dl>
-      {showHealth && <section className="health" aria-label={t('account.health')}>
-        <h2>{t('account.health')}</h2>
-        {health && band ? (
-          <p className="score-line">
-            <span className={`badge band-${band}`} data-testid="health-band">
-              {t(`band.${band}`)}
-            </span>{' '}
-            <span className="score" data-testid="health-score">{Math.round(health.score)}</span>
-            <span className="muted"> / 100 · {t('account.healthAsOf', { date: formatDate(health.asOf, tr.locale) })}</span>
-          </p>
-        ) : (
-          <p className="muted">{t('account.healthUnknown')}</p>
+        <dt>{t('account.contractEnd')}</dt>
+        <dd><strong className="nowrap">{formatDate(account.contractEnd, tr.locale)}</strong></dd>
+        {showHealth && (
+          <>
+            <dt>{t('account.health')}</dt>
+            <dd className="muted">{health ? t('account.healthAsOf', { date: formatDate(health.asOf, tr.locale) }) : t('account.healthUnknown')}</dd>
+          </>
         )}
-      </section>}
-      <section className="renewal" aria-label={t('account.renewal')}>
-        <p>
-          {t('account.contractEnd')}: <strong>{formatDate(account.contractEnd, tr.locale)}</strong>
-        </p>
-        <p className={days < 0 ? 'expired' : days <= 30 ? 'soon' : ''} data-testid="renewal-days">
-          {days < 0 ? <strong>{t('account.expired')} · </strong> : null}
-          {renewalPhrase(days, tr)}
-        </p>
-      </section>
+      </dl>
     </article>
   );
 }

@@ -20,6 +20,20 @@ describe('AccountCard', () => {
     expect(screen.getByTestId('renewal-days')).toHaveTextContent('renews in 5 days');
     expect(screen.getByText('Not set')).toBeInTheDocument(); // no CSM yet
   });
+  it('puts health, renewal, ARR and segment on one row of chips, with the health chip named for screen readers', () => {
+    inLocale('en', <AccountCard account={{ ...account, arr: 48000, currency: 'USD', segment: 'mid_market' }} now={new Date(2026, 10, 23, 9)} showHealth={false} />);
+    const chips = screen.getByRole('list', { name: 'At a glance' });
+    expect(Array.from(chips.children).map((c) => c.textContent)).toEqual(['red 35', 'renews in 5 days', 'ARR $48,000', 'Mid-market']);
+    expect(screen.getByRole('listitem', { name: 'Health red, score 35 of 100' })).toBeInTheDocument();
+    // The health card below says the reading's date, so the header does not.
+    expect(screen.queryByText(/as of/)).toBeNull();
+  });
+  it('leaves out the chips it has nothing for, and says when there is no health yet', () => {
+    inLocale('zh-CN', <AccountCard account={{ ...account, health: undefined }} now={new Date(2026, 10, 23, 9)} />);
+    const chips = screen.getByRole('list', { name: '概览' });
+    expect(Array.from(chips.children).map((c) => c.textContent)).toEqual(['5 天后续约']);
+    expect(screen.getByText('暂无健康度数据')).toBeInTheDocument();
+  });
   it('says loudly when the contract has ended, in Chinese too', () => {
     inLocale('zh-CN', <AccountCard account={account} now={new Date(2026, 11, 1, 9)} />);
     expect(screen.getByTestId('renewal-days')).toHaveTextContent('已到期 · 合同已到期 3 天');
