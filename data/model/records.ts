@@ -12,7 +12,9 @@ export type ReportLanguage = z.infer<typeof ReportLanguageSchema>;
  * A contract term of an account: the current one, and earlier ones after
  * renewals (data/model/terms.ts reads them as the account's term history).
  * `planDone`: the 90-day renewal plan's steps ticked off for this term, by
- * step id, with the day each was done.
+ * step id, with the day each was done. `paidAt`: the day the account was
+ * marked paid for this term (absent: not marked); on a team server, marking
+ * it is an occasion for the CSM's automated welcome (docs/channels.md).
  */
 export const ContractSchema = WrittenSchema.extend({
   start: IsoDateSchema.optional(),
@@ -21,6 +23,7 @@ export const ContractSchema = WrittenSchema.extend({
   currency: z.string().regex(/^[A-Z]{3}$/).optional(),
   autoRenew: z.boolean().optional(),
   planDone: z.record(z.string().min(1).max(60), IsoDateSchema).optional(),
+  paidAt: IsoDateSchema.optional(),
 });
 export type Contract = z.infer<typeof ContractSchema>;
 

@@ -22,6 +22,8 @@ export interface Term {
   currency?: string;
   /** Plan steps ticked off in this term, by step id. */
   planDone: Readonly<Record<string, IsoDate>>;
+  /** The day this term was marked paid. */
+  paidAt?: IsoDate;
   /** False for the current term made from the account's own fields (no record yet). */
   stored: boolean;
   /** The stored record, when there is one (what an edit starts from). */
@@ -48,6 +50,7 @@ export const termId = (accountId: string, end: IsoDate): string => `term-${hash(
 const fromRecord = (c: Contract): Term => ({
   id: c.id, accountId: c.accountId, end: c.end, planDone: c.planDone ?? {}, stored: true, record: c,
   ...(c.start ? { start: c.start } : {}), ...(c.value !== undefined ? { value: c.value } : {}), ...(c.currency ? { currency: c.currency } : {}),
+  ...(c.paidAt ? { paidAt: c.paidAt } : {}),
 });
 
 type AccountTermFields = Pick<Account, 'id' | 'contractEnd' | 'contractStart' | 'arr' | 'currency'>;

@@ -17,7 +17,7 @@ import type { HandlerMap } from './router';
 import type { Schedule } from './schedule';
 import { ensureSchedule, syncNow } from './sync';
 import { forgetTab, previewAccount, refreshLaunchers, sendToTab, setPanelUi, userTranslator } from './tabs';
-import { recordTermOutcome, tickPlanStep } from './terms';
+import { markTermPaid, recordTermOutcome, tickPlanStep } from './terms';
 import { applyTransfer, discardKept, exportKept, exportTransfer, loadDemo, previewTransfer } from './transfer/commands';
 
 /** What the CRM page's content script may ask (the router has checked its sender and its shape). */
@@ -83,6 +83,7 @@ export function pageCommands(schedule: Schedule, reminderApi: ReminderBrowser): 
     'automation/set': (msg) => answerWithKind(() => channels.setRule(msg.rule, msg.settings as unknown as RuleSettingsInput)),
     'term/outcome': (msg) => afterTermWrite(recordTermOutcome(db(), msg.input, new Date()), msg.input.accountId),
     'term/plan': (msg) => afterTermWrite(tickPlanStep(db(), msg.input, new Date()), msg.input.accountId),
+    'term/paid': (msg) => afterTermWrite(markTermPaid(db(), msg.input, new Date()), msg.input.accountId),
     'reminders/check': async () => runReminderCheck(db(), reminderApi, await userTranslator(), new Date(), true).then((r) => ({ ok: true, notified: r.notified.length })),
     'account/add': async (msg) => {
       const account = await addAccountFromPage(db(), msg.ref, msg.input, new Date());

@@ -3,7 +3,7 @@ import { LensDB } from '../../data/db/db';
 import type { Account } from '../../data/model/account';
 import { accountTerms, outcomesByTerm, latestOutcomeOf, termId } from '../../data/model/terms';
 import { applyIncoming } from '../../data/sync/merge';
-import { recordTermOutcome, tickPlanStep } from './terms';
+import { markTermPaid, recordTermOutcome, tickPlanStep } from './terms';
 
 let n = 0;
 const fresh = () => new LensDB(`terms-${++n}`);
@@ -88,5 +88,23 @@ describe('a second device', () => {
     expect(by.get(old)!.map((o) => o.kind)).toEqual(['renewed', 'renewed', 'will_not_renew']);
     expect(latestOutcomeOf(terms[0]!, by)?.kind).toBe('renewed');
     expect(by.get(terms[1]!.id)).toEqual([]);
+  });
+});
+
+describe('marking the current term paid', () => {
+  it('writes the day on the term (making the term a record first), clears it again, and sends both through the outbox', async () => {
+    const db = fresh();
+    await db.accounts.put(acme);
+    const id = termId('a1', '2026-12-31');
+    expect(await markTermPaid(db, { accountId: 'a1', paidAt: '2027-01-10' }, NOW)).toEqual({ ok: true, termId: id });
+    expect(await db.contracts.get(id)).toMatchObject({ end: '2026-12-31', value: 100, paidAt: '2027-01-10' });
+    expect(accountTerms(acme, await db.contracts.toArray()).at(-1)?.paidAt).toBe('2027-01-10');
+    await markTermPaid(db, { accountId: 'a1', paidAt: null }, new Date(NOW.getTime() + 5_000));
+    expect(await db.contracts.get(id)).not.toHaveProperty('paidAt');
+    // The last write the server gets names paidAt and carries no value for it: the server clears it too.
+    const last = (await db.outbox.toArray()).filter((e) => e.kind === 'contracts').at(-1)!;
+    expect(Object.keys(last.fields ?? {})).toContain('paidAt');
+    expect(last.record).not.toHaveProperty('paidAt');
+    await expect(markTermPaid(db, { accountId: 'a1', paidAt: '10 Jan 2027' }, NOW)).rejects.toThrow();
   });
 });

@@ -27,6 +27,13 @@ export const PlanTickInputSchema = z.object({
 });
 export type PlanTickInput = z.infer<typeof PlanTickInputSchema>;
 
+export const PaidMarkInputSchema = z.object({
+  accountId: z.string().min(1).max(100),
+  /** The day the current term was paid; null clears the mark (the panel's undo). */
+  paidAt: IsoDateSchema.nullable(),
+});
+export type PaidMarkInput = z.infer<typeof PaidMarkInputSchema>;
+
 const TABLES = (db: LensDB) => [db.accounts, db.contracts, db.outcomes, db.outbox];
 
 /** The current term as a record: written first when it was only the account's own fields. */
@@ -91,6 +98,21 @@ export async function tickPlanStep(db: LensDB, raw: unknown, now: Date): Promise
     const { [input.step]: _was, ...rest } = record.planDone ?? {};
     const planDone = input.doneAt ? { ...rest, [input.step]: input.doneAt } : rest;
     await writeRecord(db, 'contracts', { ...record, planDone, updatedAt: now.toISOString() }, now);
+    return { ok: true as const, termId: term.id };
+  }));
+}
+
+/**
+ * Marks the current term paid on a day (or clears the mark), on the term's
+ * record. With a team server, the mark is the occasion for the CSM's
+ * automated welcome when the team turned it on (docs/channels.md).
+ */
+export async function markTermPaid(db: LensDB, raw: unknown, now: Date): Promise<{ ok: true; termId: string }> {
+  const input = PaidMarkInputSchema.parse(raw);
+  return guardStorage(db, () => db.transaction('rw', TABLES(db), async () => {
+    const { term, record } = await storedCurrent(db, input.accountId, now);
+    const { paidAt: _was, ...rest } = record;
+    await writeRecord(db, 'contracts', { ...rest, ...(input.paidAt ? { paidAt: input.paidAt } : {}), updatedAt: now.toISOString() }, now);
     return { ok: true as const, termId: term.id };
   }));
 }

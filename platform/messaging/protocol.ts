@@ -101,6 +101,8 @@ export const PageMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('term/outcome'), input: z.record(z.string(), z.unknown()) }),
   /** A step of the current term's renewal plan ticked off, or back on. */
   z.object({ type: z.literal('term/plan'), input: z.record(z.string(), z.unknown()) }),
+  /** The current term marked paid on a day, or the mark cleared. */
+  z.object({ type: z.literal('term/paid'), input: z.record(z.string(), z.unknown()) }),
   z.object({
     type: z.literal('account/add'),
     ref: AccountRefSchema,

@@ -96,6 +96,7 @@ describe('router', () => {
         'automation/set': () => void calls.push('set rule'),
         'term/outcome': () => void calls.push('outcome'),
         'term/plan': () => void calls.push('plan'),
+        'term/paid': () => void calls.push('paid'),
         'account/add': () => {
           throw new Error('nope');
         },

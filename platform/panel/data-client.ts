@@ -135,10 +135,13 @@ async function ask<T>(message: Extract<PageMessage, { type: 'channels/list' | 'c
   return answer.value as T;
 }
 
-const sendCommand = (message: Extract<Request, { type: 'term/outcome' | 'term/plan' }>): Promise<unknown> => send(message);
+const sendCommand = (message: Extract<Request, { type: 'term/outcome' | 'term/plan' | 'term/paid' }>): Promise<unknown> => send(message);
 
 /** Records how the current contract term went; renewed writes the next term too (platform/background/terms.ts). */
 export const recordTermOutcomeVia = async (input: Record<string, unknown>): Promise<void> => void (await sendCommand({ type: 'term/outcome', input }));
 
 /** Ticks a renewal-plan step of the current term off (doneAt a date) or back on (doneAt null). */
 export const tickPlanStepVia = async (input: { accountId: string; step: string; doneAt: string | null }): Promise<void> => void (await sendCommand({ type: 'term/plan', input }));
+
+/** Marks the current term paid on a day, or clears the mark (paidAt null). */
+export const markPaidVia = async (input: { accountId: string; paidAt: string | null }): Promise<void> => void (await sendCommand({ type: 'term/paid', input }));

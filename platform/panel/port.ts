@@ -112,7 +112,7 @@ function useEarlyToday(wanted: boolean): { value: TodayData | undefined; error?:
   return early?.error ? { value: undefined, error: early.error } : { value: early?.value };
 }
 
-export type Request = Extract<PageMessage, { type: 'record/create' | 'record/update' | 'record/put' | 'record/remove' | 'conflict/settle' | 'term/outcome' | 'term/plan' }>;
+export type Request = Extract<PageMessage, { type: 'record/create' | 'record/update' | 'record/put' | 'record/remove' | 'conflict/settle' | 'term/outcome' | 'term/plan' | 'term/paid' }>;
 
 /** The one way the panel asks the background to write: the answer's error becomes a thrown Error. */
 export async function send(message: Request): Promise<{ id?: string }> {

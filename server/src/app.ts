@@ -165,7 +165,7 @@ export function createApp({ sql, log, now = () => new Date(), limiter = failureL
       if (!key || !KEY.test(key)) return fail(c, 422, 'validation_failed', 'Idempotency-Key: required, 1 to 200 visible ASCII characters');
       const body = parseJson(await c.req.text());
       if (!body.ok) return fail(c, 422, 'validation_failed', body.message);
-      const result = await putRecord(sql, c.get('caller'), kind.data, c.req.param('id'), body.value, key, now());
+      const result = await putRecord(sql, c.get('caller'), kind.data, c.req.param('id'), body.value, key, now(), log);
       return result.status === 200 ? c.json(result.answer) : fail(c, result.status, result.code, result.message);
     },
   );

@@ -1,5 +1,4 @@
 // @vitest-environment node
-import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { handoverId } from '../../data/model/records';
@@ -13,6 +12,7 @@ import { setChannel } from '../src/channels/store';
 import type { Log } from '../src/log';
 import { fakeAccounts } from '../../tests/support/fake-api-data';
 import { backends, expectError, Harness, sample, useBackend } from './helpers';
+import { wecomReceiver } from './robot';
 
 /**
  * The automations with a fake clock: the engine and the delivery worker are
@@ -23,25 +23,7 @@ import { backends, expectError, Harness, sample, useBackend } from './helpers';
  * server (smtp-server) receives the e-mail.
  */
 const T0 = new Date('2026-11-20T02:00:00.000Z');
-const KEY = 'b1e2c3d4-5f60-4718-93a4-b5c6d7e8f90a';
 const at = (minutes: number, from = T0) => new Date(from.getTime() + minutes * 60_000);
-
-async function wecomReceiver() {
-  const texts: string[] = [];
-  const server = createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const url = new URL(req.url ?? '/', 'http://receiver');
-    const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { msgtype?: string; text?: { content?: string } };
-    const ok = url.pathname === '/cgi-bin/webhook/send' && url.searchParams.get('key') === KEY && body.msgtype === 'text';
-    if (ok) texts.push(body.text?.content ?? '');
-    res.writeHead(200, { 'Content-Type': 'application/json' });
-    res.end(JSON.stringify(ok ? { errcode: 0, errmsg: 'ok' } : { errcode: 93000, errmsg: 'invalid webhook url' }));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/cgi-bin/webhook/send?key=${KEY}`;
-  return { url, texts, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
 
 async function mailbox() {
   const mails: { to: string[]; raw: string }[] = [];

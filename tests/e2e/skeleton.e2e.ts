@@ -95,6 +95,13 @@ describe('walking skeleton in Chromium', () => {
     expect(await renewal.getByTestId('tp-30').innerText()).toContain('upcoming');
     expect(await renewal.getByTestId('likelihood').innerText()).toMatch(/^Renewal likelihood: \d+% \((high|medium|low)\)$/);
     expect(await frame.getByTestId('renewal-days').innerText()).toBe('renews in 45 days');
+    // Marked paid today through the background, then undone within its 10 seconds.
+    await renewal.getByRole('button', { name: 'Mark paid' }).click();
+    await renewal.getByRole('button', { name: 'Undo' }).waitFor();
+    expect(await renewal.getByTestId('paid-on').innerText()).toMatch(/^Paid on \w{3} \d{1,2}, \d{4}$/);
+    await renewal.getByRole('button', { name: 'Undo' }).click();
+    await renewal.getByRole('button', { name: 'Mark paid' }).waitFor();
+    expect(await renewal.getByTestId('paid-on').count()).toBe(0);
 
     // Push mode: the page makes room, so its content is not hidden behind the panel.
     const margin = await page.evaluate(() => getComputedStyle(document.documentElement).marginRight);

@@ -2,16 +2,19 @@ import { cleanup, render, screen } from '@testing-library/react';
 import { I18nProvider } from '../../../shared/i18n/I18n';
 import type { Locale } from '../../../shared/i18n';
 import type { Account } from '../../../data/model/account';
-import type { BandOverride, HealthSnapshot } from '../../../data/model/records';
+import type { BandOverride, Contract, HealthSnapshot } from '../../../data/model/records';
+import { termId } from '../../../data/model/terms';
 import { DEFAULT_HEALTH_MODEL } from '../../health';
 import { DEFAULT_RENEWAL_SETTINGS } from '..';
 import { RenewalCard } from './RenewalCard';
 
+let contracts: Contract[] = [];
 vi.mock('../../../platform/panel/data-client', () => ({
-  useRecords: () => [],
+  useRecords: (kind: string) => (kind === 'contracts' ? contracts : []),
   createRecordVia: vi.fn(),
   recordTermOutcomeVia: vi.fn(),
   tickPlanStepVia: vi.fn(),
+  markPaidVia: vi.fn(),
 }));
 
 const stamp = '2026-01-01T00:00:00.000Z';
@@ -44,5 +47,18 @@ describe('RenewalCard likelihood', () => {
     cleanup();
     show('zh-CN', redByHand);
     expect(screen.getByTestId('likelihood-reasons')).toHaveTextContent('健康度为红色（手动设定）');
+  });
+});
+
+describe('RenewalCard paid mark', () => {
+  afterEach(() => void (contracts = []));
+  it('offers Mark paid on an unpaid term and shows the day of a paid one', () => {
+    show('en');
+    expect(screen.getByRole('button', { name: 'Mark paid' })).toBeInTheDocument();
+    cleanup();
+    contracts = [{ id: termId('a', '2027-11-30'), accountId: 'a', end: '2027-11-30', paidAt: '2026-11-28', createdAt: stamp, updatedAt: stamp }];
+    show('en');
+    expect(screen.getByTestId('paid-on')).toHaveTextContent('Paid on Nov 28, 2026');
+    expect(screen.queryByRole('button', { name: 'Mark paid' })).toBeNull();
   });
 });

@@ -11,6 +11,7 @@ import {
 import { formatDate } from '../../../shared/ui/format';
 import { useTr } from '../../../shared/i18n/I18n';
 import { LogConversation } from './LogConversation';
+import { MarkPaid } from './MarkPaid';
 import { OutcomeForm } from './OutcomeForm';
 import { PlanChecklist } from './PlanChecklist';
 import { TermHistory } from './TermHistory';
@@ -76,6 +77,7 @@ export function RenewalCard(props: { account: Account; snapshots: HealthSnapshot
           <strong>{renewalPhrase(timeline.daysLeft, tr)}</strong> · {t(`renewal.stage.${timeline.stage}` as MessageKey)}
         </p>
       )}
+      {!churned && <MarkPaid accountId={account.id} paidAt={current.paidAt} today={today} />}
       {!churned && (
         <ol className="touchpoints" aria-label={t('renewal.touchpoints')}>
           {timeline.touchpoints.map((p) => (

@@ -1,114 +1,26 @@
-import { randomBytes } from 'node:crypto';
 import type { Account } from '../../../data/model/account';
-import type { Handover, Milestone, ServicePlan } from '../../../data/model/records';
-import type { ChannelKind } from '../../../features/channels/schemas';
-import type { AutomationRuleName, ScheduledMessage } from '../../../features/channels/scheduled';
+import type { ServicePlan } from '../../../data/model/records';
+import type { ScheduledMessage } from '../../../features/channels/scheduled';
 import { addMonths, monthOf, ruleOf, serviceDayIn } from '../../../shared/dates/calendar';
 import type { Caller } from '../auth';
 import { queueDelivery } from '../channels/deliveries';
-import { listChannels } from '../channels/store';
 import type { Sql } from '../db';
 import type { Log } from '../log';
-import { localClock, reportReminderMessage, welcomeMessage, type Outgoing } from './messages';
+import { addJob, channelKind, live, noChannel, toScheduled, type Data, type JobRow } from './jobs';
+import { localClock, reportReminderMessage } from './messages';
 import { enabledRules, type AutomationRule } from './rules';
+import { scheduleWelcomes, TURNED_OFF_NOTE } from './welcome';
 
 /**
  * The rule engine, run by the delivery worker at each tick with the tick's
  * `now`. It reads what happened (accepted handovers on the team's change
- * feed; the team's calendar day for reports due), schedules one message per
- * occasion (a job keyed by the handover, or by the account and month, so a
- * second push, a second device or a second server changes nothing), and at
- * each job's due time hands it to the delivery queue, which sends it.
+ * feed: welcome.ts; the team's calendar day for reports due), schedules one
+ * message per occasion (a job keyed by the handover, or by the account and
+ * month, so a second push, a second device or a second server changes
+ * nothing), and at each job's due time hands it to the delivery queue,
+ * which sends it. A paid mark schedules its welcome when the contract write
+ * arrives (paid.ts), through the same welcome.ts.
  */
-
-/** A welcome for an acceptance older than this is not sent: the server learnt of it too late for a welcome. */
-export const WELCOME_STALE_MS = 24 * 3_600_000;
-/** Handovers read from a team's feed at one tick. */
-const FEED_PAGE = 500;
-
-type Data = Record<string, unknown>;
-const iso = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string).toISOString());
-const live = (d: Data) => d.deleted !== true;
-
-interface JobRow {
-  id: string; team_id: string; rule: string; key: string; account_id: string; channel: string; kind: ChannelKind;
-  subject: string | null; body: string; recipients: unknown; due_at: unknown; state: ScheduledMessage['state'];
-  note: string | null; delivery_id: string | null; delivery_state?: string | null; created_at: unknown; updated_at: unknown;
-}
-
-export function toScheduled(r: JobRow): ScheduledMessage {
-  return {
-    id: r.id, rule: r.rule as AutomationRuleName, accountId: r.account_id, channel: r.channel, kind: r.kind, subject: r.subject, text: r.body,
-    to: Array.isArray(r.recipients) ? (r.recipients as string[]) : (JSON.parse(String(r.recipients)) as string[]),
-    dueAt: iso(r.due_at)!, state: r.state, note: r.note, deliveryId: r.delivery_id, deliveryState: r.delivery_state ?? null,
-    createdAt: iso(r.created_at)!, updatedAt: iso(r.updated_at)!,
-  };
-}
-
-/** Records one occasion's message; a second time for the same key is nothing. Answers whether it was new. */
-async function addJob(sql: Sql, job: { teamId: string; rule: AutomationRuleName; key: string; accountId: string; channel: string; kind: ChannelKind; dueAt: Date }, out: Outgoing, now: Date): Promise<boolean> {
-  const id = `auto_${randomBytes(12).toString('base64url')}`;
-  const { rows } = await sql.query(
-    `insert into automation_jobs (id, team_id, rule, key, account_id, channel, kind, subject, body, recipients, due_at, state, note, created_at, updated_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14)
-     on conflict (team_id, rule, key) do nothing returning id`,
-    [id, job.teamId, job.rule, job.key, job.accountId, job.channel, job.kind, out.ok ? out.subject : null, out.ok ? out.text : '', JSON.stringify(out.ok ? out.to : []),
-      job.dueAt.toISOString(), out.ok ? 'scheduled' : 'skipped', out.ok ? null : out.why, now.toISOString()],
-  );
-  return rows.length > 0;
-}
-
-async function channelKind(sql: Sql, teamId: string, name: string): Promise<ChannelKind | null> {
-  return (await listChannels(sql, teamId)).find((c) => c.name === name)?.kind ?? null;
-}
-
-const noChannel = (name: string): Outgoing => ({ ok: false, why: `the team has no channel ${name}: npm run server -- channels set, then automation set again` });
-
-async function accountRecords(sql: Sql, teamId: string, accountId: string) {
-  const { rows } = await sql.query<{ kind: string; data: Data }>(
-    `select kind, data from items where team_id = $1 and account_id = $2 and kind in ('accounts', 'plans', 'milestones') order by seq`, [teamId, accountId],
-  );
-  const of = (kind: string) => rows.filter((r) => r.kind === kind && live(r.data)).map((r) => r.data);
-  return {
-    account: of('accounts').find((a) => a.id === accountId) as unknown as Account | undefined,
-    plan: of('plans').at(-1) as unknown as ServicePlan | undefined,
-    milestones: of('milestones') as unknown as Milestone[],
-  };
-}
-
-/** Welcomes for handovers accepted since the team's feed was last read (after the rule was turned on). */
-async function scheduleWelcomes(sql: Sql, log: Log, rule: AutomationRule & { teamId: string; feedSeq: number }, now: Date): Promise<number> {
-  const end = Number((await sql.query<{ s: string | number | null }>('select max(seq) as s from items where team_id = $1', [rule.teamId])).rows[0]?.s ?? 0);
-  // Writers of a team commit in feed order (store/write.ts, lockFeed): every position up to `end` is already visible.
-  const { rows } = await sql.query<{ data: Data; seq: string | number }>(
-    `select data, seq from items where team_id = $1 and kind = 'handovers' and seq > $2 and seq <= $3 order by seq limit $4`,
-    [rule.teamId, rule.feedSeq, end, FEED_PAGE],
-  );
-  let added = 0;
-  for (const { data } of rows) {
-    const handover = data as unknown as Handover;
-    if (handover.status !== 'accepted' || !live(data) || !handover.decidedAt || !rule.enabledAt || handover.decidedAt < rule.enabledAt) continue;
-    const decided = new Date(handover.decidedAt);
-    const dueAt = new Date(decided.getTime() + rule.delayMinutes * 60_000);
-    const records = await accountRecords(sql, rule.teamId, handover.accountId);
-    if (!records.account) continue;
-    const kind = await channelKind(sql, rule.teamId, rule.channel);
-    const language = records.plan?.language ?? rule.language;
-    const out: Outgoing = !kind
-      ? noChannel(rule.channel)
-      : now.getTime() - decided.getTime() > WELCOME_STALE_MS
-        ? { ok: false, why: 'the server learnt of the acceptance more than a day after it: too late for a welcome' }
-        : welcomeMessage({ kind, account: records.account, handover, milestones: records.milestones, plan: records.plan, language, today: localClock(dueAt, rule.timeZone).date });
-    const job = { teamId: rule.teamId, rule: 'welcome' as const, key: handover.id, accountId: handover.accountId, channel: rule.channel, kind: kind ?? 'email', dueAt };
-    if (await addJob(sql, job, out, now)) {
-      added++;
-      log('info', 'automation', { rule: 'welcome', team: rule.teamId, account: handover.accountId, outcome: out.ok ? 'scheduled' : 'skipped', dueAt: dueAt.toISOString(), ...(out.ok ? {} : { why: out.why }) });
-    }
-  }
-  const read = rows.length === FEED_PAGE ? Number(rows.at(-1)!.seq) : end;
-  await sql.query(`update automation_rules set feed_seq = greatest(feed_seq, $3) where team_id = $1 and rule = $2`, [rule.teamId, 'welcome', read]);
-  return added;
-}
 
 /**
  * On the team's calendar day, from the rule's hour: a reminder for each live
@@ -170,7 +82,7 @@ async function queueDueJobs(sql: Sql, log: Log, now: Date): Promise<{ queued: nu
     let cancelled = 0;
     for (const job of rows) {
       if (!job.enabled) {
-        await tx.query(`update automation_jobs set state = 'cancelled', note = 'the automation was turned off before it was due', updated_at = $2 where id = $1`, [job.id, now.toISOString()]);
+        await tx.query(`update automation_jobs set state = 'cancelled', note = $3, updated_at = $2 where id = $1`, [job.id, now.toISOString(), TURNED_OFF_NOTE]);
         cancelled++;
         continue;
       }

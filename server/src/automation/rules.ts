@@ -102,6 +102,12 @@ export async function enabledRules(sql: Sql, rule: AutomationRuleName): Promise<
   return rows.map((r) => ({ ...toRule(r), teamId: r.team_id, feedSeq: Number(r.feed_seq), checkedDay: r.checked_day }));
 }
 
+/** A team's rule of a name when it is on; null when it is off or was never set. */
+export async function enabledRuleOf(sql: Sql, teamId: string, rule: AutomationRuleName): Promise<(AutomationRule & { teamId: string }) | null> {
+  const { rows } = await sql.query<Row>('select * from automation_rules where team_id = $1 and rule = $2 and enabled', [teamId, rule]);
+  return rows[0] ? { ...toRule(rows[0]), teamId } : null;
+}
+
 /** "20m", "20", "1h" or "90s" as whole minutes; null for anything else. */
 export function parseDelay(text: string): number | null {
   const m = /^(\d{1,4})(m|min|h|s)?$/.exec(text.trim());

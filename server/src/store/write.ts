@@ -3,8 +3,10 @@ import { actionsOf, allowed } from '../../../data/sync/permissions';
 import type { ApiAccount } from '../../../data/sync/schemas';
 import { WRITTEN_KINDS, type WrittenKind } from '../../../data/model/records';
 import { mergeWrite, readWriteBase, type FieldMarks } from '../../../data/sync/versions';
+import { contractWritten } from '../automation/paid';
 import type { Caller } from '../auth';
 import type { Sql } from '../db';
+import { silentLog, type Log } from '../log';
 import { hashOf } from './json';
 
 export type PutResult =
@@ -16,9 +18,10 @@ export type PutResult =
  * body answer the first answer again without writing; the same key with
  * another body is a conflict. The record's account must be the caller's
  * team's, else it does not exist (404). The server stamps the author and
- * the time of the write.
+ * the time of the write. A contract marked paid (or its mark cleared) is
+ * an occasion for the team's welcome, in the same transaction (automation/paid.ts).
  */
-export async function putRecord(sql: Sql, caller: Caller, kind: WrittenKind, id: string, body: unknown, key: string, now: Date): Promise<PutResult> {
+export async function putRecord(sql: Sql, caller: Caller, kind: WrittenKind, id: string, body: unknown, key: string, now: Date, log: Log = silentLog): Promise<PutResult> {
   const checked = WRITTEN_KINDS[kind].safeParse(body);
   if (!checked.success) {
     const message = checked.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
@@ -66,6 +69,7 @@ export async function putRecord(sql: Sql, caller: Caller, kind: WrittenKind, id:
       ? { decidedBy: caller.userName, decidedAt: now.toISOString() }
       : kind === 'handovers' && before?.decidedBy ? { decidedBy: before.decidedBy, decidedAt: before.decidedAt } : {};
     const stored = { ...merged.data, author, updatedBy: caller.userName, updatedAt: now.toISOString(), ...signature };
+    if (kind === 'contracts') await contractWritten(tx, log, caller.teamId, before, stored, now);
     await tx.query(WRITE_RECORD, [
       caller.teamId, kind, id, String(merged.data.accountId ?? record.accountId), JSON.stringify(stored), JSON.stringify(merged.marks),
       now.toISOString(), caller.userId, caller.userName, caller.role, actions.join(','), key,
