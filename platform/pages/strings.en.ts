@@ -58,6 +58,8 @@ export const pagesEn = {
   'options.demoLoaded_other': 'Demo data loaded: {n} accounts.',
   'options.demoHint': 'Fifty sample accounts with renewals and health in every state, to try Account Lens without your own data. Existing accounts stay; demo accounts are replaced.',
   'options.failed': 'Something went wrong: {reason}',
+  'options.menu': 'Settings sections',
+  'options.menuJump': 'Jump to section',
   'source.title': 'Data source',
   'source.local': 'This browser only (nothing is sent anywhere)',
   'source.api': 'Team server',

@@ -60,6 +60,8 @@ export const pagesZhCN: Record<keyof typeof pagesEn, string> = {
   'options.demoLoaded_other': '已加载演示数据：{n} 个客户。',
   'options.demoHint': '五十个示例客户，涵盖各种续约与健康状态，无需自己的数据即可试用。已有客户保留，演示客户会被替换。',
   'options.failed': '出错了：{reason}',
+  'options.menu': '设置分区',
+  'options.menuJump': '跳转到分区',
   'source.title': '数据来源',
   'source.local': '仅此浏览器（不向任何地方发送数据）',
   'source.api': '团队服务器',
