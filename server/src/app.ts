@@ -20,6 +20,7 @@ import { ingestRoutes, isIngestPath } from './ingest/routes';
 import { authenticateIngestKey, ingestKeyOf } from './ingest/keys';
 import { failureLimiter, type FailureLimiter } from './limiter';
 import type { Log } from './log';
+import type { ServerMetrics } from './metrics';
 import { changes, lookup, putRecord, recordHistory, seqOf, storeAccounts, teamBook } from './store';
 
 export const SERVER_VERSION = '1';
@@ -44,6 +45,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Days usage events are kept (default 400). */
   retentionDays?: number;
+  /** Counts and times every request (metrics.ts), when the server exports metrics. */
+  metrics?: ServerMetrics;
 }
 
 /** The peer address of the connection (node-server), or the proxy's view of it. */
@@ -60,9 +63,10 @@ function addressOf(c: Context, trustProxy: boolean): string {
  * The team API (docs/api.md) over one database. Stateless: every request
  * reads and writes the database only, so several servers can share one.
  */
-export function createApp({ sql, log, now = () => new Date(), limiter = failureLimiter(), trustProxy = false, retentionDays = 400 }: AppOptions) {
+export function createApp({ sql, log, now = () => new Date(), limiter = failureLimiter(), trustProxy = false, retentionDays = 400, metrics }: AppOptions) {
   const app = new Hono<Env>();
   const en = translator('en');
+  if (metrics) app.use('*', metrics.middleware);
 
   // Extension pages call from chrome-extension:// (or moz-extension://) origins.
   app.use('*', cors({

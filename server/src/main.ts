@@ -9,12 +9,15 @@ import { ingestCli, startIngestJobs } from './ingest/cli';
 import { CHANNELS_USAGE, channelsCli } from './channels/cli';
 import { startDeliveryWorker } from './channels/deliveries';
 import { migrate } from './migrations';
+import { createMetrics, serveMetrics } from './metrics';
 import { pruneKeys } from './store';
 import { DAY_MS } from '../../shared/dates/utc';
 
 export interface Running {
   url: string;
   port: number;
+  /** The Prometheus metrics port, when metrics were asked for. */
+  metricsPort?: number;
   /** Stops taking connections, lets requests in flight finish, then closes the database. */
   stop(): Promise<void>;
 }
@@ -23,12 +26,13 @@ export interface Running {
 export const KEEP_ALIVE_MS = 65_000;
 
 /** Starts the team server on `sql` (migrated first). Port 0 picks a free port. */
-export async function startServer(sql: Sql, opts: { port?: number; host?: string; log?: Log; trustProxy?: boolean } = {}): Promise<Running> {
+export async function startServer(sql: Sql, opts: { port?: number; host?: string; log?: Log; trustProxy?: boolean; metricsPort?: number } = {}): Promise<Running> {
   const log = opts.log ?? jsonLog;
   const applied = await migrate(sql);
   if (applied.length) log('info', 'migrated', { versions: applied, database: sql.kind });
   const retention = retentionDays();
-  const app = createApp({ sql, log, trustProxy: opts.trustProxy ?? false, retentionDays: retention });
+  const metrics = opts.metricsPort === undefined ? undefined : createMetrics(sql);
+  const app = createApp({ sql, log, trustProxy: opts.trustProxy ?? false, retentionDays: retention, ...(metrics ? { metrics } : {}) });
   let inFlight = 0;
   let idle: (() => void) | undefined;
   const server: ServerType = await new Promise((resolve) => {
@@ -61,14 +65,18 @@ export async function startServer(sql: Sql, opts: { port?: number; host?: string
   prune.unref();
   const jobs = startIngestJobs(sql, log, retention);
   const deliveries = startDeliveryWorker(sql, log);
-  log('info', 'listening', { port, database: sql.kind });
+  // The metrics port listens on the API's host: an operator exposes it to the scraper, not to the internet.
+  const exported = metrics ? await serveMetrics(metrics, { port: opts.metricsPort!, host: opts.host ?? '127.0.0.1' }) : undefined;
+  log('info', 'listening', { port, database: sql.kind, ...(exported ? { metricsPort: exported.port } : {}) });
   let stopping: Promise<void> | undefined;
   return {
     url: `http://${opts.host ?? '127.0.0.1'}:${port}`,
     port,
+    ...(exported ? { metricsPort: exported.port } : {}),
     stop: () =>
       (stopping ??= (async () => {
         clearInterval(prune);
+        await exported?.stop();
         await jobs.stop();
         await deliveries.stop();
         // No new connections; idle keep-alive ones close; requests being answered finish first.
@@ -116,7 +124,8 @@ LENS_DATA_DIR (default ./server-data). Several servers on one PostgreSQL: docs/s
 A checked token is trusted LENS_TOKEN_CACHE_SECONDS (0 to 30, default 30) before it is checked again:
 another server sees a revocation within that time.
 Behind a reverse proxy, LENS_TRUST_PROXY=1 counts failed sign-ins per X-Forwarded-For address.
-Usage events are kept LENS_EVENTS_RETENTION_DAYS days (default 400, at least 91).`;
+Usage events are kept LENS_EVENTS_RETENTION_DAYS days (default 400, at least 91).
+LENS_METRICS_PORT=9464 serves Prometheus metrics at /metrics on that port (on HOST; off when unset).`;
 
 function flag(args: string[], name: string): string | undefined {
   const i = args.indexOf(`--${name}`);
@@ -128,7 +137,13 @@ export async function cli(argv: string[], out: (s: string) => void = (s) => proc
   if (cmd === 'help' || cmd === '--help') return out(USAGE), 0;
   const sql = await openFromEnv();
   if (!cmd || cmd === 'serve') {
-    const running = await startServer(sql, { port: Number(process.env.PORT ?? 8787), host: process.env.HOST ?? '127.0.0.1', trustProxy: process.env.LENS_TRUST_PROXY === '1' });
+    const metricsPort = process.env.LENS_METRICS_PORT ? Number(process.env.LENS_METRICS_PORT) : undefined;
+    if (metricsPort !== undefined && !(Number.isInteger(metricsPort) && metricsPort >= 0 && metricsPort < 65536)) {
+      out(`LENS_METRICS_PORT must be a port number (0 to 65535), not "${process.env.LENS_METRICS_PORT}"`);
+      await sql.close();
+      return 2;
+    }
+    const running = await startServer(sql, { port: Number(process.env.PORT ?? 8787), host: process.env.HOST ?? '127.0.0.1', trustProxy: process.env.LENS_TRUST_PROXY === '1', ...(metricsPort === undefined ? {} : { metricsPort }) });
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void running.stop().then(() => process.exit(0)));
     return -1; // keeps running
   }
