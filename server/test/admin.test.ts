@@ -226,7 +226,8 @@ describe('the admin page', () => {
     const page = await app.request('/admin');
     const script = await app.request('/admin/app.js');
     const style = await app.request('/admin/app.css');
-    for (const x of [page, script, style]) {
+    const icon = await app.request('/admin/icon.svg');
+    for (const x of [page, script, style, icon]) {
       expect(x.status).toBe(200);
       expect(x.headers.get('content-security-policy')).toBe(ADMIN_CSP);
       expect(x.headers.get('x-content-type-options')).toBe('nosniff');
@@ -236,6 +237,7 @@ describe('the admin page', () => {
     expect(ADMIN_CSP).not.toMatch(/unsafe/);
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);
     expect(script.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(icon.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
     expect(page.text).toMatch(/<script src="\/admin\/app\.js" defer><\/script>/);
     expect(page.text.match(/<script/g)).toHaveLength(1);
     expect(page.text).not.toMatch(/\son[a-z]+=|style=|javascript:/i);

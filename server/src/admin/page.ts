@@ -26,6 +26,8 @@ export const ADMIN_CSP = [
 const asset = (name: string) => readFileSync(new URL(`./assets/${name}`, import.meta.url), 'utf8');
 const HTML = asset('index.html');
 const CSS = asset('app.css');
+/** The extension's own logo, as the tab's icon. */
+const ICON = readFileSync(new URL('../../../assets/logo.svg', import.meta.url), 'utf8');
 const SCRIPT = `const STRINGS = ${JSON.stringify({ en, 'zh-CN': zhCN })};\n${asset('app.js')}`;
 
 function send(c: Context<Env>, body: string, type: string) {
@@ -44,4 +46,5 @@ export function adminPage(app: Hono<Env>): void {
   app.get('/admin/', (c) => c.redirect('/admin', 301));
   app.get('/admin/app.js', (c) => send(c, SCRIPT, 'text/javascript'));
   app.get('/admin/app.css', (c) => send(c, CSS, 'text/css'));
+  app.get('/admin/icon.svg', (c) => send(c, ICON, 'image/svg+xml'));
 }
