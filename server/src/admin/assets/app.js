@@ -219,6 +219,7 @@
         const made = await api('POST', path, bodyOf(f.elements));
         await load();
         showSecret(f, secretOf(made));
+        status('');
       } catch (err) {
         report(err);
       }
