@@ -14,6 +14,8 @@ import { IdSchema } from '../../data/model/common';
 import { authenticate } from './auth';
 import type { Sql } from './db';
 import { fail, issuesText, parseJson, type Env } from './http';
+import { adminRoutes } from './admin/routes';
+import { noteUse } from './admin/last-used';
 import { automationRoutes } from './automation/routes';
 import { channelRoutes } from './channels/routes';
 import { ingestRoutes, isIngestPath } from './ingest/routes';
@@ -122,6 +124,7 @@ export function createApp({ sql, log, now = () => new Date(), limiter = failureL
         return fail(c, 401, 'unauthorized', 'unknown or revoked ingest key');
       }
       if (!isIngestPath(c.req.path)) return fail(c, 403, 'forbidden', 'an ingest key can only post events (POST /v1/events, /v1/events/tickets, /v1/events/nps)');
+      await noteUse(sql, 'ingest_keys', ingest.keyId, now());
       c.set('ingest', ingest);
       return next();
     }
@@ -131,6 +134,7 @@ export function createApp({ sql, log, now = () => new Date(), limiter = failureL
       return fail(c, 401, 'unauthorized', 'missing, unknown, expired or revoked token');
     }
     if (isIngestPath(c.req.path)) return fail(c, 403, 'forbidden', "events are posted with the team's ingest key (npm run server -- ingest key create), not with a person's token");
+    await noteUse(sql, 'tokens', caller.tokenId, now());
     c.set('caller', caller);
     await next();
   });
@@ -218,6 +222,7 @@ export function createApp({ sql, log, now = () => new Date(), limiter = failureL
   ingestRoutes(app, { sql, now, retentionDays });
   channelRoutes(app, { sql, now });
   automationRoutes(app, { sql, now });
+  adminRoutes(app, { sql, now });
 
   return app;
 }

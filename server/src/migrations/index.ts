@@ -1,4 +1,5 @@
 import type { Sql } from '../db';
+import { lastUsedAndAudit } from './admin';
 import { automationRules, reminderHour } from './automation';
 import { channelsAndDeliveries } from './channels';
 import { ingestTables, webhookSecrets } from './ingest';
@@ -22,6 +23,7 @@ export const MIGRATIONS: Migration[] = [
   channelsAndDeliveries, // 6
   automationRules, // 7
   reminderHour, // 8
+  lastUsedAndAudit, // 9
 ];
 
 export async function migrate(sql: Sql): Promise<number[]> {
