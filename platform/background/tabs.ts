@@ -18,7 +18,7 @@ import { clampWidth, panelUiItem, settingsItem, type PanelUi } from '../../share
  */
 export async function recordDetection(tabId: number, url: string, ref: AccountRef): Promise<LauncherView> {
   // The stored account travels with the tab state: the panel paints it without asking again.
-  const account = (await findAccount(db(), ref)) ?? null;
+  const account = ref.kind === 'deal' ? null : ((await findAccount(db(), ref)) ?? null);
   const [view] = await Promise.all([viewFor(ref), browser.storage.session.set({ [tabKey(tabId)]: { ref, url, at: Date.now(), account } })]);
   return view;
 }
