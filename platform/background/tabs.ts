@@ -78,6 +78,7 @@ export async function previewAccount(): Promise<{ name: string; inputs: Record<s
     })
     .sort((a, b) => b.at - a.at);
   for (const state of states) {
+    if (state.ref.kind === 'deal') continue; // a deal's own id is no account's
     const account = await findAccount(db(), state.ref);
     if (!account) continue;
     // What the panel scores: the latest import merged with the account's service signals.
