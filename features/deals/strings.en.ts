@@ -13,5 +13,6 @@ export const dealsEn = {
   'deal.signed.mark': 'Mark signed',
   'deal.signed.hint': 'Sets the signing date to today: the no-pitch window, onboarding and the expectations reset start from it.',
   'deal.signed.on': 'Signed on {date}',
+  'deal.signed.serverOwned': 'This account comes from the team server, which keeps its signing date: record the signing there.',
   'deal.signed.undo': 'Undo',
 } as const;

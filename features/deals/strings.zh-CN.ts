@@ -15,5 +15,6 @@ export const dealsZhCN: Record<keyof typeof dealsEn, string> = {
   'deal.signed.mark': '标记签约',
   'deal.signed.hint': '将签约日期设为今天：禁止推销期、上线引导和预期重置都从这一天开始。',
   'deal.signed.on': '签约于 {date}',
+  'deal.signed.serverOwned': '此客户来自团队服务器，签约日期由服务器维护：请在服务器端记录签约。',
   'deal.signed.undo': '撤销',
 };

@@ -60,6 +60,8 @@ export async function markAccountSigned(db: LensDB, raw: unknown, now: Date): Pr
   return guardStorage(db, () => db.transaction('rw', db.accounts, async () => {
     const account = await db.accounts.get(input.accountId);
     if (!account) throw new Error('This account is not in your data.');
+    // The team server owns a synced account's signing date (data/sync/merge.ts): a local one would be replaced at the next sync.
+    if (account.source === 'api') throw new Error('The team server keeps this account’s signing date.');
     const { signedAt: _was, ...rest } = account;
     await db.accounts.put({ ...rest, ...(input.signedAt ? { signedAt: input.signedAt } : {}), updatedAt: now.toISOString() });
     return { ok: true as const, accountId: account.id };

@@ -76,6 +76,15 @@ describe('the deal view', () => {
 });
 
 describe('Mark signed', () => {
+  it('is not offered for an account the team server keeps: says where to record the signing, in both languages', () => {
+    show('in_data', { account: { ...acme, source: 'api' } });
+    expect(screen.getByTestId('deal-server-owned')).toHaveTextContent('comes from the team server');
+    expect(screen.queryByRole('button')).toBeNull();
+    cleanup();
+    show('in_data', { account: { ...acme, source: 'api' }, locale: 'zh-CN' });
+    expect(screen.getByTestId('deal-server-owned')).toHaveTextContent('此客户来自团队服务器');
+  });
+
   it('sets today as the signing date, with an Undo for 10 seconds, then the date alone', async () => {
     show('in_data', { account: acme });
     await click('Mark signed');
