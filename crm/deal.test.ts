@@ -1,4 +1,4 @@
-import { matchRecord } from '.';
+import { matchRecord, matchUrl, refFrom } from '.';
 import { detectDeal } from './deal-detect';
 import { DEAL_READERS } from './deal-readers';
 import { readDealDetails } from './deal';
@@ -72,5 +72,14 @@ describe('deal pages', () => {
     expect(detectDeal(`https://acme.lightning.force.com/lightning/r/Account/${A}/view`, document)).toBeNull();
     expect(detectDeal('https://example.com/deal/1', document)).toBeNull();
     expect(detectDeal('not a url', document)).toBeNull();
+  });
+
+  it('the content script’s reference of a deal page: the deal’s own id and name, marked a deal, no account fields', () => {
+    const doc = page(`<a href="/lightning/r/${A}/view">Acme</a>`);
+    const hit = matchRecord(PAGE)!;
+    expect(refFrom(hit, doc)).toEqual({ crm: 'salesforce', recordId: O, orgKey: 'acme', name: 'Deal', kind: 'deal' });
+    expect(matchUrl(PAGE)).toBeNull(); // what looks up accounts never takes a deal for one
+    const account = matchRecord(`https://acme.lightning.force.com/lightning/r/Account/${A}/view`)!;
+    expect(refFrom(account, doc)).not.toHaveProperty('kind');
   });
 });

@@ -46,14 +46,21 @@ export function matchUrl(rawUrl: string, adapters: readonly CrmAdapter[] = ADAPT
 export const MAX_NAME = 200;
 export const clipName = (name: string) => (name.length <= MAX_NAME ? name : `${name.slice(0, MAX_NAME - 1).replace(/[\uD800-\uDBFF]$/, '')}…`);
 
-/** Builds the reference from a URL hit and the document; the name falls back header → title → none. */
-
+/**
+ * Builds the reference from a URL hit and the document; the name falls back
+ * header → title → none. A deal page gives the deal's own reference, marked
+ * kind 'deal' and without account fields.
+ */
 export function refFrom(hit: UrlHit, doc: Document, labels: FieldLabels = DEFAULT_FIELD_LABELS): AccountRef {
   const { adapter, match } = hit;
   const ref: AccountRef = { crm: adapter.crm, recordId: match.recordId };
   if (match.orgKey) ref.orgKey = match.orgKey;
   const name = adapter.readName(doc, match) ?? adapter.titleName?.(doc);
   if (name) ref.name = clipName(name);
+  if (match.kind) {
+    ref.kind = match.kind;
+    return ref;
+  }
   const fields = adapter.readFields?.(doc, match, labels);
   if (fields && Object.keys(fields).length > 0) ref.fields = fields;
   return ref;

@@ -28,6 +28,12 @@ export interface AccountRef {
   /** Display name as the user sees it, trimmed, CRM suffixes removed. */
   name?: string;
   fields?: Partial<Record<FieldKey, string>>;
+  /**
+   * 'deal': the page shows a deal (opportunity), not an account; `recordId`
+   * and `name` are the deal's own, and its linked account is read apart
+   * (crm/deal-detect.ts), so the content script stays small.
+   */
+  kind?: 'deal';
 }
 
 /** What the URL alone tells: enough to know a record is open. */

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { matchUrl, refFrom } from '../../crm';
+import { matchRecord, matchUrl, refFrom } from '../../crm';
 import { compileCustomRule } from '../../crm/custom';
 import { DEFAULT_FIELD_LABELS, type FieldLabels } from '../../crm/fields';
 import { ADAPTERS, CRM_MATCHES } from '../../crm/registry';
@@ -65,7 +65,8 @@ export default defineContentScript({
 
     const onUrl = async (url: string) => {
       record?.abort();
-      const hit = matchUrl(url, adapters);
+      // Accounts and deals alike: a deal page reports the deal (kind 'deal'); the panel reads its account.
+      const hit = matchRecord(url, adapters);
       if (!hit) {
         ui?.remove();
         lastName = lastRecordId = undefined;

@@ -81,4 +81,15 @@ describe('afterDetection', () => {
     expect(calls).toEqual(['sync']);
     expect(await db().ctas.count()).toBe(3);
   });
+
+  it('a deal page: the launcher and the tab state, and no account looked up, refreshed or evaluated', async () => {
+    const deal: AccountRef = { crm: 'salesforce', recordId: '006Hn00000Opp01IAB', orgKey: 'acme', name: 'Acme expansion', kind: 'deal' };
+    const { view, settled } = afterDetection(9, URL.replace('Account/001Hn00001Xyz12IAB', 'Opportunity/006Hn00000Opp01IAB'), deal, deps);
+    expect((await view).label).toBe('Account Lens: Acme expansion');
+    await settled;
+    const state = (await browser.storage.session.get(tabKey(9)))[tabKey(9)] as { ref: AccountRef; account: unknown };
+    expect(state).toMatchObject({ ref: deal, account: null });
+    expect(calls).toEqual([]);
+    expect(await db().ctas.count()).toBe(0);
+  });
 });

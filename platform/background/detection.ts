@@ -41,6 +41,8 @@ export const DETECTION_DEPS: DetectionDeps = {
  */
 export function afterDetection(tabId: number, url: string, ref: AccountRef, deps: DetectionDeps = DETECTION_DEPS): { view: Promise<LauncherView>; settled: Promise<void> } {
   const view = deps.record(tabId, url, ref);
+  // A deal page: its account is read when the panel asks (platform/background/deals.ts); nothing to refresh here.
+  if (ref.kind === 'deal') return { view, settled: view.then(() => undefined, () => undefined) };
   const settled = view
     .catch(() => undefined)
     .then(() => deps.revalidate(ref))

@@ -9,6 +9,7 @@ import type { ContentMessage, PageMessage } from '../messaging/protocol';
 import { isFramedSender } from '../messaging/frames';
 import { testRule } from './custom-crm';
 import { customCrmApi, storedCrmConfig, syncStoredRules } from './custom-crm-api';
+import { markAccountSigned, readDeal } from './deals';
 import { afterDetection } from './detection';
 import { claimPanelFrame, issuePanelNonce, panelNonceClaimed, setCover } from './frames';
 import { newRecord, patchedRecord, promisesOfSubmission, putRecord, removedRecord, settledRecord } from './record-commands';
@@ -84,6 +85,9 @@ export function pageCommands(schedule: Schedule, reminderApi: ReminderBrowser): 
     'term/outcome': (msg) => afterTermWrite(recordTermOutcome(db(), msg.input, new Date()), msg.input.accountId),
     'term/plan': (msg) => afterTermWrite(tickPlanStep(db(), msg.input, new Date()), msg.input.accountId),
     'term/paid': (msg) => afterTermWrite(markTermPaid(db(), msg.input, new Date()), msg.input.accountId),
+    // A panel framed into a tab reads that tab's deal only.
+    'deal/read': (msg, sender) => (sender.tab?.id !== undefined && sender.tab.id !== msg.tabId ? { ok: false, error: 'not_deal' } : readDeal(msg.tabId)),
+    'account/signed': (msg) => afterTermWrite(markAccountSigned(db(), msg.input, new Date()), msg.input.accountId),
     'reminders/check': async () => runReminderCheck(db(), reminderApi, await userTranslator(), new Date(), true).then((r) => ({ ok: true, notified: r.notified.length })),
     'account/add': async (msg) => {
       const account = await addAccountFromPage(db(), msg.ref, msg.input, new Date());

@@ -116,7 +116,7 @@ describe('framed pages in the router', () => {
         'data/changed': handler('changed'), 'rules/test': handler('rules'), 'config/changed': handler('config'), 'sync/now': handler('sync'),
         'engine/preview': handler('preview'), 'source/changed': handler('source'), 'reminders/check': handler('reminders'),
         'record/create': handler('write'), 'record/update': handler('update'), 'record/put': handler('put'), 'record/remove': handler('remove'), 'conflict/settle': handler('settle'), 'channels/list': handler('channels'), 'channels/deliveries': handler('deliveries'), 'channels/deliver': handler('deliver'), 'automation/scheduled': handler('scheduled'), 'automation/cancel': handler('cancel scheduled'), 'automation/rules': handler('rules'), 'automation/set': handler('set rule'), 'account/add': handler('add'), 'outbox/discard': handler('discard'),
-        'term/outcome': handler('outcome'), 'term/plan': handler('plan'), 'term/paid': handler('paid'),
+        'term/outcome': handler('outcome'), 'term/plan': handler('plan'), 'term/paid': handler('paid'), 'deal/read': handler('deal'), 'account/signed': handler('signed'),
         'transfer/preview': handler('transfer preview'), 'transfer/apply': handler('transfer apply'), 'transfer/export': handler('transfer export'),
         'demo/load': handler('demo'), 'kept/export': handler('kept export'), 'kept/discard': handler('kept discard'),
       },

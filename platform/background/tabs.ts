@@ -18,7 +18,7 @@ import { clampWidth, panelUiItem, settingsItem, type PanelUi } from '../../share
  */
 export async function recordDetection(tabId: number, url: string, ref: AccountRef): Promise<LauncherView> {
   // The stored account travels with the tab state: the panel paints it without asking again.
-  const account = (await findAccount(db(), ref)) ?? null;
+  const account = ref.kind === 'deal' ? null : ((await findAccount(db(), ref)) ?? null);
   const [view] = await Promise.all([viewFor(ref), browser.storage.session.set({ [tabKey(tabId)]: { ref, url, at: Date.now(), account } })]);
   return view;
 }
@@ -78,6 +78,7 @@ export async function previewAccount(): Promise<{ name: string; inputs: Record<s
     })
     .sort((a, b) => b.at - a.at);
   for (const state of states) {
+    if (state.ref.kind === 'deal') continue; // a deal's own id is no account's
     const account = await findAccount(db(), state.ref);
     if (!account) continue;
     // What the panel scores: the latest import merged with the account's service signals.

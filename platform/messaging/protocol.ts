@@ -29,6 +29,20 @@ export const AccountRefSchema = z.object({
     .object({ owner: bounded(300), contractEnd: bounded(100), annualValue: bounded(100) })
     .partial()
     .optional(),
+  /** A deal page: the record is the deal's own (crm/types.ts). */
+  kind: z.literal('deal').optional(),
+});
+
+const MoneySchema = z.object({ amount: z.number().finite(), currency: z.string().regex(/^[A-Z]{3}$/).optional(), text: bounded(200) });
+
+/** A deal page as read in its tab (crm/deal-detect.ts): its name, linked account and amount. */
+export const DealRefSchema = z.object({
+  crm: z.enum(CRM_IDS),
+  recordId: bounded(200).min(1),
+  orgKey: bounded(200).min(1).optional(),
+  name: bounded(500).optional(),
+  account: z.object({ recordId: bounded(200).min(1).optional(), orgKey: bounded(200).min(1).optional(), name: bounded(500).optional() }).optional(),
+  amount: MoneySchema.optional(),
 });
 
 export const PanelUiPatchSchema = z
@@ -101,6 +115,10 @@ export const PageMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('term/outcome'), input: z.record(z.string(), z.unknown()) }),
   /** A step of the current term's renewal plan ticked off, or back on. */
   z.object({ type: z.literal('term/plan'), input: z.record(z.string(), z.unknown()) }),
+  /** The deal open in a tab, read from its page, with the account it links to. */
+  z.object({ type: z.literal('deal/read'), tabId: z.number().int().nonnegative() }),
+  /** An account's signing date set (a deal marked signed) or put back to what it was (null: none). */
+  z.object({ type: z.literal('account/signed'), input: z.record(z.string(), z.unknown()) }),
   /** The current term marked paid on a day, or the mark cleared. */
   z.object({ type: z.literal('term/paid'), input: z.record(z.string(), z.unknown()) }),
   z.object({

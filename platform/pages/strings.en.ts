@@ -186,6 +186,7 @@ export const pagesEn = {
   'popup.mode.handover': 'Handover',
   'popup.mode.visit': 'Log a visit',
   'popup.noRecord': 'Open a CRM account record in this tab to write a handover or log a visit.',
+  'popup.deal': '{name} is a deal: open the panel for the deal view (when customer success joins, Mark signed).',
   'popup.unknown': '{name} is not in your data yet: open the panel to add it.',
   'popup.openPanel': 'Open panel',
   'popup.options': 'Options',

@@ -189,6 +189,7 @@ export const pagesZhCN: Record<keyof typeof pagesEn, string> = {
   'popup.mode.handover': '交接',
   'popup.mode.visit': '记录拜访',
   'popup.noRecord': '请在此标签页打开 CRM 客户记录，再撰写交接或记录拜访。',
+  'popup.deal': '{name} 是一个商机：请打开面板查看商机视图（客户成功何时介入、标记签约）。',
   'popup.unknown': '{name} 尚未在你的数据中：请打开面板添加。',
   'popup.openPanel': '打开面板',
   'popup.options': '设置',

@@ -1,5 +1,6 @@
 import { CUSTOM_OBJECT_ID, CUSTOM_OBJECT_NAME, type CrmRecord } from './records';
 import { esc } from './html';
+import { dealListStage, dealStage, demoCrmDeals } from './salesforce-deals';
 
 /** A stage (the centre of a Lightning page) and the title that goes with it. */
 export interface Stage {
@@ -58,6 +59,12 @@ export function salesforceStage(path: string, all: CrmRecord[]): Stage | null {
     const stage = recordStage({ crm: 'salesforce', recordId: CUSTOM_OBJECT_ID, name: CUSTOM_OBJECT_NAME, owner: 'Sofia Rossi' }, all.slice(0, 3));
     return { ...stage, title: `${CUSTOM_OBJECT_NAME} | Customer | Salesforce`, html: stage.html.replace('>Account<', '>Customer<') };
   }
+  const deal = /^\/lightning\/r\/Opportunity\/([a-zA-Z0-9]{18})\/view$/.exec(path);
+  if (deal) {
+    const d = demoCrmDeals(all).find((x) => x.recordId === deal[1]);
+    return d ? dealStage(d) : null;
+  }
+  if (path === '/lightning/o/Opportunity/list') return dealListStage(demoCrmDeals(all));
   if (path === '/lightning/o/Account/list') return listStage(all);
   if (path === '/lightning/page/home' || path === '/') return homeStage();
   return null;
@@ -66,7 +73,7 @@ export function salesforceStage(path: string, all: CrmRecord[]): Stage | null {
 export function salesforcePage(stage: Stage): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(stage.title)}</title><style>${CSS}</style></head>
 <body><div class="oneHeader"><strong>Salesforce</strong> <span class="org">Demo org</span>
-<nav><a data-spa href="/lightning/page/home">Home</a> <a data-spa href="/lightning/o/Account/list">Accounts</a></nav></div>
+<nav><a data-spa href="/lightning/page/home">Home</a> <a data-spa href="/lightning/o/Account/list">Accounts</a> <a data-spa href="/lightning/o/Opportunity/list">Opportunities</a></nav></div>
 <div class="oneCenterStage" id="stage">${stage.html}</div>
 <script src="/__demo/spa.js"></script></body></html>`;
 }

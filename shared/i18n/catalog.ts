@@ -4,6 +4,8 @@ import { pagesEn } from '../../platform/pages/strings.en';
 import { pagesZhCN } from '../../platform/pages/strings.zh-CN';
 import { expectationsEn } from '../../features/expectations/strings.en';
 import { expectationsZhCN } from '../../features/expectations/strings.zh-CN';
+import { dealsEn } from '../../features/deals/strings.en';
+import { dealsZhCN } from '../../features/deals/strings.zh-CN';
 import { handoverEn } from '../../features/handover/strings.en';
 import { handoverZhCN } from '../../features/handover/strings.zh-CN';
 import { healthEn } from '../../features/health/strings.en';
@@ -44,6 +46,7 @@ export const en = {
   ...serviceEn,
   ...expectationsEn,
   ...handoverEn,
+  ...dealsEn,
   ...peopleEn,
   ...portfolioEn,
   ...remindersEn,
@@ -63,6 +66,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...serviceZhCN,
   ...expectationsZhCN,
   ...handoverZhCN,
+  ...dealsZhCN,
   ...peopleZhCN,
   ...portfolioZhCN,
   ...remindersZhCN,

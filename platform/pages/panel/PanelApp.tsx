@@ -12,6 +12,7 @@ export const loadAccountView = (() => {
   return () => (loading ??= import('./AccountView'));
 })();
 const AccountView = lazy(loadAccountView);
+const DealPage = lazy(() => import('./DealPage'));
 const Portfolio = lazy(() => import('../../../features/portfolio/ui/Portfolio').then((m) => ({ default: m.Portfolio })));
 
 /**
@@ -68,6 +69,7 @@ export function PanelApp() {
         <TodayList compact />
       </>
     );
+  else if (ref.kind === 'deal') body = <Suspense fallback={loading}><DealPage pageRef={ref} /></Suspense>;
   else body = <Suspense fallback={loading}><AccountView pageRef={ref} /></Suspense>;
 
   // Covered by the page: everything stays mounted (typed text is kept) but nothing takes a click or a key.

@@ -28,7 +28,9 @@ export function PopupApp({ pinnedTab }: { pinnedTab?: number }) {
     void followTab('side', controller.signal, pinnedTab);
     return () => controller.abort();
   }, [pinnedTab]);
-  const { account, error } = useAccount(ref);
+  // A deal page: its account is read by the panel's deal view, not looked up by the deal's own id.
+  const deal = ref?.kind === 'deal';
+  const { account, error } = useAccount(deal ? null : ref);
   const handovers = useRecords('handovers', account?.id);
 
   // Opened within the click, as sidePanel.open requires.
@@ -39,6 +41,7 @@ export function PopupApp({ pinnedTab }: { pinnedTab?: number }) {
   let body;
   if (!resolved || (ref && account === undefined)) body = <p className="muted">{t('panel.loading')}</p>;
   else if (!ref) body = <p>{t('popup.noRecord')}</p>;
+  else if (deal) body = <p data-testid="popup-deal">{t('popup.deal', { name: ref.name ?? ref.recordId })}</p>;
   else if (error) body = <p className="error" role="alert">{t('panel.dataError', { reason: error })}</p>;
   else if (!account) body = <p>{t('popup.unknown', { name: ref.name ?? ref.recordId })}</p>;
   else

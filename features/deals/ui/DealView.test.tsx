@@ -1,0 +1,127 @@
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import type { Account } from '../../../data/model/account';
+import type { Locale } from '../../../shared/i18n';
+import { I18nProvider } from '../../../shared/i18n/I18n';
+import type { DealLink } from '../deal';
+import { DealView } from './DealView';
+import { SIGNED_UNDO_MS } from './MarkSigned';
+
+const sent: { accountId: string; signedAt: string | null }[] = [];
+let refuse: Error | null = null;
+vi.mock('../../../platform/panel/deal-client', () => ({
+  markSignedVia: vi.fn(async (input: { accountId: string; signedAt: string | null }) => {
+    if (refuse) throw refuse;
+    sent.push(input);
+  }),
+}));
+beforeEach(() => {
+  sent.length = 0;
+  refuse = null;
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+  cleanup();
+});
+
+const T = '2026-01-01T00:00:00.000Z';
+const acme: Account = { id: 'a1', crm: 'salesforce', recordId: '001D000000IqhSLIAZ', name: 'Acme Corp', contractEnd: '2027-12-31', createdAt: T, updatedAt: T };
+const deal = { crm: 'salesforce' as const, recordId: '006D000000AbCdEIAZ', name: 'Acme expansion', account: { recordId: '001D000000IqhSLIAZ', name: 'Acme' }, amount: { amount: 48000, currency: 'USD', text: 'USD 48,000.00' } };
+const show = (link: DealLink, opts: { locale?: Locale; account?: Account | null; deal?: typeof deal | Omit<typeof deal, 'amount'> } = {}) =>
+  render(
+    <I18nProvider locale={opts.locale ?? 'en'}>
+      <DealView deal={opts.deal ?? deal} link={link} accountName="Acme" account={opts.account} today="2026-12-02" involvement={<p data-testid="slot">advice</p>} />
+    </I18nProvider>,
+  );
+const click = (name: string) => act(async () => void fireEvent.click(screen.getByRole('button', { name })));
+
+describe('the deal view', () => {
+  it('shows the deal, its amount with the currency, the account in the data, the involvement advice and Mark signed', () => {
+    show('in_data', { account: acme });
+    expect(screen.getByTestId('deal-name')).toHaveTextContent('Acme expansion');
+    expect(screen.getByTestId('deal-amount')).toHaveTextContent('$48,000');
+    expect(screen.getByTestId('deal-account')).toHaveTextContent('Acme Corp · In your data');
+    expect(screen.getByTestId('slot')).toHaveTextContent('advice');
+    expect(screen.getByRole('button', { name: 'Mark signed' })).toBeInTheDocument();
+  });
+
+  it('in Chinese, with an amount whose currency the page did not name', () => {
+    const noCurrency = { ...deal, amount: { amount: 120000, text: '120,000' } };
+    show('in_data', { locale: 'zh-CN', account: acme, deal: noCurrency });
+    expect(screen.getByTestId('deal-amount')).toHaveTextContent('120,000 (未显示币种)');
+    expect(screen.getByTestId('deal-account')).toHaveTextContent('Acme Corp · 已在你的数据中');
+    expect(screen.getByRole('button', { name: '标记签约' })).toBeInTheDocument();
+  });
+
+  it('an account not in the data: says so by name, offers no Mark signed, in both languages', () => {
+    show('not_in_data', { account: null });
+    expect(screen.getByTestId('deal-not-in-data')).toHaveTextContent('Acme is not in your data yet');
+    expect(screen.queryByRole('button')).toBeNull();
+    cleanup();
+    show('not_in_data', { account: null, locale: 'zh-CN' });
+    expect(screen.getByTestId('deal-not-in-data')).toHaveTextContent('Acme 还不在你的数据中');
+  });
+
+  it('a deal linked to no account record, and one without an amount', () => {
+    const { amount: _none, ...bare } = deal;
+    show('no_link', { deal: bare });
+    expect(screen.getByTestId('deal-no-link')).toHaveTextContent('links to no account record');
+    expect(screen.getByTestId('deal-amount')).toHaveTextContent('No amount on the page');
+    expect(screen.queryByRole('button')).toBeNull();
+    cleanup();
+    show('no_link', { deal: bare, locale: 'zh-CN' });
+    expect(screen.getByTestId('deal-no-link')).toHaveTextContent('没有链接到客户记录');
+    expect(screen.getByTestId('deal-amount')).toHaveTextContent('页面上没有金额');
+  });
+});
+
+describe('Mark signed', () => {
+  it('is not offered for an account the team server keeps: says where to record the signing, in both languages', () => {
+    show('in_data', { account: { ...acme, source: 'api' } });
+    expect(screen.getByTestId('deal-server-owned')).toHaveTextContent('comes from the team server');
+    expect(screen.queryByRole('button')).toBeNull();
+    cleanup();
+    show('in_data', { account: { ...acme, source: 'api' }, locale: 'zh-CN' });
+    expect(screen.getByTestId('deal-server-owned')).toHaveTextContent('此客户来自团队服务器');
+  });
+
+  it('sets today as the signing date, with an Undo for 10 seconds, then the date alone', async () => {
+    show('in_data', { account: acme });
+    await click('Mark signed');
+    expect(sent).toEqual([{ accountId: 'a1', signedAt: '2026-12-02' }]);
+    expect(screen.getByTestId('signed-on')).toHaveTextContent('Signed on Dec 2, 2026');
+    act(() => void vi.advanceTimersByTime(SIGNED_UNDO_MS - 1));
+    expect(screen.getByRole('button', { name: 'Undo' })).toBeInTheDocument();
+    act(() => void vi.advanceTimersByTime(1));
+    expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
+    expect(screen.getByTestId('signed-on')).toHaveTextContent('Signed on Dec 2, 2026');
+    expect(sent).toHaveLength(1);
+  });
+
+  it('undone: puts back the date the account had before, and Mark signed is offered again', async () => {
+    show('in_data', { account: { ...acme, signedAt: '2025-11-20' } });
+    expect(screen.getByTestId('signed-on')).toHaveTextContent('Signed on Nov 20, 2025');
+    await click('Mark signed');
+    await click('Undo');
+    expect(sent).toEqual([{ accountId: 'a1', signedAt: '2026-12-02' }, { accountId: 'a1', signedAt: '2025-11-20' }]);
+    expect(screen.getByTestId('signed-on')).toHaveTextContent('Signed on Nov 20, 2025');
+    expect(screen.getByRole('button', { name: 'Mark signed' })).toBeInTheDocument();
+  });
+
+  it('undone on an account that had no date: none again; in Chinese', async () => {
+    show('in_data', { account: acme, locale: 'zh-CN' });
+    await click('标记签约');
+    expect(screen.getByTestId('signed-on')).toHaveTextContent('签约于 2026年12月2日');
+    await click('撤销');
+    expect(sent.at(-1)).toEqual({ accountId: 'a1', signedAt: null });
+    expect(screen.queryByTestId('signed-on')).toBeNull();
+  });
+
+  it('a refused write says why and changes nothing shown', async () => {
+    refuse = new Error('This account is not in your data.');
+    show('in_data', { account: acme });
+    await click('Mark signed');
+    expect(screen.getByRole('alert')).toHaveTextContent('This account is not in your data.');
+    expect(screen.queryByTestId('signed-on')).toBeNull();
+  });
+});

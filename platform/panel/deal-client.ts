@@ -1,0 +1,33 @@
+import { useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import type { AccountRef, DealRef } from '../../crm/types';
+import type { PageMessage } from '../messaging/protocol';
+
+/** The deal open in a tab as the panel shows it: loading, read (with its linked account, if the page links one), or not readable. */
+export type DealState = { status: 'loading' } | { status: 'read'; deal: DealRef; account: AccountRef | null } | { status: 'unreadable' };
+
+const ask = (message: Extract<PageMessage, { type: 'deal/read' | 'account/signed' }>) => browser.runtime.sendMessage(message) as Promise<unknown>;
+
+/** Asks the background to read the deal open in the tab (platform/background/deals.ts). */
+export async function readDealVia(tabId: number): Promise<DealState> {
+  const answer = (await ask({ type: 'deal/read', tabId }).catch(() => null)) as { ok?: boolean; deal?: DealRef; account?: AccountRef | null } | null;
+  return answer?.ok && answer.deal ? { status: 'read', deal: answer.deal, account: answer.account ?? null } : { status: 'unreadable' };
+}
+
+/** The deal in `tabId`, read again whenever the page reports another deal (`dealKey`). */
+export function useDeal(tabId: number | null, dealKey: string): DealState {
+  const [state, setState] = useState<{ key: string; value: DealState }>({ key: '', value: { status: 'loading' } });
+  useEffect(() => {
+    if (tabId === null) return;
+    let live = true;
+    void readDealVia(tabId).then((value) => live && setState({ key: dealKey, value }));
+    return () => void (live = false);
+  }, [tabId, dealKey]);
+  return state.key === dealKey ? state.value : { status: 'loading' };
+}
+
+/** Sets the account's signing date (a date), or puts back the one it had (null: none). */
+export async function markSignedVia(input: { accountId: string; signedAt: string | null }): Promise<void> {
+  const answer = (await ask({ type: 'account/signed', input })) as { ok?: boolean; error?: string } | null;
+  if (!answer?.ok) throw new Error(answer?.error ?? 'no answer from the extension');
+}
