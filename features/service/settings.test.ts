@@ -19,3 +19,15 @@ describe('the key person quiet threshold in the service settings', () => {
     }
   });
 });
+
+describe('stored service settings', () => {
+  it('one bad service value resets only itself', () => {
+    const stored = { resetWithinDays: 45, followUpDays: 10, keyPersonQuietDays: 5000, rhythms: { smb: 'monthly', self_serve: 'hourly' } };
+    const read = validServiceSettings(stored);
+    expect(read.resetWithinDays).toBe(45);
+    expect(read.followUpDays).toBe(10);
+    expect(read.keyPersonQuietDays).toBe(DEFAULT_SERVICE_SETTINGS.keyPersonQuietDays);
+    expect(read.rhythms).toEqual({ ...DEFAULT_SERVICE_SETTINGS.rhythms, smb: 'monthly' });
+  });
+
+});

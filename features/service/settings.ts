@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_INVOLVEMENT } from '../handover/involvement';
 import type { Segment } from '../../data/model/common';
+import { parseFieldByField } from '../../shared/fallback';
 
 /**
  * How each segment is served (not every customer is equal: a few accounts carry most of the
@@ -87,10 +88,8 @@ export type ServiceSettings = z.infer<typeof ServiceSettingsSchema>;
 
 export const DEFAULT_SERVICE_SETTINGS: ServiceSettings = ServiceSettingsSchema.parse({});
 
-export const validServiceSettings = (v: unknown): ServiceSettings => {
-  const parsed = ServiceSettingsSchema.safeParse(v ?? {});
-  return parsed.success ? parsed.data : DEFAULT_SERVICE_SETTINGS;
-};
+/** Stored service settings, read field by field: one damaged value falls back on its default alone. */
+export const validServiceSettings = (v: unknown): ServiceSettings => parseFieldByField(ServiceSettingsSchema, v, DEFAULT_SERVICE_SETTINGS);
 
 /** Every checklist item in order, with its section. */
 export function checklistItems(settings: ServiceSettings): { section: ChecklistSection; item: ChecklistItem }[] {
