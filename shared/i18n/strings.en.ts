@@ -9,4 +9,9 @@ export const sharedEn = {
   'page.shows': 'This page shows',
   'list.sep': ', ',
   'common.writtenBy': 'written by {who}',
+  'unsaved.title': 'Unsaved changes',
+  'unsaved.lead': 'Not saved yet:',
+  'unsaved.saveAll': 'Save all',
+  'unsaved.saving': 'Saving…',
+  'unsaved.stillOpen': 'Some changes could not be saved; see the message in their section.',
 } as const;

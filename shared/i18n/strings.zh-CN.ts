@@ -12,4 +12,9 @@ export const sharedZhCN: Record<keyof typeof sharedEn, string> = {
 
   'list.sep': '、',
   'common.writtenBy': '{who} 撰写',
+  'unsaved.title': '未保存的更改',
+  'unsaved.lead': '尚未保存：',
+  'unsaved.saveAll': '全部保存',
+  'unsaved.saving': '正在保存…',
+  'unsaved.stillOpen': '部分更改未能保存，请查看对应部分中的提示。',
 };

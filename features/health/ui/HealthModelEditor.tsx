@@ -9,6 +9,7 @@ import { DEFAULT_RENEWAL_SETTINGS, RenewalSettingsSchema, type RenewalSettings }
 import { RenewalRulesEditor } from '../../renewal/ui/RenewalRulesEditor';
 import { SEGMENTS } from '../../../data/model/common';
 import { useTr } from '../../../shared/i18n/I18n';
+import { useDraft } from '../../../shared/ui/Unsaved';
 
 const num = (v: string) => (v.trim() === '' ? Number.NaN : Number(v));
 
@@ -25,6 +26,7 @@ export function HealthModelEditor() {
     void readEngineSettings().then((s) => {
       setModel(s.model);
       setRenewal(s.renewal);
+      markSaved([s.model, s.renewal]);
     });
     void (browser.runtime.sendMessage({ type: 'engine/preview' }) as Promise<{ name: string; inputs: ScoringInputs } | null>)
       .then((p) => setSample(p ?? null), () => setSample(null));
@@ -42,11 +44,13 @@ export function HealthModelEditor() {
   const setRule = (d: HealthDimension, key: 'weight' | 'red' | 'green', v: string) =>
     setModel({ ...model, dimensions: { ...model.dimensions, [d]: { ...rule(d), [key]: num(v) } } });
 
+  const markSaved = useDraft('model-title', t('model.title'), [model, renewal], () => save());
   const save = async () => {
     if (!checked.success || !renewalChecked.success) return;
     await healthModelItem.setValue(checked.data);
     await renewalSettingsItem.setValue(renewalChecked.data);
     await browser.runtime.sendMessage({ type: 'data/changed' }).catch(() => undefined);
+    markSaved([model, renewal]);
     setStatus(t('model.saved'));
   };
   const reset = async () => {
@@ -55,6 +59,7 @@ export function HealthModelEditor() {
     await healthModelItem.setValue(null);
     await renewalSettingsItem.setValue(null);
     await browser.runtime.sendMessage({ type: 'data/changed' }).catch(() => undefined);
+    markSaved([DEFAULT_HEALTH_MODEL, DEFAULT_RENEWAL_SETTINGS]);
     setStatus(t('model.resetDone'));
   };
 

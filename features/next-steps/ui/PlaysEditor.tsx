@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTr } from '../../../shared/i18n/I18n';
 import { FormMessage } from '../../../shared/ui/FormMessage';
+import { useDraft } from '../../../shared/ui/Unsaved';
 import { playsItem } from '../../plays-item';
 import { CTA_KINDS, defaultSteps, parsePlayText, validPlays, type CustomPlays } from '../../plays';
 
@@ -24,7 +25,9 @@ export function PlaysEditor() {
   useEffect(() => {
     void playsItem.getValue().then((stored) => {
       const { custom, unreadable } = validPlays(stored);
-      setTexts(Object.fromEntries(CTA_KINDS.map((k) => [k.code, (custom[k.code] ?? defaultSteps(k, tr)).join('\n')])));
+      const loaded = Object.fromEntries(CTA_KINDS.map((k) => [k.code, (custom[k.code] ?? defaultSteps(k, tr)).join('\n')]));
+      setTexts(loaded);
+      markSaved(loaded);
       setKept(Object.fromEntries(Object.entries(custom).filter(([code]) => !CTA_KINDS.some((k) => k.code === code))));
       if (unreadable.includes('*')) setWarning(t('play.settings.unreadableAll'));
       else if (unreadable.length > 0) setWarning(t('play.settings.unreadable', { kinds: unreadable.map((c) => `“${nameOf(c)}”`).join(', ') }));
@@ -32,9 +35,10 @@ export function PlaysEditor() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [tr.locale]);
 
+  const markSaved = useDraft('plays-title', t('play.settings.title'), texts, () => save());
   if (!texts) return null;
-  const save = async (e: FormEvent) => {
-    e.preventDefault();
+  const save = async (e?: FormEvent) => {
+    e?.preventDefault();
     const custom: CustomPlays = { ...kept };
     for (const kind of CTA_KINDS) {
       const parsed = parsePlayText(texts[kind.code] ?? '');
@@ -42,6 +46,7 @@ export function PlaysEditor() {
       if (parsed.steps.join('\n') !== defaultSteps(kind, tr).join('\n')) custom[kind.code] = parsed.steps;
     }
     await playsItem.setValue(Object.keys(custom).length > 0 ? custom : null);
+    markSaved(texts);
     setWarning(null);
     setMessage({ ok: true, text: t('play.settings.saved') });
   };

@@ -3,6 +3,7 @@ import { SEGMENTS, type Segment } from '../../../data/model/common';
 import type { MessageKey } from '../../../shared/i18n';
 import { useTr } from '../../../shared/i18n/I18n';
 import { FormMessage, type FormNote } from '../../../shared/ui/FormMessage';
+import { useDraft } from '../../../shared/ui/Unsaved';
 import { onboardingTemplatesItem } from '../settings-item';
 import { DEFAULT_ONBOARDING, validTemplates, type OnboardingTemplate, type OnboardingTemplates } from '../template';
 import { parseTemplateText, templateText } from '../template-text';
@@ -44,17 +45,20 @@ export function OnboardingTemplatesEditor() {
           timesPerWeek: String(shown.keyAction?.timesPerWeek ?? 1), weeks: String(shown.keyAction?.weeks ?? 4),
         };
       };
-      setDrafts(Object.fromEntries(WHICH.map((w) => [w, draftOf(templates[w], w === 'default' || !!templates[w])])) as Record<Which, Draft>);
+      const loaded = Object.fromEntries(WHICH.map((w) => [w, draftOf(templates[w], w === 'default' || !!templates[w])])) as Record<Which, Draft>;
+      setDrafts(loaded);
+      markSaved(loaded);
       if (unreadable.length) setWarning(t('onboarding.templates.unreadable', { which: unreadable.map((w) => (w === '*' ? '*' : label(w as Which))).join(', ') }));
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [tr.locale]);
+  const markSaved = useDraft('onboarding-templates-title', t('onboarding.templates.title'), drafts, () => save());
   if (!drafts) return null;
   const draft = drafts[which];
   const patch = (p: Partial<Draft>) => setDrafts({ ...drafts, [which]: { ...draft, ...p } });
 
-  const save = async (e: FormEvent) => {
-    e.preventDefault();
+  const save = async (e?: FormEvent) => {
+    e?.preventDefault();
     const out: OnboardingTemplates = {};
     for (const w of WHICH) {
       const d = drafts[w];
@@ -76,6 +80,7 @@ export function OnboardingTemplatesEditor() {
       out[w] = { milestones: parsed.milestones, keyAction: { ...(name ? { name } : {}), ...(event ? { event } : {}), timesPerWeek: times, weeks } };
     }
     await onboardingTemplatesItem.setValue(out);
+    markSaved(drafts);
     setWarning(null);
     setMessage({ ok: true, text: t('onboarding.templates.saved') });
   };

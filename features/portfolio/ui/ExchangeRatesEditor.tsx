@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { exchangeRatesItem, parseRates, ratesToText, validRates } from '../rates';
 import { useTr } from '../../../shared/i18n/I18n';
+import { useDraft } from '../../../shared/ui/Unsaved';
 import { FormMessage, saveFailed, type FormNote } from '../../../shared/ui/FormMessage';
 
 /**
@@ -16,18 +17,22 @@ export function ExchangeRatesEditor() {
   useEffect(() => {
     void exchangeRatesItem.getValue().then((v) => {
       const r = validRates(v);
-      if (!r) return;
+      if (!r) return markSaved(['USD', '']);
       setBase(r.base);
       setText(ratesToText(r));
+      markSaved([r.base, ratesToText(r)]);
     });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
-  const save = async (e: FormEvent) => {
-    e.preventDefault();
+  const markSaved = useDraft('rates-title', t('portfolio.rates.title'), [base, text], () => save());
+  const save = async (e?: FormEvent) => {
+    e?.preventDefault();
     const parsed = parseRates(base, text);
     if (!parsed.ok) return setMessage({ ok: false, text: t(`portfolio.rates.invalid.${parsed.problem}`, { line: parsed.line }) });
     try {
       await exchangeRatesItem.setValue(parsed.rates);
       setBase(parsed.rates.base);
+      markSaved([parsed.rates.base, text]);
       setMessage({ ok: true, text: t('portfolio.rates.saved', { n: Object.keys(parsed.rates.rates).length }) });
     } catch (err) {
       setMessage({ ok: false, text: saveFailed(t, err) });
@@ -36,6 +41,7 @@ export function ExchangeRatesEditor() {
   const clear = async () => {
     await exchangeRatesItem.setValue(null);
     setText('');
+    markSaved([base, '']);
     setMessage({ ok: true, text: t('portfolio.rates.cleared') });
   };
   return (

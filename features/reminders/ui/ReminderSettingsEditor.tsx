@@ -4,6 +4,7 @@ import { reminderSettingsItem } from '../settings-item';
 import { DEFAULT_REMINDER_SETTINGS, ReminderSettingsSchema, validReminderSettings, type ReminderSettings } from '../settings';
 import { useTr } from '../../../shared/i18n/I18n';
 import { FormMessage } from '../../../shared/ui/FormMessage';
+import { useDraft } from '../../../shared/ui/Unsaved';
 
 /** Reminders: which kinds, when the daily check runs, and quiet hours. */
 export function ReminderSettingsEditor() {
@@ -16,14 +17,18 @@ export function ReminderSettingsEditor() {
       const s = validReminderSettings(v);
       setForm(s);
       setQuiet(s.quietHours !== null);
+      markSaved([s, s.quietHours !== null]);
     });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
-  const save = async (e: FormEvent) => {
-    e.preventDefault();
+  const markSaved = useDraft('reminders-title', t('reminder.settings.title'), [form, quiet], () => save());
+  const save = async (e?: FormEvent) => {
+    e?.preventDefault();
     const candidate = { ...form, quietHours: quiet ? (form.quietHours ?? { from: '20:00', to: '08:00' }) : null };
     const checked = ReminderSettingsSchema.safeParse(candidate);
     if (!checked.success) return setMessage({ ok: false, text: t('reminder.settings.invalid') });
     await reminderSettingsItem.setValue(checked.data);
+    markSaved([form, quiet]);
     setMessage({ ok: true, text: t('reminder.settings.saved') });
   };
   const checkNow = async () => {

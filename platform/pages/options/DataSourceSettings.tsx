@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { browser } from 'wxt/browser';
 import { apiOriginPattern, checkBaseUrl, DataSourceSchema, readDataSource, saveDataSource } from '../../../data/sync/settings';
 import { useTr } from '../../../shared/i18n/I18n';
+import { useDraft } from '../../../shared/ui/Unsaved';
 
 /**
  * Options: where the data comes from. "This browser only" by default; or the
@@ -25,11 +26,14 @@ export function DataSourceSettings() {
         setToken(s.token);
         setMaxAge(s.maxAgeMinutes);
       }
+      markSaved(s.mode === 'api' ? [s.mode, s.baseUrl, s.token, s.maxAgeMinutes] : [s.mode, '', '', 15]);
     });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const save = async (e: FormEvent) => {
-    e.preventDefault();
+  const markSaved = useDraft('source-title', t('source.title'), mode === 'api' ? [mode, baseUrl, token, maxAge] : [mode, '', '', 15], () => save());
+  const save = async (e?: FormEvent) => {
+    e?.preventDefault();
     // The schema the source is saved with decides; its issues are worded here.
     const checked = DataSourceSchema.safeParse(mode === 'api' ? { mode, baseUrl, token, maxAgeMinutes: maxAge } : { mode });
     const fields = new Set(checked.success ? [] : checked.error.issues.map((i) => String(i.path[0])));
@@ -50,6 +54,7 @@ export function DataSourceSettings() {
     try {
       await saveDataSource(mode === 'api' ? { mode, baseUrl, token: token.trim(), maxAgeMinutes: maxAge } : { mode });
       await browser.runtime.sendMessage({ type: 'source/changed' });
+      markSaved(mode === 'api' ? [mode, baseUrl, token, maxAge] : [mode, '', '', 15]);
       setStatus(t(mode === 'api' ? 'source.savedApi' : 'source.savedLocal') + note);
     } catch (err) {
       setErrors([t('options.failed', { reason: err instanceof Error ? err.message : String(err) })]);

@@ -5,6 +5,7 @@ import type { FieldKey } from '../../../crm/types';
 import { fieldLabelsItem } from '../../../shared/settings';
 import { labelList } from '../../../shared/ui/format';
 import { useTr } from '../../../shared/i18n/I18n';
+import { useDraft } from '../../../shared/ui/Unsaved';
 
 const KEYS: FieldKey[] = ['owner', 'contractEnd', 'annualValue'];
 const split = (s: string) => labelList(s).slice(0, 20);
@@ -15,13 +16,18 @@ export function FieldLabels() {
   const [draft, setDraft] = useState<Record<FieldKey, string>>({ owner: '', contractEnd: '', annualValue: '' });
   const [status, setStatus] = useState('');
   useEffect(() => {
-    void fieldLabelsItem.getValue().then((v: LabelSets) =>
-      setDraft({ owner: (v.owner ?? []).join(', '), contractEnd: (v.contractEnd ?? []).join(', '), annualValue: (v.annualValue ?? []).join(', ') }),
-    );
+    void fieldLabelsItem.getValue().then((v: LabelSets) => {
+      const loaded = { owner: (v.owner ?? []).join(', '), contractEnd: (v.contractEnd ?? []).join(', '), annualValue: (v.annualValue ?? []).join(', ') };
+      setDraft(loaded);
+      markSaved(loaded);
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+  const markSaved = useDraft('labels-title', t('labels.title'), draft, () => save());
   const save = async () => {
     await fieldLabelsItem.setValue({ owner: split(draft.owner), contractEnd: split(draft.contractEnd), annualValue: split(draft.annualValue) });
     await browser.runtime.sendMessage({ type: 'config/changed' });
+    markSaved(draft);
     setStatus(t('labels.saved'));
   };
   return (

@@ -6,6 +6,7 @@ import { CustomRules } from './CustomRules';
 import { DataSourceSettings } from './DataSourceSettings';
 import { FieldLabels } from './FieldLabels';
 import { SectionMenu } from './SectionMenu';
+import { UnsavedBar, UnsavedProvider } from '../../../shared/ui/Unsaved';
 import { OPTIONS_SECTIONS } from './sections';
 import { HealthModelEditor } from '../../../features/health/ui/HealthModelEditor';
 import { loadDemoBook, useAccountCount } from '../../../features/transfer/client';
@@ -44,6 +45,7 @@ export function OptionsApp() {
   };
 
   return (
+    <UnsavedProvider>
     <main className="options">
       <h1>{t('options.title')}</h1>
       <div className="options-layout">
@@ -83,6 +85,8 @@ export function OptionsApp() {
           <div id="section-rules" className="section-anchor"><CustomRules /></div>
         </div>
       </div>
+      <UnsavedBar />
     </main>
+    </UnsavedProvider>
   );
 }
