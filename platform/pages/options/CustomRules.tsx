@@ -6,6 +6,7 @@ import type { RuleTestResult } from '../../messaging/protocol';
 import { customRulesItem } from '../../../shared/settings';
 import { labelList as split } from '../../../shared/ui/format';
 import { useTr } from '../../../shared/i18n/I18n';
+import { useUnsaved } from '../../../shared/ui/Unsaved';
 
 const EMPTY = { label: '', hostPattern: '', urlPattern: '', nameSelector: '', nameLabel: '', owner: '', contractEnd: '', annualValue: '' };
 
@@ -64,8 +65,10 @@ export function CustomRules() {
     setStatus('');
   };
 
-  const save = async (e: FormEvent) => {
-    e.preventDefault();
+  // A rule typed but not added yet is an unsaved edit like any other section's.
+  useUnsaved('rules-title', t('rules.title'), Object.entries(form).some(([k, v]) => v !== EMPTY[k as keyof typeof EMPTY]), () => save());
+  const save = async (e?: FormEvent) => {
+    e?.preventDefault();
     const r = check();
     if (!r) return;
     if (!(await requestAccess(r))) return setStatus(t('rules.accessDenied', { host: r.hostPattern }));
