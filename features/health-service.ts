@@ -7,7 +7,7 @@ import type { ServiceInputs } from './health/model';
 import { mergedSeries, type Reading } from './health/current';
 import { serviceMonthOf } from './service/cadence';
 import { rhythmOf, type ServiceSettings } from './service/settings';
-import { promiseRisk } from './expectations/risks';
+import { promiseRisk, weighsOnRenewal } from './expectations/risks';
 
 /** An account's service records: what its service dimensions are computed from. */
 export interface ServiceRows {
@@ -33,7 +33,7 @@ export function signalRules(account: AccountFacts, plans: readonly ServicePlan[]
     firstVisitAfterDays: settings.firstVisitAfterDays,
     resetWithinDays: settings.resetWithinDays,
     servedMonth: (date) => served.get(date) ?? served.set(date, serviceMonthOf(serviceDay, date)).get(date)!,
-    promiseAtRisk: (p, today) => promiseRisk(p, today) !== null,
+    promiseAtRisk: (p, today) => weighsOnRenewal(promiseRisk(p, today)),
   };
 }
 

@@ -31,12 +31,21 @@ export type Contract = z.infer<typeof ContractSchema>;
 export * from './health-readings';
 import { HealthSnapshotSchema } from './health-readings';
 
+/**
+ * Whether a promise can be delivered, as the CSM judges it. A promise made in
+ * the sale starts 'unassessed' until the CSM judges it (issue 22); a record
+ * written before that value existed keeps its own, and one with none reads
+ * as 'unassessed'.
+ */
+export const PROMISE_DELIVERABLE = ['unassessed', 'yes', 'partly', 'no'] as const;
+export type PromiseDeliverable = (typeof PROMISE_DELIVERABLE)[number];
+
 /** A promise made during the sale: it follows the account to renewal. */
 export const PromiseSchema = WrittenSchema.extend({
   text: text(2000).min(1),
   promisedBy: text(200).optional(),
   promisedAt: IsoDateSchema.optional(),
-  deliverable: z.enum(['yes', 'partly', 'no']),
+  deliverable: z.enum(PROMISE_DELIVERABLE).default('unassessed'),
   dueDate: IsoDateSchema.optional(),
   status: z.enum(['open', 'kept', 'reset', 'broken']),
   notes: text(4000).optional(),

@@ -13,7 +13,7 @@ const handover = (promises: string[] | undefined, id = 'h-1'): Handover => ({
 });
 
 describe('promisesFromHandover', () => {
-  it('makes one open, deliverable promise per non-blank entry, keeping the entry position in the id', () => {
+  it('makes one open promise, not yet assessed, per non-blank entry, keeping the entry position in the id', () => {
     const h = handover(['  Custom export to SAP by March  ', '   ', '', 'Weekly check-in for the first 8 weeks']);
     expect(promisesFromHandover(h, AT, 'Tom Reyes')).toEqual([
       {
@@ -23,7 +23,7 @@ describe('promisesFromHandover', () => {
         updatedAt: AT,
         text: 'Custom export to SAP by March',
         promisedBy: 'Tom Reyes',
-        deliverable: 'yes',
+        deliverable: 'unassessed',
         status: 'open',
       },
       {
@@ -33,7 +33,7 @@ describe('promisesFromHandover', () => {
         updatedAt: AT,
         text: 'Weekly check-in for the first 8 weeks',
         promisedBy: 'Tom Reyes',
-        deliverable: 'yes',
+        deliverable: 'unassessed',
         status: 'open',
       },
     ]);

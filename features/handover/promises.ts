@@ -38,7 +38,7 @@ function bounded(s: string, max: number): string {
 
 /**
  * The promises sales wrote in a handover, as open records of the account's
- * promise ledger, created when the handover is submitted. Blank entries are
+ * promise ledger, created when the handover is submitted, not yet assessed. Blank entries are
  * skipped; ids keep the entry's position in the handover's list.
  */
 export function promisesFromHandover(h: Handover, at: string, promisedBy?: string): PromiseRecord[] {
@@ -55,7 +55,8 @@ export function promisesFromHandover(h: Handover, at: string, promisedBy?: strin
       updatedAt: at,
       text,
       ...(by !== '' ? { promisedBy: by } : {}),
-      deliverable: 'yes',
+      // Sales made the promise; whether it can be delivered is the CSM's to judge (issue 22).
+      deliverable: 'unassessed',
       status: 'open',
     });
   });

@@ -232,6 +232,19 @@ describe('portfolioRows: visits, CTAs and promises', () => {
     expect(r.promiseRisks).toBe(3);
   });
 
+  it('counts promises not yet assessed two weeks after signing in the column, and not in the likelihood (as partly ones)', () => {
+    const signed = (signedAt: IsoDate) => account('a', { signedAt });
+    const promises = [promise('a', 'unassessed', 'open'), promise('a', 'unassessed', 'open')];
+    const late = one({ accounts: [signed('2026-03-01')], promises }); // signed 15 days ago
+    expect(late.promiseRisks).toBe(2);
+    expect(one({ accounts: [signed('2026-03-02')], promises }).promiseRisks).toBe(0); // day 14
+    expect(late.likelihood).toBe(one({ accounts: [signed('2026-03-01')], promises: promises.map((p) => ({ ...p, deliverable: 'partly' as const })) }).likelihood);
+    expect(late.likelihood).toBe(one({ accounts: [signed('2026-03-01')] }).likelihood);
+    // An overdue one weighs on the likelihood, as an overdue partly one does.
+    const overdue = one({ accounts: [signed('2026-03-01')], promises: [promise('a', 'unassessed', 'open', { dueDate: '2026-03-10' })] });
+    expect(overdue.likelihood).toBe((late.likelihood ?? 0) - 5);
+  });
+
   it("never mixes in another account's records", () => {
     const rows = rowsOf({
       accounts: [account('a'), account('b')],

@@ -2,7 +2,7 @@ import { addDays, type IsoDate } from '../../shared/dates/local-date';
 import { healthTrend, type HealthModel } from '../health';
 import { bandOf } from '../health/band';
 import { dayIndex } from '../../shared/dates/week';
-import { promiseRisk } from '../expectations/risks';
+import { promiseRisks as risksOf, weighsOnRenewal } from '../expectations/risks';
 import type { Account } from '../../data/model/account';
 import type { Band, Segment } from '../../data/model/common';
 import type { BandOverride, Cta, ExpectationNote, HealthSnapshot, Milestone, PromiseRecord, RenewalOutcome, ServicePlan, ServiceVisit } from '../../data/model/records';
@@ -118,11 +118,13 @@ export function portfolioRows(input: PortfolioInput): PortfolioRow[] {
     // A stored health without a band (a server that sends only scores) is banded by the model's cut-offs, as the panel does.
     const computed = latest?.band ?? a.health?.band ?? (a.health ? bandOf(a.health.score, input.model.bands) : null);
     const override = activeOverride(plans.get(a.id), today);
-    const promiseRisks = (promises.get(a.id) ?? []).filter((p) => promiseRisk(p, today)).length;
+    // The column counts every risk the promise ledger flags; the likelihood only those that weigh on the renewal.
+    const risks = risksOf(promises.get(a.id) ?? [], today, a.signedAt);
+    const promiseRisks = risks.length;
     const likelihood = likelihoodOf(a, trend, timeline, {
       willNotRenew: (outcomes.get(a.id) ?? []).some((o) => o.kind === 'will_not_renew'),
       override,
-      promisesAtRisk: promiseRisks,
+      promisesAtRisk: risks.filter((r) => weighsOnRenewal(r.risk)).length,
       onboardingUnfinished: (milestones.get(a.id) ?? []).some((m) => !m.doneAt && m.dueDate < today),
     }, input.renewal.likelihood);
     return {

@@ -44,6 +44,12 @@ it('shows a handover written in the toolbar popup in the panel of that account',
   await frame.getByRole('tab', { name: 'Expectations' }).click();
   await frame.getByText('SSO by March').waitFor();
   await frame.getByText('German invoices').waitFor();
+  // Made in the sale, so not yet assessed until the CSM judges them: one click each.
+  await frame.getByText('The CSM judges each promise made in the sale.').waitFor();
+  await frame.getByRole('group', { name: 'Judge: SSO by March' }).getByText('Not yet assessed').waitFor();
+  await frame.getByRole('button', { name: 'Judge partly deliverable: SSO by March' }).click();
+  await expect.poll(() => frame.getByLabel('Deliverable: SSO by March').inputValue()).toBe('partly');
+  await frame.getByRole('group', { name: 'Judge: German invoices' }).waitFor();
   await page.close();
 });
 

@@ -12,7 +12,7 @@ export function ExpectationsTab({ account, now, service }: { account: Account; n
   if (!promises || !notes) return <p className="muted">{t('panel.loading')}</p>;
   return (
     <>
-      <PromiseLedger accountId={account.id} promises={promises} now={now} />
+      <PromiseLedger accountId={account.id} promises={promises} now={now} {...(account.signedAt ? { signedAt: account.signedAt } : {})} />
       <ExpectationNotes account={account} notes={notes} settings={service} now={now} />
     </>
   );

@@ -2,32 +2,38 @@ import { useState, type FormEvent } from 'react';
 import { isIsoDate, localDate } from '../../../shared/dates/local-date';
 import { promiseRisk } from '../risks';
 import type { MessageKey } from '../../../shared/i18n';
-import type { PromiseRecord } from '../../../data/model/records';
+import { PROMISE_DELIVERABLE, type PromiseRecord } from '../../../data/model/records';
 import { createRecordVia, updateRecordVia } from '../../../platform/panel/data-client';
 import { formatDate } from '../../../shared/ui/format';
 import { useTr } from '../../../shared/i18n/I18n';
 import { saveFailed } from '../../../shared/ui/FormMessage';
 import { ConflictNotice } from '../../../shared/ui/ConflictNotice';
+import { JUDGEMENTS, JudgePromise } from './JudgePromise';
 
 const PROMISE_LABELS: Partial<Record<string, MessageKey>> = {
   text: 'promises.text', promisedBy: 'promises.promisedBy', promisedAt: 'promises.promisedAt', deliverable: 'promises.deliverable',
   dueDate: 'promises.dueDate', notes: 'promises.notes',
 };
 
-const DELIVERABLE = ['yes', 'partly', 'no'] as const;
 const STATUS = ['open', 'kept', 'reset', 'broken'] as const;
+
+/** Unassessed promises first (they wait on the CSM's judgement), then by due date. */
+const byJudgementThenDue = (a: PromiseRecord, b: PromiseRecord) =>
+  Number(b.deliverable === 'unassessed') - Number(a.deliverable === 'unassessed') || (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999');
 
 /**
  * What was promised at signing, and where each promise stands. A promise
- * known not to be deliverable, or past due and open, is flagged as a risk:
- * it follows the account to renewal.
+ * known not to be deliverable, past due and open, or still not assessed two
+ * weeks after signing (`signedAt`), is flagged as a risk: it follows the
+ * account to renewal.
  */
-export function PromiseLedger({ accountId, promises, now }: { accountId: string; promises: PromiseRecord[]; now: Date }) {
+export function PromiseLedger({ accountId, promises, now, signedAt }: { accountId: string; promises: PromiseRecord[]; now: Date; signedAt?: string }) {
   const tr = useTr();
   const { t } = tr;
   const today = localDate(now);
-  const live = promises.filter((p) => !p.deleted).sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'));
-  const risks = live.filter((p) => promiseRisk(p, today));
+  const live = promises.filter((p) => !p.deleted).sort(byJudgementThenDue);
+  const risks = live.filter((p) => promiseRisk(p, today, signedAt));
+  const unassessed = live.some((p) => p.deliverable === 'unassessed');
   const [error, setError] = useState('');
   const update = (p: PromiseRecord, patch: Partial<PromiseRecord>) =>
     void updateRecordVia('promises', p, patch).catch((err: unknown) => setError(String(err)));
@@ -36,12 +42,13 @@ export function PromiseLedger({ accountId, promises, now }: { accountId: string;
     <section className="card" aria-labelledby="promises-title">
       <h2 id="promises-title">{t('promises.title')}</h2>
       {risks.length > 0 && <p className="banner" role="note" data-testid="promise-risks">{tr.plural('promises.risks', risks.length)}</p>}
+      {unassessed && <p className="muted small" data-testid="assess-hint">{t('promises.assessHint')}</p>}
       {live.length === 0 ? (
         <p className="muted">{t('promises.none')}</p>
       ) : (
         <ul className="ledger">
           {live.map((p) => {
-            const risk = promiseRisk(p, today);
+            const risk = promiseRisk(p, today, signedAt);
             return (
               <li key={p.id} className={risk ? 'at-risk' : ''}>
                 <p className="promise-text">{p.text}</p>
@@ -54,11 +61,14 @@ export function PromiseLedger({ accountId, promises, now }: { accountId: string;
                   ].filter(Boolean).join(' · ')}
                 </p>
                 {risk && <p className="error">{t(`promises.risk.${risk}` as MessageKey)}</p>}
+                {p.deliverable === 'unassessed' && <JudgePromise promise={p} onJudge={(deliverable) => update(p, { deliverable })} />}
                 <div className="row">
-                  <select aria-label={t('promises.deliverableOf', { text: p.text.slice(0, 40) })} value={p.deliverable}
-                    onChange={(e) => update(p, { deliverable: e.target.value as PromiseRecord['deliverable'] })}>
-                    {DELIVERABLE.map((d) => <option key={d} value={d}>{t(`promises.deliverable.${d}` as MessageKey)}</option>)}
-                  </select>
+                  {p.deliverable !== 'unassessed' && (
+                    <select aria-label={t('promises.deliverableOf', { text: p.text.slice(0, 40) })} value={p.deliverable}
+                      onChange={(e) => update(p, { deliverable: e.target.value as PromiseRecord['deliverable'] })}>
+                      {JUDGEMENTS.map((d) => <option key={d} value={d}>{t(`promises.deliverable.${d}` as MessageKey)}</option>)}
+                    </select>
+                  )}
                   <select aria-label={t('promises.statusOf', { text: p.text.slice(0, 40) })} value={p.status}
                     onChange={(e) => update(p, { status: e.target.value as PromiseRecord['status'] })}>
                     {STATUS.map((s) => <option key={s} value={s}>{t(`promises.status.${s}` as MessageKey)}</option>)}
@@ -79,7 +89,8 @@ export function PromiseLedger({ accountId, promises, now }: { accountId: string;
 
 function AddPromise({ accountId, today }: { accountId: string; today: string }) {
   const { t } = useTr();
-  const blank = { text: '', promisedBy: '', promisedAt: today, deliverable: 'yes' as PromiseRecord['deliverable'], dueDate: '', notes: '' };
+  // A promise written down from the sale is not yet assessed unless the CSM judges it here.
+  const blank = { text: '', promisedBy: '', promisedAt: today, deliverable: 'unassessed' as PromiseRecord['deliverable'], dueDate: '', notes: '' };
   const [form, setForm] = useState(blank);
   const [errors, setErrors] = useState<{ text?: string; dueDate?: string; promisedAt?: string }>({});
   const [status, setStatus] = useState('');
@@ -121,7 +132,7 @@ function AddPromise({ accountId, today }: { accountId: string; today: string }) 
         {err('promisedAt')}
         <label htmlFor="promise-deliverable">{t('promises.deliverable')}</label>
         <select id="promise-deliverable" value={form.deliverable} onChange={(e) => setForm({ ...form, deliverable: e.target.value as PromiseRecord['deliverable'] })}>
-          {DELIVERABLE.map((d) => <option key={d} value={d}>{t(`promises.deliverable.${d}` as MessageKey)}</option>)}
+          {PROMISE_DELIVERABLE.map((d) => <option key={d} value={d}>{t(`promises.deliverable.${d}` as MessageKey)}</option>)}
         </select>
         <label htmlFor="promise-due">{t('promises.dueDate')}</label>
         <input id="promise-due" type="date" value={form.dueDate} onChange={(e) => setForm({ ...form, dueDate: e.target.value })} aria-invalid={errors.dueDate ? true : undefined} />

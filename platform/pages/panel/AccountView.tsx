@@ -20,7 +20,7 @@ import { RenewalCard } from '../../../features/renewal/ui/RenewalCard';
 import { SyncLine } from './SyncLine';
 import { PanelTabs } from './PanelTabs';
 import { AccountConflicts } from './AccountConflicts';
-import { promiseRisks } from '../../../features/expectations/risks';
+import { promiseRisks, weighsOnRenewal } from '../../../features/expectations/risks';
 import { useEngineSettings } from '../../../features/use-engine-settings';
 import { useToday } from '../../../shared/ui/useToday';
 import { WelcomeSchedule } from '../../../features/channels/ui/WelcomeSchedule';
@@ -51,7 +51,8 @@ export default function AccountView({ pageRef }: { pageRef: AccountRef }) {
   const health = useHealthReadings(account, snapshots, promises, engine.service, now);
   const latest = health?.latest;
   const series = health?.series;
-  const risks = promises ? promiseRisks(promises, localDate(now)).length : 0;
+  // Only risks that weigh on the renewal count here: a promise not yet assessed is the ledger's to show, not a reason to hold a pitch.
+  const risks = promises && account ? promiseRisks(promises, localDate(now), account.signedAt).filter((r) => weighsOnRenewal(r.risk)).length : 0;
   const broken = promises ? promises.filter((p) => !p.deleted && p.status === 'broken').length : 0;
   const plans = useRecords('plans', account?.id);
   // The CSM's band set by hand, over the computed one, on every card (features/health/override.ts).
