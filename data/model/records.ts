@@ -33,7 +33,7 @@ import { HealthSnapshotSchema } from './health-readings';
 
 /**
  * Whether a promise can be delivered, as the CSM judges it. A promise made in
- * the sale starts 'unassessed' until the CSM judges it (issue 22); a record
+ * the sale starts 'unassessed' until the CSM judges it; a record
  * written before that value existed keeps its own, and one with none reads
  * as 'unassessed'.
  */

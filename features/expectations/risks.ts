@@ -10,7 +10,7 @@ import type { PromiseRecord } from '../../data/model/records';
  */
 export type PromiseRisk = 'not_deliverable' | 'overdue' | 'not_assessed';
 
-/** Days after signing the CSM has to judge each promise made in the sale (issue 22). */
+/** Days after signing the CSM has to judge each promise made in the sale. */
 export const ASSESS_WITHIN_DAYS = 14;
 
 type RiskFields = Pick<PromiseRecord, 'deliverable' | 'status' | 'dueDate' | 'deleted'>;

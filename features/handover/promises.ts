@@ -55,7 +55,7 @@ export function promisesFromHandover(h: Handover, at: string, promisedBy?: strin
       updatedAt: at,
       text,
       ...(by !== '' ? { promisedBy: by } : {}),
-      // Sales made the promise; whether it can be delivered is the CSM's to judge (issue 22).
+      // Sales made the promise; whether it can be delivered is the CSM's to judge.
       deliverable: 'unassessed',
       status: 'open',
     });

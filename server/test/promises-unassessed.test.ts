@@ -2,7 +2,7 @@
 import { fakeAccount } from '../../tests/support/fake-api-data';
 import { backends, expectError, Harness, sample, useBackend } from './helpers';
 
-/** A promise not yet assessed (issue 22): the team server accepts the value, stores it as sent, and answers it back. */
+/** A promise not yet assessed: the team server accepts the value, stores it as sent, and answers it back. */
 
 const stored = async (h: Harness, id: string) =>
   (await h.sql.query<{ data: { deliverable?: string } }>("select data from items where kind = 'promises' and id = $1", [id])).rows[0]?.data;

@@ -7,8 +7,8 @@ export const JUDGEMENTS = ['yes', 'partly', 'no'] as const satisfies readonly Pr
 export type Judgement = (typeof JUDGEMENTS)[number];
 
 /**
- * A promise made in the sale is not yet assessed until the CSM judges it
- * (issue 22): its state, and one click to say whether it can be delivered.
+ * A promise made in the sale is not yet assessed until the CSM judges it:
+ * its state, and one click to say whether it can be delivered.
  */
 export function JudgePromise({ promise, onJudge }: { promise: Pick<PromiseRecord, 'text'>; onJudge: (deliverable: Judgement) => void }) {
   const { t } = useTr();
