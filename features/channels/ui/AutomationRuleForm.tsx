@@ -1,10 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { DEFAULT_REMINDER_HOUR, type AutomationApi, type AutomationRuleView, type RuleSettingsInput } from '../automation';
 import { ChannelsError } from '../client';
 import { addressesOf, parseTimeZone, ruleInputProblem, type RuleLanguage } from '../rule-inputs';
 import { MAX_WELCOME_DELAY_MINUTES, type AutomationRuleName } from '../scheduled';
 import type { ChannelSummary } from '../schemas';
 import { FormMessage, type FormNote } from '../../../shared/ui/FormMessage';
+import { useDraft } from '../../../shared/ui/Unsaved';
 import { RuleSettingsFields } from './RuleSettingsFields';
 import { useWords, type ChannelsKey } from './words';
 
@@ -71,8 +72,14 @@ export function AutomationRuleForm({ rule, current, channels, editable, api, tim
   const where = (saved: AutomationRuleView) =>
     w('channels.automation.summary.where', { language: w(`channels.automation.language.${saved.language}`), timeZone: saved.timeZone });
 
-  const save = async (e: FormEvent) => {
-    e.preventDefault();
+  const name = w(welcome ? 'channels.automation.welcome.name' : 'channels.automation.reminder.name');
+  // What the form holds against what the server stored: an edit not sent yet is named in the options page's saving bar.
+  const draft = [enabled, channel, delay, hour, to, language, zoneText];
+  const markSaved = useDraft(id('title'), name, editable ? draft : null, () => save());
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(() => markSaved(editable ? draft : null), [editable]);
+  const save = async (e?: FormEvent) => {
+    e?.preventDefault();
     const wrong = ruleInputProblem({ welcome, enabled, channel, delay, hour, zone: zoneText, to, isEmail });
     if (wrong) return setNote({ ok: false, text: w(wrong.key, wrong.params) });
     const addresses = addressesOf(to);
@@ -90,6 +97,7 @@ export function AutomationRuleForm({ rule, current, channels, editable, api, tim
     try {
       const saved = await api.setRule(rule, settings);
       onSaved(saved);
+      markSaved(draft);
       setNote({ ok: true, text: w('channels.automation.saved', { summary: summary(saved), where: where(saved) }) });
     } catch (err) {
       const { key, message } = saveErrorKey(err);
@@ -99,10 +107,9 @@ export function AutomationRuleForm({ rule, current, channels, editable, api, tim
     }
   };
 
-  const name = w(welcome ? 'channels.automation.welcome.name' : 'channels.automation.reminder.name');
   return (
     <form className="automation-rule" aria-label={name} onSubmit={(e) => void save(e)}>
-      <h3>{name}</h3>
+      <h3 id={id('title')}>{name}</h3>
       <p className="muted small">{w(welcome ? 'channels.automation.welcome.what' : 'channels.automation.reminder.what')}</p>
       <fieldset disabled={!editable || busy}>
         <label className="row">

@@ -1,10 +1,11 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { I18nProvider } from '../../../shared/i18n/I18n';
 import type { AutomationApi, AutomationRuleView, AutomationView, RuleSettingsInput } from '../automation';
 import { ChannelsError } from '../client';
 import type { AutomationRuleName } from '../scheduled';
 import { NO_TEAM_SERVER } from '../schemas';
 import { AutomationSettings } from './AutomationSettings';
+import { UnsavedBar, UnsavedProvider } from '../../../shared/ui/Unsaved';
 
 vi.mock('../../../platform/panel/automation-client', () => ({ teamAutomationVia: { automation: vi.fn(async () => Promise.reject(new Error('no team server'))) } }));
 
@@ -34,6 +35,21 @@ const show = (api: AutomationApi, locale: 'en' | 'zh-CN' = 'en', browserLanguage
   render(<I18nProvider locale={locale}><AutomationSettings api={api} timeZone="Europe/Berlin" browserLanguage={browserLanguage} /></I18nProvider>);
 
 describe('AutomationSettings', () => {
+  it('names a rule edited but not sent in the saving bar, and Save all sends it', async () => {
+    const { api, sent } = fakeApi({});
+    render(<I18nProvider locale="en"><UnsavedProvider><AutomationSettings api={api} timeZone="Europe/Berlin" /><UnsavedBar /></UnsavedProvider></I18nProvider>);
+    const form = within(await screen.findByRole('form', { name: 'Welcome' }));
+    expect(screen.queryByRole('region', { name: 'Unsaved changes' })).toBeNull();
+    fireEvent.click(form.getByRole('checkbox', { name: 'On' }));
+    const bar = await screen.findByRole('region', { name: 'Unsaved changes' });
+    expect(within(bar).getByRole('link', { name: 'Welcome' })).toHaveAttribute('href', '#automation-welcome-title');
+    expect(bar).not.toHaveTextContent('Report reminder');
+    fireEvent.click(within(bar).getByRole('button', { name: 'Save all' }));
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Unsaved changes' })).toBeNull());
+    expect(sent).toEqual([['welcome', expect.objectContaining({ enabled: true, channel: 'wecom' })]]);
+  });
+
+
   it('lets a manager turn the welcome on with a channel and a delay, and the reminder on at an hour', async () => {
     const { api, sent } = fakeApi({});
     show(api);
