@@ -82,7 +82,8 @@ export function AutomationRuleForm({ rule, current, channels, editable, api, tim
     e?.preventDefault();
     const wrong = ruleInputProblem({ welcome, enabled, channel, delay, hour, zone: zoneText, to, isEmail });
     if (wrong) return setNote({ ok: false, text: w(wrong.key, wrong.params) });
-    const addresses = addressesOf(to);
+    // Addresses belong to an e-mail channel only: ones typed before switching to a robot are not sent.
+    const addresses = isEmail ? addressesOf(to) : [];
     const settings: RuleSettingsInput = {
       enabled,
       channel,

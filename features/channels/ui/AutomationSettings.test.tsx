@@ -75,6 +75,13 @@ describe('AutomationSettings', () => {
     fireEvent.click(reminder.getByRole('button', { name: 'Save' }));
     expect(await reminder.findByRole('status')).toHaveTextContent('Saved. On: service days from 08:00, via mail. Messages in English, time zone Europe/Berlin.');
     expect(sent[1]).toEqual(['report-reminder', { enabled: true, channel: 'mail', delayMinutes: 20, reminderHour: 8, to: ['dana@example.com', 'lin@example.com'], language: 'en', timeZone: 'Europe/Berlin' }]);
+
+    // Switched to a robot, the addresses the form no longer shows are not sent with it.
+    fireEvent.change(reminder.getByLabelText('Channel'), { target: { value: 'wecom' } });
+    expect(reminder.queryByLabelText('Remind at (e-mail addresses, separated by commas)')).toBeNull();
+    fireEvent.click(reminder.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(sent).toHaveLength(3));
+    expect(sent[2]).toEqual(['report-reminder', { enabled: true, channel: 'wecom', delayMinutes: 20, reminderHour: 8, language: 'en', timeZone: 'Europe/Berlin' }]);
   });
 
   it('refuses a delay over 30 minutes before asking the server, and keeps what was typed', async () => {
