@@ -320,6 +320,18 @@ describe('portfolioRows: renewal likelihood, and its backtest', () => {
     expect(one({ accounts: [green], snapshots, outcomes: [outcome('g', 'will_not_renew', '2026-03-10')] }).likelihood).toBe(25);
     expect(one({ accounts: [account('x', { contractEnd: '2026-03-01' })] }).likelihood).toBe(50 - 20 - 10); // expired, every touchpoint missed
   });
+  it('counts a "will not renew" only while it is the current term\'s latest word', () => {
+    const snapshots = [snap('g', '2026-03-01', aur(80))];
+    const warned = outcome('g', 'will_not_renew', '2026-03-10');
+    // Renewed since: the term the row describes started after the warning.
+    const renewed = account('g', { contractStart: '2026-07-01', contractEnd: '2027-06-30' });
+    expect(one({ accounts: [renewed], snapshots, outcomes: [warned] }).likelihood).toBe(one({ accounts: [renewed], snapshots }).likelihood);
+    // Still this term, but a later outcome took its place; or the warning was deleted.
+    const green = account('g', { contractEnd: '2026-12-31' });
+    expect(one({ accounts: [green], snapshots, outcomes: [warned, outcome('g', 'renewed', '2026-04-01')] }).likelihood).toBe(75);
+    expect(one({ accounts: [green], snapshots, outcomes: [{ ...warned, deleted: true }] }).likelihood).toBe(75);
+    expect(one({ accounts: [green], snapshots, outcomes: [warned] }).likelihood).toBe(25);
+  });
   it('weighs what the card weighs: a band set by hand, promises at risk, overdue onboarding, the team\'s own points', () => {
     const g = account('g');
     const snapshots = [snap('g', '2026-03-01', aur(80))]; // computed green: 75

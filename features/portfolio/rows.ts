@@ -11,6 +11,7 @@ import { isOpenCta } from '../onboarding/status';
 import { renewalLikelihood, renewalTimeline, touchpointLogs, type LikelihoodPoints, type RenewalEvent, type RenewalSettings, type RenewalTimeline } from '../renewal';
 import type { HealthTrend } from '../health/trend';
 import { monthOf } from '../../shared/dates/calendar';
+import { currentTermOutcome } from '../../data/model/terms';
 
 /** Where the contract end sits from today: the portfolio's renewal-window filter. */
 export type RenewalWindow = 'overdue' | '0-30' | '31-90' | '91-180' | 'later';
@@ -122,7 +123,8 @@ export function portfolioRows(input: PortfolioInput): PortfolioRow[] {
     const risks = risksOf(promises.get(a.id) ?? [], today, a.signedAt);
     const promiseRisks = risks.length;
     const likelihood = likelihoodOf(a, trend, timeline, {
-      willNotRenew: (outcomes.get(a.id) ?? []).some((o) => o.kind === 'will_not_renew'),
+      // Only the current term's latest word counts, as on the renewal card: a "will not renew" from an earlier term, or one a later outcome replaced, does not.
+      willNotRenew: currentTermOutcome(a, outcomes.get(a.id) ?? [])?.kind === 'will_not_renew',
       override,
       promisesAtRisk: risks.filter((r) => weighsOnRenewal(r.risk)).length,
       onboardingUnfinished: (milestones.get(a.id) ?? []).some((m) => !m.doneAt && m.dueDate < today),
