@@ -159,4 +159,28 @@ describe('framed pages in the router', () => {
     expect(calls).toEqual(['write', 'write']);
     expect(framedGate('record/create', write, { ...page, frameId: 0 })).toBe('pass');
   });
+
+  it('takes import, export and the demo book from the options page in its own tab only', () => {
+    const { router, calls, rejected } = setup(() => true);
+    const options: SenderLike = { id: ID, url: `chrome-extension://${ID}/options.html#section-import`, origin: `chrome-extension://${ID}`, frameId: 0, tab: { id: 3 } };
+    const commands = [
+      { type: 'transfer/export', kind: 'json' }, { type: 'demo/load' }, { type: 'kept/export' }, { type: 'kept/discard', seq: 1 },
+    ];
+    // A verified panel frame, the side panel, the popup, the options page framed by a CRM page: all refused.
+    const others: SenderLike[] = [
+      page,
+      { id: ID, url: `chrome-extension://${ID}/sidepanel.html`, origin: `chrome-extension://${ID}` },
+      { id: ID, url: `chrome-extension://${ID}/popup.html`, origin: `chrome-extension://${ID}` },
+      { ...options, frameId: 4 },
+      { ...options, url: `chrome-extension://${ID}/portfolio.html` },
+    ];
+    for (const sender of others) for (const m of commands) router(m, sender, () => undefined);
+    expect(calls).toEqual([]);
+    expect(rejected).toEqual(Array(others.length * commands.length).fill('options page only'));
+    for (const m of commands) router(m, options, () => undefined);
+    expect(calls).toEqual(['transfer export', 'demo', 'kept export', 'kept discard']);
+    // Everything else a panel frame sends as before.
+    router(write, page, () => undefined);
+    expect(calls.at(-1)).toBe('write');
+  });
 });

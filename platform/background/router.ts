@@ -6,7 +6,10 @@ import {
   type PageMessage,
 } from '../messaging/protocol';
 import { framedGate } from '../messaging/frames';
-import { isCrmContentScript, isExtensionPage, type SenderLike } from '../messaging/senders';
+import { isCrmContentScript, isExtensionPage, isOptionsPage, type SenderLike } from '../messaging/senders';
+
+/** Messages only the options page may send (import, export, the demo book, rows kept aside): see isOptionsPage. */
+export const OPTIONS_ONLY: ReadonlySet<string> = new Set(['transfer/preview', 'transfer/apply', 'transfer/export', 'demo/load', 'kept/export', 'kept/discard']);
 
 type Handler<M> = (msg: M, sender: SenderLike & { tab?: { id?: number } }) => unknown;
 export type HandlerMap<M extends { type: string }> = { [K in M['type']]: Handler<Extract<M, { type: K }>> };
@@ -65,6 +68,11 @@ export function createRouter(deps: RouterDeps) {
 
   return (raw: unknown, sender: SenderLike, respond: (r: unknown) => void): boolean => {
     if (isExtensionPage(sender, deps.runtimeId)) {
+      if (OPTIONS_ONLY.has(String((raw as { type?: unknown } | null)?.type)) && !isOptionsPage(sender, deps.runtimeId)) {
+        deps.onRejected?.('options page only');
+        respond(null);
+        return false;
+      }
       // Any page on a CRM host can frame the panel page: such a frame is acted on only once verified.
       const gate = framedGate((raw as { type?: unknown } | null)?.type, raw, sender);
       if (gate === 'pass') return route(PageMessageSchema, deps.page, raw, sender, respond);

@@ -36,3 +36,17 @@ export function isExtensionPage(sender: SenderLike, runtimeId: string): boolean 
     (sender.origin === undefined || `${sender.origin}/` === own)
   );
 }
+
+/**
+ * The options page in a tab of its own (its top frame): the one page that may replace the book (import,
+ * the demo book) or read it all out (export). A panel frame, the popup or the side panel may not, so a
+ * page that got hold of one of them still cannot swap the data or take it away in one message.
+ */
+export function isOptionsPage(sender: SenderLike, runtimeId: string): boolean {
+  if (!isExtensionPage(sender, runtimeId) || (sender.frameId !== undefined && sender.frameId !== 0)) return false;
+  try {
+    return new URL(sender.url!).pathname === '/options.html';
+  } catch {
+    return false;
+  }
+}
