@@ -51,13 +51,16 @@ export const peopleCtaRule: CtaRule<PeopleCtaInput> = {
       create.push(draftCta(account, 'people', `${quiet}${personKey(a.person)}`, { code: 'person_quiet', params }, plusDays(today, CTA_ACT_DAYS)));
     }
     const byKey = new Map(people.map((p) => [personKey(p), p]));
-    const activeAgain = new Set((activity ?? []).filter((a) => a.lastActiveOn && !a.quiet).map((a) => personKey(a.person)));
-    const resolve = (c: { cause: string }) => {
+    // Not quiet now, by their last active day: used the product since the CTA was raised, or the team's threshold moved.
+    const notQuiet = new Map((activity ?? []).filter((a) => a.lastActiveOn && !a.quiet).map((a) => [personKey(a.person), a.lastActiveOn!]));
+    const resolve = (c: { cause: string; createdAt: string }) => {
       if (c.cause.startsWith(quiet)) {
         const key = c.cause.slice(quiet.length);
         const p = byKey.get(key);
         if (!p || p.leftAt) return 'person_not_key';
-        return activeAgain.has(key) ? 'person_active' : undefined;
+        const lastActive = notQuiet.get(key);
+        if (lastActive === undefined) return undefined;
+        return lastActive >= c.createdAt.slice(0, 10) ? 'person_active' : 'person_threshold';
       }
       if (!c.cause.startsWith(prefix)) return undefined;
       const p = byKey.get(c.cause.slice(prefix.length));
@@ -71,7 +74,7 @@ export const peopleCtaRule: CtaRule<PeopleCtaInput> = {
     },
     person_quiet: (p, tr) => tr.t('cta.person_quiet', { name: String(p.name ?? ''), role: roleWord(p.role, tr), days: Number(p.days ?? 0) }),
   },
-  closedNotes: { person_back: 'cta.closed.person_back', person_active: 'cta.closed.person_active', person_not_key: 'cta.closed.person_not_key' },
+  closedNotes: { person_back: 'cta.closed.person_back', person_active: 'cta.closed.person_active', person_threshold: 'cta.closed.person_threshold', person_not_key: 'cta.closed.person_not_key' },
   plays: {
     person_left: {
       causePrefix: 'people:left:',

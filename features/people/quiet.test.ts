@@ -82,4 +82,18 @@ describe('the key person gone quiet CTA', () => {
     expect(closes(input([DEC1], open, '2026-12-05', handover(people!.slice(1)))).map((c) => c.reason)).toEqual(['person_not_key']);
     expect(closes(input([DEC1], open, '2026-12-05'))).toEqual([]);
   });
+
+  it('says why when a raised threshold, not new use, makes the person no longer quiet', () => {
+    const raisedOn = (day: string) => quiet(input([DEC1], [], day)).map((d) => toCta(d, 'x', `${day}T08:00:00.000Z`));
+    const closes = (existing: Cta[], keyPersonQuietDays: number, today = '2026-12-05') =>
+      evaluateCtas({ ...input([{ ...DEC1, asOf: today }], existing, today), keyPersonQuietDays }).close.filter((c) => c.cause.startsWith('people:quiet:'));
+    // Raised on Dec 1 (last active Nov 10); on Dec 5 the team sets 30 days: 25 days is not quiet, and nobody used the product.
+    expect(closes(raisedOn('2026-12-01'), 30).map((c) => c.reason)).toEqual(['person_threshold']);
+    expect(translator('en').t('cta.closed.person_threshold')).toMatch(/no longer counts as quiet/);
+    expect(translator('zh-CN').t('cta.closed.person_threshold')).toMatch(/不再算作沉寂/);
+    // Active on the day it was raised, or after: that is use of the product again.
+    const back = reading('2026-12-05', [{ person: 'p-boss', lastActiveOn: '2026-12-01' }]);
+    const closeBack = evaluateCtas(input([DEC1, back], raisedOn('2026-12-01'), '2026-12-05')).close.filter((c) => c.cause.startsWith('people:quiet:'));
+    expect(closeBack.map((c) => c.reason)).toEqual(['person_active']);
+  });
 });

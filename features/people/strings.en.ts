@@ -44,6 +44,7 @@ export const peopleEn = {
   'people.activity.unknown': 'not found among the product’s users (add their e-mail to the contact)',
   'cta.person_quiet': 'Key person gone quiet: {name} ({role}) has not used the product for {days} days',
   'cta.closed.person_active': 'Closed: the person is using the product again',
+  'cta.closed.person_threshold': 'Closed: by the team’s current quiet threshold this person no longer counts as quiet (no use of the product since it was raised)',
   'cta.closed.person_not_key': 'Closed: the person is no longer among the key people',
   'play.person_quiet.name': 'Key person gone quiet',
   'play.person_quiet.1': 'Call or visit them: ask what changed (a new role, a busy season, a problem with the product)',

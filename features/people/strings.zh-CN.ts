@@ -46,6 +46,7 @@ export const peopleZhCN: Record<keyof typeof peopleEn, string> = {
   'people.activity.unknown': '产品用户中找不到此人（请在联系方式中填写其邮箱）',
   'cta.person_quiet': '关键人已沉寂：{name}（{role}）已 {days} 天未使用产品',
   'cta.closed.person_active': '已关闭：此人重新开始使用产品',
+  'cta.closed.person_threshold': '已关闭：按团队当前的沉寂天数阈值，此人不再算作沉寂（自提醒发出后仍未使用产品）',
   'cta.closed.person_not_key': '已关闭：此人已不在关键人名单中',
   'play.person_quiet.name': '关键人沉寂',
   'play.person_quiet.1': '打电话或拜访：了解发生了什么变化（换了岗位、业务忙季、产品出了问题）',
