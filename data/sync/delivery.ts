@@ -5,7 +5,7 @@ import { ApiError, toApiError, type ApiErrorInfo } from './errors';
 import { singleFlight } from './flight';
 import { loadIdMap, serverAccountId } from './id-map';
 import { applyIncoming, syncTables } from './merge';
-import { isElementList } from './list-merge';
+import { emptyElements, isElementList } from './list-merge';
 import { sameValue } from './versions';
 import { META, type LastOutbox } from './meta';
 import type { WrittenRecord } from './schemas';
@@ -176,7 +176,7 @@ async function rebaseLater(db: LensDB, done: OutboxEntry, stored: WrittenRecord)
       else {
         fields[f] = Math.max(fields[f]!, version);
         // It now starts from the answer: an element list's base moves with it.
-        if (isElementList(f)) bases[f] = answer[f] ?? [];
+        if (isElementList(f)) bases[f] = answer[f] ?? emptyElements(f);
       }
     }
     if (Object.keys(fields).length === 0 && !e.resolved?.length) await db.outbox.where('key').equals(e.key).delete();

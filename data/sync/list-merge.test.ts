@@ -68,3 +68,28 @@ describe('the server merge with a base value', () => {
     expect(readWriteBase({ baseVersion: 1, baseVersions: { keyPeople: 1 }, baseValues: [] })).toEqual({ error: expect.stringContaining('baseValues') });
   });
 });
+
+describe('merging a term\'s plan ticks key by key', () => {
+  it('keeps both devices\' ticks of different steps, and a tick taken back on one side', () => {
+    expect(mergeList('planDone', {}, { d60: '2026-11-02' }, { d30: '2026-11-03' })).toEqual({ value: { d30: '2026-11-03', d60: '2026-11-02' }, collided: false });
+    expect(mergeList('planDone', { d90: '2026-10-01' }, {}, { d90: '2026-10-01', d30: '2026-11-03' })).toEqual({ value: { d30: '2026-11-03' }, collided: false });
+    expect(mergeList('planDone', undefined, { d60: '2026-11-02' }, undefined)).toEqual({ value: { d60: '2026-11-02' }, collided: false });
+  });
+
+  it('collides only on one step ticked on two days, and gives up on what is not an object', () => {
+    expect(mergeList('planDone', {}, { d60: '2026-11-04' }, { d60: '2026-11-02' })).toEqual({ value: { d60: '2026-11-04' }, collided: true });
+    expect(mergeList('planDone', [], { d60: '2026-11-04' }, {})).toBeUndefined();
+    expect(mergeList('planDone', {}, ['d60'], {})).toBeUndefined();
+  });
+
+  it('stores both ticks on the server with no conflict, and takes a base value for the field', () => {
+    const who = { by: 'Dana', at: '2026-12-01T10:00:00.000Z' };
+    const stored = { data: { id: 'c1', accountId: 'a1', planDone: { d90: '2026-10-01', d30: '2026-11-03' }, version: 4 }, marks: { planDone: { v: 4, by: 'Lee', at: '2026-12-01T09:00:00.000Z' } } };
+    const body = { id: 'c1', accountId: 'a1', planDone: { d90: '2026-10-01', d60: '2026-11-02' } };
+    const base = readWriteBase({ ...body, baseVersion: 3, baseVersions: { planDone: 3 }, baseValues: { planDone: { d90: '2026-10-01' } } });
+    expect(base).not.toHaveProperty('error');
+    const merged = mergeWrite(stored, body, base as never, who);
+    expect(merged.data.planDone).toEqual({ d90: '2026-10-01', d30: '2026-11-03', d60: '2026-11-02' });
+    expect(merged.data.conflicts).toBeUndefined();
+  });
+});

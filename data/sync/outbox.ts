@@ -2,7 +2,7 @@ import type { LensDB } from '../db/db';
 import { WRITTEN_KINDS, type OutboxEntry, type WrittenKind } from '../model/records';
 import { recordTable } from './merge';
 import { changedFields } from './versions';
-import { isElementList } from './list-merge';
+import { emptyElements, isElementList } from './list-merge';
 import type { RecordOf, WrittenRecord } from './schemas';
 import { guardStorage } from '../db/storage-full';
 import { settleAccountTerms } from '../db/terms';
@@ -155,7 +155,7 @@ function listBases(edited: readonly string[], local: WrittenRecord | undefined, 
   for (const f of edited) {
     if (!isElementList(f) || (open?.fields && f in open.fields)) continue;
     const first = queued.find((e) => e.fields && f in e.fields);
-    const base = first ? first.bases?.[f] : given.version === local?.version ? ((local as Record<string, unknown> | undefined)?.[f] ?? []) : undefined;
+    const base = first ? first.bases?.[f] : given.version === local?.version ? ((local as Record<string, unknown> | undefined)?.[f] ?? emptyElements(f)) : undefined;
     if (base !== undefined) bases[f] = base;
   }
   return bases;
