@@ -1,4 +1,5 @@
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, render, screen } from '@testing-library/react';
+import { useUndoClock } from '../../../tests/support/undo-clock';
 import type { Account } from '../../../data/model/account';
 import type { Locale } from '../../../shared/i18n';
 import { I18nProvider } from '../../../shared/i18n/I18n';
@@ -14,14 +15,9 @@ vi.mock('../../../platform/panel/deal-client', () => ({
     sent.push(input);
   }),
 }));
-beforeEach(() => {
+const { click, advance } = useUndoClock(() => {
   sent.length = 0;
   refuse = null;
-  vi.useFakeTimers();
-});
-afterEach(() => {
-  vi.useRealTimers();
-  cleanup();
 });
 
 const T = '2026-01-01T00:00:00.000Z';
@@ -33,7 +29,6 @@ const show = (link: DealLink, opts: { locale?: Locale; account?: Account | null;
       <DealView deal={opts.deal ?? deal} link={link} accountName="Acme" account={opts.account} today="2026-12-02" involvement={<p data-testid="slot">advice</p>} />
     </I18nProvider>,
   );
-const click = (name: string) => act(async () => void fireEvent.click(screen.getByRole('button', { name })));
 
 describe('the deal view', () => {
   it('shows the deal, its amount with the currency, the account in the data, the involvement advice and Mark signed', () => {
@@ -90,9 +85,9 @@ describe('Mark signed', () => {
     await click('Mark signed');
     expect(sent).toEqual([{ accountId: 'a1', signedAt: '2026-12-02' }]);
     expect(screen.getByTestId('signed-on')).toHaveTextContent('Signed on Dec 2, 2026');
-    act(() => void vi.advanceTimersByTime(SIGNED_UNDO_MS - 1));
+    advance(SIGNED_UNDO_MS - 1);
     expect(screen.getByRole('button', { name: 'Undo' })).toBeInTheDocument();
-    act(() => void vi.advanceTimersByTime(1));
+    advance(1);
     expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
     expect(screen.getByTestId('signed-on')).toHaveTextContent('Signed on Dec 2, 2026');
     expect(sent).toHaveLength(1);

@@ -4,9 +4,10 @@ import { markSignedVia } from '../../../platform/panel/deal-client';
 import { useTr } from '../../../shared/i18n/I18n';
 import { formatDate } from '../../../shared/ui/format';
 import { saveFailed, FormMessage, type FormNote } from '../../../shared/ui/FormMessage';
+import { UNDO_WINDOW_MS, UndoButton, useUndoWindow } from '../../../shared/ui/UndoWindow';
 
 /** How long "Signed on …" offers its Undo after the mark. */
-export const SIGNED_UNDO_MS = 10_000;
+export const SIGNED_UNDO_MS = UNDO_WINDOW_MS;
 
 /**
  * The deal marked signed: the linked account's signing date set to today.
@@ -20,22 +21,18 @@ export function MarkSigned({ accountId, signedAt, today }: { accountId: string; 
   const [written, setWritten] = useState<{ signedAt: IsoDate | null } | null>(null);
   // The date the account had before the mark: what Undo puts back (null: none).
   const [before, setBefore] = useState<IsoDate | null>(null);
-  const [undoable, setUndoable] = useState(false);
+  const undo = useUndoWindow(SIGNED_UNDO_MS);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<FormNote>(null);
   useEffect(() => setWritten(null), [signedAt]);
-  useEffect(() => {
-    if (!undoable) return;
-    const timer = setTimeout(() => setUndoable(false), SIGNED_UNDO_MS);
-    return () => clearTimeout(timer);
-  }, [undoable]);
 
-  const save = async (value: IsoDate | null, undo: boolean) => {
+  const save = async (value: IsoDate | null, undoing: boolean) => {
     setBusy(true);
     try {
       await markSignedVia({ accountId, signedAt: value });
       setWritten({ signedAt: value });
-      setUndoable(!undo);
+      if (undoing) undo.close();
+      else undo.start();
       setMessage(null);
     } catch (err) {
       setMessage({ ok: false, text: saveFailed(t, err) });
@@ -53,12 +50,7 @@ export function MarkSigned({ accountId, signedAt, today }: { accountId: string; 
       {shown === today ? (
         <p role="status">
           <span data-testid="signed-on">{t('deal.signed.on', { date: formatDate(today, tr.locale) })}</span>
-          {undoable && (
-            <>
-              {' '}
-              <button type="button" disabled={busy} onClick={() => void save(before, true)}>{t('deal.signed.undo')}</button>
-            </>
-          )}
+          <UndoButton open={undo.open} busy={busy} label={t('deal.signed.undo')} onUndo={() => void save(before, true)} />
         </p>
       ) : (
         <>
