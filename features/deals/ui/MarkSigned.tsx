@@ -9,18 +9,37 @@ import { UNDO_WINDOW_MS, UndoButton, useUndoWindow } from '../../../shared/ui/Un
 /** How long "Signed on …" offers its Undo after the mark. */
 export const SIGNED_UNDO_MS = UNDO_WINDOW_MS;
 
+/** What the deal page knows of the deal, for the handover draft the mark starts. */
+export interface SignedDeal {
+  name?: string;
+  amount?: number;
+  currency?: string;
+}
+
 /**
- * The deal marked signed: the linked account's signing date set to today.
- * Undo, within 10 seconds, puts back the date the account had before (or
- * none), so a slip does not start the no-pitch window and onboarding.
+ * The deal marked signed: the linked account's signing date set to today,
+ * and, when the account has no handover yet, its handover draft started from
+ * the deal (the background decides). Undo, within 10 seconds, puts back the
+ * date the account had before (or none), so a slip does not start the
+ * no-pitch window and onboarding, and takes back a draft the mark started
+ * while nobody has edited it.
  */
-export function MarkSigned({ accountId, signedAt, today }: { accountId: string; signedAt: IsoDate | undefined; today: IsoDate }) {
+export function MarkSigned({ accountId, signedAt, today, deal, onOpenHandover }: {
+  accountId: string;
+  signedAt: IsoDate | undefined;
+  today: IsoDate;
+  deal?: SignedDeal | undefined;
+  /** Opens the account's handover (the page shell decides how). */
+  onOpenHandover?: (() => void) | undefined;
+}) {
   const tr = useTr();
   const { t } = tr;
   // What this card just wrote, shown until the record read back says it too.
   const [written, setWritten] = useState<{ signedAt: IsoDate | null } | null>(null);
   // The date the account had before the mark: what Undo puts back (null: none).
   const [before, setBefore] = useState<IsoDate | null>(null);
+  // The creation moment of the handover draft the mark started: what Undo takes back.
+  const [draft, setDraft] = useState<string | null>(null);
   const undo = useUndoWindow(SIGNED_UNDO_MS);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<FormNote>(null);
@@ -29,8 +48,9 @@ export function MarkSigned({ accountId, signedAt, today }: { accountId: string; 
   const save = async (value: IsoDate | null, undoing: boolean) => {
     setBusy(true);
     try {
-      await markSignedVia({ accountId, signedAt: value });
+      const result = await markSignedVia({ accountId, signedAt: value, ...(undoing ? (draft ? { undoDraft: draft } : {}) : deal ? { deal } : {}) });
       setWritten({ signedAt: value });
+      setDraft(undoing ? null : result.draftStarted);
       if (undoing) undo.close();
       else undo.start();
       setMessage(null);
@@ -60,6 +80,12 @@ export function MarkSigned({ accountId, signedAt, today }: { accountId: string; 
             <span className="muted small">{t('deal.signed.hint')}</span>
           </p>
         </>
+      )}
+      {draft && shown === today && (
+        <p data-testid="handover-draft-started">
+          {t('deal.draft.started')}
+          {onOpenHandover && <button type="button" className="link" onClick={onOpenHandover}>{t('deal.draft.open')}</button>}
+        </p>
       )}
       <FormMessage message={message} />
     </div>

@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import type { Account } from '../../../data/model/account';
 import type { Locale } from '../../../shared/i18n';
 import { I18nProvider } from '../../../shared/i18n/I18n';
@@ -19,11 +19,13 @@ const mocks = vi.hoisted(() => ({
 }));
 vi.mock('../../panel/deal-client', () => ({
   useDeal: (tabId: number | null) => (mocks.dealTabs.push(tabId), mocks.deal),
-  markSignedVia: vi.fn(),
+  markSignedVia: vi.fn(async () => ({ draftStarted: '2026-12-02T09:00:00.000Z', draftRemoved: false })),
 }));
 vi.mock('../../panel/data-client', () => ({
   useAccount: (ref: unknown) => (mocks.asked.push(ref), { account: ref ? mocks.stored : null }),
-  useRecords: (_kind: string, accountId: string | undefined) => (accountId ? mocks.handovers : undefined),
+  useRecords: (kind: string, accountId: string | undefined) => (accountId ? (kind === 'handovers' ? mocks.handovers : []) : undefined),
+  useStatus: () => ({ value: undefined }),
+  putRecordVia: vi.fn(),
 }));
 vi.mock('../../../features/use-engine-settings', () => ({
   useEngineSettings: () => ({ service: { ...DEFAULT_SERVICE_SETTINGS, ...(mocks.involvement ? { involvement: mocks.involvement } : {}) } }),
@@ -81,5 +83,24 @@ describe('the deal page of the panel', () => {
     mocks.deal = { status: 'unreadable' };
     render(<I18nProvider locale="zh-CN"><DealPage pageRef={pageRef} /></I18nProvider>);
     expect(screen.getByText('无法读取此商机页面。请刷新页面后重新打开面板。')).toBeInTheDocument();
+  });
+
+  it('after Mark signed started the draft, "open it" shows the account’s handover here and turns the panel to its Handover tab', async () => {
+    mocks.deal = read();
+    mocks.stored = acme;
+    usePanelStore.setState({ view: 'overview' });
+    const { rerender } = show();
+    await act(async () => void fireEvent.click(screen.getByRole('button', { name: 'Mark signed' })));
+    expect(screen.queryByTestId('deal-handover')).toBeNull();
+    // The draft the background wrote, read back.
+    mocks.handovers = [{ id: 'handover:a1', accountId: 'a1', status: 'draft', bought: { value: 48000 }, createdAt: T, updatedAt: T,
+      deal: { name: 'Acme expansion', amount: 48000, currency: 'USD', signedAt: '2026-12-02', salesperson: 'Sam' } }];
+    rerender(<I18nProvider locale="en"><DealPage pageRef={pageRef} /></I18nProvider>);
+    await act(async () => void fireEvent.click(screen.getByRole('button', { name: 'open it' })));
+    expect(usePanelStore.getState().view).toBe('handover');
+    const panel = screen.getByTestId('deal-handover');
+    expect(within(panel).getByText('draft')).toHaveClass('badge');
+    expect(screen.getByTestId('handover-deal')).toHaveTextContent('Started when the deal was marked signed: Acme expansion · $48,000 · signed on Dec 2, 2026 · salesperson Sam');
+    expect(screen.getByLabelText('Contract value')).toHaveValue('48000');
   });
 });
