@@ -95,6 +95,8 @@ export const handoverEn = {
   'involvement.implementation_short': 'Implementation of {weeks} weeks is under {limit}.',
   'involvement.implementation_long': 'Implementation of {weeks} weeks is at or over {limit}.',
   'involvement.value_unknown': 'Contract value unknown.',
+  'involvement.value_assumed': 'No currency shown: compared with the USD threshold.',
+  'involvement.value_no_limit': 'Value {value}: no threshold is set for {currency}, so it is not compared with one in another currency. Add a {currency} threshold in the options.',
   'involvement.cycle_unknown': 'Sales cycle length unknown.',
   'involvement.implementation_unknown': 'Implementation time unknown.',
 

@@ -25,7 +25,7 @@ it('shows the deal with its amount and when CS joins; Mark signed starts the no-
   expect(await view.getByTestId('deal-account').textContent()).toBe('Acme Analytics · In your data');
   // USD 48,000 is over the default 15,000: CS joins at about 70% of the sales process.
   await frame.getByTestId('involvement').getByText('At about 70% of the sales process.').waitFor();
-  await frame.getByRole('listitem').filter({ hasText: 'Value 48,000 is at or over 15,000.' }).waitFor();
+  await frame.getByRole('listitem').filter({ hasText: 'Value $48,000 is at or over $15,000.' }).waitFor();
 
   await view.getByRole('button', { name: 'Mark signed' }).click();
   await view.getByTestId('signed-on').getByText(`Signed on ${day(today)}`).waitFor();

@@ -38,7 +38,7 @@ export function HandoverChecklist({ account, handover, thresholds }: {
   const completeness = handoverCompleteness(current);
   const ready = canSubmit(completeness);
   const involvement = csInvolvement({
-    ...(current.bought?.value !== undefined ? { value: current.bought.value } : {}),
+    ...(current.bought?.value !== undefined ? { value: current.bought.value, currency: handover?.deal?.currency ?? account.currency } : {}),
     ...(current.salesCycleDays !== undefined ? { salesCycleDays: current.salesCycleDays } : {}),
     ...(current.implementationWeeks !== undefined ? { implementationWeeks: current.implementationWeeks } : {}),
   }, thresholds);
