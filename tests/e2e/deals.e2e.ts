@@ -30,6 +30,12 @@ it('shows the deal with its amount and when CS joins; Mark signed starts the no-
   await view.getByRole('button', { name: 'Mark signed' }).click();
   await view.getByTestId('signed-on').getByText(`Signed on ${day(today)}`).waitFor();
   await view.getByRole('button', { name: 'Undo' }).waitFor();
+  // The account had no handover: its draft is started from the deal, and opens on the deal page.
+  await view.getByTestId('handover-draft-started').getByText('Handover draft started — open it').waitFor();
+  await view.getByRole('button', { name: 'open it' }).click();
+  const handover = frame.getByTestId('deal-handover');
+  await handover.getByTestId('handover-deal').getByText(`Started when the deal was marked signed: Acme Analytics 2027 expansion · $48,000 · signed on ${day(today)}`).waitFor();
+  expect(await handover.getByLabel('Contract value').inputValue()).toBe('48000');
 
   // The account’s page: "Can I pitch?" holds, for the no-pitch window that started today (the signing day and 7 more).
   const account = await lens.openRecord(lens.byName('Acme Analytics').recordId);
