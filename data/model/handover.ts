@@ -24,6 +24,20 @@ export type Person = z.infer<typeof PersonSchema>;
 /** How a key person is known: their id, or (written before ids, or in the handover form) their name. */
 export const personKey = (p: Pick<Person, 'id' | 'name'>): string => p.id ?? `name:${p.name.trim().toLowerCase()}`;
 
+/**
+ * The deal a handover was started from, when Mark signed started it: the
+ * deal's name and amount as its page showed them, the signing day and the
+ * salesperson (the user's own name, when they set one).
+ */
+export const HandoverDealSchema = z.object({
+  name: text(300),
+  amount: z.number().min(0).max(1e12),
+  currency: z.string().regex(/^[A-Z]{3}$/),
+  signedAt: IsoDateSchema,
+  salesperson: text(200),
+}).partial();
+export type HandoverDeal = z.infer<typeof HandoverDealSchema>;
+
 /** Sales' handover of a newly signed customer to the CSM. */
 export const HandoverSchema = WrittenSchema.extend({
   status: z.enum(['draft', 'submitted', 'accepted', 'returned']),
@@ -43,6 +57,7 @@ export const HandoverSchema = WrittenSchema.extend({
   /** How the deal ran: the inputs of the rule for when CS joins the sale. */
   salesCycleDays: z.number().int().min(0).max(3650).optional(),
   implementationWeeks: z.number().int().min(0).max(520).optional(),
+  deal: HandoverDealSchema.optional(),
   /** 'quick': three fields written from the toolbar, to complete later. */
   origin: z.enum(['quick', 'full']).optional(),
   submittedAt: TimestampSchema.optional(),

@@ -13,7 +13,7 @@ describe('a deal page’s account', () => {
 
 describe('the deal’s facts for when CS joins', () => {
   it('the amount is the value; cycle and implementation come from the handover when filled in', () => {
-    expect(dealFacts({ amount: { amount: 48000, currency: 'USD', text: '$48,000' } })).toEqual({ value: 48000 });
+    expect(dealFacts({ amount: { amount: 48000, currency: 'USD', text: '$48,000' } })).toEqual({ value: 48000, currency: 'USD' });
     expect(dealFacts({ amount: { amount: 9000, text: '9,000' } }, { salesCycleDays: 20, implementationWeeks: 2 })).toEqual({ value: 9000, salesCycleDays: 20, implementationWeeks: 2 });
     expect(dealFacts({}, { salesCycleDays: 90 })).toEqual({ salesCycleDays: 90 });
     expect(dealFacts({ amount: { amount: Number.NaN, text: '?' } })).toEqual({});

@@ -13,6 +13,8 @@ export function dealLink(accountRef: AccountRef | null, stored: { id: string } |
 /** What "when CS joins" weighs, from the deal's amount and what the account's handover says of cycle and implementation. */
 export interface DealFacts {
   value?: number;
+  /** The amount's currency as the page showed it (absent: not shown). */
+  currency?: string;
   salesCycleDays?: number;
   implementationWeeks?: number;
 }
@@ -24,7 +26,10 @@ export interface DealFacts {
  */
 export function dealFacts(deal: Pick<DealRef, 'amount'>, handover?: { salesCycleDays?: number; implementationWeeks?: number }): DealFacts {
   const facts: DealFacts = {};
-  if (deal.amount && Number.isFinite(deal.amount.amount)) facts.value = deal.amount.amount;
+  if (deal.amount && Number.isFinite(deal.amount.amount)) {
+    facts.value = deal.amount.amount;
+    if (deal.amount.currency) facts.currency = deal.amount.currency;
+  }
   if (handover?.salesCycleDays !== undefined) facts.salesCycleDays = handover.salesCycleDays;
   if (handover?.implementationWeeks !== undefined) facts.implementationWeeks = handover.implementationWeeks;
   return facts;

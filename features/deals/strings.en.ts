@@ -15,4 +15,7 @@ export const dealsEn = {
   'deal.signed.on': 'Signed on {date}',
   'deal.signed.serverOwned': 'This account comes from the team server, which keeps its signing date: record the signing there.',
   'deal.signed.undo': 'Undo',
+  'deal.draft.started': 'Handover draft started — ',
+  'deal.draft.open': 'open it',
+  'deal.draft.title': 'Handover',
 } as const;

@@ -17,4 +17,7 @@ export const dealsZhCN: Record<keyof typeof dealsEn, string> = {
   'deal.signed.on': '签约于 {date}',
   'deal.signed.serverOwned': '此客户来自团队服务器，签约日期由服务器维护：请在服务器端记录签约。',
   'deal.signed.undo': '撤销',
+  'deal.draft.started': '已开始交接草稿——',
+  'deal.draft.open': '打开',
+  'deal.draft.title': '交接',
 };

@@ -4,19 +4,16 @@
  * CSM in at about 70% of the sales process, so expectations are set before
  * signing.
  */
-export interface InvolvementThresholds {
-  /** Annual contract value at or above which the deal counts as large. */
-  maxValue: number;
-  /** Sales cycle in days at or above which the deal counts as long. */
-  maxCycleDays: number;
-  /** Implementation time in weeks at or above which it counts as long. */
-  maxImplementationWeeks: number;
-}
+import { DEFAULT_INVOLVEMENT, validThresholds, valueLimitFor, type InvolvementThresholds } from '../../shared/involvement-thresholds';
 
-export const DEFAULT_INVOLVEMENT: InvolvementThresholds = { maxValue: 15_000, maxCycleDays: 45, maxImplementationWeeks: 3 };
+// The thresholds live in shared/ (the service settings store them); the rule is here.
+export { DEFAULT_INVOLVEMENT, DEFAULT_VALUE_LIMITS, validThresholds, type InvolvementThresholds } from '../../shared/involvement-thresholds';
 
 export type InvolvementReason =
-  | { code: 'value_small' | 'value_large'; value: number; limit: number }
+  /** The value against the threshold in its currency; `assumed`: the amount had no currency, the USD threshold was used. */
+  | { code: 'value_small' | 'value_large'; value: number; limit: number; currency: string; assumed?: true }
+  /** The amount's currency has no threshold: its value is not compared with one in another currency. */
+  | { code: 'value_no_limit'; value: number; currency: string }
   | { code: 'cycle_short' | 'cycle_long'; days: number; limit: number }
   | { code: 'implementation_short' | 'implementation_long'; weeks: number; limit: number }
   | { code: 'value_unknown' | 'cycle_unknown' | 'implementation_unknown' };
@@ -29,26 +26,13 @@ export interface Involvement {
 
 export interface DealShape {
   value?: number;
+  /** The value's ISO 4217 currency; absent: not known (the USD threshold applies, and the reason says so). */
+  currency?: string | undefined;
   salesCycleDays?: number;
   implementationWeeks?: number;
 }
 
 const known = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
-const validLimit = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0;
-
-/**
- * Thresholds from stored settings: each field that is not a finite number
- * above zero takes its default; anything that is not an object gives the
- * defaults. Always a fresh object.
- */
-export function validThresholds(t: unknown): InvolvementThresholds {
-  const o = typeof t === 'object' && t !== null && !Array.isArray(t) ? (t as Record<string, unknown>) : {};
-  return {
-    maxValue: validLimit(o.maxValue) ? o.maxValue : DEFAULT_INVOLVEMENT.maxValue,
-    maxCycleDays: validLimit(o.maxCycleDays) ? o.maxCycleDays : DEFAULT_INVOLVEMENT.maxCycleDays,
-    maxImplementationWeeks: validLimit(o.maxImplementationWeeks) ? o.maxImplementationWeeks : DEFAULT_INVOLVEMENT.maxImplementationWeeks,
-  };
-}
 
 type Verdict = 'over' | 'under' | 'unknown';
 
@@ -56,16 +40,24 @@ type Verdict = 'over' | 'under' | 'unknown';
  * When CS should join this deal. Any known input at or above its limit means
  * 'at_70_percent'; all three known and under their limits means
  * 'after_close'; otherwise (nothing over, something unknown) 'undecided'.
- * A missing, non-finite or negative input is unknown.
+ * A missing, non-finite or negative input is unknown. The value is weighed
+ * against the threshold in its own currency; in a currency with none, it is
+ * not weighed (as if unknown), and the reason says so.
  */
 export function csInvolvement(deal: DealShape, t: InvolvementThresholds = DEFAULT_INVOLVEMENT): Involvement {
   const lim = validThresholds(t);
   const judged: { verdict: Verdict; reason: InvolvementReason }[] = [];
 
   const v = deal.value;
+  const byCurrency = valueLimitFor(lim, deal.currency);
   if (!known(v)) judged.push({ verdict: 'unknown', reason: { code: 'value_unknown' } });
-  else if (v >= lim.maxValue) judged.push({ verdict: 'over', reason: { code: 'value_large', value: v, limit: lim.maxValue } });
-  else judged.push({ verdict: 'under', reason: { code: 'value_small', value: v, limit: lim.maxValue } });
+  else if (!byCurrency) judged.push({ verdict: 'unknown', reason: { code: 'value_no_limit', value: v, currency: deal.currency! } });
+  else {
+    const { limit, currency, assumed } = byCurrency;
+    const reason = { value: v, limit, currency, ...(assumed ? { assumed: true as const } : {}) };
+    if (v >= limit) judged.push({ verdict: 'over', reason: { code: 'value_large', ...reason } });
+    else judged.push({ verdict: 'under', reason: { code: 'value_small', ...reason } });
+  }
 
   const d = deal.salesCycleDays;
   if (!known(d)) judged.push({ verdict: 'unknown', reason: { code: 'cycle_unknown' } });

@@ -7,6 +7,9 @@ export const handoverEn = {
   'handover.status.accepted': 'accepted by the CSM',
   'handover.status.returned': 'sent back with questions',
   'handover.quickDraft': 'started from the toolbar: complete it here',
+  'handover.deal.from': 'Started when the deal was marked signed:',
+  'handover.deal.signedOn': 'signed on {date}',
+  'handover.deal.salesperson': 'salesperson {who}',
   'handover.completeness': 'Handover completeness',
   'handover.percent': '{n}% complete',
   'handover.missing': 'Missing:',
@@ -92,6 +95,8 @@ export const handoverEn = {
   'involvement.implementation_short': 'Implementation of {weeks} weeks is under {limit}.',
   'involvement.implementation_long': 'Implementation of {weeks} weeks is at or over {limit}.',
   'involvement.value_unknown': 'Contract value unknown.',
+  'involvement.value_assumed': 'No currency shown: compared with the USD threshold.',
+  'involvement.value_no_limit': 'Value {value}: no threshold is set for {currency}, so it is not compared with one in another currency. Add a {currency} threshold in the options.',
   'involvement.cycle_unknown': 'Sales cycle length unknown.',
   'involvement.implementation_unknown': 'Implementation time unknown.',
 

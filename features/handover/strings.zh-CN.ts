@@ -9,6 +9,9 @@ export const handoverZhCN: Record<keyof typeof handoverEn, string> = {
   'handover.status.accepted': '客户成功经理已接收',
   'handover.status.returned': '已退回并附问题',
   'handover.quickDraft': '从工具栏创建：请在此补全',
+  'handover.deal.from': '在商机标记签约时创建：',
+  'handover.deal.signedOn': '签约于 {date}',
+  'handover.deal.salesperson': '销售 {who}',
   'handover.completeness': '交接完整度',
   'handover.percent': '已完成 {n}%',
   'handover.missing': '缺少：',
@@ -94,6 +97,8 @@ export const handoverZhCN: Record<keyof typeof handoverEn, string> = {
   'involvement.implementation_short': '实施周期 {weeks} 周，低于 {limit} 周。',
   'involvement.implementation_long': '实施周期 {weeks} 周，达到或超过 {limit} 周。',
   'involvement.value_unknown': '合同金额未知。',
+  'involvement.value_assumed': '未显示币种：按美元（USD）门槛比较。',
+  'involvement.value_no_limit': '金额 {value}：尚未设置 {currency} 的门槛，因此不与其他币种的门槛比较。请在设置中添加 {currency} 门槛。',
   'involvement.cycle_unknown': '销售周期未知。',
   'involvement.implementation_unknown': '实施周期未知。',
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_INVOLVEMENT } from '../handover/involvement';
+import { DEFAULT_INVOLVEMENT, isCurrencyCode, MAX_VALUE_LIMIT } from '../../shared/involvement-thresholds';
 import type { Segment } from '../../data/model/common';
 import { parseFieldByField } from '../../shared/fallback';
 
@@ -75,14 +75,19 @@ export const ServiceSettingsSchema = z.object({
    * for a holiday, short enough to act before the person is gone.
    */
   keyPersonQuietDays: z.number().int().min(7).max(120).default(21),
-  /** When CS joins the sale: below all three, after close; otherwise at ~70% (features/handover/involvement). */
+  /**
+   * When CS joins the sale: below all three, after close; otherwise at ~70% (features/handover/involvement).
+   * The value threshold is per currency (`valueLimits`); `maxValue` is the USD one, the single number
+   * stored before the table, still written so that an older version reads the same USD threshold.
+   */
   involvement: z
     .object({
-      maxValue: z.number().positive().max(1e9),
+      maxValue: z.number().positive().max(MAX_VALUE_LIMIT),
+      valueLimits: z.record(z.string().refine(isCurrencyCode, 'an ISO 4217 currency code'), z.number().positive().max(MAX_VALUE_LIMIT)).optional(),
       maxCycleDays: z.number().int().min(1).max(3650),
       maxImplementationWeeks: z.number().int().min(1).max(520),
     })
-    .default(() => ({ ...DEFAULT_INVOLVEMENT })),
+    .default(() => ({ ...DEFAULT_INVOLVEMENT, valueLimits: { ...DEFAULT_INVOLVEMENT.valueLimits } })),
 });
 export type ServiceSettings = z.infer<typeof ServiceSettingsSchema>;
 

@@ -10,6 +10,8 @@ import { isFramedSender } from '../messaging/frames';
 import { testRule } from './custom-crm';
 import { customCrmApi, storedCrmConfig, syncStoredRules } from './custom-crm-api';
 import { markAccountSigned, readDeal } from './deals';
+import { draftAfterSigning } from './signed-draft';
+import { settingsItem } from '../../shared/settings';
 import { afterDetection } from './detection';
 import { claimPanelFrame, issuePanelNonce, panelNonceClaimed, setCover } from './frames';
 import { newRecord, patchedRecord, promisesOfSubmission, putRecord, removedRecord, settledRecord } from './record-commands';
@@ -87,7 +89,13 @@ export function pageCommands(schedule: Schedule, reminderApi: ReminderBrowser): 
     'term/paid': (msg) => afterTermWrite(markTermPaid(db(), msg.input, new Date()), msg.input.accountId),
     // A panel framed into a tab reads that tab's deal only.
     'deal/read': (msg, sender) => (sender.tab?.id !== undefined && sender.tab.id !== msg.tabId ? { ok: false, error: 'not_deal' } : readDeal(msg.tabId)),
-    'account/signed': (msg) => afterTermWrite(markAccountSigned(db(), msg.input, new Date()), msg.input.accountId),
+    // A deal marked signed starts the account's handover draft when it has none; its Undo takes an untouched one back.
+    'account/signed': async (msg) => {
+      const now = new Date();
+      const signed = await afterTermWrite(markAccountSigned(db(), msg.input, now), msg.input.accountId);
+      const me = (await settingsItem.getValue()).myName;
+      return { ...signed, ...(await draftAfterSigning(db(), msg.input, me, now, (record) => written('handovers', record))) };
+    },
     'reminders/check': async () => runReminderCheck(db(), reminderApi, await userTranslator(), new Date(), true).then((r) => ({ ok: true, notified: r.notified.length })),
     'account/add': async (msg) => {
       const account = await addAccountFromPage(db(), msg.ref, msg.input, new Date());

@@ -30,8 +30,13 @@ describe('the panel asking for the deal and the signing', () => {
 
   it('sends the signing date, and throws the background’s reason when it refuses', async () => {
     const asked = answering({ ok: true, accountId: 'a1' });
-    await markSignedVia({ accountId: 'a1', signedAt: '2026-12-02' });
+    expect(await markSignedVia({ accountId: 'a1', signedAt: '2026-12-02' })).toEqual({ draftStarted: null, draftRemoved: false });
     expect(asked).toEqual([{ type: 'account/signed', input: { accountId: 'a1', signedAt: '2026-12-02' } }]);
+    answering({ ok: true, accountId: 'a1', draftStarted: '2026-12-02T09:00:00.000Z', draftRemoved: false });
+    const deal = { name: 'Acme expansion', amount: 48000, currency: 'USD' };
+    expect(await markSignedVia({ accountId: 'a1', signedAt: '2026-12-02', deal })).toEqual({ draftStarted: '2026-12-02T09:00:00.000Z', draftRemoved: false });
+    answering({ ok: true, accountId: 'a1', draftStarted: null, draftRemoved: true });
+    expect(await markSignedVia({ accountId: 'a1', signedAt: null, undoDraft: '2026-12-02T09:00:00.000Z' })).toEqual({ draftStarted: null, draftRemoved: true });
     answering({ error: 'This account is not in your data.' });
     await expect(markSignedVia({ accountId: 'gone', signedAt: null })).rejects.toThrow('This account is not in your data.');
   });

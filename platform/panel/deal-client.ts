@@ -26,8 +26,25 @@ export function useDeal(tabId: number | null, dealKey: string): DealState {
   return state.key === dealKey ? state.value : { status: 'loading' };
 }
 
-/** Sets the account's signing date (a date), or puts back the one it had (null: none). */
-export async function markSignedVia(input: { accountId: string; signedAt: string | null }): Promise<void> {
-  const answer = (await ask({ type: 'account/signed', input })) as { ok?: boolean; error?: string } | null;
+/** What the mark (or its Undo) did to the account's handover: the creation moment of a draft it started, and whether one was taken back. */
+export interface SignedResult {
+  draftStarted: string | null;
+  draftRemoved: boolean;
+}
+
+/**
+ * Sets the account's signing date (a date), or puts back the one it had
+ * (null: none). A mark made on a deal sends the deal, so the background can
+ * start the account's handover draft; an Undo sends the draft's creation
+ * moment it was given (`undoDraft`), so that draft is taken back if untouched.
+ */
+export async function markSignedVia(input: {
+  accountId: string;
+  signedAt: string | null;
+  deal?: { name?: string; amount?: number; currency?: string };
+  undoDraft?: string;
+}): Promise<SignedResult> {
+  const answer = (await ask({ type: 'account/signed', input })) as { ok?: boolean; error?: string; draftStarted?: unknown; draftRemoved?: unknown } | null;
   if (!answer?.ok) throw new Error(answer?.error ?? 'no answer from the extension');
+  return { draftStarted: typeof answer.draftStarted === 'string' ? answer.draftStarted : null, draftRemoved: answer.draftRemoved === true };
 }

@@ -25,11 +25,17 @@ it('shows the deal with its amount and when CS joins; Mark signed starts the no-
   expect(await view.getByTestId('deal-account').textContent()).toBe('Acme Analytics · In your data');
   // USD 48,000 is over the default 15,000: CS joins at about 70% of the sales process.
   await frame.getByTestId('involvement').getByText('At about 70% of the sales process.').waitFor();
-  await frame.getByRole('listitem').filter({ hasText: 'Value 48,000 is at or over 15,000.' }).waitFor();
+  await frame.getByRole('listitem').filter({ hasText: 'Value $48,000 is at or over $15,000.' }).waitFor();
 
   await view.getByRole('button', { name: 'Mark signed' }).click();
   await view.getByTestId('signed-on').getByText(`Signed on ${day(today)}`).waitFor();
   await view.getByRole('button', { name: 'Undo' }).waitFor();
+  // The account had no handover: its draft is started from the deal, and opens on the deal page.
+  await view.getByTestId('handover-draft-started').getByText('Handover draft started — open it').waitFor();
+  await view.getByRole('button', { name: 'open it' }).click();
+  const handover = frame.getByTestId('deal-handover');
+  await handover.getByTestId('handover-deal').getByText(`Started when the deal was marked signed: Acme Analytics 2027 expansion · $48,000 · signed on ${day(today)}`).waitFor();
+  expect(await handover.getByLabel('Contract value').inputValue()).toBe('48000');
 
   // The account’s page: "Can I pitch?" holds, for the no-pitch window that started today (the signing day and 7 more).
   const account = await lens.openRecord(lens.byName('Acme Analytics').recordId);

@@ -16,7 +16,6 @@ const ALLOWED: Allowances = {
     'features/portfolio/rows.ts': 'a portfolio row shows every feature’s summary of the account; next: each feature registers its row cells',
     'features/reminders/select.ts': 'reminders list renewal touchpoints due; next: renewal registers its reminder items',
     'features/renewal/ui/RenewalCard.tsx': 'renewal likelihood reads the health band and trend',
-    'features/service/settings.ts': 'the handover’s involvement thresholds are stored in the service settings item (its stored shape stays)',
     'features/service/ui/ReportCard.tsx': 'the monthly report quotes health and renewal timing',
     'features/service/ui/ServiceTab.tsx': 'passes the health model and renewal settings on to the report',
     'features/today/worklist.ts': 'the Today list names promises at risk by the expectations rule; next: expectations registers its work items',

@@ -1,4 +1,5 @@
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, render, screen } from '@testing-library/react';
+import { useUndoClock } from '../../../tests/support/undo-clock';
 import type { Account } from '../../../data/model/account';
 import type { Locale } from '../../../shared/i18n';
 import { I18nProvider } from '../../../shared/i18n/I18n';
@@ -6,34 +7,34 @@ import type { DealLink } from '../deal';
 import { DealView } from './DealView';
 import { SIGNED_UNDO_MS } from './MarkSigned';
 
-const sent: { accountId: string; signedAt: string | null }[] = [];
+const sent: { accountId: string; signedAt: string | null; deal?: unknown; undoDraft?: string }[] = [];
 let refuse: Error | null = null;
+// The creation moment the background answers when the mark started a handover draft (null: none started).
+let started: string | null = null;
 vi.mock('../../../platform/panel/deal-client', () => ({
   markSignedVia: vi.fn(async (input: { accountId: string; signedAt: string | null }) => {
     if (refuse) throw refuse;
     sent.push(input);
+    return { draftStarted: input.signedAt ? started : null, draftRemoved: false };
   }),
 }));
-beforeEach(() => {
+const { click, advance } = useUndoClock(() => {
   sent.length = 0;
   refuse = null;
-  vi.useFakeTimers();
-});
-afterEach(() => {
-  vi.useRealTimers();
-  cleanup();
+  started = null;
 });
 
 const T = '2026-01-01T00:00:00.000Z';
 const acme: Account = { id: 'a1', crm: 'salesforce', recordId: '001D000000IqhSLIAZ', name: 'Acme Corp', contractEnd: '2027-12-31', createdAt: T, updatedAt: T };
 const deal = { crm: 'salesforce' as const, recordId: '006D000000AbCdEIAZ', name: 'Acme expansion', account: { recordId: '001D000000IqhSLIAZ', name: 'Acme' }, amount: { amount: 48000, currency: 'USD', text: 'USD 48,000.00' } };
+const opened: number[] = [];
 const show = (link: DealLink, opts: { locale?: Locale; account?: Account | null; deal?: typeof deal | Omit<typeof deal, 'amount'> } = {}) =>
   render(
     <I18nProvider locale={opts.locale ?? 'en'}>
-      <DealView deal={opts.deal ?? deal} link={link} accountName="Acme" account={opts.account} today="2026-12-02" involvement={<p data-testid="slot">advice</p>} />
+      <DealView deal={opts.deal ?? deal} link={link} accountName="Acme" account={opts.account} today="2026-12-02" involvement={<p data-testid="slot">advice</p>}
+        onOpenHandover={() => void opened.push(1)} />
     </I18nProvider>,
   );
-const click = (name: string) => act(async () => void fireEvent.click(screen.getByRole('button', { name })));
 
 describe('the deal view', () => {
   it('shows the deal, its amount with the currency, the account in the data, the involvement advice and Mark signed', () => {
@@ -88,11 +89,12 @@ describe('Mark signed', () => {
   it('sets today as the signing date, with an Undo for 10 seconds, then the date alone', async () => {
     show('in_data', { account: acme });
     await click('Mark signed');
-    expect(sent).toEqual([{ accountId: 'a1', signedAt: '2026-12-02' }]);
+    expect(sent).toEqual([{ accountId: 'a1', signedAt: '2026-12-02', deal: { name: 'Acme expansion', amount: 48000, currency: 'USD' } }]);
     expect(screen.getByTestId('signed-on')).toHaveTextContent('Signed on Dec 2, 2026');
-    act(() => void vi.advanceTimersByTime(SIGNED_UNDO_MS - 1));
+    expect(screen.queryByTestId('handover-draft-started')).toBeNull();
+    advance(SIGNED_UNDO_MS - 1);
     expect(screen.getByRole('button', { name: 'Undo' })).toBeInTheDocument();
-    act(() => void vi.advanceTimersByTime(1));
+    advance(1);
     expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
     expect(screen.getByTestId('signed-on')).toHaveTextContent('Signed on Dec 2, 2026');
     expect(sent).toHaveLength(1);
@@ -103,7 +105,8 @@ describe('Mark signed', () => {
     expect(screen.getByTestId('signed-on')).toHaveTextContent('Signed on Nov 20, 2025');
     await click('Mark signed');
     await click('Undo');
-    expect(sent).toEqual([{ accountId: 'a1', signedAt: '2026-12-02' }, { accountId: 'a1', signedAt: '2025-11-20' }]);
+    expect(sent).toMatchObject([{ accountId: 'a1', signedAt: '2026-12-02' }, { accountId: 'a1', signedAt: '2025-11-20' }]);
+    expect(sent[1]).not.toHaveProperty('undoDraft');
     expect(screen.getByTestId('signed-on')).toHaveTextContent('Signed on Nov 20, 2025');
     expect(screen.getByRole('button', { name: 'Mark signed' })).toBeInTheDocument();
   });
@@ -114,6 +117,7 @@ describe('Mark signed', () => {
     expect(screen.getByTestId('signed-on')).toHaveTextContent('签约于 2026年12月2日');
     await click('撤销');
     expect(sent.at(-1)).toEqual({ accountId: 'a1', signedAt: null });
+    expect(sent[0]).toMatchObject({ deal: { name: 'Acme expansion' } });
     expect(screen.queryByTestId('signed-on')).toBeNull();
   });
 
@@ -123,5 +127,37 @@ describe('Mark signed', () => {
     await click('Mark signed');
     expect(screen.getByRole('alert')).toHaveTextContent('This account is not in your data.');
     expect(screen.queryByTestId('signed-on')).toBeNull();
+  });
+});
+
+describe('Mark signed and the handover draft', () => {
+  const T2 = '2026-12-02T09:00:00.000Z';
+  it('a draft started: says so with a way to open it, for as long as the day is shown', async () => {
+    started = T2;
+    opened.length = 0;
+    show('in_data', { account: acme });
+    await click('Mark signed');
+    expect(screen.getByTestId('handover-draft-started')).toHaveTextContent('Handover draft started — open it');
+    await click('open it');
+    expect(opened).toEqual([1]);
+    advance(SIGNED_UNDO_MS);
+    expect(screen.getByTestId('handover-draft-started')).toBeInTheDocument();
+  });
+
+  it('undone: asks to take back the draft it started, and the line is gone; in Chinese', async () => {
+    started = T2;
+    show('in_data', { account: acme, locale: 'zh-CN' });
+    await click('标记签约');
+    expect(screen.getByTestId('handover-draft-started')).toHaveTextContent('已开始交接草稿——打开');
+    await click('撤销');
+    expect(sent.at(-1)).toEqual({ accountId: 'a1', signedAt: null, undoDraft: T2 });
+    expect(screen.queryByTestId('handover-draft-started')).toBeNull();
+  });
+
+  it('a deal without an amount sends what it has: the name only', async () => {
+    const { amount: _none, ...bare } = deal;
+    show('in_data', { account: acme, deal: bare });
+    await click('Mark signed');
+    expect(sent).toEqual([{ accountId: 'a1', signedAt: '2026-12-02', deal: { name: 'Acme expansion' } }]);
   });
 });

@@ -13,7 +13,7 @@ import { MarkSigned } from './MarkSigned';
  * customer success joins this sale (`involvement`, given by the page shell),
  * and Mark signed for an account in the data.
  */
-export function DealView({ deal, link, accountName, account, today, involvement }: {
+export function DealView({ deal, link, accountName, account, today, involvement, onOpenHandover }: {
   deal: DealRef;
   link: DealLink;
   /** The linked account's name as the page shows it. */
@@ -22,11 +22,18 @@ export function DealView({ deal, link, accountName, account, today, involvement 
   account?: Account | null | undefined;
   today: IsoDate;
   involvement?: ReactNode;
+  /** Opens the account's handover after Mark signed started its draft (the page shell decides how). */
+  onOpenHandover?: (() => void) | undefined;
 }) {
   const tr = useTr();
   const { t } = tr;
   const amount = deal.amount;
   const name = account?.name ?? accountName ?? deal.account?.name;
+  const signedDeal = {
+    ...(deal.name ? { name: deal.name } : {}),
+    ...(amount && Number.isFinite(amount.amount) ? { amount: amount.amount } : {}),
+    ...(amount?.currency ? { currency: amount.currency } : {}),
+  };
   return (
     <>
       <section className="card" aria-labelledby="deal-title" data-testid="deal-view">
@@ -45,7 +52,9 @@ export function DealView({ deal, link, accountName, account, today, involvement 
         {link === 'no_link' && <p className="muted" role="note" data-testid="deal-no-link">{t('deal.noLink')}</p>}
         {link === 'not_in_data' && <p className="muted" role="note" data-testid="deal-not-in-data">{t('deal.notInData', { name: name ?? t('deal.unknownAccount') })}</p>}
         {link === 'in_data' && account && account.source === 'api' && <p className="muted" role="note" data-testid="deal-server-owned">{t('deal.signed.serverOwned')}</p>}
-        {link === 'in_data' && account && account.source !== 'api' && <MarkSigned accountId={account.id} signedAt={account.signedAt} today={today} />}
+        {link === 'in_data' && account && account.source !== 'api' && (
+          <MarkSigned accountId={account.id} signedAt={account.signedAt} today={today} deal={signedDeal} onOpenHandover={onOpenHandover} />
+        )}
       </section>
       {involvement}
     </>

@@ -9,6 +9,7 @@ import type { Handover } from '../../../data/model/records';
 import { putRecordVia } from '../../../platform/panel/data-client';
 import { useTr } from '../../../shared/i18n/I18n';
 import { saveFailed, FormMessage, type FormNote } from '../../../shared/ui/FormMessage';
+import { DealSource } from './DealSource';
 import { InvolvementCard } from './InvolvementCard';
 
 /**
@@ -37,7 +38,7 @@ export function HandoverChecklist({ account, handover, thresholds }: {
   const completeness = handoverCompleteness(current);
   const ready = canSubmit(completeness);
   const involvement = csInvolvement({
-    ...(current.bought?.value !== undefined ? { value: current.bought.value } : {}),
+    ...(current.bought?.value !== undefined ? { value: current.bought.value, currency: handover?.deal?.currency ?? account.currency } : {}),
     ...(current.salesCycleDays !== undefined ? { salesCycleDays: current.salesCycleDays } : {}),
     ...(current.implementationWeeks !== undefined ? { implementationWeeks: current.implementationWeeks } : {}),
   }, thresholds);
@@ -99,6 +100,7 @@ export function HandoverChecklist({ account, handover, thresholds }: {
             <span className="muted"> · {t('handover.decidedBy', { who: handover.decidedBy })}</span>
           )}
         </p>
+        {handover?.deal && <DealSource deal={handover.deal} />}
         <div className="meter">
           <progress max={100} value={completeness.percent} aria-label={t('handover.completeness')} />
           <span data-testid="handover-percent">{t('handover.percent', { n: completeness.percent })}</span>

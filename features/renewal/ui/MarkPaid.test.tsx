@@ -1,4 +1,5 @@
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, render, screen } from '@testing-library/react';
+import { useUndoClock } from '../../../tests/support/undo-clock';
 import { I18nProvider } from '../../../shared/i18n/I18n';
 import type { Locale } from '../../../shared/i18n';
 import { MarkPaid, PAID_UNDO_MS } from './MarkPaid';
@@ -11,19 +12,13 @@ vi.mock('../../../platform/panel/data-client', () => ({
     sent.push(input);
   }),
 }));
-beforeEach(() => {
+const { click, advance } = useUndoClock(() => {
   sent.length = 0;
   refuse = null;
-  vi.useFakeTimers();
-});
-afterEach(() => {
-  vi.useRealTimers();
-  cleanup();
 });
 
 const show = (paidAt?: string, locale: Locale = 'en') =>
   render(<I18nProvider locale={locale}><MarkPaid accountId="a1" paidAt={paidAt} today="2026-12-02" /></I18nProvider>);
-const click = (name: string) => act(async () => void fireEvent.click(screen.getByRole('button', { name })));
 
 describe('MarkPaid', () => {
   it('marks the term paid today, shows the day with an Undo for 10 seconds, then the day alone', async () => {
@@ -33,9 +28,9 @@ describe('MarkPaid', () => {
     expect(sent).toEqual([{ accountId: 'a1', paidAt: '2026-12-02' }]);
     expect(screen.getByTestId('paid-on')).toHaveTextContent('Paid on Dec 2, 2026');
     expect(screen.queryByRole('button', { name: 'Mark paid' })).toBeNull();
-    act(() => void vi.advanceTimersByTime(PAID_UNDO_MS - 1));
+    advance(PAID_UNDO_MS - 1);
     expect(screen.getByRole('button', { name: 'Undo' })).toBeInTheDocument();
-    act(() => void vi.advanceTimersByTime(1));
+    advance(1);
     expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
     expect(screen.getByTestId('paid-on')).toHaveTextContent('Paid on Dec 2, 2026');
     expect(sent).toHaveLength(1);
@@ -44,7 +39,7 @@ describe('MarkPaid', () => {
   it('undone within the 10 seconds: the mark is cleared and Mark paid is back', async () => {
     show();
     await click('Mark paid');
-    act(() => void vi.advanceTimersByTime(5_000));
+    advance(5_000);
     await click('Undo');
     expect(sent).toEqual([{ accountId: 'a1', paidAt: '2026-12-02' }, { accountId: 'a1', paidAt: null }]);
     expect(screen.queryByTestId('paid-on')).toBeNull();

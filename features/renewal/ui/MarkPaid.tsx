@@ -4,9 +4,10 @@ import { markPaidVia } from '../../../platform/panel/data-client';
 import { useTr } from '../../../shared/i18n/I18n';
 import { formatDate } from '../../../shared/ui/format';
 import { saveFailed, FormMessage, type FormNote } from '../../../shared/ui/FormMessage';
+import { UNDO_WINDOW_MS, UndoButton, useUndoWindow } from '../../../shared/ui/UndoWindow';
 
 /** How long "Paid on …" offers its Undo after the mark. */
-export const PAID_UNDO_MS = 10_000;
+export const PAID_UNDO_MS = UNDO_WINDOW_MS;
 
 /**
  * The current term marked paid today, on the term's record (so it syncs like
@@ -19,22 +20,18 @@ export function MarkPaid({ accountId, paidAt, today }: { accountId: string; paid
   const { t } = tr;
   // What this card just wrote, shown until the record read back says it too.
   const [written, setWritten] = useState<{ paidAt: IsoDate | null } | null>(null);
-  const [undoable, setUndoable] = useState(false);
+  const undo = useUndoWindow(PAID_UNDO_MS);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<FormNote>(null);
   useEffect(() => setWritten(null), [paidAt]);
-  useEffect(() => {
-    if (!undoable) return;
-    const timer = setTimeout(() => setUndoable(false), PAID_UNDO_MS);
-    return () => clearTimeout(timer);
-  }, [undoable]);
 
   const save = async (value: IsoDate | null) => {
     setBusy(true);
     try {
       await markPaidVia({ accountId, paidAt: value });
       setWritten({ paidAt: value });
-      setUndoable(value !== null);
+      if (value !== null) undo.start();
+      else undo.close();
       setMessage(null);
     } catch (err) {
       setMessage({ ok: false, text: saveFailed(t, err) });
@@ -48,12 +45,7 @@ export function MarkPaid({ accountId, paidAt, today }: { accountId: string; paid
       {shown ? (
         <p role="status">
           <span data-testid="paid-on">{t('renewal.paid.on', { date: formatDate(shown, tr.locale) })}</span>
-          {undoable && (
-            <>
-              {' '}
-              <button type="button" disabled={busy} onClick={() => void save(null)}>{t('renewal.paid.undo')}</button>
-            </>
-          )}
+          <UndoButton open={undo.open} busy={busy} label={t('renewal.paid.undo')} onUndo={() => void save(null)} />
         </p>
       ) : (
         <p>

@@ -44,3 +44,47 @@ describe('the key person quiet threshold in the service settings editor', () => 
     expect(await serviceSettingsItem.getValue()).toBeNull();
   });
 });
+
+describe('the deal value thresholds per currency', () => {
+  const row = (n: number) => ({ currency: screen.getByLabelText(`Currency ${n} (ISO code, e.g. EUR)`), amount: screen.getByLabelText(`Threshold ${n}`) });
+  it('reads an old single number as the USD threshold, beside the other defaults, and saves the table with USD kept as the single number', async () => {
+    await serviceSettingsItem.setValue({ involvement: { maxValue: 20_000, maxCycleDays: 45, maxImplementationWeeks: 3 } } as never);
+    editor();
+    await waitFor(() => expect(row(1).amount).toHaveValue('20000'));
+    expect(row(1).currency).toHaveValue('USD');
+    expect(screen.getAllByLabelText(/^Currency \d/).map((i) => (i as HTMLInputElement).value)).toEqual(['USD', 'CNY', 'EUR', 'GBP', 'JPY']);
+    expect(screen.getByTestId('value-limits')).toHaveAccessibleDescription(/compared with the USD threshold/);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Add a currency' }));
+    fireEvent.change(row(6).currency, { target: { value: 'chf' } });
+    fireEvent.change(row(6).amount, { target: { value: '14,000' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Remove threshold 2' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save checklist' }));
+    expect(await screen.findByRole('status')).toHaveTextContent('Checklist saved.');
+    expect((await readEngineSettings()).service.involvement).toEqual({
+      maxValue: 20_000, valueLimits: { USD: 20_000, EUR: 15_000, GBP: 12_000, JPY: 2_000_000, CHF: 14_000 }, maxCycleDays: 45, maxImplementationWeeks: 3,
+    });
+  });
+
+  it('refuses a code that is no currency and an amount that is not positive, by row, saving nothing', async () => {
+    editor();
+    await waitFor(() => expect(row(1).amount).toHaveValue('15000'));
+    fireEvent.change(row(2).currency, { target: { value: 'RMB' } });
+    fireEvent.change(row(3).amount, { target: { value: '0' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save checklist' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Fix the value thresholds');
+    expect(screen.getByTestId('value-limit-error-1')).toHaveTextContent('Not an ISO 4217 currency code');
+    expect(screen.getByTestId('value-limit-error-2')).toHaveTextContent('Enter a positive number.');
+    expect(row(2).currency).toHaveAttribute('aria-invalid', 'true');
+    expect(await serviceSettingsItem.getValue()).toBeNull();
+  });
+
+  it('keeps a USD row, in Chinese', async () => {
+    editor('zh-CN');
+    await waitFor(() => expect(screen.getByLabelText('门槛 1')).toHaveValue('15000'));
+    fireEvent.click(screen.getByRole('button', { name: '删除门槛 1' }));
+    fireEvent.click(screen.getByRole('button', { name: '保存清单' }));
+    expect(await screen.findByTestId('value-limit-missing-usd')).toHaveTextContent('请保留美元（USD）门槛');
+    expect(await serviceSettingsItem.getValue()).toBeNull();
+  });
+});

@@ -9,6 +9,8 @@ import { SEGMENTS, type Segment } from '../../../data/model/common';
 import { useTr } from '../../../shared/i18n/I18n';
 import { useItemLabel } from './VisitForm';
 import { FormMessage } from '../../../shared/ui/FormMessage';
+import { parseValueLimits, validThresholds, valueLimitRows, type ValueLimitError } from '../../../shared/involvement-thresholds';
+import { ValueLimitsField } from './ValueLimitsField';
 
 type Lines = Record<ChecklistSection, string>;
 
@@ -27,19 +29,24 @@ export function ServiceSettingsEditor() {
   const [lines, setLines] = useState<Lines>(() => toLines(DEFAULT_SERVICE_SETTINGS));
   const [numbers, setNumbers] = useState({
     resetWithinDays: '30', reviewEveryMonths: '3', followUpDays: '7', firstVisitAfterDays: '14', keyPersonQuietDays: '21',
-    maxValue: '15000', maxCycleDays: '45', maxImplementationWeeks: '3',
+    maxCycleDays: '45', maxImplementationWeeks: '3',
   });
   const [rhythms, setRhythms] = useState<Record<Segment, Rhythm>>(DEFAULT_SERVICE_SETTINGS.rhythms);
+  const [limits, setLimits] = useState(() => valueLimitRows(validThresholds(DEFAULT_SERVICE_SETTINGS.involvement).valueLimits));
+  const [limitErrors, setLimitErrors] = useState<{ rows: Record<number, ValueLimitError>; missingUsd: boolean }>({ rows: {}, missingUsd: false });
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
   const show = (s: typeof stored) => {
     setStored(s);
     setLines(toLines(s));
     setRhythms(s.rhythms);
+    // Settings stored before the table: the single number is the USD threshold, the other currencies their defaults.
+    setLimits(valueLimitRows(validThresholds(s.involvement).valueLimits));
+    setLimitErrors({ rows: {}, missingUsd: false });
     setNumbers({
       resetWithinDays: String(s.resetWithinDays), reviewEveryMonths: String(s.reviewEveryMonths), followUpDays: String(s.followUpDays),
       firstVisitAfterDays: String(s.firstVisitAfterDays), keyPersonQuietDays: String(s.keyPersonQuietDays),
-      maxValue: String(s.involvement.maxValue), maxCycleDays: String(s.involvement.maxCycleDays), maxImplementationWeeks: String(s.involvement.maxImplementationWeeks),
+      maxCycleDays: String(s.involvement.maxCycleDays), maxImplementationWeeks: String(s.involvement.maxImplementationWeeks),
     });
   };
   // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -53,6 +60,12 @@ export function ServiceSettingsEditor() {
         const same = stored.checklist[sec].find((i) => label(i) === line);
         return same ?? { id: customItemId(line), label: line };
       });
+    const table = parseValueLimits(limits);
+    if (!table.ok) {
+      setLimitErrors({ rows: table.errors, missingUsd: table.missingFallback });
+      return setMessage({ ok: false, text: t('checklistEditor.badValueLimits') });
+    }
+    setLimitErrors({ rows: {}, missingUsd: false });
     const candidate = {
       checklist: Object.fromEntries(CHECKLIST_SECTIONS.map((sec) => [sec, items(sec)])),
       resetWithinDays: Number(numbers.resetWithinDays),
@@ -61,7 +74,7 @@ export function ServiceSettingsEditor() {
       firstVisitAfterDays: Number(numbers.firstVisitAfterDays),
       keyPersonQuietDays: Number(numbers.keyPersonQuietDays),
       rhythms,
-      involvement: { maxValue: Number(numbers.maxValue), maxCycleDays: Number(numbers.maxCycleDays), maxImplementationWeeks: Number(numbers.maxImplementationWeeks) },
+      involvement: { maxValue: table.value.USD!, valueLimits: table.value, maxCycleDays: Number(numbers.maxCycleDays), maxImplementationWeeks: Number(numbers.maxImplementationWeeks) },
     };
     const checked = ServiceSettingsSchema.safeParse(candidate);
     if (!checked.success) {
@@ -102,10 +115,15 @@ export function ServiceSettingsEditor() {
           </div>
         ))}
         <h3>{t('checklistEditor.timing')}</h3>
-        {(['resetWithinDays', 'reviewEveryMonths', 'followUpDays', 'firstVisitAfterDays', 'keyPersonQuietDays', 'maxValue', 'maxCycleDays', 'maxImplementationWeeks'] as const).map((k) => (
+        {(['resetWithinDays', 'reviewEveryMonths', 'followUpDays', 'firstVisitAfterDays', 'keyPersonQuietDays', 'maxCycleDays', 'maxImplementationWeeks'] as const).map((k) => (
           <div key={k} className="field">
             {k === 'keyPersonQuietDays' && <h3>{t('checklistEditor.people')}</h3>}
-            {k === 'maxValue' && <h3>{t('checklistEditor.involvement')}</h3>}
+            {k === 'maxCycleDays' && (
+              <>
+                <h3>{t('checklistEditor.involvement')}</h3>
+                <ValueLimitsField rows={limits} errors={limitErrors.rows} missingUsd={limitErrors.missingUsd} onChange={setLimits} />
+              </>
+            )}
             <label htmlFor={`svc-${k}`}>{t(`checklistEditor.${k}` as MessageKey)}</label>
             <input id={`svc-${k}`} inputMode="numeric" value={numbers[k]} onChange={(e) => setNumbers({ ...numbers, [k]: e.target.value })}
               aria-describedby={k === 'keyPersonQuietDays' ? 'svc-keyPersonQuietDays-hint' : undefined} />
