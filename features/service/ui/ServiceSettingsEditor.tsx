@@ -11,6 +11,7 @@ import { useItemLabel } from './VisitForm';
 import { FormMessage } from '../../../shared/ui/FormMessage';
 import { parseValueLimits, validThresholds, valueLimitRows, type ValueLimitError } from '../../../shared/involvement-thresholds';
 import { ValueLimitsField } from './ValueLimitsField';
+import { useDraft } from '../../../shared/ui/Unsaved';
 
 type Lines = Record<ChecklistSection, string>;
 
@@ -36,24 +37,34 @@ export function ServiceSettingsEditor() {
   const [limitErrors, setLimitErrors] = useState<{ rows: Record<number, ValueLimitError>; missingUsd: boolean }>({ rows: {}, missingUsd: false });
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
-  const show = (s: typeof stored) => {
-    setStored(s);
-    setLines(toLines(s));
-    setRhythms(s.rhythms);
+  /** The form's fields as the settings `s` fill them. */
+  const formOf = (s: typeof stored) => ({
+    lines: toLines(s),
+    rhythms: s.rhythms,
     // Settings stored before the table: the single number is the USD threshold, the other currencies their defaults.
-    setLimits(valueLimitRows(validThresholds(s.involvement).valueLimits));
-    setLimitErrors({ rows: {}, missingUsd: false });
-    setNumbers({
+    limits: valueLimitRows(validThresholds(s.involvement).valueLimits),
+    numbers: {
       resetWithinDays: String(s.resetWithinDays), reviewEveryMonths: String(s.reviewEveryMonths), followUpDays: String(s.followUpDays),
       firstVisitAfterDays: String(s.firstVisitAfterDays), keyPersonQuietDays: String(s.keyPersonQuietDays),
       maxCycleDays: String(s.involvement.maxCycleDays), maxImplementationWeeks: String(s.involvement.maxImplementationWeeks),
-    });
+    },
+  });
+  const markSaved = useDraft('checklist-editor-title', t('checklistEditor.title'), { lines, rhythms, limits, numbers }, () => save());
+  const show = (s: typeof stored) => {
+    const form = formOf(s);
+    setStored(s);
+    setLines(form.lines);
+    setRhythms(form.rhythms);
+    setLimits(form.limits);
+    setLimitErrors({ rows: {}, missingUsd: false });
+    setNumbers(form.numbers);
+    markSaved(form);
   };
   // eslint-disable-next-line react-hooks/exhaustive-deps
   useEffect(() => void serviceSettingsItem.getValue().then((v) => show(validServiceSettings(v))), []);
 
-  const save = async (e: FormEvent) => {
-    e.preventDefault();
+  const save = async (e?: FormEvent) => {
+    e?.preventDefault();
     // A line that still reads as an existing item keeps that item (and its ticks on past visits).
     const items = (sec: ChecklistSection): ChecklistItem[] =>
       lines[sec].split('\n').map((l) => l.trim()).filter(Boolean).map((line) => {
