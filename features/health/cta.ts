@@ -4,6 +4,7 @@ import type { BandOverride, Cta, HealthSnapshot, ServicePlan } from '../../data/
 import { activeOverride } from './override';
 import type { IsoDate } from '../../shared/dates/local-date';
 import { plusDays } from '../../shared/dates/week';
+import { ownLive } from '../../shared/rows';
 import { redStreakDays, type HealthModel } from './model';
 import { healthTrend, redStreak, type TrendPoint } from './trend';
 
@@ -33,7 +34,7 @@ export interface HealthCtaInput {
  */
 export const healthCtaRule: CtaRule<HealthCtaInput> = {
   evaluate({ account, snapshots, model, existing, today, service }) {
-    const trend = healthTrend(snapshots.filter((s) => s.accountId === account.id && !s.deleted), model, today);
+    const trend = healthTrend(ownLive(snapshots, account.id), model, today);
     const latest = trend.points.at(-1);
     const override = activeOverride(service?.plans.filter((p) => p.accountId === account.id), today);
     const points = override && latest ? withBandSetByHand(trend.points, override, today) : trend.points;

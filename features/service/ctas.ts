@@ -1,5 +1,6 @@
 import type { IsoDate } from '../../shared/dates/local-date';
 import { daysFrom, plusDays } from '../../shared/dates/week';
+import { ownLive } from '../../shared/rows';
 import type { Account } from '../../data/model/account';
 import type { Cta, ExpectationNote, MonthlyReport, ServicePlan, ServiceVisit } from '../../data/model/records';
 import { ctaId, type CtaDraft } from '../../data/model/cta-draft';
@@ -51,7 +52,7 @@ const RESET_HORIZON_DAYS = 365;
 export function serviceCtas(input: ServiceCtaInput, existing: readonly Cta[]): { create: CtaDraft[]; close: { id: string; cause: string; reason: ServiceCloseReason }[]; reopen: Set<string> } {
   const { account, today, settings } = input;
   const owner = account.csm ?? account.owner;
-  const live = <T extends { accountId: string; deleted?: boolean }>(xs: readonly T[]) => xs.filter((x) => x.accountId === account.id && !x.deleted);
+  const live = <T extends { accountId: string; deleted?: boolean }>(xs: readonly T[]) => ownLive(xs, account.id);
   const visits = live(input.visits);
   const reports = live(input.reports);
   const notes = live(input.notes);
