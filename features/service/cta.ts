@@ -19,7 +19,9 @@ export interface ServiceRuleInput {
 export const serviceCtaRule: CtaRule<ServiceRuleInput> = {
   evaluate({ account, today, existing, service }) {
     if (!service) return { create: [], resolve: () => undefined };
-    const found = serviceCtas({ ...service, account, today }, existing);
+    // Named, not spread: the book calls this for every account.
+    const found = serviceCtas({ plans: service.plans, visits: service.visits, reports: service.reports, notes: service.notes, settings: service.settings, account, today }, existing);
+    if (!found.close.length && !found.reopen.size) return { create: found.create, resolve: () => undefined };
     const reasons = new Map(found.close.map((c) => [c.id, c.reason]));
     return { create: found.create, resolve: (c) => reasons.get(c.id), reopen: (c) => found.reopen.has(c.id) };
   },
