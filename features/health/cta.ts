@@ -47,7 +47,12 @@ export const healthCtaRule: CtaRule<HealthCtaInput> = {
       const title = { code: 'health_red_streak', params: { week: streak.week, weeks: streak.runWeeks, score: latest.score, ...(override ? { setByHand: override.band } : {}) } };
       create.push(draftCta(account, 'health', `health:red-streak:${account.id}:${streak.week}`, title, plusDays(streak.reachedOn, CTA_ACT_DAYS)));
     }
-    return { create, resolve: (c) => (c.cause.startsWith(prefix) && latest && latest.band !== 'red' ? 'health_recovered' : undefined) };
+    return {
+      create,
+      resolve(c) {
+        return c.cause.startsWith(prefix) && latest && latest.band !== 'red' ? 'health_recovered' : undefined;
+      },
+    };
   },
   titles: {
     health_red_streak: (p, tr) => tr.t(p.setByHand ? 'cta.redStreakSetByHand' : 'cta.redStreak', { weeks: p.weeks ?? 2, score: Math.round(Number(p.score ?? 0)) }),

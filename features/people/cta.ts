@@ -52,18 +52,20 @@ export const peopleCtaRule: CtaRule<PeopleCtaInput> = {
     }
     const byKey = new Map(people.map((p) => [personKey(p), p]));
     const activeAgain = new Set((activity ?? []).filter((a) => a.lastActiveOn && !a.quiet).map((a) => personKey(a.person)));
-    const resolve = (c: { cause: string }) => {
-      if (c.cause.startsWith(quiet)) {
-        const key = c.cause.slice(quiet.length);
-        const p = byKey.get(key);
-        if (!p || p.leftAt) return 'person_not_key';
-        return activeAgain.has(key) ? 'person_active' : undefined;
-      }
-      if (!c.cause.startsWith(prefix)) return undefined;
-      const p = byKey.get(c.cause.slice(prefix.length));
-      return p && !p.leftAt ? 'person_back' : undefined;
+    return {
+      create,
+      resolve(c: { cause: string }) {
+        if (c.cause.startsWith(quiet)) {
+          const key = c.cause.slice(quiet.length);
+          const p = byKey.get(key);
+          if (!p || p.leftAt) return 'person_not_key';
+          return activeAgain.has(key) ? 'person_active' : undefined;
+        }
+        if (!c.cause.startsWith(prefix)) return undefined;
+        const p = byKey.get(c.cause.slice(prefix.length));
+        return p && !p.leftAt ? 'person_back' : undefined;
+      },
     };
-    return { create, resolve };
   },
   titles: {
     person_left: (p, tr) => {
