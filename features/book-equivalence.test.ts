@@ -69,7 +69,11 @@ function variedBook(today: IsoDate, copies: number): BookTables {
     if (i % 2) tables.milestones[i] = i % 4 === 1 ? { ...m, doneAt: earlier } : { ...m, deleted: true };
     tables.ctas.push(open(m.accountId, `onboarding:${m.id}`, 'onboarding'));
   });
-  tables.accounts.forEach((a, i) => { if (i % 3 === 0) tables.ctas.push(open(a.id, `health:red-streak:${a.id}:2026-W40`, 'health')); });
+  tables.accounts.forEach((a, i) => {
+    if (i % 3 === 0) tables.ctas.push(open(a.id, `health:red-streak:${a.id}:2026-W40`, 'health'));
+    // A key person gone quiet who is no longer on the account's list.
+    if (i % 4 === 1) tables.ctas.push(open(a.id, `people:quiet:${a.id}:p-gone`, 'people'));
+  });
   return tables;
 }
 
@@ -84,7 +88,7 @@ describe('the whole book evaluated at once', () => {
       expect(verdicts).toEqual(alone);
       // The book is varied enough to exercise every outcome.
       expect(verdicts.some((v) => v.create.length)).toBe(true);
-      expect(verdicts.some((v) => v.close.length)).toBe(true);
+      expect(new Set(verdicts.flatMap((v) => v.close.map((c) => c.reason)))).toEqual(new Set(['milestone_done', 'milestone_removed', 'health_recovered', 'person_not_key']));
       expect(new Set(verdicts.flatMap((v) => v.create.map((d) => d.source))).size).toBeGreaterThanOrEqual(4);
     }
   });

@@ -36,7 +36,7 @@ export const healthCtaRule: CtaRule<HealthCtaInput> = {
   evaluate({ account, snapshots, model, existing, today, service }) {
     const trend = healthTrend(ownLive(snapshots, account.id), model, today);
     const latest = trend.points.at(-1);
-    const override = activeOverride(service?.plans.filter((p) => p.accountId === account.id), today);
+    const override = service?.plans.length ? activeOverride(service.plans.filter((p) => p.accountId === account.id), today) : undefined;
     const points = override && latest ? withBandSetByHand(trend.points, override, today) : trend.points;
     const streak = redStreak(points, redStreakDays(model));
     const prefix = `health:red-streak:${account.id}:`;

@@ -35,7 +35,16 @@ const quietPrefix = (accountId: string) => `people:quiet:${accountId}:`;
  */
 export const peopleCtaRule: CtaRule<PeopleCtaInput> = {
   evaluate({ account, handovers, snapshots, today, keyPersonQuietDays }) {
-    const people = peopleOf((handovers ?? []).filter((h) => h.accountId === account.id));
+    const people = handovers?.length ? peopleOf(handovers.filter((h) => h.accountId === account.id)) : [];
+    // No key people (most accounts of a book): nothing to raise, and a quiet CTA names someone no longer key.
+    if (!people.length) {
+      return {
+        create: [],
+        resolve(c: { cause: string }) {
+          return c.cause.startsWith(quietPrefix(account.id)) ? 'person_not_key' : undefined;
+        },
+      };
+    }
     const prefix = leftPrefix(account.id);
     const create: CtaDraft[] = people.flatMap((p) =>
       p.leftAt
