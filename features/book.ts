@@ -2,7 +2,7 @@ import type { IsoDate } from '../shared/dates/local-date';
 import type { HealthModel } from './health/model';
 import type { Account } from '../data/model/account';
 import type { Cta, ExpectationNote, Handover, HealthSnapshot, Milestone, MonthlyReport, PromiseRecord, RenewalOutcome, ServicePlan, ServiceVisit } from '../data/model/records';
-import { healthSeries } from './health-service';
+import { ruleSeries } from './health-service';
 import type { RenewalSettings } from './renewal/settings';
 import { touchpointLogs } from './renewal/timeline';
 import type { ServiceSettings } from './service/settings';
@@ -81,7 +81,7 @@ export function evaluateBook(t: BookTables, settings: BookSettings, today: IsoDa
     evaluated++;
     const result = evaluateCtas({
       account,
-      snapshots: healthSeries(account, rows.snapshots, rows, settings.service, today),
+      snapshots: ruleSeries(account, rows.snapshots, rows, settings.service, today),
       milestones: rows.milestones,
       outcomes: rows.outcomes,
       existing: rows.ctas,

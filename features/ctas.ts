@@ -60,13 +60,14 @@ export interface CtaEvaluation {
  * `today`, so two devices draft identical records.
  */
 export function evaluateCtas(input: CtaEvaluationInput): CtaEvaluation {
-  const taken = new Set(input.existing.map((c) => c.cause));
+  // Most accounts of a book have no CTA yet: their few drafts are checked against each other, with no set.
+  const taken = input.existing.length ? new Set(input.existing.map((c) => c.cause)) : undefined;
   const runs = CTA_RULES.map((rule) => rule.evaluate(input));
   const create: CtaDraft[] = [];
   for (const run of runs) {
     for (const d of run.create) {
-      if (taken.has(d.cause)) continue;
-      taken.add(d.cause);
+      if (taken ? taken.has(d.cause) : drafted(create, d.cause)) continue;
+      taken?.add(d.cause);
       create.push(d);
     }
   }
@@ -87,6 +88,12 @@ export function evaluateCtas(input: CtaEvaluationInput): CtaEvaluation {
     }
   }
   return { create, close, reopen };
+}
+
+/** Whether a draft for `cause` is already on the list. */
+function drafted(create: readonly CtaDraft[], cause: string): boolean {
+  for (const d of create) if (d.cause === cause) return true;
+  return false;
 }
 
 /** A CTA as a rule closes it: the reason kept for the machine, worded for the team. */

@@ -8,6 +8,7 @@ import { mergedSeries, type Reading } from './health/current';
 import { serviceMonthOf } from './service/cadence';
 import { rhythmOf, type ServiceSettings } from './service/settings';
 import { promiseRisk, weighsOnRenewal } from './expectations/risks';
+import { ownLive } from '../shared/rows';
 
 /** An account's service records: what its service dimensions are computed from. */
 export interface ServiceRows {
@@ -58,6 +59,19 @@ export function healthSeries(account: AccountFacts, snapshots: readonly HealthSn
   if (!records.visits.length && !records.reports.length && !records.notes.length && !records.promises.length) return mergedSeries(account.id, own, noSignals, today);
   const rules = signalRules(account, rows.plans, settings);
   return mergedSeries(account.id, own, (day) => serviceSignals(records, rules, day).inputs, today);
+}
+
+/**
+ * The readings as the CTA rules read them: healthSeries's, except that an
+ * account with no service record gets its own live snapshots as they are
+ * (not copied; the `imported` mark is for the health card, which rules do not
+ * read). The book evaluates thousands of accounts, most of them so.
+ */
+export function ruleSeries(account: AccountFacts, snapshots: readonly HealthSnapshot[], rows: ServiceRows, settings: ServiceSettings, today: IsoDate): readonly Reading[] {
+  if (rows.visits.length || rows.reports.length || rows.notes.length || rows.promises.length) return healthSeries(account, snapshots, rows, settings, today);
+  const own = ownLive(snapshots, account.id);
+  for (const s of own) if (s.asOf > today) return own.filter((x) => x.asOf <= today);
+  return own;
 }
 
 const NO_SIGNALS: ServiceInputs = Object.freeze({});

@@ -83,17 +83,12 @@ export function draftCta(
   extra: { owner?: string; needsOtherTeam?: boolean } = {},
 ): CtaDraft {
   const who = extra.owner ?? account.csm ?? account.owner;
-  return {
-    id: ctaId(cause),
-    accountId: account.id,
-    source,
-    cause,
-    title,
-    ...(who ? { owner: who } : {}),
-    dueDate,
-    status: 'open',
-    ...(extra.needsOtherTeam !== undefined ? { needsOtherTeam: extra.needsOtherTeam } : {}),
-  };
+  // Built without spreads (the book drafts tens of thousands), keys in the same order.
+  const draft: CtaDraft = who
+    ? { id: ctaId(cause), accountId: account.id, source, cause, title, owner: who, dueDate, status: 'open' }
+    : { id: ctaId(cause), accountId: account.id, source, cause, title, dueDate, status: 'open' };
+  if (extra.needsOtherTeam !== undefined) draft.needsOtherTeam = extra.needsOtherTeam;
+  return draft;
 }
 
 /** What one rule found for one account. */

@@ -4,6 +4,7 @@ import type { BandOverride, Cta, HealthSnapshot, ServicePlan } from '../../data/
 import { activeOverride } from './override';
 import type { IsoDate } from '../../shared/dates/local-date';
 import { plusDays } from '../../shared/dates/week';
+import { ownLive } from '../../shared/rows';
 import { redStreakDays, type HealthModel } from './model';
 import { healthTrend, redStreak, type TrendPoint } from './trend';
 
@@ -33,9 +34,9 @@ export interface HealthCtaInput {
  */
 export const healthCtaRule: CtaRule<HealthCtaInput> = {
   evaluate({ account, snapshots, model, existing, today, service }) {
-    const trend = healthTrend(snapshots.filter((s) => s.accountId === account.id && !s.deleted), model, today);
+    const trend = healthTrend(ownLive(snapshots, account.id), model, today);
     const latest = trend.points.at(-1);
-    const override = activeOverride(service?.plans.filter((p) => p.accountId === account.id), today);
+    const override = service?.plans.length ? activeOverride(service.plans.filter((p) => p.accountId === account.id), today) : undefined;
     const points = override && latest ? withBandSetByHand(trend.points, override, today) : trend.points;
     const streak = redStreak(points, redStreakDays(model));
     const prefix = `health:red-streak:${account.id}:`;
@@ -46,7 +47,12 @@ export const healthCtaRule: CtaRule<HealthCtaInput> = {
       const title = { code: 'health_red_streak', params: { week: streak.week, weeks: streak.runWeeks, score: latest.score, ...(override ? { setByHand: override.band } : {}) } };
       create.push(draftCta(account, 'health', `health:red-streak:${account.id}:${streak.week}`, title, plusDays(streak.reachedOn, CTA_ACT_DAYS)));
     }
-    return { create, resolve: (c) => (c.cause.startsWith(prefix) && latest && latest.band !== 'red' ? 'health_recovered' : undefined) };
+    return {
+      create,
+      resolve(c) {
+        return c.cause.startsWith(prefix) && latest && latest.band !== 'red' ? 'health_recovered' : undefined;
+      },
+    };
   },
   titles: {
     health_red_streak: (p, tr) => tr.t(p.setByHand ? 'cta.redStreakSetByHand' : 'cta.redStreak', { weeks: p.weeks ?? 2, score: Math.round(Number(p.score ?? 0)) }),

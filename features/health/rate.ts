@@ -83,12 +83,19 @@ export function rate(inputs: ScoringInputs, model: HealthModel): Rating | null {
  */
 export function rateBand(inputs: ScoringInputs, model: HealthModel): Pick<Rating, 'score' | 'band'> | null {
   const { dims, overrides, bands } = compiled(model);
+  // Each value read once (a keyed read per dimension is what this loop costs most).
+  const values = scratch;
   let weightSum = 0;
-  for (const d of dims) if (inputs[d.dimension] !== undefined) weightSum += d.weight;
+  for (let k = 0; k < dims.length; k++) {
+    const d = dims[k]!;
+    const value = (values[k] = inputs[d.dimension]);
+    if (value !== undefined) weightSum += d.weight;
+  }
   if (weightSum === 0) return null;
   let raw = 0;
-  for (const d of dims) {
-    const value = inputs[d.dimension];
+  for (let k = 0; k < dims.length; k++) {
+    const d = dims[k]!;
+    const value = values[k];
     if (value === undefined) continue;
     raw += (d.weight / weightSum) * Math.min(100, Math.max(0, ((value - d.red) / d.span) * 100));
   }
@@ -113,7 +120,12 @@ interface CompiledModel {
  * them, nothing edits one in place, so one reading per model object holds.
  */
 const compiledModels = new WeakMap<HealthModel, CompiledModel>();
+/** rateBand's values of one reading, reused from call to call (scoring is synchronous and never nested). */
+const scratch: (number | undefined)[] = [];
+/** The last model asked for: a book is scored with one model, call after call. */
+let last: { model: HealthModel; compiled: CompiledModel } | undefined;
 function compiled(model: HealthModel): CompiledModel {
+  if (last?.model === model) return last.compiled;
   let c = compiledModels.get(model);
   if (!c) {
     const dims = HEALTH_DIMENSIONS.filter((d) => model.dimensions[d].weight !== 0).map((d) => {
@@ -123,5 +135,6 @@ function compiled(model: HealthModel): CompiledModel {
     c = { dims, overrides: model.overrides, bands: model.bands };
     compiledModels.set(model, c);
   }
+  last = { model, compiled: c };
   return c;
 }

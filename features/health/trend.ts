@@ -30,13 +30,21 @@ export const FLAT_DELTA = 2;
  * Dates are schema-checked YYYY-MM-DD text, so text order is date order.
  */
 export function healthTrend<S extends Pick<HealthSnapshot, 'asOf' | 'deleted' | 'updatedAt' | 'id'> & { inputs: ScoringInputs }>(snapshots: readonly S[], model: HealthModel, today: IsoDate): HealthTrend {
+  const points: TrendPoint[] = [];
+  // Usually one live reading a day, oldest first: scored as they come, with no grouping by day.
+  if (oneADay(snapshots, today)) {
+    for (const s of snapshots) {
+      const r = rateBand(s.inputs, model);
+      if (r) points.push({ asOf: s.asOf, score: r.score, band: r.band });
+    }
+    return withDirection(points);
+  }
   const byDay = new Map<IsoDate, S>();
   for (const s of snapshots) {
     if (s.deleted || s.asOf > today) continue;
     const seen = byDay.get(s.asOf);
     if (!seen || s.updatedAt > seen.updatedAt || (s.updatedAt === seen.updatedAt && s.id > seen.id)) byDay.set(s.asOf, s);
   }
-  const points: TrendPoint[] = [];
   const days = [...byDay.keys()];
   // Readings usually come oldest first: sort only when they do not.
   let sorted = true;
@@ -46,6 +54,20 @@ export function healthTrend<S extends Pick<HealthSnapshot, 'asOf' | 'deleted' | 
     const r = rateBand(byDay.get(asOf)!.inputs, model);
     if (r) points.push({ asOf, score: r.score, band: r.band });
   }
+  return withDirection(points);
+}
+
+/** Whether every reading is live, on or before today, and on a later day than the one before. */
+function oneADay(snapshots: readonly Pick<HealthSnapshot, 'asOf' | 'deleted'>[], today: IsoDate): boolean {
+  for (let i = 0; i < snapshots.length; i++) {
+    const s = snapshots[i]!;
+    if (s.deleted || s.asOf > today || (i > 0 && !(snapshots[i - 1]!.asOf < s.asOf))) return false;
+  }
+  return true;
+}
+
+/** The trend of scored points: the direction of the last move. */
+function withDirection(points: TrendPoint[]): HealthTrend {
   const last = points.at(-1);
   const prev = points.at(-2);
   if (!last || !prev) return { points, direction: 'flat' };

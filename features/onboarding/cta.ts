@@ -30,13 +30,15 @@ export const onboardingCtaRule: CtaRule<OnboardingCtaInput> = {
     }
     // Built when an open onboarding CTA asks: most accounts have none.
     let byId: Map<string, Milestone> | undefined;
-    const resolve = (c: { cause: string }) => {
-      if (!c.cause.startsWith('onboarding:')) return undefined;
-      byId ??= new Map(milestones.map((m) => [m.id, m]));
-      const m = byId.get(c.cause.slice('onboarding:'.length));
-      return m?.deleted ? 'milestone_removed' : m?.doneAt ? 'milestone_done' : undefined;
+    return {
+      create,
+      resolve(c: { cause: string }) {
+        if (!c.cause.startsWith('onboarding:')) return undefined;
+        byId ??= new Map(milestones.map((m) => [m.id, m]));
+        const m = byId.get(c.cause.slice('onboarding:'.length));
+        return m?.deleted ? 'milestone_removed' : m?.doneAt ? 'milestone_done' : undefined;
+      },
     };
-    return { create, resolve };
   },
   titles: {
     onboarding_milestone: (p, tr) => {

@@ -35,7 +35,16 @@ const quietPrefix = (accountId: string) => `people:quiet:${accountId}:`;
  */
 export const peopleCtaRule: CtaRule<PeopleCtaInput> = {
   evaluate({ account, handovers, snapshots, today, keyPersonQuietDays }) {
-    const people = peopleOf((handovers ?? []).filter((h) => h.accountId === account.id));
+    const people = handovers?.length ? peopleOf(handovers.filter((h) => h.accountId === account.id)) : [];
+    // No key people (most accounts of a book): nothing to raise, and a quiet CTA names someone no longer key.
+    if (!people.length) {
+      return {
+        create: [],
+        resolve(c: { cause: string }) {
+          return c.cause.startsWith(quietPrefix(account.id)) ? 'person_not_key' : undefined;
+        },
+      };
+    }
     const prefix = leftPrefix(account.id);
     const create: CtaDraft[] = people.flatMap((p) =>
       p.leftAt
@@ -53,20 +62,22 @@ export const peopleCtaRule: CtaRule<PeopleCtaInput> = {
     const byKey = new Map(people.map((p) => [personKey(p), p]));
     // Not quiet now, by their last active day: used the product since the CTA was raised, or the team's threshold moved.
     const notQuiet = new Map((activity ?? []).filter((a) => a.lastActiveOn && !a.quiet).map((a) => [personKey(a.person), a.lastActiveOn!]));
-    const resolve = (c: { cause: string; createdAt: string }) => {
-      if (c.cause.startsWith(quiet)) {
-        const key = c.cause.slice(quiet.length);
-        const p = byKey.get(key);
-        if (!p || p.leftAt) return 'person_not_key';
-        const lastActive = notQuiet.get(key);
-        if (lastActive === undefined) return undefined;
-        return lastActive >= c.createdAt.slice(0, 10) ? 'person_active' : 'person_threshold';
-      }
-      if (!c.cause.startsWith(prefix)) return undefined;
-      const p = byKey.get(c.cause.slice(prefix.length));
-      return p && !p.leftAt ? 'person_back' : undefined;
+    return {
+      create,
+      resolve(c: { cause: string; createdAt: string }) {
+        if (c.cause.startsWith(quiet)) {
+          const key = c.cause.slice(quiet.length);
+          const p = byKey.get(key);
+          if (!p || p.leftAt) return 'person_not_key';
+          const lastActive = notQuiet.get(key);
+          if (lastActive === undefined) return undefined;
+          return lastActive >= c.createdAt.slice(0, 10) ? 'person_active' : 'person_threshold';
+        }
+        if (!c.cause.startsWith(prefix)) return undefined;
+        const p = byKey.get(c.cause.slice(prefix.length));
+        return p && !p.leftAt ? 'person_back' : undefined;
+      },
     };
-    return { create, resolve };
   },
   titles: {
     person_left: (p, tr) => {

@@ -37,13 +37,15 @@ export const touchpointCtaRule: CtaRule<TouchpointCtaInput> = {
       }
     }
     const prefix = `renewal:${account.id}:`;
-    const resolve = (c: { cause: string }) => {
-      if (!c.cause.startsWith(prefix)) return undefined;
-      const [end, offset] = c.cause.slice(prefix.length).split(':');
-      if (end !== account.contractEnd) return 'contract_moved';
-      return timeline.touchpoints.some((t) => String(t.offset) === offset && t.status === 'done') ? 'touchpoint_done' : undefined;
+    return {
+      create,
+      resolve(c: { cause: string }) {
+        if (!c.cause.startsWith(prefix)) return undefined;
+        const [end, offset] = c.cause.slice(prefix.length).split(':');
+        if (end !== account.contractEnd) return 'contract_moved';
+        return timeline.touchpoints.some((t) => String(t.offset) === offset && t.status === 'done') ? 'touchpoint_done' : undefined;
+      },
     };
-    return { create, resolve };
   },
   titles: {
     renewal_touchpoint: (p, tr) => tr.t(p.mode === 'automated' ? 'cta.touchpointAutomated' : 'cta.touchpoint', { offset: p.offset ?? '' }),
@@ -57,6 +59,9 @@ export const touchpointCtaRule: CtaRule<TouchpointCtaInput> = {
     },
   },
 };
+
+/** The resolver of a rule that closes nothing. */
+const nothing = (): undefined => undefined;
 
 export interface ChurnCtaInput {
   account: Pick<Account, 'id' | 'csm' | 'owner'>;
@@ -76,7 +81,7 @@ export const churnCtaRule: CtaRule<ChurnCtaInput> = {
       const params = { date: o.date, ...(o.symptom ? { symptom: o.symptom } : {}), ...(o.rootCause ? { rootCause: o.rootCause } : {}) };
       create.push(draftCta(account, 'renewal', `churn-recovery:${o.id}`, { code: 'churn_recovery', params }, o.date, { needsOtherTeam: true }));
     }
-    return { create, resolve: () => undefined };
+    return { create, resolve: nothing };
   },
   titles: { churn_recovery: (_p, tr) => tr.t('cta.churnRecovery') },
   closedNotes: {},

@@ -56,6 +56,10 @@ export function renewalStage(daysLeft: number, firstOffset: number): RenewalStag
   return 'not_started';
 }
 
+/** On or after the account signed and its term started (either unknown: no bound). Dates are YYYY-MM-DD text, so text order is date order. */
+const isAfterStart = (account: { signedAt?: IsoDate; contractStart?: IsoDate }, d: IsoDate): boolean =>
+  (!account.signedAt || d >= account.signedAt) && (!account.contractStart || d >= account.contractStart);
+
 /**
  * The account's touchpoints and their status on `today`.
  * Done: a log names the touchpoint's offset and is dated in this renewal
@@ -76,10 +80,7 @@ export function renewalTimeline(account: RenewalAccount, logged: readonly Touchp
   const daysLeft = endDay - dayIndex(today);
   const cadence = cadenceFor(account.segment, settings);
   const yearBefore = dateOfDay(endDay - 365);
-  // Dates are schema-checked YYYY-MM-DD text, so text order is date order.
-  const after = (d: IsoDate) => (!account.signedAt || d >= account.signedAt) && (!account.contractStart || d >= account.contractStart);
-  const inCycle = (d: IsoDate) => d > yearBefore && d <= end && after(d);
-  const offsets = cadence.offsets.filter((o) => after(dateOfDay(endDay - o)));
+  const offsets = cadence.offsets.filter((o) => isAfterStart(account, dateOfDay(endDay - o)));
   const named = new Set(offsets);
   const touchpoints = offsets.map((offset, i): Touchpoint => {
     const due = dateOfDay(endDay - offset);
@@ -88,7 +89,7 @@ export function renewalTimeline(account: RenewalAccount, logged: readonly Touchp
     const windowDays = next === undefined ? offset + 1 : offset - next;
     const done = logged.some((l) =>
       l.touchpoint !== undefined && named.has(l.touchpoint)
-        ? l.touchpoint === offset && inCycle(l.date)
+        ? l.touchpoint === offset && l.date > yearBefore && l.date <= end && isAfterStart(account, l.date)
         : l.date >= due && l.date <= windowEnd,
     );
     // Never let the grace outlast the window: the last window day is overdue at the latest, so a CTA can still help.

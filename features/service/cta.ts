@@ -7,6 +7,9 @@ import { formatDate } from '../../shared/ui/format';
 const day = (v: unknown, locale: Parameters<typeof formatDate>[1]) => formatDate(String(v), locale);
 import { serviceCtas, type ServiceCtaInput } from './ctas';
 
+/** The resolver of an account the rule has nothing to close for. */
+const nothing = (): undefined => undefined;
+
 export interface ServiceRuleInput {
   account: ServiceCtaInput['account'];
   today: ServiceCtaInput['today'];
@@ -18,10 +21,20 @@ export interface ServiceRuleInput {
 /** The service rhythm and expectation timing (serviceCtas), as a registered CTA source. */
 export const serviceCtaRule: CtaRule<ServiceRuleInput> = {
   evaluate({ account, today, existing, service }) {
-    if (!service) return { create: [], resolve: () => undefined };
-    const found = serviceCtas({ ...service, account, today }, existing);
+    if (!service) return { create: [], resolve: nothing };
+    // Named, not spread: the book calls this for every account.
+    const found = serviceCtas({ plans: service.plans, visits: service.visits, reports: service.reports, notes: service.notes, settings: service.settings, account, today }, existing);
+    if (!found.close.length && !found.reopen.size) return { create: found.create, resolve: nothing };
     const reasons = new Map(found.close.map((c) => [c.id, c.reason]));
-    return { create: found.create, resolve: (c) => reasons.get(c.id), reopen: (c) => found.reopen.has(c.id) };
+    return {
+      create: found.create,
+      resolve(c) {
+        return reasons.get(c.id);
+      },
+      reopen(c) {
+        return found.reopen.has(c.id);
+      },
+    };
   },
   titles: {
     service_visit_missed: (p, tr) => tr.t('cta.visitMissed', { month: monthName(String(p.month), tr.locale), serviceDay: day(p.serviceDay, tr.locale) }),

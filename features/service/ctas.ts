@@ -1,5 +1,6 @@
 import type { IsoDate } from '../../shared/dates/local-date';
 import { daysFrom, plusDays } from '../../shared/dates/week';
+import { ownLive } from '../../shared/rows';
 import type { Account } from '../../data/model/account';
 import type { Cta, ExpectationNote, MonthlyReport, ServicePlan, ServiceVisit } from '../../data/model/records';
 import { ctaId, type CtaDraft } from '../../data/model/cta-draft';
@@ -51,19 +52,16 @@ const RESET_HORIZON_DAYS = 365;
 export function serviceCtas(input: ServiceCtaInput, existing: readonly Cta[]): { create: CtaDraft[]; close: { id: string; cause: string; reason: ServiceCloseReason }[]; reopen: Set<string> } {
   const { account, today, settings } = input;
   const owner = account.csm ?? account.owner;
-  const live = <T extends { accountId: string; deleted?: boolean }>(xs: readonly T[]) => xs.filter((x) => x.accountId === account.id && !x.deleted);
-  const visits = live(input.visits);
-  const reports = live(input.reports);
-  const notes = live(input.notes);
+  const visits = ownLive(input.visits, account.id);
+  const reports = ownLive(input.reports, account.id);
+  const notes = ownLive(input.notes, account.id);
   const since = account.signedAt ?? account.contractStart;
-  const cadence = { rule: ruleOf(live(input.plans)[0]), visits, reports, today, ...(since ? { since } : {}) };
+  const cadence = { rule: ruleOf(ownLive(input.plans, account.id)[0]), visits, reports, today, ...(since ? { since } : {}) };
   const create: CtaDraft[] = [];
-  const draft = (cause: string, title: CtaDraft['title'], dueDate: IsoDate, source: 'service' | 'expectations' = 'service') =>
-    create.push({ id: ctaId(cause), accountId: account.id, source, cause, title, ...(owner ? { owner } : {}), dueDate, status: 'open' });
+  const drafts: Drafts = { create, accountId: account.id, owner };
 
   const rhythm = rhythmOf(settings, input.account.segment);
   const firstDue = since ? plusDays(since, settings.firstVisitAfterDays ?? 14) : undefined;
-  const owes = (serviceDay: IsoDate) => !firstDue || serviceDay >= firstDue;
   const current = monthOf(today);
   const previous = addMonths(current, -1);
   if (rhythm === 'monthly') {
@@ -71,26 +69,26 @@ export function serviceCtas(input: ServiceCtaInput, existing: readonly Cta[]): {
     for (const m of [prev, monthState(cadence, current)]) {
       const month = m.month;
       // A report sent without a visit still leaves the month unvisited.
-      if (m.visits === 0 && m.serviceDay < today && m.state !== 'not_customer' && owes(m.serviceDay))
-        draft(`service:visit:${account.id}:${month}`, { code: 'service_visit_missed', params: { month, serviceDay: m.serviceDay } }, plusDays(m.serviceDay, ACT_DAYS));
+      if (m.visits === 0 && m.serviceDay < today && m.state !== 'not_customer' && owes(firstDue, m.serviceDay))
+        draft(drafts, `service:visit:${account.id}:${month}`, { code: 'service_visit_missed', params: { month, serviceDay: m.serviceDay } }, plusDays(m.serviceDay, ACT_DAYS));
     }
     // A customer signed after last month's service day owes no report for that month.
-    if (!prev.reported && prev.state !== 'not_customer' && owes(prev.serviceDay))
-      draft(`service:report:${account.id}:${previous}`, { code: 'service_report_missing', params: { month: previous } }, plusDays(lastDay(previous), ACT_DAYS));
+    if (!prev.reported && prev.state !== 'not_customer' && owes(firstDue, prev.serviceDay))
+      draft(drafts, `service:report:${account.id}:${previous}`, { code: 'service_report_missing', params: { month: previous } }, plusDays(lastDay(previous), ACT_DAYS));
   } else if (rhythm === 'quarterly') {
     const now = quarterOf(current);
     for (const q of [quarterOf(addMonths(now.months[0]!, -1)), now]) {
       const last = monthState(cadence, q.months[2]!);
       const visited = q.months.some((m) => monthState(cadence, m).visits > 0);
-      if (!visited && last.serviceDay < today && last.state !== 'not_customer' && owes(last.serviceDay))
-        draft(`service:qbr:${account.id}:${q.quarter}`, { code: 'service_qbr_missed', params: { quarter: q.quarter, due: last.serviceDay } }, plusDays(last.serviceDay, ACT_DAYS));
+      if (!visited && last.serviceDay < today && last.state !== 'not_customer' && owes(firstDue, last.serviceDay))
+        draft(drafts, `service:qbr:${account.id}:${q.quarter}`, { code: 'service_qbr_missed', params: { quarter: q.quarter, due: last.serviceDay } }, plusDays(last.serviceDay, ACT_DAYS));
     }
   }
 
   for (const v of visits) {
     if (daysFrom(v.date, today) > FOLLOW_UP_HORIZON_DAYS) continue;
     v.followUps.forEach((f, n) =>
-      draft(`service:followup:${v.id}:${n}`, { code: 'service_followup', params: { text: f.text, visitDate: v.date } }, f.dueDate));
+      draft(drafts, `service:followup:${v.id}:${n}`, { code: 'service_followup', params: { text: f.text, visitDate: v.date } }, f.dueDate));
   }
 
   const resetDone = notes.some((n) => n.kind === 'short_term_reset' && n.doneAt);
@@ -98,7 +96,7 @@ export function serviceCtas(input: ServiceCtaInput, existing: readonly Cta[]): {
   if (handTouched && account.signedAt && !resetDone) {
     const due = plusDays(account.signedAt, settings.resetWithinDays);
     if (today > due && daysFrom(account.signedAt, today) <= RESET_HORIZON_DAYS)
-      draft(`expectations:reset:${account.id}:${account.signedAt}`, { code: 'expectation_reset', params: { signedAt: account.signedAt } }, due, 'expectations');
+      draft(drafts, `expectations:reset:${account.id}:${account.signedAt}`, { code: 'expectation_reset', params: { signedAt: account.signedAt } }, due, 'expectations');
   }
 
   // The boss met at a service visit is the value review held.
@@ -109,23 +107,17 @@ export function serviceCtas(input: ServiceCtaInput, existing: readonly Cta[]): {
   const base = reviews.at(-1) ?? since;
   if (handTouched && base) {
     const due = addMonthsToDate(base, settings.reviewEveryMonths);
-    if (today > due) draft(`expectations:review:${account.id}:${base}`, { code: 'expectation_review', params: { since: base } }, due, 'expectations');
+    if (today > due) draft(drafts, `expectations:review:${account.id}:${base}`, { code: 'expectation_review', params: { since: base } }, due, 'expectations');
   }
 
   const close: { id: string; cause: string; reason: ServiceCloseReason }[] = [];
   const reopen = new Set<string>();
-  let visitById: Map<string, ServiceVisit> | undefined;
-  const followUpOf = (cause: string) => {
-    const parts = cause.split(':');
-    visitById ??= new Map(input.visits.map((v) => [v.id, v]));
-    const visit = visitById.get(parts.slice(2, -1).join(':'));
-    return visit && !visit.deleted && visit.accountId === account.id ? visit.followUps[Number(parts.at(-1))] : undefined;
-  };
+  const visitsOf: VisitLookup = { visits: input.visits, accountId: account.id };
   for (const c of existing) {
     if (c.accountId !== account.id || c.deleted) continue;
     // A follow-up closed because its visit was deleted is due again when the visit is restored.
     if (c.status === 'closed') {
-      if (c.closedBy === 'visit_removed' && c.cause.startsWith('service:followup:') && followUpOf(c.cause)) reopen.add(c.id);
+      if (c.closedBy === 'visit_removed' && c.cause.startsWith('service:followup:') && followUpOf(visitsOf, c.cause)) reopen.add(c.id);
       continue;
     }
     const parts = c.cause.split(':');
@@ -134,12 +126,50 @@ export function serviceCtas(input: ServiceCtaInput, existing: readonly Cta[]): {
     else if (c.cause.startsWith('service:qbr:') && quarterOfCause(parts.at(-1)!).some((m) => monthState(cadence, m).visits > 0)) reason = 'visit_logged';
     else if (c.cause.startsWith('service:report:') && monthState(cadence, parts.at(-1)!).reported) reason = 'report_sent';
     else if (c.cause.startsWith('service:followup:')) {
-      if (!followUpOf(c.cause)) reason = 'visit_removed';
+      if (!followUpOf(visitsOf, c.cause)) reason = 'visit_removed';
     } else if (c.cause.startsWith('expectations:reset:') && resetDone) reason = 'reset_done';
     else if (c.cause.startsWith('expectations:review:') && reviews.some((d) => d > parts.at(-1)!)) reason = 'review_done';
     if (reason) close.push({ id: c.id, cause: c.cause, reason });
   }
   return { create, close, reopen };
+}
+
+/*
+ * The helpers below take their state as an argument rather than closing over
+ * it: serviceCtas runs for every account of the book, and closures made per
+ * call are objects (named ones also get a name each time where names are kept).
+ */
+
+interface Drafts {
+  create: CtaDraft[];
+  accountId: string;
+  owner: string | undefined;
+}
+
+function draft(to: Drafts, cause: string, title: CtaDraft['title'], dueDate: IsoDate, source: 'service' | 'expectations' = 'service'): void {
+  to.create.push(
+    to.owner
+      ? { id: ctaId(cause), accountId: to.accountId, source, cause, title, owner: to.owner, dueDate, status: 'open' }
+      : { id: ctaId(cause), accountId: to.accountId, source, cause, title, dueDate, status: 'open' },
+  );
+}
+
+/** Whether a service day falls on or after the first one owed (none known: every day is owed). */
+const owes = (firstDue: IsoDate | undefined, serviceDay: IsoDate): boolean => !firstDue || serviceDay >= firstDue;
+
+interface VisitLookup {
+  visits: readonly ServiceVisit[];
+  accountId: string;
+  /** Built when a follow-up CTA asks: most accounts have none. */
+  byId?: Map<string, ServiceVisit>;
+}
+
+/** The follow-up a `service:followup:<visitId>:<n>` cause names, while its visit is live and the account's. */
+function followUpOf(lookup: VisitLookup, cause: string) {
+  const parts = cause.split(':');
+  lookup.byId ??= new Map(lookup.visits.map((v) => [v.id, v]));
+  const visit = lookup.byId.get(parts.slice(2, -1).join(':'));
+  return visit && !visit.deleted && visit.accountId === lookup.accountId ? visit.followUps[Number(parts.at(-1))] : undefined;
 }
 
 /** The three months of a `YYYY-Qn` quarter named in a cause. */
