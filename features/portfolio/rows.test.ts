@@ -331,6 +331,8 @@ describe('portfolioRows: renewal likelihood, and its backtest', () => {
     expect(one({ accounts: [green], snapshots, outcomes: [warned, outcome('g', 'renewed', '2026-04-01')] }).likelihood).toBe(75);
     expect(one({ accounts: [green], snapshots, outcomes: [{ ...warned, deleted: true }] }).likelihood).toBe(75);
     expect(one({ accounts: [green], snapshots, outcomes: [warned] }).likelihood).toBe(25);
+    // Churned this term: nothing will renew it, as the renewal card says.
+    expect(one({ accounts: [green], snapshots, outcomes: [outcome('g', 'churned', '2026-04-01')] }).likelihood).toBe(0);
   });
   it('weighs what the card weighs: a band set by hand, promises at risk, overdue onboarding, the team\'s own points', () => {
     const g = account('g');

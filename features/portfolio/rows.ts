@@ -8,7 +8,7 @@ import type { Band, Segment } from '../../data/model/common';
 import type { BandOverride, Cta, ExpectationNote, HealthSnapshot, Milestone, PromiseRecord, RenewalOutcome, ServicePlan, ServiceVisit } from '../../data/model/records';
 import { activeOverride } from '../health/override';
 import { isOpenCta } from '../onboarding/status';
-import { renewalLikelihood, renewalTimeline, touchpointLogs, type LikelihoodPoints, type RenewalEvent, type RenewalSettings, type RenewalTimeline } from '../renewal';
+import { likelihoodInput, renewalLikelihood, renewalTimeline, touchpointLogs, type LikelihoodFacts, type LikelihoodPoints, type RenewalEvent, type RenewalSettings, type RenewalTimeline } from '../renewal';
 import type { HealthTrend } from '../health/trend';
 import { monthOf } from '../../shared/dates/calendar';
 import { currentTermOutcome } from '../../data/model/terms';
@@ -124,7 +124,7 @@ export function portfolioRows(input: PortfolioInput): PortfolioRow[] {
     const promiseRisks = risks.length;
     const likelihood = likelihoodOf(a, trend, timeline, {
       // Only the current term's latest word counts, as on the renewal card: a "will not renew" from an earlier term, or one a later outcome replaced, does not.
-      willNotRenew: currentTermOutcome(a, outcomes.get(a.id) ?? [])?.kind === 'will_not_renew',
+      latestOutcome: currentTermOutcome(a, outcomes.get(a.id) ?? [])?.kind,
       override,
       promisesAtRisk: risks.filter((r) => weighsOnRenewal(r.risk)).length,
       onboardingUnfinished: (milestones.get(a.id) ?? []).some((m) => !m.doneAt && m.dueDate < today),
@@ -156,29 +156,16 @@ export function portfolioRows(input: PortfolioInput): PortfolioRow[] {
   });
 }
 
-/** What the renewal card weighs beside health and touchpoints (features/renewal/ui/RenewalCard.tsx). */
-interface LikelihoodExtras {
-  willNotRenew: boolean;
-  /** A band set by hand counts as that band, as on the card. */
-  override?: BandOverride;
-  promisesAtRisk?: number;
-  onboardingUnfinished?: boolean;
-}
-
-/** The renewal likelihood with the inputs and points the renewal card gives it, so the row and the card agree. */
-function likelihoodOf(a: Pick<Account, 'health'>, trend: HealthTrend, timeline: RenewalTimeline, extras: LikelihoodExtras, points?: LikelihoodPoints): number {
-  const dueSoFar = timeline.touchpoints.filter((p) => p.status !== 'upcoming');
-  return renewalLikelihood({
-    band: extras.override?.band ?? trend.points.at(-1)?.band ?? a.health?.band ?? null,
-    bandByHand: extras.override !== undefined,
+/** The renewal likelihood with the inputs and points the renewal card gives it (one builder, likelihoodInput), so the row and the card agree. */
+function likelihoodOf(a: Pick<Account, 'health'>, trend: HealthTrend, timeline: RenewalTimeline, facts: Omit<LikelihoodFacts, 'computedBand' | 'trendDirection'>, points?: LikelihoodPoints): number {
+  const { override, latestOutcome, ...rest } = facts;
+  return renewalLikelihood(likelihoodInput(timeline, {
+    computedBand: trend.points.at(-1)?.band ?? a.health?.band ?? null,
     trendDirection: trend.direction,
-    touchpointsKept: dueSoFar.filter((p) => p.status === 'done').length,
-    touchpointsDue: dueSoFar.length,
-    expired: timeline.expired,
-    ...(extras.willNotRenew ? { latestOutcome: 'will_not_renew' as const } : {}),
-    promisesAtRisk: extras.promisesAtRisk ?? 0,
-    onboardingUnfinished: extras.onboardingUnfinished ?? false,
-  }, points).likelihood;
+    ...(override ? { override } : {}),
+    ...(latestOutcome ? { latestOutcome } : {}),
+    ...rest,
+  }), points).likelihood;
 }
 
 /**
@@ -207,7 +194,7 @@ export function likelihoodBacktest(input: Omit<PortfolioInput, 'today' | 'ctas' 
     const asThen = { ...a, contractEnd: end, health: a.health && a.health.asOf <= day ? a.health : undefined };
     const timeline = renewalTimeline(asThen, touchpointLogs(upTo(visits.get(a.id) ?? []), upTo(notes.get(a.id) ?? [])), input.renewal, day);
     const warned = (outcomes.get(a.id) ?? []).some((o) => o.kind === 'will_not_renew' && o.date <= day && o.date > addDays(end, -365));
-    out.push({ predicted: likelihoodOf(asThen, trend, timeline, { willNotRenew: warned }, input.renewal.likelihood), renewed: e.status === 'renewed' });
+    out.push({ predicted: likelihoodOf(asThen, trend, timeline, { ...(warned ? { latestOutcome: 'will_not_renew' as const } : {}) }, input.renewal.likelihood), renewed: e.status === 'renewed' });
   }
   return out;
 }

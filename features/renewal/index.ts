@@ -7,3 +7,4 @@ export * from './no-pitch';
 export * from './metrics';
 export * from './terms';
 export * from './can-pitch';
+export * from './likelihood-inputs';

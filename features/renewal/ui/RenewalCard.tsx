@@ -6,7 +6,7 @@ import type { BandOverride, HealthSnapshot } from '../../../data/model/records';
 import { accountTerms, latestOutcomeOf, outcomesByTerm } from '../../../data/model/terms';
 import { useRecords } from '../../../platform/panel/data-client';
 import {
-  noPitchWindow, type RenewalSettings, renewalLikelihood, renewalPlan, renewalPhrase, renewalTimeline, touchpointLogs,
+  likelihoodInput, noPitchWindow, type RenewalSettings, renewalLikelihood, renewalPlan, renewalPhrase, renewalTimeline, touchpointLogs,
 } from '..';
 import { formatDate } from '../../../shared/ui/format';
 import { useTr } from '../../../shared/i18n/I18n';
@@ -41,19 +41,14 @@ export function RenewalCard(props: { account: Account; snapshots: HealthSnapshot
   const timeline = renewalTimeline(account, touchpointLogs(visits, notes), settings, today);
   const trend = healthTrend(snapshots, model, today);
   // A band set by hand stands for the CSM's judgement over the computed one while it lasts.
-  const band = props.override?.band ?? trend.points.at(-1)?.band ?? account.health?.band ?? null;
-  const dueSoFar = timeline.touchpoints.filter((p) => p.status !== 'upcoming');
-  const likelihood = renewalLikelihood({
-    band,
-    bandByHand: props.override !== undefined,
+  const likelihood = renewalLikelihood(likelihoodInput(timeline, {
+    computedBand: trend.points.at(-1)?.band ?? account.health?.band ?? null,
     trendDirection: trend.direction,
-    touchpointsKept: dueSoFar.filter((p) => p.status === 'done').length,
-    touchpointsDue: dueSoFar.length,
-    expired: timeline.expired,
+    ...(props.override ? { override: props.override } : {}),
     ...(latest ? { latestOutcome: latest.kind } : {}),
     promisesAtRisk: props.promiseRisks ?? 0,
     onboardingUnfinished: milestones.some((m) => !m.doneAt && m.dueDate < today),
-  }, settings.likelihood);
+  }), settings.likelihood);
   const pitch = noPitchWindow(account.signedAt, today, settings.noPitchDays);
   const plan = renewalPlan(account, settings, today, current.planDone);
   return (
