@@ -1,5 +1,5 @@
 import type { IsoDate } from '../../shared/dates/local-date';
-import { plusDays } from '../../shared/dates/week';
+import { dayIndex, plusDays } from '../../shared/dates/week';
 import { promiseRisk, type PromiseRisk } from '../expectations/risks';
 import type { Account } from '../../data/model/account';
 import type { Cta, PromiseRecord } from '../../data/model/records';
@@ -58,7 +58,7 @@ const sameName = (a: string | undefined, b: string) => !!a && a.trim().toLocaleL
 export const inScope = (a: Pick<Account, 'owner' | 'csm'>, scope: WorkScope): boolean =>
   'team' in scope || sameName(a.owner, scope.person) || sameName(a.csm, scope.person);
 
-const dayDiff = (from: IsoDate, to: IsoDate) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+const dayDiff = (from: IsoDate, to: IsoDate) => dayIndex(to) - dayIndex(from);
 
 function when(due: IsoDate, today: IsoDate): WorkItem['when'] {
   return due < today ? 'overdue' : due === today ? 'today' : 'week';
