@@ -74,7 +74,7 @@ export function HealthModelEditor() {
             <tr key={d}>
               <th scope="row">{t(`health.dim.${d}` as MessageKey)}</th>
               {(['weight', 'red', 'green'] as const).map((k) => (
-                <td key={k}>
+                <td key={k} data-label={t(`model.${k}` as MessageKey)}>
                   <input type="number" aria-label={`${t(`health.dim.${d}` as MessageKey)}: ${t(`model.${k}` as MessageKey)}`} value={Number.isNaN(rule(d)[k]) ? '' : rule(d)[k]} onChange={(e) => setRule(d, k, e.target.value)} />
                 </td>
               ))}
