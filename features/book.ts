@@ -8,7 +8,7 @@ import { touchpointLogs } from './renewal/timeline';
 import type { ServiceSettings } from './service/settings';
 import type { CtaDraft } from '../data/model/cta-draft';
 import { evaluateCtas, type CtaClosure, type CtaEvaluation } from './ctas';
-import { templateFor, type OnboardingTemplates } from './onboarding/template';
+import { templateFor, type MilestoneTemplate, type OnboardingTemplates } from './onboarding/template';
 
 /** Every row the evaluation reads, for the whole book. */
 export interface BookTables {
@@ -102,6 +102,9 @@ export function evaluateBook(t: BookTables, settings: BookSettings, today: IsoDa
     entries.push({ account, rows });
   }
   groupRows(t, by);
+  // Each segment's onboarding milestones, found once for the book.
+  const onboarding = settings.onboarding ?? {};
+  const templates = new Map<Account['segment'], readonly MilestoneTemplate[]>();
   for (const { account, rows } of entries) {
     const accountId = account.id;
     evaluated++;
@@ -113,14 +116,14 @@ export function evaluateBook(t: BookTables, settings: BookSettings, today: IsoDa
       existing: rows.ctas,
       model: settings.model,
       renewalSettings: settings.renewal,
-      logged: touchpointLogs(rows.visits, rows.notes),
+      logged: rows.visits.length || rows.notes.length ? touchpointLogs(rows.visits, rows.notes) : NONE,
       handovers: rows.handovers,
       keyPersonQuietDays: settings.service.keyPersonQuietDays,
-      onboardingTemplate: templateFor(settings.onboarding ?? {}, account.segment).milestones,
+      onboardingTemplate: templates.get(account.segment) ?? templates.set(account.segment, templateFor(onboarding, account.segment).milestones).get(account.segment)!,
       today,
       service: { plans: rows.plans, visits: rows.visits, reports: rows.reports, notes: rows.notes, settings: settings.service },
     });
-    if (result.create.length || result.close.length || result.reopen.length) verdicts.push({ accountId, ...result });
+    if (result.create.length || result.close.length || result.reopen.length) verdicts.push({ accountId, create: result.create, close: result.close, reopen: result.reopen });
   }
   return { verdicts, evaluated };
 }
