@@ -8,7 +8,7 @@ import { touchpointLogs } from './renewal/timeline';
 import type { ServiceSettings } from './service/settings';
 import type { CtaDraft } from '../data/model/cta-draft';
 import { evaluateCtas, type CtaClosure, type CtaEvaluation } from './ctas';
-import { templateFor, type OnboardingTemplates } from './onboarding/template';
+import { templateFor, type MilestoneTemplate, type OnboardingTemplates } from './onboarding/template';
 
 /** Every row the evaluation reads, for the whole book. */
 export interface BookTables {
@@ -48,17 +48,30 @@ const KINDS = ['snapshots', 'milestones', 'outcomes', 'ctas', 'visits', 'notes',
 /** The book's rows by account, in one pass over each table. */
 export function rowsByAccount(t: BookTables): Map<string, Rows> {
   const by = new Map<string, Rows>();
-  // Most accounts have no rows of most kinds: they share one empty list until a row comes.
-  for (const a of t.accounts) by.set(a.id, { snapshots: NONE, milestones: NONE, outcomes: NONE, ctas: NONE, visits: NONE, notes: NONE, plans: NONE, reports: NONE, promises: NONE, handovers: NONE });
-  for (const kind of KINDS)
+  for (const a of t.accounts) by.set(a.id, emptyRows());
+  groupRows(t, by);
+  return by;
+}
+
+/** Most accounts have no rows of most kinds: they share one empty list until a row comes. */
+const emptyRows = (): Rows => ({ snapshots: NONE, milestones: NONE, outcomes: NONE, ctas: NONE, visits: NONE, notes: NONE, plans: NONE, reports: NONE, promises: NONE, handovers: NONE });
+
+/** Adds each table's rows to their account's lists; rows of an account not in `by` are left out. */
+function groupRows(t: BookTables, by: ReadonlyMap<string, Rows>): void {
+  for (const kind of KINDS) {
+    // Tables come grouped by account (the database's account index): a row of the same account as the one before needs no look-up.
+    let lastId: string | undefined;
+    let last: Record<string, { accountId: string }[]> | undefined;
     for (const row of (t[kind] ?? []) as readonly { accountId: string }[]) {
-      const rows = by.get(row.accountId) as Record<string, { accountId: string }[]> | undefined;
+      const rows = row.accountId === lastId ? last : (by.get(row.accountId) as Record<string, { accountId: string }[]> | undefined);
+      lastId = row.accountId;
+      last = rows;
       if (!rows) continue;
       const list = rows[kind]!;
       if (list === NONE) rows[kind] = [row];
       else list.push(row);
     }
-  return by;
+  }
 }
 
 /** The shared empty list (frozen: a push onto it would give every account the row). */
@@ -74,10 +87,26 @@ const NONE: never[] = Object.freeze([]) as unknown as never[];
 export function evaluateBook(t: BookTables, settings: BookSettings, today: IsoDate, only?: ReadonlySet<string>): { verdicts: AccountVerdict[]; evaluated: number } {
   const verdicts: AccountVerdict[] = [];
   let evaluated = 0;
-  const accounts = only ? t.accounts.filter((a) => only.has(a.id)) : t.accounts;
-  const byId = new Map(accounts.map((a) => [a.id, a]));
-  for (const [accountId, rows] of rowsByAccount({ ...t, accounts })) {
-    const account = byId.get(accountId)!;
+  // Each account's rows beside the account itself, in the book's order (a later duplicate id keeps the first's place, as a Map's keys do).
+  const entries: { account: Account; rows: Rows }[] = [];
+  const by = new Map<string, Rows>();
+  for (const account of t.accounts) {
+    if (only && !only.has(account.id)) continue;
+    const known = by.get(account.id);
+    if (known) {
+      entries[entries.findIndex((e) => e.rows === known)]!.account = account;
+      continue;
+    }
+    const rows = emptyRows();
+    by.set(account.id, rows);
+    entries.push({ account, rows });
+  }
+  groupRows(t, by);
+  // Each segment's onboarding milestones, found once for the book.
+  const onboarding = settings.onboarding ?? {};
+  const templates = new Map<Account['segment'], readonly MilestoneTemplate[]>();
+  for (const { account, rows } of entries) {
+    const accountId = account.id;
     evaluated++;
     const result = evaluateCtas({
       account,
@@ -87,14 +116,14 @@ export function evaluateBook(t: BookTables, settings: BookSettings, today: IsoDa
       existing: rows.ctas,
       model: settings.model,
       renewalSettings: settings.renewal,
-      logged: touchpointLogs(rows.visits, rows.notes),
+      logged: rows.visits.length || rows.notes.length ? touchpointLogs(rows.visits, rows.notes) : NONE,
       handovers: rows.handovers,
       keyPersonQuietDays: settings.service.keyPersonQuietDays,
-      onboardingTemplate: templateFor(settings.onboarding ?? {}, account.segment).milestones,
+      onboardingTemplate: templates.get(account.segment) ?? templates.set(account.segment, templateFor(onboarding, account.segment).milestones).get(account.segment)!,
       today,
       service: { plans: rows.plans, visits: rows.visits, reports: rows.reports, notes: rows.notes, settings: settings.service },
     });
-    if (result.create.length || result.close.length || result.reopen.length) verdicts.push({ accountId, ...result });
+    if (result.create.length || result.close.length || result.reopen.length) verdicts.push({ accountId, create: result.create, close: result.close, reopen: result.reopen });
   }
   return { verdicts, evaluated };
 }

@@ -3,8 +3,9 @@ import { draftCta, type CtaDraft, type CtaRule } from '../../data/model/cta-draf
 import type { RenewalOutcome } from '../../data/model/records';
 import { currentTermOutcome } from '../../data/model/terms';
 import type { IsoDate } from '../../shared/dates/local-date';
-import type { RenewalSettings } from './settings';
-import { renewalTimeline, type TouchpointLog } from './timeline';
+import { cadenceFor, type RenewalSettings } from './settings';
+import { renewalTimeline, type RenewalTimeline, type TouchpointLog } from './timeline';
+import { dayIndex } from '../../shared/dates/week';
 
 export interface TouchpointCtaInput {
   account: Pick<Account, 'id' | 'contractEnd' | 'contractStart' | 'segment' | 'csm' | 'owner'>;
@@ -26,11 +27,12 @@ export interface TouchpointCtaInput {
  */
 export const touchpointCtaRule: CtaRule<TouchpointCtaInput> = {
   evaluate({ account, renewalSettings, logged, today, outcomes }) {
-    const timeline = renewalTimeline(account, logged ?? [], renewalSettings, today);
+    // The timeline is worked out when a touchpoint can be overdue now, or when an open renewal CTA asks.
+    let timeline: RenewalTimeline | undefined;
+    const timelineOf = () => (timeline ??= renewalTimeline(account, logged ?? [], renewalSettings, today));
     const create: CtaDraft[] = [];
-    const churned = currentTermOutcome(account, outcomes ?? [])?.kind === 'churned';
-    if (!timeline.expired && !churned) {
-      for (const tp of timeline.touchpoints) {
+    if (mayBeOverdue(account, renewalSettings, today) && !timelineOf().expired && currentTermOutcome(account, outcomes ?? [])?.kind !== 'churned') {
+      for (const tp of timelineOf().touchpoints) {
         if (tp.status !== 'overdue' || today > tp.windowEnd) continue;
         const params = { offset: tp.offset, due: tp.due, contractEnd: account.contractEnd, mode: tp.mode };
         create.push(draftCta(account, 'renewal', `renewal:${account.id}:${account.contractEnd}:${tp.offset}`, { code: 'renewal_touchpoint', params }, tp.due));
@@ -43,7 +45,7 @@ export const touchpointCtaRule: CtaRule<TouchpointCtaInput> = {
         if (!c.cause.startsWith(prefix)) return undefined;
         const [end, offset] = c.cause.slice(prefix.length).split(':');
         if (end !== account.contractEnd) return 'contract_moved';
-        return timeline.touchpoints.some((t) => String(t.offset) === offset && t.status === 'done') ? 'touchpoint_done' : undefined;
+        return timelineOf().touchpoints.some((t) => String(t.offset) === offset && t.status === 'done') ? 'touchpoint_done' : undefined;
       },
     };
   },
@@ -59,6 +61,18 @@ export const touchpointCtaRule: CtaRule<TouchpointCtaInput> = {
     },
   },
 };
+
+/**
+ * Whether any touchpoint can be overdue on `today`: not once the contract has
+ * ended, nor while the furthest touchpoint is still ahead (every one is then
+ * upcoming). Most accounts of a book are one or the other.
+ */
+function mayBeOverdue(account: TouchpointCtaInput['account'], settings: RenewalSettings, today: IsoDate): boolean {
+  const daysLeft = dayIndex(account.contractEnd) - dayIndex(today);
+  if (daysLeft < 0) return false;
+  for (const offset of cadenceFor(account.segment, settings).offsets) if (offset - daysLeft >= 0) return true;
+  return false;
+}
 
 /** The resolver of a rule that closes nothing. */
 const nothing = (): undefined => undefined;

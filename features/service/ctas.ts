@@ -62,8 +62,7 @@ export function serviceCtas(input: ServiceCtaInput, existing: readonly Cta[]): {
 
   const rhythm = rhythmOf(settings, input.account.segment);
   const firstDue = since ? plusDays(since, settings.firstVisitAfterDays ?? 14) : undefined;
-  const current = monthOf(today);
-  const previous = addMonths(current, -1);
+  const { current, previous, quarters } = monthsOf(today);
   if (rhythm === 'monthly') {
     const prev = monthState(cadence, previous);
     for (const m of [prev, monthState(cadence, current)]) {
@@ -76,8 +75,7 @@ export function serviceCtas(input: ServiceCtaInput, existing: readonly Cta[]): {
     if (!prev.reported && prev.state !== 'not_customer' && owes(firstDue, prev.serviceDay))
       draft(drafts, `service:report:${account.id}:${previous}`, { code: 'service_report_missing', params: { month: previous } }, plusDays(lastDay(previous), ACT_DAYS));
   } else if (rhythm === 'quarterly') {
-    const now = quarterOf(current);
-    for (const q of [quarterOf(addMonths(now.months[0]!, -1)), now]) {
+    for (const q of quarters) {
       const last = monthState(cadence, q.months[2]!);
       const visited = q.months.some((m) => monthState(cadence, m).visits > 0);
       if (!visited && last.serviceDay < today && last.state !== 'not_customer' && owes(firstDue, last.serviceDay))
@@ -132,6 +130,25 @@ export function serviceCtas(input: ServiceCtaInput, existing: readonly Cta[]): {
     if (reason) close.push({ id: c.id, cause: c.cause, reason });
   }
   return { create, close, reopen };
+}
+
+interface TodaysMonths {
+  today: IsoDate;
+  current: string;
+  previous: string;
+  /** The previous quarter and this one. */
+  quarters: readonly { quarter: string; months: readonly string[] }[];
+}
+
+/** The months of the last day asked for: every account of a book run is evaluated on the same day. */
+let lastMonths: TodaysMonths | undefined;
+
+function monthsOf(today: IsoDate): TodaysMonths {
+  if (lastMonths?.today === today) return lastMonths;
+  const current = monthOf(today);
+  const now = quarterOf(current);
+  lastMonths = { today, current, previous: addMonths(current, -1), quarters: [quarterOf(addMonths(now.months[0]!, -1)), now] };
+  return lastMonths;
 }
 
 /*
