@@ -19,6 +19,9 @@ import { noteUse } from './admin/last-used';
 import { automationRoutes } from './automation/routes';
 import { channelRoutes } from './channels/routes';
 import { ingestRoutes, isIngestPath } from './ingest/routes';
+import type { SsoConfig } from './sso/config';
+import { ssoRoutes } from './sso/routes';
+import { idTokenVerifier, type IdTokenVerifier } from './sso/verify';
 import { authenticateIngestKey, ingestKeyOf } from './ingest/keys';
 import { failureLimiter, type FailureLimiter } from './limiter';
 import type { Log } from './log';
@@ -49,6 +52,10 @@ export interface AppOptions {
   retentionDays?: number;
   /** Counts and times every request (metrics.ts), when the server exports metrics. */
   metrics?: ServerMetrics;
+  /** Single sign-on with the team's OpenID provider (docs/sso.md); off when undefined. */
+  sso?: SsoConfig;
+  /** Checks ID tokens (default: against the provider's published keys). */
+  verifier?: IdTokenVerifier;
 }
 
 /** The peer address of the connection (node-server), or the proxy's view of it. */
@@ -65,7 +72,7 @@ function addressOf(c: Context, trustProxy: boolean): string {
  * The team API (docs/api.md) over one database. Stateless: every request
  * reads and writes the database only, so several servers can share one.
  */
-export function createApp({ sql, log, now = () => new Date(), limiter = failureLimiter(), trustProxy = false, retentionDays = 400, metrics }: AppOptions) {
+export function createApp({ sql, log, now = () => new Date(), limiter = failureLimiter(), trustProxy = false, retentionDays = 400, metrics, sso, verifier }: AppOptions) {
   const app = new Hono<Env>();
   const en = translator('en');
   if (metrics) app.use('*', metrics.middleware);
@@ -219,6 +226,7 @@ export function createApp({ sql, log, now = () => new Date(), limiter = failureL
     return items.length ? c.json({ items }) : fail(c, 404, 'not_found', 'no such record');
   });
 
+  ssoRoutes(app, { sql, now, config: sso, verifier: sso ? (verifier ?? idTokenVerifier(sso)) : undefined, limiter, addressOf: (c) => addressOf(c, trustProxy) });
   ingestRoutes(app, { sql, now, retentionDays });
   channelRoutes(app, { sql, now });
   automationRoutes(app, { sql, now });

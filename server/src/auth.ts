@@ -21,10 +21,10 @@ const randomId = (bytes: number) => randomBytes(bytes).toString('base64url');
  * checked against its SHA-256 hash. The plain token exists only in the
  * answer to `token create`; the database never holds it.
  */
-export async function createToken(sql: Sql, userId: string, opts: { expiresAt?: Date } = {}): Promise<{ id: string; token: string }> {
+export async function createToken(sql: Sql, userId: string, opts: { expiresAt?: Date; sessionId?: string } = {}): Promise<{ id: string; token: string }> {
   const id = randomId(9);
   const secret = randomId(32);
-  await sql.query('insert into tokens (id, user_id, hash, expires_at) values ($1, $2, $3, $4)', [id, userId, sha256(secret), opts.expiresAt?.toISOString() ?? null]);
+  await sql.query('insert into tokens (id, user_id, hash, expires_at, session_id) values ($1, $2, $3, $4, $5)', [id, userId, sha256(secret), opts.expiresAt?.toISOString() ?? null, opts.sessionId ?? null]);
   return { id, token: `lens_${id}_${secret}` };
 }
 

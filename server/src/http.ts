@@ -5,9 +5,12 @@ import type { IngestCaller } from './ingest/keys';
 
 /** What a request carries once authenticated: a person's token (caller) or a team's ingest key (ingest). */
 export type Env = { Variables: { caller: Caller; ingest?: IngestCaller; requestId: string } };
-export type Code = 'unauthorized' | 'forbidden' | 'not_found' | 'idempotency_conflict' | 'payload_too_large' | 'validation_failed' | 'rate_limited' | 'internal';
+export type Code =
+  | 'unauthorized' | 'forbidden' | 'not_found' | 'idempotency_conflict' | 'payload_too_large' | 'validation_failed' | 'rate_limited' | 'internal'
+  // Single sign-on (sso/routes.ts).
+  | 'sso_off' | 'invalid_id_token' | 'email_not_verified' | 'domain_not_allowed' | 'session_ended' | 'provider_unavailable';
 
-export const fail = (c: Context, status: 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500, code: Code, message: string, extra: Record<string, unknown> = {}) =>
+export const fail = (c: Context, status: 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 502, code: Code, message: string, extra: Record<string, unknown> = {}) =>
   c.json({ error: { code, message: message.slice(0, 2000), ...extra } }, status);
 
 /** A schema failure in words: each problem with its field path (at most 5), never the value sent. */

@@ -11,6 +11,7 @@ import { startDeliveryWorker } from './channels/deliveries';
 import { migrate } from './migrations';
 import { createMetrics, serveMetrics } from './metrics';
 import { pruneKeys } from './store';
+import { ssoConfigFromEnv, type SsoConfig } from './sso/config';
 import { DAY_MS } from '../../shared/dates/utc';
 
 export interface Running {
@@ -26,13 +27,14 @@ export interface Running {
 export const KEEP_ALIVE_MS = 65_000;
 
 /** Starts the team server on `sql` (migrated first). Port 0 picks a free port. */
-export async function startServer(sql: Sql, opts: { port?: number; host?: string; log?: Log; trustProxy?: boolean; metricsPort?: number } = {}): Promise<Running> {
+export async function startServer(sql: Sql, opts: { port?: number; host?: string; log?: Log; trustProxy?: boolean; metricsPort?: number; sso?: SsoConfig } = {}): Promise<Running> {
   const log = opts.log ?? jsonLog;
   const applied = await migrate(sql);
   if (applied.length) log('info', 'migrated', { versions: applied, database: sql.kind });
   const retention = retentionDays();
   const metrics = opts.metricsPort === undefined ? undefined : createMetrics(sql);
-  const app = createApp({ sql, log, trustProxy: opts.trustProxy ?? false, retentionDays: retention, ...(metrics ? { metrics } : {}) });
+  const app = createApp({ sql, log, trustProxy: opts.trustProxy ?? false, retentionDays: retention, ...(metrics ? { metrics } : {}), ...(opts.sso ? { sso: opts.sso } : {}) });
+  if (opts.sso) log('info', 'single sign-on', { issuer: opts.sso.issuer, team: opts.sso.team, domains: opts.sso.domains, role: opts.sso.role });
   let inFlight = 0;
   let idle: (() => void) | undefined;
   const server: ServerType = await new Promise((resolve) => {
@@ -125,7 +127,9 @@ A checked token is trusted LENS_TOKEN_CACHE_SECONDS (0 to 30, default 30) before
 another server sees a revocation within that time.
 Behind a reverse proxy, LENS_TRUST_PROXY=1 counts failed sign-ins per X-Forwarded-For address.
 Usage events are kept LENS_EVENTS_RETENTION_DAYS days (default 400, at least 91).
-LENS_METRICS_PORT=9464 serves Prometheus metrics at /metrics on that port (on HOST; off when unset).`;
+LENS_METRICS_PORT=9464 serves Prometheus metrics at /metrics on that port (on HOST; off when unset).
+Single sign-on with an OpenID provider: LENS_OIDC_ISSUER, LENS_OIDC_CLIENT_ID, LENS_OIDC_TEAM, LENS_OIDC_DOMAINS
+(and LENS_OIDC_ROLE, default sales): docs/sso.md.`;
 
 function flag(args: string[], name: string): string | undefined {
   const i = args.indexOf(`--${name}`);
@@ -143,7 +147,15 @@ export async function cli(argv: string[], out: (s: string) => void = (s) => proc
       await sql.close();
       return 2;
     }
-    const running = await startServer(sql, { port: Number(process.env.PORT ?? 8787), host: process.env.HOST ?? '127.0.0.1', trustProxy: process.env.LENS_TRUST_PROXY === '1', ...(metricsPort === undefined ? {} : { metricsPort }) });
+    let sso: SsoConfig | undefined;
+    try {
+      sso = ssoConfigFromEnv(process.env);
+    } catch (err) {
+      out((err as Error).message);
+      await sql.close();
+      return 2;
+    }
+    const running = await startServer(sql, { port: Number(process.env.PORT ?? 8787), host: process.env.HOST ?? '127.0.0.1', trustProxy: process.env.LENS_TRUST_PROXY === '1', ...(metricsPort === undefined ? {} : { metricsPort }), ...(sso ? { sso } : {}) });
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void running.stop().then(() => process.exit(0)));
     return -1; // keeps running
   }

@@ -25,7 +25,7 @@ vi.setConfig({ testTimeout: 30_000, hookTimeout: 90_000 });
  */
 
 /** Empties a migrated database: faster than creating one per test (CREATE DATABASE costs ~300 ms). */
-const EMPTY = `delete from automation_jobs; delete from automation_rules; delete from deliveries; delete from channels; delete from usage_days; delete from usage_user_days; delete from usage_event_days; delete from events; delete from event_keys; delete from end_users; delete from tickets; delete from nps_responses; delete from webhook_secrets; delete from ingest_keys; delete from ingest_config; delete from record_history; delete from team_feed; delete from idempotency; delete from items; delete from tokens; delete from users; delete from teams; alter sequence change_seq restart`;
+const EMPTY = `delete from automation_jobs; delete from automation_rules; delete from deliveries; delete from channels; delete from usage_days; delete from usage_user_days; delete from usage_event_days; delete from events; delete from event_keys; delete from end_users; delete from tickets; delete from nps_responses; delete from webhook_secrets; delete from ingest_keys; delete from ingest_config; delete from record_history; delete from team_feed; delete from idempotency; delete from items; delete from tokens; delete from sso_sessions; delete from users; delete from teams; alter sequence change_seq restart`;
 
 export interface Db {
   sql: Sql;

@@ -14,18 +14,25 @@ export interface Person {
   name: string;
   role: Role;
   createdAt: string;
-  /** Tokens that still work (neither revoked nor expired). */
+  /** Tokens that still work (neither revoked nor expired), not counting single sign-on sessions. */
   activeTokens: number;
+  /** Browsers signed in through single sign-on now. */
+  sessions: number;
+  /** The e-mail address the team's provider verified, once they signed in with it. */
+  email: string | null;
 }
 
 export async function listPeople(sql: Sql, teamId: string, now: Date): Promise<Person[]> {
-  const { rows } = await sql.query<{ id: string; name: string; role: Role; created_at: unknown; active: string | number }>(
-    `select u.id, u.name, u.role, u.created_at,
-       (select count(*) from tokens t where t.user_id = u.id and t.revoked_at is null and (t.expires_at is null or t.expires_at > $2)) as active
+  const { rows } = await sql.query<{ id: string; name: string; role: Role; created_at: unknown; email: string | null; active: string | number; sessions: string | number }>(
+    `select u.id, u.name, u.role, u.created_at, u.email,
+       (select count(*) from tokens t where t.user_id = u.id and t.session_id is null and t.revoked_at is null and (t.expires_at is null or t.expires_at > $2)) as active,
+       (select count(*) from sso_sessions s where s.user_id = u.id and s.revoked_at is null and s.expires_at > $2) as sessions
      from users u where u.team_id = $1 order by u.name`,
     [teamId, now.toISOString()],
   );
-  return rows.map((r) => ({ id: r.id, name: r.name, role: r.role, createdAt: iso(r.created_at)!, activeTokens: Number(r.active) }));
+  return rows.map((r) => ({
+    id: r.id, name: r.name, role: r.role, createdAt: iso(r.created_at)!, activeTokens: Number(r.active), sessions: Number(r.sessions), email: r.email ?? null,
+  }));
 }
 
 /** Changes a person's role: 'missing' when the team has no such person, 'last_manager' when it would leave the team without one. */
@@ -56,7 +63,7 @@ export interface TokenListing {
 export async function listTokens(sql: Sql, teamId: string): Promise<TokenListing[]> {
   const { rows } = await sql.query<{ id: string; user_id: string; name: string; created_at: unknown; expires_at: unknown; last_used_at: unknown; revoked_at: unknown }>(
     `select t.id, t.user_id, u.name, t.created_at, t.expires_at, t.last_used_at, t.revoked_at
-     from tokens t join users u on u.id = t.user_id where u.team_id = $1
+     from tokens t join users u on u.id = t.user_id where u.team_id = $1 and t.session_id is null
      order by t.revoked_at is not null, t.created_at desc, t.id limit 1000`,
     [teamId],
   );

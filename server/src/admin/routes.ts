@@ -6,6 +6,7 @@ import { listChannels } from '../channels/store';
 import type { Sql } from '../db';
 import { fail, issuesText, parseJson, type Env } from '../http';
 import { createIngestKey } from '../ingest/keys';
+import { endSessionsOf } from '../sso/sessions';
 import { adminPage } from './page';
 import { auditLog, listIngestKeys, listPeople, listTokens, revokeTeamIngestKey, setRole, tokenInTeam } from './queries';
 import { AuditQuerySchema, IngestKeyCreateSchema, RoleBodySchema, TokenCreateSchema, TokenIdSchema, UserIdSchema } from './schemas';
@@ -47,6 +48,15 @@ export function adminRoutes(app: Hono<Env>, { sql, now }: { sql: Sql; now: () =>
     // Tokens this process trusts carry the role they were checked with.
     tokenCache.forgetUser(id.data);
     return c.json({ id: id.data, role: result });
+  });
+
+  /** Ends every single sign-on session of the person: each of their browsers must sign in at the provider again. */
+  app.post('/v1/admin/people/:id/sign-out', async (c) => {
+    const id = UserIdSchema.safeParse(c.req.param('id'));
+    if (!id.success) return fail(c, 422, 'validation_failed', issuesText(id.error, 'id'));
+    const { rows } = await sql.query('select 1 from users where team_id = $1 and id = $2', [c.get('caller').teamId, id.data]);
+    if (rows.length === 0) return fail(c, 404, 'not_found', 'no such person in the team');
+    return c.json({ id: id.data, ended: await endSessionsOf(sql, id.data) });
   });
 
   app.get('/v1/admin/tokens', async (c) => c.json({ items: await listTokens(sql, c.get('caller').teamId) }));

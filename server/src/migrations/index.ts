@@ -4,6 +4,7 @@ import { automationRules, reminderHour } from './automation';
 import { channelsAndDeliveries } from './channels';
 import { ingestTables, webhookSecrets } from './ingest';
 import { fieldMarks, teamFeedAndHistory, teamsUsersItems } from './records';
+import { ssoSessions } from './sso';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -24,6 +25,7 @@ export const MIGRATIONS: Migration[] = [
   automationRules, // 7
   reminderHour, // 8
   lastUsedAndAudit, // 9
+  ssoSessions, // 10
 ];
 
 export async function migrate(sql: Sql): Promise<number[]> {

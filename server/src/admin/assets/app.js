@@ -72,12 +72,31 @@
       for (const r of ['sales', 'csm', 'manager']) select.append(el('option', role(r), { value: r }));
       select.value = p.role;
       select.addEventListener('change', () => changeRole(p, select.value));
-      return row([p.name, select, p.activeTokens, when(p.createdAt)]);
+      return row([p.email && p.email !== p.name ? `${p.name} <${p.email}>` : p.name, select, p.activeTokens, sessionsCell(p), when(p.createdAt)]);
     }));
     const roles = $('#new-token select[name=role]');
     const kept = roles.value || 'csm';
     roles.replaceChildren(...['sales', 'csm', 'manager'].map((r) => el('option', role(r), { value: r })));
     roles.value = kept;
+  }
+
+  // Single sign-on: how many browsers are signed in, and a way to end them all.
+  function sessionsCell(person) {
+    if (!person.sessions) return '0';
+    const cell = el('span', `${person.sessions} `);
+    const b = el('button', t('signOutEverywhere'), { type: 'button', 'aria-label': `${t('signOutEverywhere')}: ${person.name}` });
+    b.addEventListener('click', async () => {
+      if (!window.confirm(t('confirmSignOut', { user: person.name }))) return;
+      try {
+        const done = await api('POST', `/v1/admin/people/${encodeURIComponent(person.id)}/sign-out`);
+        status(t('signedOut', { user: person.name, n: done.ended }));
+        await load();
+      } catch (err) {
+        report(err);
+      }
+    });
+    cell.append(b);
+    return cell;
   }
 
   function stateOf(item) {
