@@ -23,7 +23,7 @@ export function DataSourceSettings() {
       setMode(s.mode);
       if (s.mode === 'api') {
         setBaseUrl(s.baseUrl);
-        setToken(s.token);
+        setToken(s.token ?? '');
         setMaxAge(s.maxAgeMinutes);
       }
       markSaved(s.mode === 'api' ? [s.mode, s.baseUrl, s.token, s.maxAgeMinutes] : [s.mode, '', '', 15]);
