@@ -86,7 +86,7 @@ export function apiOriginPattern(baseUrl: string): string {
 }
 
 /** A team server source that has no token to send: signed out of single sign-on. */
-export const isSignedOut = (source: DataSource): source is ApiSource => source.mode === 'api' && source.token === undefined;
+export const isSignedOut = (source: DataSource): boolean => source.mode === 'api' && source.token === undefined;
 
 /** A client for the API data source; undefined in local mode and when signed out. */
 export function clientFor(source: DataSource, fetchImpl?: typeof fetch): ApiClient | undefined {
