@@ -20,6 +20,9 @@ export function DataSourceSettings() {
   const [errors, setErrors] = useState<string[]>([]);
   const [status, setStatus] = useState('');
   const [session, setSession] = useState<SsoSession | undefined>(undefined);
+  const [savedBase, setSavedBase] = useState('');
+  // A session belongs to the server it was signed in to: another address needs its own sign-in or token.
+  const ssoSession = session && checkBaseUrl(baseUrl) === savedBase ? session : undefined;
 
   const load = () =>
     void readDataSource().then((s) => {
@@ -31,6 +34,7 @@ export function DataSourceSettings() {
         setMaxAge(s.maxAgeMinutes);
       }
       setSession(s.mode === 'api' ? s.session : undefined);
+      setSavedBase(s.mode === 'api' ? s.baseUrl : '');
       markSaved(s.mode === 'api' ? [s.mode, s.baseUrl, pasted, s.maxAgeMinutes] : [s.mode, '', '', 15]);
     });
   // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -41,7 +45,7 @@ export function DataSourceSettings() {
     e?.preventDefault();
     // Signed in to the same server: the session (and its latest token) stays, only the other settings change.
     const stored = await readDataSource();
-    const keep = mode === 'api' && session && stored.mode === 'api' && stored.session && stored.baseUrl === checkBaseUrl(baseUrl)
+    const keep = mode === 'api' && ssoSession && stored.mode === 'api' && stored.session && stored.baseUrl === checkBaseUrl(baseUrl)
       ? { token: stored.token, session: stored.session } : undefined;
     const input = mode === 'api' ? { mode, baseUrl, token: token.trim(), maxAgeMinutes: maxAge, ...keep } : { mode };
     // The schema the source is saved with decides; its issues are worded here.
@@ -64,6 +68,7 @@ export function DataSourceSettings() {
     try {
       await saveDataSource(input);
       if (!keep) setSession(undefined);
+      setSavedBase(mode === 'api' ? (checkBaseUrl(baseUrl) ?? '') : '');
       await browser.runtime.sendMessage({ type: 'source/changed' });
       markSaved(mode === 'api' ? [mode, baseUrl, token, maxAge] : [mode, '', '', 15]);
       setStatus(t(mode === 'api' ? 'source.savedApi' : 'source.savedLocal') + note);
@@ -86,8 +91,8 @@ export function DataSourceSettings() {
           <>
             <label htmlFor="api-url">{t('source.baseUrl')}</label>
             <input id="api-url" value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} placeholder="https://lens.example.com" />
-            <SsoSignIn baseUrl={baseUrl} maxAgeMinutes={maxAge} session={session} onChanged={load} />
-            {!session && (
+            <SsoSignIn baseUrl={baseUrl} maxAgeMinutes={maxAge} session={ssoSession} onChanged={load} />
+            {!ssoSession && (
               <>
                 <p className="hint">{t('source.sso.orToken')}</p>
                 <label htmlFor="api-token">{t('source.token')}</label>

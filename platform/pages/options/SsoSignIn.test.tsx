@@ -85,4 +85,14 @@ describe('single sign-on on the options page', () => {
     expect(await screen.findByText('Saved: Account Lens syncs with the team server.')).toBeInTheDocument();
     expect(await readDataSource()).toEqual({ ...signedIn, maxAgeMinutes: 30 });
   });
+
+  it('asks for a new sign-in or token when the address changes to another server', async () => {
+    await dataSourceItem.setValue(signedIn);
+    show();
+    await screen.findByText('Signed in as ana@acme.com (CSM, team acme)');
+    fireEvent.change(screen.getByLabelText('Server address'), { target: { value: 'https://other.example.com' } });
+    expect(screen.queryByText(/Signed in as/)).toBeNull();
+    expect(screen.getByRole('button', { name: 'Sign in with your company account (SSO)' })).toBeEnabled();
+    expect(screen.getByLabelText('Access token')).toHaveValue('');
+  });
 });
