@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { dataSourceItem, readDataSource, type ApiSource } from './settings';
-import { freshDataSource, recordSignedOut, refreshSession, signIn, signOut, SsoError, type SsoIdentity } from './sso';
+import { freshDataSource, recordSignedOut, refreshSession, renewAfterRefusal, signIn, signOut, SsoError, type SsoIdentity } from './sso';
 import { readSyncStatus } from './status';
 import { freshDb, NOW } from './test-helpers';
 
@@ -208,5 +208,21 @@ describe('single sign-on', () => {
     await signOut(stored(), offline.fn);
     expect(offline.calls).toHaveLength(1);
     expect(await readDataSource()).toEqual({ mode: 'api', baseUrl: BASE, maxAgeMinutes: 15 });
+  });
+
+  it('renews at once a token the server refused before its end, or stores the source signed out', async () => {
+    const fresh = stored({ session: { refreshToken: REFRESH, expiresAt: '2026-11-23T10:09:00.000Z', user: USER } });
+    const renewing = fakeFetch({ [`POST ${BASE}/sso/refresh`]: () => ({ status: 200, body: session('lensr_s1_second') }) });
+    await dataSourceItem.setValue(fresh);
+    expect(await renewAfterRefusal(fresh, renewing.fn)).toMatchObject({ session: { refreshToken: 'lensr_s1_second' } });
+    expect(renewing.calls).toHaveLength(1);
+
+    const ending = fakeFetch({ [`POST ${BASE}/sso/refresh`]: () => ({ status: 401, body: { error: 'session_ended', message: 'ended' } }) });
+    await dataSourceItem.setValue(fresh);
+    expect(await renewAfterRefusal(fresh, ending.fn)).toEqual({ mode: 'api', baseUrl: BASE, maxAgeMinutes: 15 });
+    // A pasted token has no session to renew.
+    const pasted = stored({ session: undefined });
+    expect(await renewAfterRefusal(pasted, ending.fn)).toBe(pasted);
+    expect(ending.calls).toHaveLength(1);
   });
 });

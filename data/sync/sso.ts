@@ -172,6 +172,16 @@ export function refreshSession(source: DataSource, now: Date, doFetch: typeof fe
   return run;
 }
 
+/**
+ * After the team server refused a session's access token before its end (an
+ * administrator ended the session, or the server restarted its keys): one
+ * refresh now, which either gives a new token or stores the source signed out.
+ */
+export function renewAfterRefusal(source: DataSource, doFetch: typeof fetch = defaultFetch): Promise<DataSource> {
+  if (source.mode !== 'api' || !source.session) return Promise.resolve(source);
+  return refreshSession(source, new Date(Date.parse(source.session.expiresAt)), doFetch);
+}
+
 /** The stored source, its access token renewed first when it is about to end: what every server call reads. */
 export async function freshDataSource(now: Date, doFetch?: typeof fetch): Promise<DataSource> {
   return refreshSession(await readDataSource(), now, doFetch);

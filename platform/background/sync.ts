@@ -5,7 +5,7 @@ import { refreshIdentity } from '../../data/sync/identity';
 import { writeRecord } from '../../data/sync/outbox';
 import { FAILED_AT } from '../../data/sync/delivery';
 import { clientFor, isSignedOut, readDataSource } from '../../data/sync/settings';
-import { freshDataSource, recordSignedOut } from '../../data/sync/sso';
+import { freshDataSource, recordSignedOut, renewAfterRefusal } from '../../data/sync/sso';
 import type { CrmRef } from '../../data/model/account';
 import type { WrittenKind } from '../../data/model/records';
 import { db } from '../../data/db/db';
@@ -65,6 +65,10 @@ export function syncNow(onDone?: () => Promise<void>, userAsked = false): Promis
       // Who the token stands for, so the panel offers only what the role may do (a failure keeps what was known).
       await refreshIdentity(db(), () => client.me());
       const result = await runSyncCycle(db(), client, { now: new Date() });
+      // A single sign-on token refused before its end: renewed now for the next round, or shown as signed out.
+      if (source.mode === 'api' && source.session && (result.outbox.stoppedBy?.kind === 'unauthorized' || result.sync?.error?.kind === 'unauthorized')) {
+        if (isSignedOut(await renewAfterRefusal(source))) await recordSignedOut(db(), new Date());
+      }
       if (result.outboxAlarmAt !== undefined) await browser.alarms.create(ALARMS.outbox, { when: result.outboxAlarmAt });
       else await browser.alarms.clear(ALARMS.outbox);
     } finally {
