@@ -10,6 +10,8 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage', 'sidePanel', 'scripting', 'alarms', 'notifications'],
     host_permissions: [...CRM_MATCHES],
+    // Asked at the click on "Sign in with your company account (SSO)", for chrome.identity.launchWebAuthFlow only.
+    optional_permissions: ['identity'],
     // Asked for one origin at a time: a custom CRM rule's host, or the team server's.
     optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
     action: { default_title: 'Account Lens' },

@@ -2,9 +2,10 @@
  * Every way a call to the team API can fail, reduced to what the caller must
  * decide: retry later (offline, timeout, server), ask the user for a new token
  * (unauthorized), show the record as refused (rejected, not_found), re-key
- * (conflict), or distrust the server's answer (malformed).
+ * (conflict), distrust the server's answer (malformed), or sign in again
+ * (signed_out: the single sign-on session ended, so there is no token).
  */
-export const API_ERROR_KINDS = ['offline', 'unauthorized', 'server', 'timeout', 'malformed', 'rejected', 'conflict', 'not_found'] as const;
+export const API_ERROR_KINDS = ['offline', 'unauthorized', 'server', 'timeout', 'malformed', 'rejected', 'conflict', 'not_found', 'signed_out'] as const;
 export type ApiErrorKind = (typeof API_ERROR_KINDS)[number];
 
 /** The stable error codes of the contract (docs/api.md). */

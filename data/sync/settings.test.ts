@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { apiOriginPattern, checkBaseUrl, clientFor, dataSourceItem, readDataSource, saveDataSource } from './settings';
+import { apiOriginPattern, checkBaseUrl, clientFor, dataSourceItem, isSignedOut, readDataSource, saveDataSource } from './settings';
 
 describe('data source settings', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -35,5 +35,23 @@ describe('data source settings', () => {
     await dataSourceItem.setValue({ mode: 'api', baseUrl: 'javascript:alert(1)', token: 'x', maxAgeMinutes: 15 });
     expect(await readDataSource()).toEqual({ mode: 'local' });
     expect(await fakeBrowser.storage.local.get('dataSource')).toHaveProperty('dataSource');
+  });
+
+  it('keeps a single sign-on session beside its token, and a signed-out source without a token', async () => {
+    const session = { refreshToken: 'lensr_s1_secret', expiresAt: '2026-11-23T10:10:00.000Z', user: { name: 'ana@acme.com', role: 'csm', team: 'acme' } };
+    const signedIn = await saveDataSource({ mode: 'api', baseUrl: 'https://lens.example.com', token: 'lens_abc', maxAgeMinutes: 15, session });
+    expect(await readDataSource()).toEqual(signedIn);
+    expect(signedIn).toHaveProperty('session', session);
+    expect(clientFor(signedIn)).toBeDefined();
+
+    const signedOut = await saveDataSource({ mode: 'api', baseUrl: 'https://lens.example.com', maxAgeMinutes: 15 });
+    expect(isSignedOut(signedOut)).toBe(true);
+    expect(isSignedOut(signedIn)).toBe(false);
+    expect(clientFor(signedOut)).toBeUndefined();
+
+    await expect(saveDataSource({ mode: 'api', baseUrl: 'https://lens.example.com', token: 'x', session: { ...session, expiresAt: 'soon' } })).rejects.toThrow();
+    // A source stored before sessions existed reads as it was.
+    await dataSourceItem.setValue({ mode: 'api', baseUrl: 'https://lens.example.com', token: 'old', maxAgeMinutes: 30 });
+    expect(await readDataSource()).toEqual({ mode: 'api', baseUrl: 'https://lens.example.com', token: 'old', maxAgeMinutes: 30 });
   });
 });

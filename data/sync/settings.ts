@@ -30,17 +30,34 @@ const BaseUrlSchema = z
   .max(2000)
   .transform((s, ctx) => checkBaseUrl(s) ?? (ctx.addIssue({ code: 'custom', message: 'must be an https:// address (http:// only for localhost)' }), z.NEVER));
 
+// Sent as an HTTP header (or a request body), so visible ASCII only.
+const TokenSchema = z.string().trim().min(1).max(4096).regex(/^[\x21-\x7e]+$/, 'must be the token text, without spaces');
+
+/**
+ * A single sign-on session: the refresh token that gets the next access
+ * token, when the current one ends, and who the server says signed in.
+ */
+export const SsoSessionSchema = z.object({
+  refreshToken: TokenSchema,
+  expiresAt: z.iso.datetime({ offset: true }),
+  user: z.object({ name: z.string().min(1).max(320), role: z.string().min(1).max(50), team: z.string().min(1).max(200) }),
+});
+export type SsoSession = z.output<typeof SsoSessionSchema>;
+
 export const DataSourceSchema = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('local') }),
   z.object({
     mode: z.literal('api'),
     baseUrl: BaseUrlSchema,
-    // Sent as an HTTP header, so visible ASCII only.
-    token: z.string().trim().min(1).max(4096).regex(/^[\x21-\x7e]+$/, 'must be the token text, without spaces'),
+    // Absent only when signed out of single sign-on: the server is kept, nothing is sent until the next sign-in.
+    token: TokenSchema.optional(),
     maxAgeMinutes: z.number().int().min(1).max(24 * 60).default(15),
+    /** Present when the token came from single sign-on (data/sync/sso.ts) rather than being pasted. */
+    session: SsoSessionSchema.optional(),
   }),
 ]);
 export type DataSource = z.output<typeof DataSourceSchema>;
+export type ApiSource = Extract<DataSource, { mode: 'api' }>;
 
 export const dataSourceItem = storage.defineItem<DataSource>('local:dataSource', {
   fallback: { mode: 'local' },
@@ -68,8 +85,11 @@ export function apiOriginPattern(baseUrl: string): string {
   return `${url.protocol}//${url.hostname}/*`;
 }
 
-/** A client for the API data source; undefined in local mode. */
+/** A team server source that has no token to send: signed out of single sign-on. */
+export const isSignedOut = (source: DataSource): boolean => source.mode === 'api' && source.token === undefined;
+
+/** A client for the API data source; undefined in local mode and when signed out. */
 export function clientFor(source: DataSource, fetchImpl?: typeof fetch): ApiClient | undefined {
-  if (source.mode !== 'api') return undefined;
+  if (source.mode !== 'api' || source.token === undefined) return undefined;
   return createApiClient({ baseUrl: source.baseUrl, token: source.token, ...(fetchImpl ? { fetch: fetchImpl } : {}) });
 }

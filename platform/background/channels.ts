@@ -2,23 +2,26 @@ import type { LensDB } from '../../data/db/db';
 import { loadIdMap, serverAccountId } from '../../data/sync/id-map';
 import { readIdentity } from '../../data/sync/identity';
 import type { AutomationApi } from '../../features/channels/automation';
-import { readDataSource, type DataSource } from '../../data/sync/settings';
+import type { DataSource } from '../../data/sync/settings';
+import { freshDataSource } from '../../data/sync/sso';
 import { ChannelsError, createChannelsClient, type ChannelsApi } from '../../features/channels/client';
 import { DeliveryRequestSchema, NO_TEAM_SERVER } from '../../features/channels/schemas';
 import type { ScheduleApi } from '../../features/channels/scheduled';
 
 /**
  * The team's delivery channels, asked by the panel and carried out here,
- * where the stored token may be read; the panel never holds it. Accounts are
+ * where the stored token may be read (renewed first when a single sign-on
+ * session's token is about to end); the panel never holds it. Accounts are
  * named by the id the team server knows them by. The automation's scheduled
  * messages (a welcome to preview or cancel) and its rules (the options page)
  * come the same way; the rules come with the role the server last said the
  * token has.
  */
-export function teamChannels(db: LensDB, source: () => Promise<DataSource> = readDataSource, fetchFn?: typeof fetch): ChannelsApi & ScheduleApi & AutomationApi {
+export function teamChannels(db: LensDB, source: () => Promise<DataSource> = () => freshDataSource(new Date()), fetchFn?: typeof fetch): ChannelsApi & ScheduleApi & AutomationApi {
   const client = async () => {
     const s = await source();
     if (s.mode !== 'api') throw new Error(NO_TEAM_SERVER);
+    if (s.token === undefined) throw new ChannelsError('unauthorized', 'Signed out of the team server: sign in again in the options.');
     return createChannelsClient({ baseUrl: s.baseUrl, token: s.token, ...(fetchFn ? { fetch: fetchFn } : {}) });
   };
   const onServer = async (accountId: string) => serverAccountId(await loadIdMap(db), accountId);

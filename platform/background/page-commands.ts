@@ -16,6 +16,7 @@ import { afterDetection } from './detection';
 import { claimPanelFrame, issuePanelNonce, panelNonceClaimed, setCover } from './frames';
 import { newRecord, patchedRecord, promisesOfSubmission, putRecord, removedRecord, settledRecord } from './record-commands';
 import { runReminderCheck, type ReminderBrowser } from './reminders';
+import { ssoSignIn, ssoSignOut } from './sso';
 import type { HandlerMap } from './router';
 import type { Schedule } from './schedule';
 import { ensureSchedule, syncNow } from './sync';
@@ -108,5 +109,11 @@ export function pageCommands(schedule: Schedule, reminderApi: ReminderBrowser): 
     'demo/load': () => loadDemo(db(), new Date(), () => schedule.changedElsewhere()),
     'kept/export': () => exportKept(db(), new Date()),
     'kept/discard': (msg) => discardKept(db(), msg.seq),
+    // Signed in: what 'source/changed' does, the first sync not awaited so the page shows who signed in at once.
+    'sso/signin': (msg) => ssoSignIn(msg, async () => {
+      await ensureSchedule();
+      void syncNow(afterSync, true).catch(() => undefined);
+    }),
+    'sso/signout': () => ssoSignOut(db(), () => ensureSchedule()),
   };
 }

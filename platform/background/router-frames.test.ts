@@ -119,6 +119,7 @@ describe('framed pages in the router', () => {
         'term/outcome': handler('outcome'), 'term/plan': handler('plan'), 'term/paid': handler('paid'), 'deal/read': handler('deal'), 'account/signed': handler('signed'),
         'transfer/preview': handler('transfer preview'), 'transfer/apply': handler('transfer apply'), 'transfer/export': handler('transfer export'),
         'demo/load': handler('demo'), 'kept/export': handler('kept export'), 'kept/discard': handler('kept discard'),
+        'sso/signin': handler('sso signin'), 'sso/signout': handler('sso signout'),
       },
     });
     return { router, calls, rejected };
@@ -160,11 +161,12 @@ describe('framed pages in the router', () => {
     expect(framedGate('record/create', write, { ...page, frameId: 0 })).toBe('pass');
   });
 
-  it('takes import, export and the demo book from the options page in its own tab only', () => {
+  it('takes import, export, the demo book and signing in or out from the options page in its own tab only', () => {
     const { router, calls, rejected } = setup(() => true);
     const options: SenderLike = { id: ID, url: `chrome-extension://${ID}/options.html#section-import`, origin: `chrome-extension://${ID}`, frameId: 0, tab: { id: 3 } };
     const commands = [
       { type: 'transfer/export', kind: 'json' }, { type: 'demo/load' }, { type: 'kept/export' }, { type: 'kept/discard', seq: 1 },
+      { type: 'sso/signin', baseUrl: 'https://lens.example.com', maxAgeMinutes: 15 }, { type: 'sso/signout' },
     ];
     // A verified panel frame, the side panel, the popup, the options page framed by a CRM page: all refused.
     const others: SenderLike[] = [
@@ -178,7 +180,7 @@ describe('framed pages in the router', () => {
     expect(calls).toEqual([]);
     expect(rejected).toEqual(Array(others.length * commands.length).fill('options page only'));
     for (const m of commands) router(m, options, () => undefined);
-    expect(calls).toEqual(['transfer export', 'demo', 'kept export', 'kept discard']);
+    expect(calls).toEqual(['transfer export', 'demo', 'kept export', 'kept discard', 'sso signin', 'sso signout']);
     // Everything else a panel frame sends as before.
     router(write, page, () => undefined);
     expect(calls.at(-1)).toBe('write');

@@ -8,8 +8,10 @@ import {
 import { framedGate } from '../messaging/frames';
 import { isCrmContentScript, isExtensionPage, isOptionsPage, type SenderLike } from '../messaging/senders';
 
-/** Messages only the options page may send (import, export, the demo book, rows kept aside): see isOptionsPage. */
-export const OPTIONS_ONLY: ReadonlySet<string> = new Set(['transfer/preview', 'transfer/apply', 'transfer/export', 'demo/load', 'kept/export', 'kept/discard']);
+/** Messages only the options page may send (import, export, the demo book, rows kept aside, signing in and out): see isOptionsPage. */
+export const OPTIONS_ONLY: ReadonlySet<string> = new Set([
+  'transfer/preview', 'transfer/apply', 'transfer/export', 'demo/load', 'kept/export', 'kept/discard', 'sso/signin', 'sso/signout',
+]);
 
 type Handler<M> = (msg: M, sender: SenderLike & { tab?: { id?: number } }) => unknown;
 export type HandlerMap<M extends { type: string }> = { [K in M['type']]: Handler<Extract<M, { type: K }>> };

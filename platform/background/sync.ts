@@ -4,7 +4,8 @@ import { ALARMS, runSyncCycle } from '../../data/sync/cycle';
 import { refreshIdentity } from '../../data/sync/identity';
 import { writeRecord } from '../../data/sync/outbox';
 import { FAILED_AT } from '../../data/sync/delivery';
-import { clientFor, readDataSource } from '../../data/sync/settings';
+import { clientFor, isSignedOut, readDataSource } from '../../data/sync/settings';
+import { freshDataSource, recordSignedOut, renewAfterRefusal } from '../../data/sync/sso';
 import type { CrmRef } from '../../data/model/account';
 import type { WrittenKind } from '../../data/model/records';
 import { db } from '../../data/db/db';
@@ -17,7 +18,8 @@ import { db } from '../../data/db/db';
  */
 export async function ensureSchedule(): Promise<void> {
   const source = await readDataSource();
-  if (source.mode !== 'api') {
+  // Signed out of single sign-on: nothing can be sent until the next sign-in, which sets the schedule again.
+  if (source.mode !== 'api' || isSignedOut(source)) {
     await Promise.all([browser.alarms.clear(ALARMS.sync), browser.alarms.clear(ALARMS.outbox)]);
     return;
   }
@@ -48,7 +50,13 @@ export function syncNow(onDone?: () => Promise<void>, userAsked = false): Promis
   }
   running ??= (async () => {
     try {
-      const client = clientFor(await readDataSource());
+      // A single sign-on token about to end is renewed first; a session the server ended shows as signed out.
+      const source = await freshDataSource(new Date());
+      if (isSignedOut(source)) {
+        await recordSignedOut(db(), new Date());
+        return;
+      }
+      const client = clientFor(source);
       if (!client) return;
       if (userAsked) {
         const now = Date.now();
@@ -57,6 +65,10 @@ export function syncNow(onDone?: () => Promise<void>, userAsked = false): Promis
       // Who the token stands for, so the panel offers only what the role may do (a failure keeps what was known).
       await refreshIdentity(db(), () => client.me());
       const result = await runSyncCycle(db(), client, { now: new Date() });
+      // A single sign-on token refused before its end: renewed now for the next round, or shown as signed out.
+      if (source.mode === 'api' && source.session && (result.outbox.stoppedBy?.kind === 'unauthorized' || result.sync?.error?.kind === 'unauthorized')) {
+        if (isSignedOut(await renewAfterRefusal(source))) await recordSignedOut(db(), new Date());
+      }
       if (result.outboxAlarmAt !== undefined) await browser.alarms.create(ALARMS.outbox, { when: result.outboxAlarmAt });
       else await browser.alarms.clear(ALARMS.outbox);
     } finally {
@@ -70,7 +82,7 @@ export const isSyncAlarm = (name: string): boolean => name === ALARMS.sync || na
 
 /** Refreshes the account a page shows when its cached copy is older than the user's maximum age. */
 export async function revalidateOnView(ref: CrmRef): Promise<boolean> {
-  const source = await readDataSource();
+  const source = await freshDataSource(new Date());
   const client = clientFor(source);
   if (!client || source.mode !== 'api') return false;
   const result = await revalidateAccount(db(), client, ref, { now: new Date(), maxAgeMs: source.maxAgeMinutes * 60_000 });

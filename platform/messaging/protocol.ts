@@ -133,6 +133,9 @@ export const PageMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('transfer/apply'), fileName: FileName, text: FileText, fingerprint: z.string().regex(/^[0-9a-f]{64}$/) }),
   z.object({ type: z.literal('transfer/export'), kind: z.enum(['json', 'csv', 'terms']) }),
   z.object({ type: z.literal('demo/load') }),
+  /** Single sign-on with the team server's identity provider, run by the background (platform/background/sso.ts). */
+  z.object({ type: z.literal('sso/signin'), baseUrl: z.string().min(1).max(2000), maxAgeMinutes: z.number().int().min(1).max(24 * 60) }),
+  z.object({ type: z.literal('sso/signout') }),
   /** Rows an upgrade kept aside: all as a JSON file, or one forgotten for good (the list itself is the `watch/kept` port watch). */
   z.object({ type: z.literal('kept/export') }),
   z.object({ type: z.literal('kept/discard'), seq: z.number().int().nonnegative() }),

@@ -108,6 +108,8 @@ describe('router', () => {
         'demo/load': () => void calls.push('demo'),
         'kept/export': () => void calls.push('kept export'),
         'kept/discard': () => void calls.push('kept discard'),
+        'sso/signin': () => void calls.push('sso signin'),
+        'sso/signout': () => void calls.push('sso signout'),
       },
     });
     return { router, calls, rejected };
