@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
@@ -21,7 +21,24 @@ export interface LensBrowser {
  * the local demo server: the extension under test is exactly the one users
  * install (its manifest never matches localhost).
  */
-export async function launchWithExtension(opts: { crmPort: number; headless?: boolean; userDataDir?: string; locale?: string }): Promise<LensBrowser> {
+/**
+ * A copy of the built extension whose manifest asks for `grant` up front:
+ * Chrome grants a loaded extension its manifest's permissions without a
+ * prompt, while the prompt for optional ones cannot be answered headless.
+ * Everything else is the extension as built.
+ */
+export function extensionGranting(grant: { permissions?: string[]; origins?: string[] }): string {
+  const dir = mkdtempSync(join(tmpdir(), 'account-lens-granted-'));
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { permissions: string[]; host_permissions: string[] };
+  manifest.permissions.push(...(grant.permissions ?? []));
+  manifest.host_permissions.push(...(grant.origins ?? []));
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  return dir;
+}
+
+export async function launchWithExtension(opts: { crmPort: number; headless?: boolean; userDataDir?: string; locale?: string; extensionDir?: string }): Promise<LensBrowser> {
+  const extension = opts.extensionDir ?? EXTENSION_DIR;
   const dir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'account-lens-profile-'));
   const rules = CRM_HOST_PATTERNS.map((h) => `MAP ${h}:443 127.0.0.1:${opts.crmPort}`).join(', ');
   const context = await chromium.launchPersistentContext(dir, {
@@ -32,8 +49,8 @@ export async function launchWithExtension(opts: { crmPort: number; headless?: bo
     viewport: { width: 1400, height: 900 },
     locale: opts.locale ?? 'en-US',
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
       `--host-resolver-rules=${rules}`,
       '--ignore-certificate-errors',
       '--no-sandbox',

@@ -3,8 +3,7 @@ import { parseUntrustedJson, readBodyCapped } from './json';
 import { SsoSessionSchema } from './settings';
 
 /**
- * What single sign-on exchanges with the team server (/sso/*) and the
- * identity provider (discovery, token endpoint), each answer read with a size
+ * What single sign-on exchanges with the team server (/sso/*), each answer read with a size
  * cap and validated before use. Errors carry a stable code the options page
  * words in the person's language; their messages never hold a token, a code
  * or a verifier.
@@ -22,19 +21,17 @@ export class SsoError extends Error {
   }
 }
 
+/** https, or http for a provider on this machine (as the team server's own address). */
+const ProviderUrl = z.url({ protocol: /^https?$/ }).max(2000).refine((u) => u.startsWith('https:') || /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])[:/]/.test(u), 'must be https');
+
+/** What the team server says about its provider; it reads the discovery document and trades the code itself. */
 export const SsoConfigSchema = z.object({
-  issuer: z.url({ protocol: /^https$/ }).max(2000),
+  issuer: ProviderUrl,
   clientId: z.string().min(1).max(500),
   scopes: z.string().min(1).max(1000),
+  authorizationEndpoint: ProviderUrl,
 });
 export type SsoConfig = z.output<typeof SsoConfigSchema>;
-
-const HttpsUrl = z.url({ protocol: /^https$/ }).max(2000);
-export const DiscoverySchema = z.object({ issuer: z.string(), authorization_endpoint: HttpsUrl, token_endpoint: HttpsUrl });
-export type Discovery = z.output<typeof DiscoverySchema>;
-
-/** A compact JWS: three base64url parts (the server checks its signature and claims). */
-export const TokenAnswerSchema = z.object({ id_token: z.string().max(16_384).regex(/^[\w-]+\.[\w-]+\.[\w-]*$/) });
 
 export const SessionAnswerSchema = z.object({
   accessToken: z.string().min(1).max(4096).regex(/^[\x21-\x7e]+$/),
@@ -44,8 +41,7 @@ export const SessionAnswerSchema = z.object({
 });
 export type SessionAnswer = z.output<typeof SessionAnswerSchema>;
 
-const ServerErrorSchema = z.object({ error: z.string().max(100) });
-const ProviderErrorSchema = z.object({ error: z.string().max(100) });
+const ServerErrorSchema = z.object({ error: z.object({ code: z.string().max(100) }) });
 
 const MAX_ANSWER_BYTES = 256 * 1024;
 
@@ -85,13 +81,7 @@ export const postJson = (doFetch: typeof fetch, url: string, body: unknown) =>
 /** The team server's stable error code, when its answer has one. */
 export function serverCode(answer: Answer): string | undefined {
   const parsed = ServerErrorSchema.safeParse(answer.data);
-  return parsed.success ? parsed.data.error : undefined;
-}
-
-/** An OAuth error code from the provider (`invalid_grant`…), only when it is a plain word. */
-export function providerCode(data: unknown): string | undefined {
-  const parsed = ProviderErrorSchema.safeParse(data);
-  return parsed.success && /^[\w.-]{1,100}$/.test(parsed.data.error) ? parsed.data.error : undefined;
+  return parsed.success ? parsed.data.error.code : undefined;
 }
 
 /** The server's answer to /sso/session or /sso/refresh, or the error it means. */
@@ -106,5 +96,6 @@ export function sessionFrom(answer: Answer): SessionAnswer {
   if (code === 'domain_not_allowed') throw new SsoError('domain_not_allowed', "The team server does not accept accounts of this email domain.");
   if (code === 'email_not_verified') throw new SsoError('email_not_verified', 'The identity provider has not verified this email address.');
   if (code === 'session_ended' || answer.status === 401) throw new SsoError('session_ended', 'Signed out: sign in again.');
+  if (code === 'provider_unavailable') throw new SsoError('bad_provider', 'The team server could not reach the identity provider; try again.');
   throw new SsoError('server', `The team server answered ${answer.status} to the sign-in.`);
 }

@@ -35,11 +35,7 @@ function fakeFetch(routes: Record<string, Route>) {
 const session = (refreshToken = REFRESH, expiresAt = '2026-11-23T10:10:00.000Z') => ({ accessToken: ACCESS, refreshToken, expiresAt, user: USER });
 
 const providerRoutes = (over: Record<string, Route> = {}) => ({
-  [`GET ${BASE}/sso/config`]: () => ({ status: 200, body: { issuer: ISSUER, clientId: 'account-lens', scopes: 'openid email profile' } }),
-  [`GET ${ISSUER}/.well-known/openid-configuration`]: () => ({
-    status: 200, body: { issuer: ISSUER, authorization_endpoint: `${ISSUER}/auth`, token_endpoint: `${ISSUER}/token` },
-  }),
-  [`POST ${ISSUER}/token`]: () => ({ status: 200, body: { id_token: ID_TOKEN, access_token: 'provider-access', token_type: 'Bearer' } }),
+  [`GET ${BASE}/sso/config`]: () => ({ status: 200, body: { issuer: ISSUER, clientId: 'account-lens', scopes: 'openid email profile', authorizationEndpoint: `${ISSUER}/auth` } }),
   [`POST ${BASE}/sso/session`]: () => ({ status: 200, body: session() }),
   ...over,
 });
@@ -74,7 +70,7 @@ async function refusal(p: Promise<unknown>): Promise<SsoError> {
 describe('single sign-on', () => {
   beforeEach(() => fakeBrowser.reset());
 
-  it('sends a PKCE authorization request, trades the code and the ID token, and returns the source to store', async () => {
+  it('sends a PKCE authorization request, hands the code and verifier to the team server, and returns the source to store', async () => {
     const { fn, calls } = fakeFetch(providerRoutes());
     const { identity, seen } = fakeIdentity(approve);
     const source = await signIn(BASE, 20, { identity, fetch: fn });
@@ -88,21 +84,17 @@ describe('single sign-on', () => {
     expect(q.nonce).toMatch(/^[\w-]{40,}$/);
     expect(q.state).not.toBe(q.nonce);
 
-    const tokenCall = calls.find((c) => c.url === `${ISSUER}/token`)!;
-    expect(tokenCall.method).toBe('POST');
-    expect(tokenCall.headers['Content-Type']).toBe('application/x-www-form-urlencoded');
-    const form = Object.fromEntries(new URLSearchParams(tokenCall.body));
-    expect(Object.keys(form).sort()).toEqual(['client_id', 'code', 'code_verifier', 'grant_type', 'redirect_uri']);
-    expect(form).toMatchObject({ grant_type: 'authorization_code', code: 'auth-code-1', redirect_uri: REDIRECT, client_id: 'account-lens' });
-    expect(form.code_verifier!.length).toBeGreaterThanOrEqual(43);
-    expect(form.code_verifier!.length).toBeLessThanOrEqual(128);
-    expect(form.code_verifier).toMatch(/^[\w-]+$/);
-    expect(q.code_challenge).toBe(createHash('sha256').update(form.code_verifier!).digest('base64url'));
+    // The code and the verifier go to the team server, which trades them at the provider; the extension never calls the provider.
+    expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual([`GET ${BASE}/sso/config`, `POST ${BASE}/sso/session`]);
+    const sent = JSON.parse(calls[1]!.body) as Record<string, string>;
+    expect(Object.keys(sent).sort()).toEqual(['code', 'codeVerifier', 'nonce', 'redirectUri']);
+    expect(sent).toMatchObject({ code: 'auth-code-1', redirectUri: REDIRECT, nonce: q.nonce });
+    expect(sent.codeVerifier!.length).toBeGreaterThanOrEqual(43);
+    expect(sent.codeVerifier!.length).toBeLessThanOrEqual(128);
+    expect(sent.codeVerifier).toMatch(/^[\w-]+$/);
+    expect(q.code_challenge).toBe(createHash('sha256').update(sent.codeVerifier!).digest('base64url'));
     // The verifier itself never travels in the browser's address.
-    expect(auth.toString()).not.toContain(form.code_verifier);
-
-    const sessionCall = calls.find((c) => c.url === `${BASE}/sso/session`)!;
-    expect(JSON.parse(sessionCall.body)).toEqual({ idToken: ID_TOKEN, nonce: q.nonce });
+    expect(auth.toString()).not.toContain(sent.codeVerifier);
     expect(calls.every((c) => !('Authorization' in c.headers))).toBe(true);
   });
 
@@ -110,7 +102,7 @@ describe('single sign-on', () => {
     const { fn, calls } = fakeFetch(providerRoutes());
     const { identity } = fakeIdentity(() => `${REDIRECT}?code=auth-code-1&state=someone-else`);
     expect((await refusal(signIn(BASE, 15, { identity, fetch: fn }))).code).toBe('state_mismatch');
-    expect(calls.some((c) => c.url.startsWith(`${ISSUER}/token`) || c.url.includes('/sso/session'))).toBe(false);
+    expect(calls.some((c) => c.url.includes('/sso/session'))).toBe(false);
   });
 
   it('says what the provider refused, and that the person cancelled', async () => {
@@ -125,22 +117,23 @@ describe('single sign-on', () => {
     expect((await refusal(signIn(BASE, 15, { identity: closing.identity, fetch: fn }))).code).toBe('cancelled');
   });
 
-  it('tells a server without single sign-on, a malformed config and a provider naming another issuer apart', async () => {
+  it('tells a server without single sign-on, a malformed config and an unreachable provider apart', async () => {
     const { identity } = fakeIdentity(approve);
-    const off = fakeFetch(providerRoutes({ [`GET ${BASE}/sso/config`]: () => ({ status: 404, body: { error: 'sso_off', message: 'no' } }) }));
+    const off = fakeFetch(providerRoutes({ [`GET ${BASE}/sso/config`]: () => ({ status: 404, body: { error: { code: 'sso_off', message: 'no' } } }) }));
     expect((await refusal(signIn(BASE, 15, { identity, fetch: off.fn }))).code).toBe('sso_off');
     const bad = fakeFetch(providerRoutes({ [`GET ${BASE}/sso/config`]: () => ({ status: 200, body: { issuer: 'http://idp', clientId: '' } }) }));
     expect((await refusal(signIn(BASE, 15, { identity, fetch: bad.fn }))).code).toBe('bad_config');
-    const other = fakeFetch(providerRoutes({
-      [`GET ${ISSUER}/.well-known/openid-configuration`]: () => ({ status: 200, body: { issuer: 'https://evil.example', authorization_endpoint: `${ISSUER}/auth`, token_endpoint: `${ISSUER}/token` } }),
-    }));
-    expect((await refusal(signIn(BASE, 15, { identity, fetch: other.fn }))).code).toBe('bad_provider');
+    // A plain-http provider elsewhere than this machine is not trusted with a sign-in.
+    const plain = fakeFetch(providerRoutes({ [`GET ${BASE}/sso/config`]: () => ({ status: 200, body: { issuer: 'http://idp.example.com', clientId: 'c', scopes: 'openid', authorizationEndpoint: 'http://idp.example.com/auth' } }) }));
+    expect((await refusal(signIn(BASE, 15, { identity, fetch: plain.fn }))).code).toBe('bad_config');
+    const down = fakeFetch(providerRoutes({ [`POST ${BASE}/sso/session`]: () => ({ status: 502, body: { error: { code: 'provider_unavailable', message: 'down' } } }) }));
+    expect((await refusal(signIn(BASE, 15, { identity, fetch: down.fn }))).code).toBe('bad_provider');
   });
 
   it('passes on the team server refusing the person, without the ID token in the message', async () => {
     const { identity } = fakeIdentity(approve);
     for (const [status, error] of [[403, 'domain_not_allowed'], [403, 'email_not_verified'], [401, 'invalid_id_token']] as const) {
-      const { fn } = fakeFetch(providerRoutes({ [`POST ${BASE}/sso/session`]: () => ({ status, body: { error, message: `refused ${ID_TOKEN}` } }) }));
+      const { fn } = fakeFetch(providerRoutes({ [`POST ${BASE}/sso/session`]: () => ({ status, body: { error: { code: error, message: `refused ${ID_TOKEN}` } } }) }));
       expect((await refusal(signIn(BASE, 15, { identity, fetch: fn }))).code).toBe(error);
     }
   });
@@ -179,7 +172,7 @@ describe('single sign-on', () => {
   });
 
   it('stores the source signed out when the server ended the session, and the sync status says so', async () => {
-    const { fn } = fakeFetch({ [`POST ${BASE}/sso/refresh`]: () => ({ status: 401, body: { error: 'session_ended', message: 'ended' } }) });
+    const { fn } = fakeFetch({ [`POST ${BASE}/sso/refresh`]: () => ({ status: 401, body: { error: { code: 'session_ended', message: 'ended' } } }) });
     await dataSourceItem.setValue(stored());
     const after = await freshDataSource(NOW, fn);
     expect(after).toEqual({ mode: 'api', baseUrl: BASE, maxAgeMinutes: 15 });
@@ -217,7 +210,7 @@ describe('single sign-on', () => {
     expect(await renewAfterRefusal(fresh, renewing.fn)).toMatchObject({ session: { refreshToken: 'lensr_s1_second' } });
     expect(renewing.calls).toHaveLength(1);
 
-    const ending = fakeFetch({ [`POST ${BASE}/sso/refresh`]: () => ({ status: 401, body: { error: 'session_ended', message: 'ended' } }) });
+    const ending = fakeFetch({ [`POST ${BASE}/sso/refresh`]: () => ({ status: 401, body: { error: { code: 'session_ended', message: 'ended' } } }) });
     await dataSourceItem.setValue(fresh);
     expect(await renewAfterRefusal(fresh, ending.fn)).toEqual({ mode: 'api', baseUrl: BASE, maxAgeMinutes: 15 });
     // A pasted token has no session to renew.

@@ -1,10 +1,7 @@
 import type { LensDB } from '../db/db';
 import { META, type LastSync } from './meta';
 import { dataSourceItem, readDataSource, type ApiSource, type DataSource } from './settings';
-import {
-  DiscoverySchema, postJson, providerCode, send, sessionFrom, SsoConfigSchema, SsoError, serverCode, TokenAnswerSchema,
-  type Discovery, type SessionAnswer, type SsoConfig,
-} from './sso-wire';
+import { postJson, send, sessionFrom, SsoConfigSchema, SsoError, serverCode, type SessionAnswer, type SsoConfig } from './sso-wire';
 
 export { SsoError, type SsoErrorCode } from './sso-wire';
 
@@ -12,9 +9,11 @@ export { SsoError, type SsoErrorCode } from './sso-wire';
  * Single sign-on with the team's identity provider (OpenID Connect, the
  * authorization code flow with PKCE). The team server says which provider
  * and client to use (/sso/config); the browser shows the provider's sign-in
- * page (chrome.identity.launchWebAuthFlow); the provider's ID token is traded
- * at the team server for an ordinary team access token and a refresh token,
- * which rotates on every use. Every browser API comes in as a parameter.
+ * page (chrome.identity.launchWebAuthFlow); the code it comes back with, and
+ * the PKCE verifier only this browser knows, go to the team server, which
+ * trades them at the provider and answers an ordinary team access token and
+ * a refresh token that rotates on every use. The extension never calls the
+ * provider itself. Every browser API comes in as a parameter.
  */
 
 /** The parts of chrome.identity the flow uses. */
@@ -58,15 +57,6 @@ export async function fetchSsoConfig(baseUrl: string, doFetch: typeof fetch = de
   return parsed.data;
 }
 
-/** The provider's discovery document; its issuer must be the one the team server names. */
-export async function fetchDiscovery(issuer: string, doFetch: typeof fetch = defaultFetch): Promise<Discovery> {
-  const answer = await send(doFetch, `${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`);
-  const parsed = DiscoverySchema.safeParse(answer.data);
-  if (answer.status !== 200 || !parsed.success) throw new SsoError('bad_provider', 'The identity provider’s configuration could not be read.');
-  if (parsed.data.issuer !== issuer) throw new SsoError('bad_provider', 'The identity provider names another issuer than the team server.');
-  return parsed.data;
-}
-
 /** The authorization code from the provider's redirect, once its state is the one sent. */
 export function codeFromRedirect(returned: string, redirectUri: string, state: string): string {
   let url: URL;
@@ -100,12 +90,11 @@ export async function signIn(baseUrl: string, maxAgeMinutes: number, deps: SignI
   const doFetch = deps.fetch ?? defaultFetch;
   const crypto = deps.crypto ?? globalThis.crypto;
   const config = await fetchSsoConfig(baseUrl, doFetch);
-  const discovery = await fetchDiscovery(config.issuer, doFetch);
   const { verifier, challenge } = await pkcePair(crypto);
   const state = randomText(crypto, 32);
   const nonce = randomText(crypto, 32);
   const redirectUri = deps.identity.getRedirectURL('oidc');
-  const auth = new URL(discovery.authorization_endpoint);
+  const auth = new URL(config.authorizationEndpoint);
   for (const [k, v] of Object.entries({
     response_type: 'code', client_id: config.clientId, redirect_uri: redirectUri, scope: config.scopes,
     state, nonce, code_challenge: challenge, code_challenge_method: 'S256',
@@ -118,17 +107,8 @@ export async function signIn(baseUrl: string, maxAgeMinutes: number, deps: SignI
   }
   if (!returned) throw new SsoError('cancelled', 'The sign-in was cancelled.');
   const code = codeFromRedirect(returned, redirectUri, state);
-  const tokenAnswer = await send(doFetch, discovery.token_endpoint, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, client_id: config.clientId, code_verifier: verifier }).toString(),
-  });
-  const tokens = TokenAnswerSchema.safeParse(tokenAnswer.data);
-  if (tokenAnswer.status !== 200 || !tokens.success) {
-    const why = providerCode(tokenAnswer.data);
-    throw new SsoError('token_failed', `The identity provider did not complete the sign-in${why ? ` (${why})` : ''}.`);
-  }
-  const session = sessionFrom(await postJson(doFetch, `${baseUrl}/sso/session`, { idToken: tokens.data.id_token, nonce }));
+  // The team server trades the code at the provider with the verifier, then checks the ID token and the nonce.
+  const session = sessionFrom(await postJson(doFetch, `${baseUrl}/sso/session`, { code, codeVerifier: verifier, redirectUri, nonce }));
   return sourceOf(baseUrl, maxAgeMinutes, session);
 }
 

@@ -10,9 +10,7 @@ const BASE = 'https://lens.acme.com';
 const ISSUER = 'https://idp.example.com';
 const USER = { name: 'ana@acme.com', role: 'csm', team: 'acme' };
 const answers: Record<string, () => [number, unknown]> = {
-  [`${BASE}/sso/config`]: () => [200, { issuer: ISSUER, clientId: 'account-lens', scopes: 'openid email' }],
-  [`${ISSUER}/.well-known/openid-configuration`]: () => [200, { issuer: ISSUER, authorization_endpoint: `${ISSUER}/auth`, token_endpoint: `${ISSUER}/token` }],
-  [`${ISSUER}/token`]: () => [200, { id_token: 'aaa.bbb.ccc' }],
+  [`${BASE}/sso/config`]: () => [200, { issuer: ISSUER, clientId: 'account-lens', scopes: 'openid email', authorizationEndpoint: `${ISSUER}/auth` }],
   [`${BASE}/sso/session`]: () => [200, { accessToken: 'lens_access', refreshToken: 'lensr_1_secret', expiresAt: '2026-11-23T10:10:00Z', user: USER }],
   [`${BASE}/sso/signout`]: () => [204, undefined],
 };

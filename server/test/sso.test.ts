@@ -56,7 +56,7 @@ describe.each(backends())('single sign-on on $name', (backend) => {
 
   it('tells the extension where to sign in, and a server without SSO says so', async () => {
     const config = await answerOf(await appOf().request('/sso/config'));
-    expect(config.json).toEqual({ issuer: provider.issuer, clientId: 'account-lens', scopes: 'openid email profile' });
+    expect(config.json).toEqual({ issuer: provider.issuer, clientId: 'account-lens', scopes: 'openid email profile', authorizationEndpoint: `${provider.issuer}/auth` });
     const off = await answerOf(await createApp({ sql, log: silentLog }).request('/sso/config'));
     expectError(off, 404, 'sso_off');
   });
@@ -196,7 +196,7 @@ describe('ID tokens no provider of the team would send', () => {
     const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
     const server = createServer((req, res) => {
       res.setHeader('Content-Type', 'application/json');
-      if (req.url === '/.well-known/openid-configuration') res.end(JSON.stringify({ issuer, jwks_uri: `${issuer}/jwks`, token_endpoint: `${issuer}/token` }));
+      if (req.url === '/.well-known/openid-configuration') res.end(JSON.stringify({ issuer, jwks_uri: `${issuer}/jwks`, token_endpoint: `${issuer}/token`, authorization_endpoint: `${issuer}/auth` }));
       else if (req.url === '/jwks') res.end(JSON.stringify({ keys: [jwk] }));
       else res.writeHead(404).end('{}');
     });
@@ -239,6 +239,7 @@ describe('ID tokens no provider of the team would send', () => {
   it('a provider that cannot be reached is a 502 to retry, not a refusal', async () => {
     const app = createApp({ sql: await pglite!.fresh(), log: silentLog, sso: ssoConfigFromEnv(env('http://127.0.0.1:9'))! });
     expectError(await post(app, '/sso/session', { idToken: 'a.b.c', nonce: NONCE }), 502, 'provider_unavailable');
+    expectError(await answerOf(await app.request('/sso/config')), 502, 'provider_unavailable');
   });
 });
 

@@ -20,9 +20,11 @@ export interface Lens {
 }
 
 /** The demo CRM, Chromium with the built extension, and the demo book loaded from the options page. */
-export async function startLens(opts: { loadDemo?: boolean; locale?: string; userDataDir?: string } = {}): Promise<Lens> {
+export async function startLens(opts: { loadDemo?: boolean; locale?: string; userDataDir?: string; extensionDir?: string } = {}): Promise<Lens> {
   const crm = await startCrmServer(0);
-  const browser = await launchWithExtension({ crmPort: crm.port, ...(opts.locale ? { locale: opts.locale } : {}), ...(opts.userDataDir ? { userDataDir: opts.userDataDir } : {}) });
+  const browser = await launchWithExtension({
+    crmPort: crm.port, ...(opts.locale ? { locale: opts.locale } : {}), ...(opts.userDataDir ? { userDataDir: opts.userDataDir } : {}), ...(opts.extensionDir ? { extensionDir: opts.extensionDir } : {}),
+  });
   const dialogs: string[] = [];
   browser.context.on('page', (p) => p.on('dialog', (d) => {
     dialogs.push(d.message());

@@ -52,7 +52,12 @@ export function ssoRoutes(app: Hono<Env>, { sql, now, config, verifier, limiter,
     if (c.res.status === 401 || c.res.status === 403) limiter.fail(addressOf(c), now().getTime());
   });
 
-  app.get('/sso/config', (c) => c.json({ issuer: config!.issuer, clientId: config!.clientId, scopes: config!.scopes }));
+  // The extension needs nothing from the provider but its sign-in page: no access to the provider's origin.
+  app.get('/sso/config', async (c) => {
+    const authorizationEndpoint = await verifier!.authorizationEndpoint().catch(() => undefined);
+    if (!authorizationEndpoint) return fail(c, 502, 'provider_unavailable', "the provider's discovery document could not be read; try again");
+    return c.json({ issuer: config!.issuer, clientId: config!.clientId, scopes: config!.scopes, authorizationEndpoint });
+  });
 
   const body = async <T>(c: Context, schema: z.ZodType<T>): Promise<T | Response> => {
     const parsed = parseJson(await c.req.text());

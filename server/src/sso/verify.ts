@@ -23,6 +23,8 @@ export type IdTokenCheck =
   | { ok: false; code: 'provider_unavailable'; message: string };
 
 export interface IdTokenVerifier {
+  /** Where the browser signs in: the provider's authorization endpoint, from its discovery document. */
+  authorizationEndpoint(): Promise<string>;
   verify(idToken: string, nonce: string, now: Date): Promise<IdTokenCheck>;
   /**
    * Trades an authorization code (with its PKCE verifier) for the ID token at the provider's token
@@ -31,7 +33,7 @@ export interface IdTokenVerifier {
   exchange(code: { code: string; codeVerifier: string; redirectUri: string }): Promise<{ ok: true; idToken: string } | { ok: false; code: 'invalid_id_token' | 'provider_unavailable'; message: string }>;
 }
 
-const DiscoverySchema = z.object({ issuer: z.string(), jwks_uri: z.string().url(), token_endpoint: z.string().url() });
+const DiscoverySchema = z.object({ issuer: z.string(), jwks_uri: z.string().url(), token_endpoint: z.string().url(), authorization_endpoint: z.string().url() });
 const TokenAnswerSchema = z.object({ id_token: z.string().min(1).max(16_384) });
 const ProviderErrorSchema = z.object({ error: z.string().max(200), error_description: z.string().max(500).optional() });
 const CLOCK_SKEW_S = 60;
@@ -41,7 +43,7 @@ const MAX_AGE = '15m';
 const ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
 
 export function idTokenVerifier(config: SsoConfig, fetchImpl: typeof fetch = (i, init) => globalThis.fetch(i, init)): IdTokenVerifier {
-  let found: Promise<{ jwks: ReturnType<typeof createRemoteJWKSet>; tokenEndpoint: string }> | undefined;
+  let found: Promise<{ jwks: ReturnType<typeof createRemoteJWKSet>; tokenEndpoint: string; authorizationEndpoint: string }> | undefined;
   const discovered = () => {
     found ??= discover().catch((err: unknown) => {
       found = undefined; // asked again on the next sign-in
@@ -55,10 +57,12 @@ export function idTokenVerifier(config: SsoConfig, fetchImpl: typeof fetch = (i,
     const doc = DiscoverySchema.safeParse(await res.json());
     if (!doc.success) throw new Error("the provider's discovery document has no usable jwks_uri");
     if (doc.data.issuer !== config.issuer) throw new Error(`the provider calls itself "${doc.data.issuer.slice(0, 200)}", not LENS_OIDC_ISSUER`);
-    return { jwks: createRemoteJWKSet(new URL(doc.data.jwks_uri), { timeoutDuration: 10_000, cooldownDuration: 30_000 }), tokenEndpoint: doc.data.token_endpoint };
+    return { jwks: createRemoteJWKSet(new URL(doc.data.jwks_uri), { timeoutDuration: 10_000, cooldownDuration: 30_000 }), tokenEndpoint: doc.data.token_endpoint, authorizationEndpoint: doc.data.authorization_endpoint };
   };
 
   return {
+    authorizationEndpoint: async () => (await discovered()).authorizationEndpoint,
+
     async verify(idToken, nonce, now) {
       try {
         const { jwks } = await discovered();
