@@ -35,13 +35,13 @@ for n in "${!INSTANTS[@]}"; do
   # tokens, SQL and isolation, and each starts PostgreSQL, which is slow
   # under a faked clock. Everything dated runs here.
   if ! TZ="$zone" faketime "$at" npx vitest run --project dom --project node --reporter=dot; then failed+=("unit @ $at $zone"); fi
-  # The two team-server flows (team-api, team-server) run on the real clock only: under a faked clock the
+  # The team-server flows (team-api, team-server, and sso, which signs in to a team server) run on the real clock only: under a faked clock the
   # panel frame of the team-API flow sometimes never appears (about one run in three), a fault not yet
   # understood and tracked on its own; their dates come from the server, not from the calendar.
   # A test that fails is run once more: a calendar bug fails both times, while the rare stall of a browser
   # under a faked clock (about one run in six, not tied to any date) does not fail the build.
   if ! TZ="$zone" faketime "$at" npx vitest run --config vitest.e2e.config.ts --reporter=dot --retry 1 \
-    --exclude tests/e2e/team-api.e2e.ts --exclude tests/e2e/team-server.e2e.ts; then failed+=("e2e @ $at $zone"); fi
+    --exclude tests/e2e/team-api.e2e.ts --exclude tests/e2e/team-server.e2e.ts --exclude tests/e2e/sso.e2e.ts; then failed+=("e2e @ $at $zone"); fi
 done
 
 echo

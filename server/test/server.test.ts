@@ -75,7 +75,7 @@ describe.each(backends())('team server on $name', (backend) => {
       const tables = await sql.query<{ table_name: string }>(`select table_name from information_schema.tables where table_schema = 'public' order by table_name`);
       expect(tables.rows.map((r) => r.table_name)).toEqual([
         'automation_jobs', 'automation_rules', 'channels', 'deliveries', 'end_users', 'event_keys', 'events', 'idempotency', 'ingest_config', 'ingest_keys', 'items', 'nps_responses',
-        'record_history', 'schema_migrations', 'team_feed', 'teams', 'tickets', 'tokens', 'usage_days', 'usage_event_days', 'usage_user_days', 'users', 'webhook_secrets',
+        'record_history', 'schema_migrations', 'sso_sessions', 'team_feed', 'teams', 'tickets', 'tokens', 'usage_days', 'usage_event_days', 'usage_user_days', 'users', 'webhook_secrets',
       ]);
 
       // Data written between starts survives a second migrate, which applies nothing.
