@@ -172,9 +172,11 @@ it('in Chinese: a signed DingTalk robot is added, its secret kept when only the 
   await listed.getByRole('cell', { name: '钉钉机器人', exact: true }).waitFor();
   await listed.getByRole('cell', { name: 'oapi.dingtalk.com, signed', exact: true }).waitFor();
 
-  // Saved again with the address and secret left blank: both stay.
-  await channels.getByLabel('渠道名称').fill('ding');
-  await channels.getByLabel('类型').selectOption('dingtalk');
+  // Replace fills the name and kind; saved with the address and secret left blank, both stay.
+  await channels.getByRole('button', { name: '替换 ding' }).click();
+  expect(await channels.getByLabel('渠道名称').inputValue()).toBe('ding');
+  expect(await channels.getByLabel('类型').inputValue()).toBe('dingtalk');
+  expect(await channels.getByLabel('Webhook 地址').inputValue()).toBe('');
   const saved = page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().endsWith('/v1/admin/channels/ding'));
   await channels.getByRole('button', { name: '保存渠道' }).click();
   expect((await saved).status()).toBe(200);

@@ -71,6 +71,7 @@ export const en = {
   unsigned: 'Not signed (remove the stored secret)',
   saveChannel: 'Save channel',
   channelSaved: 'Channel {name} saved.',
+  replace: 'Replace',
   remove: 'Remove',
   confirmRemoveChannel: 'Remove the channel {name}? Messages still queued on it will fail.',
   channelRemoved: 'Channel {name} removed.',

@@ -73,6 +73,7 @@ export const zhCN: AdminStrings = {
   unsigned: '不加签（删除已保存的密钥）',
   saveChannel: '保存渠道',
   channelSaved: '渠道 {name} 已保存。',
+  replace: '替换',
   remove: '删除',
   confirmRemoveChannel: '删除渠道 {name}？仍在排队的消息将发送失败。',
   channelRemoved: '渠道 {name} 已删除。',

@@ -144,8 +144,26 @@
     return b;
   }
 
+  // Fills the form's name and kind for a replacement: the secrets, left blank, stay as stored.
+  function replaceButton(channel) {
+    const b = el('button', t('replace'), { type: 'button', 'aria-label': `${t('replace')} ${channel.name}` });
+    b.addEventListener('click', () => {
+      const form = $('#new-channel');
+      form.reset();
+      Object.assign(form.elements.name, { value: channel.name });
+      Object.assign(form.elements.kind, { value: channel.kind });
+      showChannelKind();
+      form.querySelector('fieldset:not([disabled]) input').focus();
+    });
+    return b;
+  }
+
   function renderChannels() {
-    fill('channels', data.channels.map((c) => row([c.name, t(`kind.${c.kind}`), c.summary, when(c.updatedAt), removeButton(c)])));
+    fill('channels', data.channels.map((c) => {
+      const actions = el('span');
+      actions.append(replaceButton(c), ' ', removeButton(c));
+      return row([c.name, t(`kind.${c.kind}`), c.summary, when(c.updatedAt), actions]);
+    }));
   }
 
   // The channel form shows the fields of the chosen kind only; the others are disabled, so never sent or checked.
