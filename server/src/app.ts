@@ -230,7 +230,7 @@ export function createApp({ sql, log, now = () => new Date(), limiter = failureL
   ingestRoutes(app, { sql, now, retentionDays });
   channelRoutes(app, { sql, now });
   automationRoutes(app, { sql, now });
-  adminRoutes(app, { sql, now });
+  adminRoutes(app, { sql, now, log });
 
   return app;
 }

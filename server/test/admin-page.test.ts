@@ -1,4 +1,5 @@
 // @vitest-environment node
+import { CHANNEL_KINDS } from '../../features/channels/schemas';
 import { ADMIN_CSP } from '../src/admin/page';
 import { en } from '../src/admin/strings.en';
 import { zhCN } from '../src/admin/strings.zh-CN';
@@ -30,6 +31,17 @@ describe('the admin page', () => {
     expect(page.text).not.toMatch(/\son[a-z]+=|style=|javascript:/i);
     expect(script.text).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(|new Function/);
     expect(script.text.startsWith('const STRINGS = {"en":')).toBe(true);
+  });
+
+  it('asks for a channel’s secrets in password fields that are never filled in', async () => {
+    const page = (await h().request('/admin')).text;
+    const form = /<form id="new-channel"[\s\S]*?<\/form>/.exec(page)?.[0] ?? '';
+    for (const name of ['password', 'url', 'secret']) {
+      const input = new RegExp(`<input name="${name}"[^>]*>`).exec(form)?.[0] ?? '';
+      expect(input, name).toMatch(/type="password"/);
+      expect(input, name).not.toMatch(/\svalue=/);
+    }
+    expect([...form.matchAll(/<option value="(\w+)"/g)].map((m) => m[1])).toEqual([...CHANNEL_KINDS]);
   });
 
   it('has every word in English and Chinese', () => {

@@ -2,6 +2,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { CHROMIUM } from '../../scripts/browser';
 import { createToken, ensureUser } from '../../server/src/auth';
+import { channelConfig } from '../../server/src/channels/store';
 import { openPglite, type Sql } from '../../server/src/db';
 import { silentLog } from '../../server/src/log';
 import { startServer, type Running } from '../../server/src/main';
@@ -9,7 +10,8 @@ import { storeAccounts } from '../../server/src/store';
 import { fakeAccount } from '../support/fake-api-data';
 
 // The team admin page in Chromium, as a manager uses it: the server serves the page, the manager
-// pastes a token, sees the team and revokes a token, once in English and once in Chinese.
+// pastes a token, sees the team and revokes a token, once in English and once in Chinese; sets up a
+// group robot in the channels form and removes it, in both languages.
 let sql: Sql;
 let server: Running;
 let browser: Browser;
@@ -112,5 +114,79 @@ it('in Chinese: the page follows the browser’s language, revokes a token, and 
   await page.getByRole('region', { name: 'People & roles' }).getByRole('cell', { name: 'Maya Chen', exact: true }).waitFor();
   await page.reload();
   await page.getByText('Signed in as Mara Lin (manager), team acme').waitFor();
+  expect(problems).toEqual([]);
+});
+
+const WECOM_URL = 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=5a1e2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b';
+const DING_URL = 'https://oapi.dingtalk.com/robot/send?access_token=c0ffee0123456789abcdef0123456789abcdef0123456789';
+const DING_SECRET = 'SEC0123456789abcdef0123456789abcdef0123456789ab';
+
+async function signInAs(page: Page, label: string, button: string, token: string) {
+  await page.getByLabel(label).fill(token);
+  await page.getByRole('button', { name: button }).click();
+}
+
+it('in English: a manager adds a WeCom robot in the form, sees it listed without its address, and removes it', async () => {
+  const { page, problems } = await openAdmin('en-US');
+  await signInAs(page, 'Manager token', 'Sign in', people['Mara Lin']!.token);
+  const channels = page.getByRole('region', { name: 'Delivery channels' });
+  await channels.getByRole('cell', { name: 'None yet.' }).waitFor();
+
+  // E-mail is the first kind; choosing WeCom shows the webhook field and hides the SMTP ones.
+  await expect.poll(() => channels.getByLabel('SMTP server').isVisible()).toBe(true);
+  await channels.getByLabel('Channel name').fill('team-wecom');
+  await channels.getByLabel('Kind').selectOption('wecom');
+  expect(await channels.getByLabel('SMTP server').isVisible()).toBe(false);
+  expect(await channels.getByLabel('Signing secret (optional)').isVisible()).toBe(false);
+  const url = channels.getByLabel('Webhook address');
+  expect(await url.getAttribute('type')).toBe('password');
+  await url.fill(WECOM_URL);
+  await channels.getByRole('button', { name: 'Save channel' }).click();
+  await status(page).getByText('Channel team-wecom saved.').waitFor();
+  const listed = channels.getByRole('row', { name: /team-wecom/ });
+  await listed.getByRole('cell', { name: 'WeCom robot', exact: true }).waitFor();
+  await listed.getByRole('cell', { name: 'qyapi.weixin.qq.com', exact: true }).waitFor();
+  expect(await channelConfig(sql, TEAM, 'team-wecom')).toEqual({ kind: 'wecom', url: WECOM_URL });
+  // The address is nowhere on the page again, not even in the emptied form.
+  expect(await url.inputValue()).toBe('');
+  expect(await page.content()).not.toContain('5a1e2b3c');
+
+  await channels.getByRole('button', { name: 'Remove team-wecom' }).click();
+  await status(page).getByText('Channel team-wecom removed.').waitFor();
+  await channels.getByRole('cell', { name: 'None yet.' }).waitFor();
+  expect(await channelConfig(sql, TEAM, 'team-wecom')).toBeNull();
+  expect(problems).toEqual([]);
+});
+
+it('in Chinese: a signed DingTalk robot is added, its secret kept when only the form is saved again, then removed', async () => {
+  const { page, problems } = await openAdmin('zh-CN');
+  await signInAs(page, '经理令牌', '登录', people['Mara Lin']!.token);
+  const channels = page.getByRole('region', { name: '发送渠道' });
+  await channels.getByLabel('渠道名称').fill('ding');
+  await channels.getByLabel('类型').selectOption('dingtalk');
+  await channels.getByLabel('Webhook 地址').fill(DING_URL);
+  await channels.getByLabel('加签密钥（可选）').fill(DING_SECRET);
+  await channels.getByRole('button', { name: '保存渠道' }).click();
+  await status(page).getByText('渠道 ding 已保存。').waitFor();
+  const listed = channels.getByRole('row', { name: /ding/ });
+  await listed.getByRole('cell', { name: '钉钉机器人', exact: true }).waitFor();
+  await listed.getByRole('cell', { name: 'oapi.dingtalk.com, signed', exact: true }).waitFor();
+
+  // Replace fills the name and kind; saved with the address and secret left blank, both stay.
+  await channels.getByRole('button', { name: '替换 ding' }).click();
+  expect(await channels.getByLabel('渠道名称').inputValue()).toBe('ding');
+  expect(await channels.getByLabel('类型').inputValue()).toBe('dingtalk');
+  expect(await channels.getByLabel('Webhook 地址').inputValue()).toBe('');
+  const saved = page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().endsWith('/v1/admin/channels/ding'));
+  await channels.getByRole('button', { name: '保存渠道' }).click();
+  expect((await saved).status()).toBe(200);
+  await status(page).getByText('渠道 ding 已保存。').waitFor();
+  expect(await channelConfig(sql, TEAM, 'ding')).toEqual({ kind: 'dingtalk', url: DING_URL, secret: DING_SECRET });
+  expect(await page.content()).not.toContain(DING_SECRET);
+
+  await channels.getByRole('button', { name: '删除 ding' }).click();
+  await status(page).getByText('渠道 ding 已删除。').waitFor();
+  await channels.getByRole('cell', { name: '暂无。' }).waitFor();
+  expect(await channelConfig(sql, TEAM, 'ding')).toBeNull();
   expect(problems).toEqual([]);
 });

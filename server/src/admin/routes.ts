@@ -2,11 +2,12 @@ import type { Context, Hono } from 'hono';
 import type { z } from 'zod';
 import { ACTIONS, PERMISSIONS, ROLES, type MatrixKind } from '../../../data/sync/permissions';
 import { createToken, ensureUser, revokeToken, RoleConflict, tokenCache } from '../auth';
-import { listChannels } from '../channels/store';
 import type { Sql } from '../db';
 import { fail, issuesText, parseJson, type Env } from '../http';
 import { createIngestKey } from '../ingest/keys';
+import type { Log } from '../log';
 import { endSessionsOf } from '../sso/sessions';
+import { adminChannelRoutes } from './channels';
 import { adminPage } from './page';
 import { auditLog, listIngestKeys, listPeople, listTokens, revokeTeamIngestKey, setRole, tokenInTeam } from './queries';
 import { AuditQuerySchema, IngestKeyCreateSchema, RoleBodySchema, TokenCreateSchema, TokenIdSchema, UserIdSchema } from './schemas';
@@ -23,12 +24,13 @@ async function bodyOf<S extends z.ZodType>(c: Context<Env>, schema: S): Promise<
 
 /**
  * The manager's admin API (docs/api.md, Admin), behind the admin page: the
- * team's people and roles, tokens, ingest keys, channels, the
+ * team's people and roles, tokens, ingest keys, channels (set and removed
+ * in channels.ts), the
  * authorisation table and the audit log. Managers only; every query is
  * scoped to the manager's team, so another team's ids answer 404. A new
  * token or key is in the answer that creates it and nowhere else.
  */
-export function adminRoutes(app: Hono<Env>, { sql, now }: { sql: Sql; now: () => Date }): void {
+export function adminRoutes(app: Hono<Env>, { sql, now, log }: { sql: Sql; now: () => Date; log: Log }): void {
   adminPage(app);
   app.use('/v1/admin/*', async (c, next) => {
     if (c.get('caller').role !== 'manager') return fail(c, 403, 'forbidden', 'only a manager may use the admin API');
@@ -102,11 +104,7 @@ export function adminRoutes(app: Hono<Env>, { sql, now }: { sql: Sql; now: () =>
     return c.json({ id: id.data, revoked: true, already: result === 'already' });
   });
 
-  // Names, kinds and a summary (SMTP host and sender, a robot's host): never a password, webhook URL or secret.
-  app.get('/v1/admin/channels', async (c) => {
-    const items = (await listChannels(sql, c.get('caller').teamId)).map(({ name, kind, summary, updatedAt }) => ({ name, kind, summary, updatedAt }));
-    return c.json({ items });
-  });
+  adminChannelRoutes(app, { sql, now, log });
 
   app.get('/v1/admin/authorisation', (c) => {
     const kinds = (Object.keys(PERMISSIONS) as MatrixKind[]).map((kind) => ({

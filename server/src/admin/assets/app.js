@@ -129,8 +129,78 @@
     fill('keys', data.keys.map((k) => row([el('code', k.id), k.name, when(k.createdAt), when(k.lastUsedAt), stateOf(k), revokeButton(k, '/v1/admin/ingest-keys', 'keyRevoked')])));
   }
 
+  function removeButton(channel) {
+    const b = el('button', t('remove'), { type: 'button', 'aria-label': `${t('remove')} ${channel.name}` });
+    b.addEventListener('click', async () => {
+      if (!window.confirm(t('confirmRemoveChannel', { name: channel.name }))) return;
+      try {
+        await api('DELETE', `/v1/admin/channels/${encodeURIComponent(channel.name)}`);
+        status(t('channelRemoved', { name: channel.name }));
+        await load();
+      } catch (err) {
+        report(err);
+      }
+    });
+    return b;
+  }
+
+  // Fills the form's name and kind for a replacement: the secrets, left blank, stay as stored.
+  function replaceButton(channel) {
+    const b = el('button', t('replace'), { type: 'button', 'aria-label': `${t('replace')} ${channel.name}` });
+    b.addEventListener('click', () => {
+      const form = $('#new-channel');
+      form.reset();
+      Object.assign(form.elements.name, { value: channel.name });
+      Object.assign(form.elements.kind, { value: channel.kind });
+      showChannelKind();
+      form.querySelector('fieldset:not([disabled]) input').focus();
+    });
+    return b;
+  }
+
   function renderChannels() {
-    fill('channels', data.channels.map((c) => row([c.name, c.kind, c.summary, when(c.updatedAt)])));
+    fill('channels', data.channels.map((c) => {
+      const actions = el('span');
+      actions.append(replaceButton(c), ' ', removeButton(c));
+      return row([c.name, t(`kind.${c.kind}`), c.summary, when(c.updatedAt), actions]);
+    }));
+  }
+
+  // The channel form shows the fields of the chosen kind only; the others are disabled, so never sent or checked.
+  function showChannelKind() {
+    const kind = $('#new-channel select[name=kind]').value;
+    for (const part of document.querySelectorAll('#new-channel [data-kinds]')) {
+      const on = part.dataset.kinds.split(' ').includes(kind);
+      part.hidden = !on;
+      if (part instanceof HTMLFieldSetElement) part.disabled = !on;
+    }
+  }
+
+  // A secret left blank is left out, so the server keeps the one it has for a channel of that kind.
+  function channelBody(x) {
+    const kind = x.kind.value;
+    const given = (input) => (input.value.trim() ? { [input.name]: input.value.trim() } : {});
+    if (kind === 'email') {
+      const login = x.user.value.trim() ? { user: x.user.value.trim(), ...given(x.password) } : { user: null, password: null };
+      return { kind, host: x.host.value.trim(), port: Number(x.port.value), secure: x.secure.checked, from: x.from.value.trim(), ...login };
+    }
+    const signing = kind === 'wecom' ? {} : x.unsigned.checked ? { secret: null } : given(x.secret);
+    return { kind, ...given(x.url), ...signing };
+  }
+
+  async function saveChannel(e) {
+    e.preventDefault();
+    const f = e.currentTarget;
+    const name = f.elements.name.value.trim();
+    try {
+      const saved = await api('PUT', `/v1/admin/channels/${encodeURIComponent(name)}`, channelBody(f.elements));
+      f.reset();
+      showChannelKind();
+      await load();
+      status(t('channelSaved', { name: saved.name }));
+    } catch (err) {
+      report(err);
+    }
   }
 
   function renderMatrix() {
@@ -211,6 +281,8 @@
     $('#admin').hidden = true;
     $('#token').value = '';
     for (const box of document.querySelectorAll('.secret')) box.hidden = true;
+    $('#new-channel').reset();
+    showChannelKind();
     status('');
   }
 
@@ -246,6 +318,8 @@
     const days = (v) => (v ? { days: Number(v) } : {});
     creates('#new-token', '/v1/admin/tokens', (x) => ({ user: x.user.value, role: x.role.value, ...days(x.days.value) }), (made) => made.token);
     creates('#new-key', '/v1/admin/ingest-keys', (x) => ({ name: x.name.value }), (made) => made.key);
+    $('#new-channel select[name=kind]').addEventListener('change', showChannelKind);
+    $('#new-channel').addEventListener('submit', saveChannel);
     $('#audit-more').addEventListener('click', async () => {
       try {
         const page = await api('GET', `/v1/admin/audit?limit=50&cursor=${encodeURIComponent(data.next)}`);
@@ -257,6 +331,7 @@
       }
     });
     render();
+    showChannelKind();
     const saved = sessionStorage.getItem(TOKEN);
     if (saved) void signIn(saved);
   });
