@@ -21,6 +21,7 @@ export const todayEn = {
   'today.source.promise': 'promise',
   'today.risk.not_deliverable': 'promise not deliverable: reset it with the customer',
   'today.risk.overdue': 'promise overdue',
+  'today.risk.not_assessed': 'promise made in the sale, not yet judged: say whether it can be delivered',
   'today.risk.due_soon': 'promise coming due',
   'today.otherTeam': 'needs another team',
   'today.more': 'Showing {shown} of {total} accounts: show more',

@@ -23,6 +23,7 @@ export const todayZhCN: Record<keyof typeof todayEn, string> = {
   'today.source.promise': '承诺',
   'today.risk.not_deliverable': '承诺无法兑现：请与客户重新约定',
   'today.risk.overdue': '承诺已逾期',
+  'today.risk.not_assessed': '销售阶段的承诺尚未评估：请判断能否兑现',
   'today.risk.due_soon': '承诺即将到期',
   'today.otherTeam': '需要其他团队',
   'today.more': '已显示 {total} 个客户中的 {shown} 个：显示更多',

@@ -97,6 +97,19 @@ describe('the Today worklist', () => {
     ]);
   });
 
+  it('lists a promise made in the sale that nobody judged two weeks after signing, due on that day', () => {
+    const signed = [acct('s', { owner: 'Ann', signedAt: '2026-11-20' }), acct('n', { owner: 'Ann', signedAt: '2026-12-01' })];
+    const promises = [
+      promise('old', 's', { deliverable: 'unassessed' } as Partial<PromiseRecord>),
+      promise('judged', 's', { deliverable: 'partly' } as Partial<PromiseRecord>),
+      // Signed nine days ago: there is still time to judge it.
+      promise('new', 'n', { deliverable: 'unassessed' } as Partial<PromiseRecord>),
+    ];
+    const groups = buildWorklist({ accounts: signed, ctas: [], promises }, TODAY, { person: 'Ann' }).groups;
+    expect(groups.map((g) => g.account.id)).toEqual(['s']);
+    expect(groups[0]!.items.map((i) => [i.key, i.risk, i.due, i.when])).toEqual([['promise:old', 'not_assessed', '2026-12-04', 'overdue']]);
+  });
+
   it('names every owner and CSM once, for a manager to pick from', () => {
     expect(bookPeople(accounts)).toEqual(['Ann', 'Cleo']);
   });

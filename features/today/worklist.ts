@@ -1,6 +1,6 @@
 import type { IsoDate } from '../../shared/dates/local-date';
 import { dayIndex, plusDays } from '../../shared/dates/week';
-import { promiseRisk, type PromiseRisk } from '../expectations/risks';
+import { ASSESS_WITHIN_DAYS, promiseRisk, type PromiseRisk } from '../expectations/risks';
 import type { Account } from '../../data/model/account';
 import type { Cta, PromiseRecord } from '../../data/model/records';
 
@@ -98,13 +98,17 @@ function ctaItem(c: Cta, today: IsoDate, until: IsoDate): WorkItem | null {
   };
 }
 
-/** A promise is work when it is at risk (not deliverable, overdue) or comes due within the horizon. */
-function promiseItem(p: PromiseRecord, today: IsoDate, until: IsoDate): WorkItem | null {
-  const risk = promiseRisk(p, today);
+/**
+ * A promise is work when it is at risk (not deliverable, overdue, made in the
+ * sale and still not judged two weeks after signing) or comes due within the horizon.
+ */
+function promiseItem(p: PromiseRecord, today: IsoDate, until: IsoDate, signedAt: IsoDate | undefined): WorkItem | null {
+  const risk = promiseRisk(p, today, signedAt);
   const dueSoon = !p.deleted && p.status === 'open' && !!p.dueDate && p.dueDate >= today && p.dueDate <= until;
   if (!risk && !dueSoon) return null;
-  // A promise known not to be deliverable and with no date is to be reset with the customer now.
-  const due = p.dueDate ?? today;
+  // A promise known not to be deliverable and with no date is to be reset with the customer now;
+  // one not judged was due to be judged two weeks after signing.
+  const due = risk === 'not_assessed' && signedAt ? plusDays(signedAt, ASSESS_WITHIN_DAYS) : (p.dueDate ?? today);
   return {
     key: `promise:${p.id}`,
     source: 'promise',
@@ -143,7 +147,7 @@ export function buildWorklist(
     else items.set(accountId, [item]);
   };
   for (const c of input.ctas) add(c.accountId, ctaItem(c, today, until));
-  for (const p of input.promises) add(p.accountId, promiseItem(p, today, until));
+  for (const p of input.promises) add(p.accountId, promiseItem(p, today, until, accounts.get(p.accountId)?.signedAt));
 
   const counts = { overdue: 0, today: 0, week: 0 };
   const groups: WorkGroup[] = [];
