@@ -41,11 +41,11 @@ export async function putRecord(sql: Sql, caller: Caller, kind: WrittenKind, id:
       if (seen.body_hash !== bodyHash) return { status: 409, code: 'idempotency_conflict', message: 'this Idempotency-Key was used with another body' } as const;
       return { status: 200, answer: seen.answer! } as const;
     }
-    const account = await tx.query(ACCOUNT_EXISTS, [caller.teamId, record.accountId]);
-    if (account.rows.length === 0) throw new NotFound(`account ${record.accountId}`);
     // Writers of this record are serialised from reading the stored copy to commit. Health readings are
     // also written in bulk (import, daily rollup) under the team's feed lock: their writers take that lock.
-    await (FEED_LOCKED.has(kind) ? lockFeed(tx, caller.teamId) : tx.query(LOCK_RECORD, [caller.teamId, kind, id]));
+    // The lock is taken in the statement that checks the account (one round trip less per write).
+    const account = await tx.query<{ found: number | null }>(FEED_LOCKED.has(kind) ? ACCOUNT_AND_FEED_LOCK : ACCOUNT_AND_RECORD_LOCK, [caller.teamId, record.accountId, kind, id]);
+    if (account.rows[0]?.found == null) throw new NotFound(`account ${record.accountId}`);
     const stored0 = await storedForMerge(tx, caller.teamId, kind, id);
     const before = stored0?.data;
     // Who wrote it stays the person who first wrote it; a CSM's decision on a handover is signed apart.
@@ -92,8 +92,15 @@ const CLAIM_KEY = {
 };
 const SEEN_KEY = { name: 'lens_seen_key', text: 'select body_hash, answer from idempotency where team_id = $1 and key = $2' };
 const ANSWER_KEY = { name: 'lens_answer_key', text: 'update idempotency set answer = $3 where team_id = $1 and key = $2' };
-const ACCOUNT_EXISTS = { name: 'lens_account_exists', text: `select 1 from items where team_id = $1 and kind = 'accounts' and id = $2` };
-const LOCK_RECORD = { name: 'lens_lock_record', text: `select pg_advisory_xact_lock(7043, hashtext($1 || '/' || $2 || '/' || $3))` };
+/** Whether the account exists (found is 1, else null), with the record's lock (or the team's feed lock) taken. */
+const ACCOUNT_AND_RECORD_LOCK = {
+  name: 'lens_account_record_lock',
+  text: `select (select 1 from items where team_id = $1 and kind = 'accounts' and id = $2) as found, pg_advisory_xact_lock(7043, hashtext($1 || '/' || $3::text || '/' || $4::text)) as locked`,
+};
+const ACCOUNT_AND_FEED_LOCK = {
+  name: 'lens_account_feed_lock',
+  text: `select (select 1 from items where team_id = $1 and kind = 'accounts' and id = $2) as found, pg_advisory_xact_lock(7042, hashtext($1)) as locked, $3::text as kind, $4::text as id`,
+};
 /** Kinds that other writers than putRecord write too (in bulk, under the team's feed lock). */
 const FEED_LOCKED = new Set<WrittenKind>(['snapshots']);
 
