@@ -66,6 +66,8 @@ export function DataSourceSettings() {
       if (!granted) note = ` ${t('source.noPermission', { host: new URL(checkBaseUrl(baseUrl)!).host })}`;
     }
     try {
+      // A session this save leaves behind (this browser only, or another server) is ended on its server first.
+      if (stored.mode === 'api' && stored.session && !keep) await browser.runtime.sendMessage({ type: 'sso/signout' }).catch(() => undefined);
       await saveDataSource(input);
       if (!keep) setSession(undefined);
       setSavedBase(mode === 'api' ? (checkBaseUrl(baseUrl) ?? '') : '');

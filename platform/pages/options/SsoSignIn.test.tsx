@@ -86,6 +86,18 @@ describe('single sign-on on the options page', () => {
     expect(await readDataSource()).toEqual({ ...signedIn, maxAgeMinutes: 30 });
   });
 
+  it('ends the session on its server when the source becomes this browser only', async () => {
+    await dataSourceItem.setValue(signedIn);
+    const send = vi.spyOn(browser.runtime, 'sendMessage').mockResolvedValue(undefined as never);
+    show();
+    await screen.findByText('Signed in as ana@acme.com (CSM, team acme)');
+    fireEvent.click(screen.getByLabelText('This browser only (nothing is sent anywhere)'));
+    fireEvent.click(screen.getByRole('button', { name: 'Save data source' }));
+    expect(await screen.findByText(/^Saved/)).toBeInTheDocument();
+    expect(send.mock.calls.map((c) => (c[0] as unknown as { type: string }).type)).toEqual(['sso/signout', 'source/changed']);
+    expect(await readDataSource()).toEqual({ mode: 'local' });
+  });
+
   it('asks for a new sign-in or token when the address changes to another server', async () => {
     await dataSourceItem.setValue(signedIn);
     show();
