@@ -10,7 +10,7 @@ import { SsoSessionSchema } from './settings';
  */
 export const SSO_ERROR_CODES = [
   'sso_off', 'bad_config', 'bad_provider', 'no_permission', 'cancelled', 'state_mismatch', 'provider_refused',
-  'token_failed', 'invalid_id_token', 'domain_not_allowed', 'email_not_verified', 'session_ended', 'offline', 'server',
+  'invalid_id_token', 'domain_not_allowed', 'email_not_verified', 'session_ended', 'offline', 'server',
 ] as const;
 export type SsoErrorCode = (typeof SSO_ERROR_CODES)[number];
 

@@ -150,7 +150,6 @@ export const pagesEn = {
   'source.sso.error.cancelled': 'Sign-in cancelled.',
   'source.sso.error.state_mismatch': 'The sign-in answer did not belong to this sign-in, so it was refused. Try again.',
   'source.sso.error.provider_refused': 'Your identity provider refused the sign-in.',
-  'source.sso.error.token_failed': 'The identity provider did not complete the sign-in. Try again.',
   'source.sso.error.invalid_id_token': 'The team server did not accept the sign-in from your identity provider.',
   'source.sso.error.domain_not_allowed': 'The team server does not accept accounts of your email domain.',
   'source.sso.error.email_not_verified': 'Your identity provider has not verified your email address.',

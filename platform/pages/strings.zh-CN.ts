@@ -153,7 +153,6 @@ export const pagesZhCN: Record<keyof typeof pagesEn, string> = {
   'source.sso.error.cancelled': '登录已取消。',
   'source.sso.error.state_mismatch': '登录返回的结果不属于本次登录,已拒绝。请重试。',
   'source.sso.error.provider_refused': '身份提供方拒绝了登录。',
-  'source.sso.error.token_failed': '身份提供方未完成登录。请重试。',
   'source.sso.error.invalid_id_token': '团队服务器不接受来自身份提供方的登录。',
   'source.sso.error.domain_not_allowed': '团队服务器不接受您邮箱域名的账号。',
   'source.sso.error.email_not_verified': '身份提供方尚未验证您的邮箱地址。',

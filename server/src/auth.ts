@@ -13,8 +13,10 @@ export interface Caller {
   tokenId: string;
 }
 
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
-const randomId = (bytes: number) => randomBytes(bytes).toString('base64url');
+/** Hex SHA-256: how token and refresh-token secrets are stored. */
+export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+/** A random id or secret of `bytes` bytes, base64url. */
+export const randomId = (bytes: number) => randomBytes(bytes).toString('base64url');
 
 /**
  * A token reads `lens_<id>_<secret>`: the id finds the row, the secret is

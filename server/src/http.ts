@@ -32,3 +32,11 @@ export function parseJson(text: string): { ok: true; value: unknown } | { ok: fa
     return { ok: false, message: 'body: not valid JSON' };
   }
 }
+
+/** The body as `schema` wants it, or the 422 answer saying what is wrong. */
+export async function bodyOf<S extends z.ZodType>(c: Context, schema: S): Promise<{ ok: true; value: z.infer<S> } | { ok: false; answer: Response }> {
+  const body = parseJson(await c.req.text());
+  if (!body.ok) return { ok: false, answer: fail(c, 422, 'validation_failed', body.message) };
+  const parsed = schema.safeParse(body.value);
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, answer: fail(c, 422, 'validation_failed', issuesText(parsed.error)) };
+}

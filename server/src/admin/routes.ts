@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { ACTIONS, PERMISSIONS, ROLES, type MatrixKind } from '../../../data/sync/permissions';
 import { createToken, ensureUser, revokeToken, RoleConflict, tokenCache } from '../auth';
 import type { Sql } from '../db';
-import { fail, issuesText, parseJson, type Env } from '../http';
+import { bodyOf, fail, issuesText, type Env } from '../http';
 import { createIngestKey } from '../ingest/keys';
 import type { Log } from '../log';
 import { endSessionsOf } from '../sso/sessions';
@@ -14,13 +14,6 @@ import { AuditQuerySchema, IngestKeyCreateSchema, RoleBodySchema, TokenCreateSch
 
 const DAY_MS = 86_400_000;
 
-/** The body as `schema` wants it, or the 422 answer saying what is wrong. */
-async function bodyOf<S extends z.ZodType>(c: Context<Env>, schema: S): Promise<{ ok: true; value: z.infer<S> } | { ok: false; answer: Response }> {
-  const body = parseJson(await c.req.text());
-  if (!body.ok) return { ok: false, answer: fail(c, 422, 'validation_failed', body.message) };
-  const parsed = schema.safeParse(body.value);
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, answer: fail(c, 422, 'validation_failed', issuesText(parsed.error)) };
-}
 
 /**
  * The manager's admin API (docs/api.md, Admin), behind the admin page: the

@@ -2,7 +2,7 @@ import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import type { Sql } from '../db';
-import { fail, issuesText, parseJson, type Env } from '../http';
+import { bodyOf, fail, type Env } from '../http';
 import type { FailureLimiter } from '../limiter';
 import type { SsoConfig } from './config';
 import { endSession, provision, refreshSession, sessionOf, startSession } from './sessions';
@@ -59,16 +59,11 @@ export function ssoRoutes(app: Hono<Env>, { sql, now, config, verifier, limiter,
     return c.json({ issuer: config!.issuer, clientId: config!.clientId, scopes: config!.scopes, authorizationEndpoint });
   });
 
-  const body = async <T>(c: Context, schema: z.ZodType<T>): Promise<T | Response> => {
-    const parsed = parseJson(await c.req.text());
-    if (!parsed.ok) return fail(c, 422, 'validation_failed', parsed.message);
-    const checked = schema.safeParse(parsed.value);
-    return checked.success ? checked.data : fail(c, 422, 'validation_failed', issuesText(checked.error));
-  };
 
   app.post('/sso/session', limited, async (c) => {
-    const b = await body(c, SessionBody);
-    if (b instanceof Response) return b;
+    const parsed = await bodyOf(c, SessionBody);
+    if (!parsed.ok) return parsed.answer;
+    const b = parsed.value;
     let idToken: string;
     if ('code' in b) {
       const traded = await verifier!.exchange(b);
@@ -85,15 +80,17 @@ export function ssoRoutes(app: Hono<Env>, { sql, now, config, verifier, limiter,
   });
 
   app.post('/sso/refresh', limited, async (c) => {
-    const b = await body(c, RefreshBody);
-    if (b instanceof Response) return b;
+    const parsed = await bodyOf(c, RefreshBody);
+    if (!parsed.ok) return parsed.answer;
+    const b = parsed.value;
     const issued = await refreshSession(sql, config!, b.refreshToken, now());
     return issued ? c.json(issued) : fail(c, 401, 'session_ended', 'the session has ended; sign in again');
   });
 
   app.post('/sso/signout', limited, async (c) => {
-    const b = await body(c, RefreshBody);
-    if (b instanceof Response) return b;
+    const parsed = await bodyOf(c, RefreshBody);
+    if (!parsed.ok) return parsed.answer;
+    const b = parsed.value;
     const id = await sessionOf(sql, b.refreshToken);
     if (id) await endSession(sql, id);
     // Signing out of a session that already ended is no failure: the browser forgets it either way.

@@ -1,5 +1,5 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { createToken, tokenCache, type Role } from '../auth';
+import { timingSafeEqual } from 'node:crypto';
+import { createToken, randomId, sha256, tokenCache, type Role } from '../auth';
 import type { Sql } from '../db';
 import type { SsoConfig } from './config';
 import type { VerifiedPerson } from './verify';
@@ -19,8 +19,6 @@ export interface Issued {
   user: { name: string; role: Role; team: string };
 }
 
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
-const randomId = (bytes: number) => randomBytes(bytes).toString('base64url');
 const REFRESH = /^lensr_([A-Za-z0-9_-]{16})_([A-Za-z0-9_-]{43})$/;
 const sameHash = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a, 'hex'), Buffer.from(b, 'hex'));
 

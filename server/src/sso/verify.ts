@@ -82,7 +82,7 @@ export function idTokenVerifier(config: SsoConfig, fetchImpl: typeof fetch = (i,
             ? { ok: false, code: 'provider_unavailable', message: "the provider's keys could not be read; try again" }
             : { ok: false, code: 'invalid_id_token', message: `the ID token was refused: ${reasonOf(err)}` };
         }
-        return { ok: false, code: 'provider_unavailable', message: `the provider could not be reached: ${err instanceof Error ? err.message.slice(0, 300) : 'unknown error'}` };
+        return providerUnreachable(err);
       }
     },
 
@@ -98,7 +98,7 @@ export function idTokenVerifier(config: SsoConfig, fetchImpl: typeof fetch = (i,
           signal: AbortSignal.timeout(10_000),
         });
       } catch (err) {
-        return { ok: false, code: 'provider_unavailable', message: `the provider could not be reached: ${err instanceof Error ? err.message.slice(0, 300) : 'unknown error'}` };
+        return providerUnreachable(err);
       }
       const json: unknown = await res.json().catch(() => undefined);
       const answer = TokenAnswerSchema.safeParse(json);
@@ -111,6 +111,10 @@ export function idTokenVerifier(config: SsoConfig, fetchImpl: typeof fetch = (i,
     },
   };
 }
+
+const providerUnreachable = (err: unknown) => ({
+  ok: false as const, code: 'provider_unavailable' as const, message: `the provider could not be reached: ${err instanceof Error ? err.message.slice(0, 300) : 'unknown error'}`,
+});
 
 function reasonOf(err: InstanceType<typeof errors.JOSEError>): string {
   if (err instanceof errors.JWTExpired) return err.claim === 'iat' ? 'its "iat" claim says it was issued more than 15 minutes ago' : 'it has expired';
