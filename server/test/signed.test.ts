@@ -1,4 +1,5 @@
 // @vitest-environment node
+import { createApiClient } from '../../data/sync/client';
 import { ApiAccountSchema } from '../../data/sync/schemas';
 import { fakeAccount } from '../../tests/support/fake-api-data';
 import { backends, expectError, Harness, useBackend } from './helpers';
@@ -85,5 +86,14 @@ describe.each(backends())('PUT /v1/accounts/{id}/signed on $name', (backend) => 
     const { h } = await team();
     const a = await h.request('/v1/accounts/acct-1/signed', { method: 'PUT', headers: { 'Idempotency-Key': 'k' }, body: '{"signedAt":null}' });
     expectError(a, 401, 'unauthorized');
+  });
+
+  it('the extension\'s client sets and clears it through the contract, and reads the server\'s refusals as ApiErrors', async () => {
+    const { h, sales, other } = await team();
+    const via = (token: string) => createApiClient({ baseUrl: 'https://team.example', token, fetch: async (url, init) => h.app.request(String(url), init) });
+    expect(await via(sales).setSigned('acct-1', '2026-12-03', 'k-c1')).toMatchObject({ id: 'acct-1', signedAt: '2026-12-03', name: 'Account 1' });
+    expect(await via(sales).setSigned('acct-1', null, 'k-c2')).not.toHaveProperty('signedAt');
+    await expect(via(other).setSigned('acct-1', '2026-12-03', 'k-c3')).rejects.toMatchObject({ name: 'ApiError', kind: 'not_found', status: 404 });
+    await expect(via(sales).setSigned('acct-1', '2026-12-04', 'k-c1')).rejects.toMatchObject({ kind: 'conflict', code: 'idempotency_conflict' });
   });
 });
