@@ -4,7 +4,7 @@ import type { Account } from '../../data/model/account';
 import { saveIdMap } from '../../data/sync/id-map';
 import { writeRecord } from '../../data/sync/outbox';
 import type { DataSource } from '../../data/sync/settings';
-import { dump } from '../../data/sync/test-helpers';
+import { dump, TOKEN, useFakeApi } from '../../data/sync/test-helpers';
 import { markAccountSigned } from './deals';
 import { draftAfterSigning } from './signed-draft';
 import type { SignedServer } from './signed-server';
@@ -112,5 +112,32 @@ describe('Mark signed on an account the team server keeps', () => {
     await expect(markAccountSigned(db, { accountId: 'acct-1', signedAt: '2026-12-01' }, NOW, local)).rejects.toMatchObject({ kind: 'rejected' });
     expect(seen).toEqual([]);
     expect(await dump(db)).toEqual(before);
+  });
+});
+
+describe('Mark signed against the fake team server', () => {
+  const s = useFakeApi({ accounts: [onServer] });
+
+  it('the date reaches the server once, comes back down the feed to other devices, and is stored here from the answer', async () => {
+    const db = fresh();
+    await db.accounts.put(synced);
+    const server: SignedServer = { source: async () => ({ mode: 'api', baseUrl: s.api.url, token: TOKEN, maxAgeMinutes: 15 }) };
+    await markAccountSigned(db, { accountId: 'acct-1', signedAt: '2026-12-01' }, NOW, server);
+    expect(s.api.store.accounts.get('acct-1')?.signedAt).toBe('2026-12-01');
+    expect(s.api.requests.filter((r) => r.method === 'PUT')).toEqual([{ method: 'PUT', url: '/v1/accounts/acct-1/signed' }]);
+    expect((await db.accounts.get('acct-1'))?.signedAt).toBe('2026-12-01');
+    const feed = await s.client.changes(undefined);
+    expect(feed.items.filter((i) => i.kind === 'accounts').at(-1)?.record).toMatchObject({ id: 'acct-1', signedAt: '2026-12-01' });
+  });
+
+  it('the server down: nothing is written here', async () => {
+    const db = fresh();
+    await db.accounts.put(synced);
+    const before = await dump(db);
+    s.api.failNext(1, 503);
+    const server: SignedServer = { source: async () => ({ mode: 'api', baseUrl: s.api.url, token: TOKEN, maxAgeMinutes: 15 }) };
+    await expect(markAccountSigned(db, { accountId: 'acct-1', signedAt: '2026-12-01' }, NOW, server)).rejects.toMatchObject({ kind: 'server', status: 503 });
+    expect(await dump(db)).toEqual(before);
+    expect(s.api.store.accounts.get('acct-1')?.signedAt).toBe('2025-11-20');
   });
 });
