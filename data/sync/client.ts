@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { normaliseRecordId } from '../../crm/normalise';
 import type { CrmRef } from '../model/account';
 import { WRITTEN_KINDS, type WrittenKind } from '../model/records';
@@ -7,8 +7,8 @@ import { IdentitySchema, type Identity } from './identity';
 import { parseUntrustedJson, readBodyCapped } from './json';
 import { wireBase, type WriteBase } from './versions';
 import {
-  AccountBundleSchema, ChangesPageSchema, DEFAULT_PAGE_LIMIT, ErrorBodySchema, MAX_BODY_BYTES, MAX_PAGE_LIMIT, putResponseSchema,
-  type AccountBundle, type ChangesPage, type RecordOf,
+  AccountBundleSchema, ApiAccountSchema, ChangesPageSchema, DEFAULT_PAGE_LIMIT, ErrorBodySchema, MAX_BODY_BYTES, MAX_PAGE_LIMIT, putResponseSchema,
+  type AccountBundle, type ApiAccount, type ChangesPage, type RecordOf,
 } from './schemas';
 
 export interface ApiClientOptions {
@@ -31,7 +31,11 @@ export interface ApiClient {
   putRecord<K extends WrittenKind>(kind: K, record: RecordOf<K>, idempotencyKey: string, base?: WriteBase): Promise<RecordOf<K>>;
   /** Who the token stands for, and in which role. */
   me(): Promise<Identity>;
+  /** Sets an account's signing date (null: clears it); answers the account as the server now stores it. */
+  setSigned(accountId: string, signedAt: string | null, idempotencyKey: string): Promise<ApiAccount>;
 }
+
+const SignedAnswerSchema = z.object({ account: ApiAccountSchema });
 
 /** Answers are bounded well above the largest valid page (1000 records of at most ~16 KB). */
 const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
@@ -133,6 +137,14 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
       });
       if (res.record.id !== record.id) throw new ApiError('malformed', 'The team server answered with another record.');
       return res.record;
+    },
+    async setSigned(accountId, signedAt, idempotencyKey) {
+      const res = await call('PUT', `/accounts/${encodeURIComponent(accountId)}/signed`, SignedAnswerSchema, {
+        body: JSON.stringify({ signedAt }),
+        headers: { 'Content-Type': 'application/json; charset=utf-8', 'Idempotency-Key': idempotencyKey },
+      });
+      if (res.account.id !== accountId) throw new ApiError('malformed', 'The team server answered with another account.');
+      return res.account;
     },
   };
 }

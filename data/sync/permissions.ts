@@ -35,10 +35,13 @@ const MANAGER: readonly Role[] = ['manager'];
  * writes what it learns in the sale (handovers, promises, conversation notes)
  * and the calls to action its own panel raises; the CSM's records
  * (visits, milestones, plans, reports, outcomes) and every deletion are the
- * CS team's. Only the CS side decides on a handover.
+ * CS team's. Only the CS side decides on a handover. The one account field
+ * a person writes is its signing date (PUT /v1/accounts/{id}/signed): sales
+ * marks the deal signed, and the CS side, which writes contract terms and
+ * starts onboarding from that date, may set or correct it too.
  */
 export const PERMISSIONS: Record<MatrixKind, Partial<Record<Action, readonly Role[]>>> = {
-  accounts: { import: MANAGER },
+  accounts: { write: ALL, import: MANAGER },
   contracts: { write: CS, delete: MANAGER },
   snapshots: { write: MANAGER, delete: MANAGER },
   promises: { write: ALL, delete: CS },

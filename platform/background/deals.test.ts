@@ -85,14 +85,6 @@ describe('marking the deal signed', () => {
     expect(await db.accounts.get('a1')).toEqual(acme);
   });
 
-  it('refuses an account the team server keeps, whose signing date the next sync would replace', async () => {
-    const db = fresh();
-    const synced: Account = { ...acme, source: 'api' };
-    await db.accounts.put(synced);
-    await expect(markAccountSigned(db, { accountId: 'a1', signedAt: '2026-12-01' }, NOW)).rejects.toThrow(/team server/);
-    expect(await db.accounts.get('a1')).toEqual(synced);
-  });
-
   it('the book then starts from the signing: no-pitch window at once, the expectations reset when it is overdue', async () => {
     const db = fresh();
     await db.accounts.put(acme);

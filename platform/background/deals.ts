@@ -6,6 +6,7 @@ import type { LensDB } from '../../data/db/db';
 import { guardStorage } from '../../data/db/storage-full';
 import { IdSchema, IsoDateSchema } from '../../data/model/common';
 import { DealRefSchema, tabKey, TabStateSchema } from '../messaging/protocol';
+import { markServerAccountSigned, type SignedServer } from './signed-server';
 
 /** What the panel learns about the deal open in a tab. */
 export type DealAnswer =
@@ -53,15 +54,22 @@ const SignedInputSchema = z.object({ accountId: IdSchema, signedAt: IsoDateSchem
  * Sets an account's signing date (a deal marked signed), or puts it back as
  * it was before (null: none), as Undo does. The no-pitch window, onboarding
  * and the expectations reset all start from `signedAt`; the caller evaluates
- * the account's calls to action afterwards.
+ * the account's calls to action afterwards. The team server owns a synced
+ * account's signing date (data/sync/merge.ts), so such an account is written
+ * there first, and stored here as the server answers (signed-server.ts).
  */
-export async function markAccountSigned(db: LensDB, raw: unknown, now: Date): Promise<{ ok: true; accountId: string }> {
+export async function markAccountSigned(db: LensDB, raw: unknown, now: Date, server?: SignedServer): Promise<{ ok: true; accountId: string }> {
   const input = SignedInputSchema.parse(raw);
+  const synced = await db.accounts.get(input.accountId);
+  if (synced?.source === 'api') {
+    await markServerAccountSigned(db, synced, input.signedAt, now, server);
+    return { ok: true, accountId: synced.id };
+  }
   return guardStorage(db, () => db.transaction('rw', db.accounts, async () => {
     const account = await db.accounts.get(input.accountId);
     if (!account) throw new Error('This account is not in your data.');
-    // The team server owns a synced account's signing date (data/sync/merge.ts): a local one would be replaced at the next sync.
-    if (account.source === 'api') throw new Error('The team server keeps this account’s signing date.');
+    // Synced meanwhile: its date is the server's now, so this write would be replaced at the next sync.
+    if (account.source === 'api') throw new Error('This account was just synced from the team server: mark it signed again.');
     const { signedAt: _was, ...rest } = account;
     await db.accounts.put({ ...rest, ...(input.signedAt ? { signedAt: input.signedAt } : {}), updatedAt: now.toISOString() });
     return { ok: true as const, accountId: account.id };

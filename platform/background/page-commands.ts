@@ -5,6 +5,7 @@ import { answerWithKind, teamChannels } from './channels';
 import { addAccountFromPage } from '../../data/db/accounts';
 import { db } from '../../data/db/db';
 import { discardEntry } from '../../data/sync/delivery';
+import { ApiError } from '../../data/sync/errors';
 import type { ContentMessage, PageMessage } from '../messaging/protocol';
 import { isFramedSender } from '../messaging/frames';
 import { testRule } from './custom-crm';
@@ -91,9 +92,16 @@ export function pageCommands(schedule: Schedule, reminderApi: ReminderBrowser): 
     // A panel framed into a tab reads that tab's deal only.
     'deal/read': (msg, sender) => (sender.tab?.id !== undefined && sender.tab.id !== msg.tabId ? { ok: false, error: 'not_deal' } : readDeal(msg.tabId)),
     // A deal marked signed starts the account's handover draft when it has none; its Undo takes an untouched one back.
+    // An account the team server keeps is marked there first: its refusal (or absence) comes back with its kind.
     'account/signed': async (msg) => {
       const now = new Date();
-      const signed = await afterTermWrite(markAccountSigned(db(), msg.input, now), msg.input.accountId);
+      let signed;
+      try {
+        signed = await afterTermWrite(markAccountSigned(db(), msg.input, now), msg.input.accountId);
+      } catch (err) {
+        if (err instanceof ApiError) return { ok: false, error: err.message, kind: err.kind };
+        throw err;
+      }
       const me = (await settingsItem.getValue()).myName;
       return { ...signed, ...(await draftAfterSigning(db(), msg.input, me, now, (record) => written('handovers', record))) };
     },

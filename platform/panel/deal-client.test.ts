@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { markSignedVia, readDealVia } from './deal-client';
+import { markSignedVia, readDealVia, ServerRefusal } from './deal-client';
 
 const deal = { crm: 'salesforce', recordId: '006D000000AbCdEIAZ', name: 'Acme expansion' };
 const answering = (answer: unknown) => {
@@ -39,5 +39,12 @@ describe('the panel asking for the deal and the signing', () => {
     expect(await markSignedVia({ accountId: 'a1', signedAt: null, undoDraft: '2026-12-02T09:00:00.000Z' })).toEqual({ draftStarted: null, draftRemoved: true });
     answering({ error: 'This account is not in your data.' });
     await expect(markSignedVia({ accountId: 'gone', signedAt: null })).rejects.toThrow('This account is not in your data.');
+  });
+
+  it('the team server’s refusal keeps its kind, so the card can say what happened in the user’s language', async () => {
+    answering({ ok: false, error: 'Could not reach the team server.', kind: 'offline' });
+    const failed = markSignedVia({ accountId: 'a1', signedAt: '2026-12-02' });
+    await expect(failed).rejects.toBeInstanceOf(ServerRefusal);
+    await expect(failed).rejects.toMatchObject({ kind: 'offline', message: 'Could not reach the team server.' });
   });
 });

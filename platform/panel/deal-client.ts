@@ -33,6 +33,18 @@ export interface SignedResult {
 }
 
 /**
+ * The team server did not take the signing date of an account it keeps:
+ * `kind` says why (an ApiErrorKind: offline, signed_out, rejected, …), the
+ * message is the server's own words. Nothing was stored.
+ */
+export class ServerRefusal extends Error {
+  override readonly name = 'ServerRefusal';
+  constructor(message: string, readonly kind: string) {
+    super(message);
+  }
+}
+
+/**
  * Sets the account's signing date (a date), or puts back the one it had
  * (null: none). A mark made on a deal sends the deal, so the background can
  * start the account's handover draft; an Undo sends the draft's creation
@@ -44,7 +56,8 @@ export async function markSignedVia(input: {
   deal?: { name?: string; amount?: number; currency?: string };
   undoDraft?: string;
 }): Promise<SignedResult> {
-  const answer = (await ask({ type: 'account/signed', input })) as { ok?: boolean; error?: string; draftStarted?: unknown; draftRemoved?: unknown } | null;
+  const answer = (await ask({ type: 'account/signed', input })) as { ok?: boolean; error?: string; kind?: unknown; draftStarted?: unknown; draftRemoved?: unknown } | null;
+  if (!answer?.ok && typeof answer?.kind === 'string') throw new ServerRefusal(answer.error ?? '', answer.kind);
   if (!answer?.ok) throw new Error(answer?.error ?? 'no answer from the extension');
   return { draftStarted: typeof answer.draftStarted === 'string' ? answer.draftStarted : null, draftRemoved: answer.draftRemoved === true };
 }

@@ -27,6 +27,7 @@ import { failureLimiter, type FailureLimiter } from './limiter';
 import type { Log } from './log';
 import type { ServerMetrics } from './metrics';
 import { changes, lookup, putRecord, recordHistory, seqOf, storeAccounts, teamBook } from './store';
+import { setAccountSigned } from './store/signed';
 
 export const SERVER_VERSION = '1';
 /** An import file may be large: 10,000 accounts are about 2 MB. */
@@ -184,6 +185,18 @@ export function createApp({ sql, log, now = () => new Date(), limiter = failureL
       return result.status === 200 ? c.json(result.answer) : fail(c, result.status, result.code, result.message);
     },
   );
+
+  /** An account's signing date set or cleared by a person (a deal marked signed, or its Undo): docs/api.md. */
+  app.put('/v1/accounts/:id/signed', bodyLimit({ maxSize: 4096, onError: (c) => fail(c, 413, 'payload_too_large', 'a body is at most 4 KB') }), async (c) => {
+    const id = IdSchema.safeParse(c.req.param('id'));
+    if (!id.success) return fail(c, 422, 'validation_failed', issuesText(id.error, 'id'));
+    const key = c.req.header('Idempotency-Key');
+    if (!key || !KEY.test(key)) return fail(c, 422, 'validation_failed', 'Idempotency-Key: required, 1 to 200 visible ASCII characters');
+    const body = parseJson(await c.req.text());
+    if (!body.ok) return fail(c, 422, 'validation_failed', body.message);
+    const result = await setAccountSigned(sql, c.get('caller'), id.data, body.value, key, now());
+    return result.status === 200 ? c.json(result.answer) : fail(c, result.status, result.code, result.message);
+  });
 
   /**
    * Bulk import of accounts, from the same CSV or JSON files the extension

@@ -255,6 +255,16 @@ export class Harness {
     return (putResponseSchema(kind).parse(a.json) as { record: RecordOf<K> }).record;
   }
 
+  /** PUT /v1/accounts/{id}/signed: an account's signing date set (a date) or cleared (null). */
+  signed(token: string, id: string, body: unknown, key: string | null = crypto.randomUUID()): Promise<Answer> {
+    return this.request(`/v1/accounts/${encodeURIComponent(id)}/signed`, {
+      method: 'PUT',
+      token,
+      headers: { 'Content-Type': 'application/json; charset=utf-8', ...(key !== null ? { 'Idempotency-Key': key } : {}) },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  }
+
   import(token: string, body: string, type = 'text/csv; charset=utf-8'): Promise<Answer> {
     return this.request('/v1/import', { method: 'POST', token, headers: { 'Content-Type': type }, body });
   }

@@ -34,6 +34,16 @@ function decodeCursor(cursor: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
+/** A write's body, parsed, when it carries an Idempotency-Key; else the 422 the server answers. */
+function keyedBody(key: string | undefined, text: string): { data: unknown; key: string } | Answer {
+  if (!key || key.length > 200) return apiError(422, 'validation_failed', 'Idempotency-Key header is required');
+  try {
+    return { data: parseUntrustedJson(text), key };
+  } catch {
+    return apiError(422, 'validation_failed', 'body is not JSON');
+  }
+}
+
 export class FakeStore {
   readonly accounts = new Map<string, ApiAccount>();
   readonly records = new Map<string, WrittenRecord>();
@@ -95,15 +105,11 @@ export class FakeStore {
   }
 
   /** `caller`: who is writing (the real server knows it from the token); else the record's author or the default. */
-  put(kind: string, id: string, key: string | undefined, text: string, caller?: string): Answer {
+  put(kind: string, id: string, keyGiven: string | undefined, text: string, caller?: string): Answer {
     if (!isKind(kind)) return apiError(404, 'not_found', `no record kind ${kind}`);
-    if (!key || key.length > 200) return apiError(422, 'validation_failed', 'Idempotency-Key header is required');
-    let data: unknown;
-    try {
-      data = parseUntrustedJson(text);
-    } catch {
-      return apiError(422, 'validation_failed', 'body is not JSON');
-    }
+    const read = keyedBody(keyGiven, text);
+    if ('status' in read) return read;
+    const { data, key } = read;
     const canonical = stableStringify(data);
     const seen = this.idempotency.get(key);
     if (seen) return seen.body === canonical ? seen.answer : apiError(409, 'idempotency_conflict', 'key already used with another body');
@@ -129,6 +135,29 @@ export class FakeStore {
       this.writes.push({ key, kind, id, record });
     }
     const answer = { status: 200, body: { record } };
+    this.idempotency.set(key, { body: canonical, answer });
+    return answer;
+  }
+
+  /** PUT /v1/accounts/{id}/signed: the account's signing date set (a date) or cleared (null), once per key. */
+  signed(id: string, keyGiven: string | undefined, text: string): Answer {
+    const read = keyedBody(keyGiven, text);
+    if ('status' in read) return read;
+    const { data, key } = read;
+    const signedAt = (data as { signedAt?: unknown } | null)?.signedAt;
+    if (signedAt !== null && (typeof signedAt !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(signedAt))) return apiError(422, 'validation_failed', 'signedAt: a date or null');
+    const canonical = stableStringify({ id, signedAt });
+    const seen = this.idempotency.get(key);
+    if (seen) return seen.body === canonical ? seen.answer : apiError(409, 'idempotency_conflict', 'key already used with another body');
+    const stored = this.accounts.get(id);
+    if (!stored) return apiError(404, 'not_found', `account ${id} is not on this server`);
+    const { signedAt: _was, ...rest } = stored;
+    const account: ApiAccount = { ...rest, ...(signedAt ? { signedAt } : {}) };
+    if (stored.signedAt !== (signedAt ?? undefined)) {
+      this.accounts.set(id, account);
+      this.log.push({ kind: 'accounts', id });
+    }
+    const answer = { status: 200, body: { account } };
     this.idempotency.set(key, { body: canonical, answer });
     return answer;
   }

@@ -88,6 +88,11 @@ export async function startFakeApi(opts: FakeApiOptions = {}): Promise<FakeApi> 
       const key = req.headers['idempotency-key'];
       return store.put(decodeURIComponent(put[1]!), decodeURIComponent(put[2]!), typeof key === 'string' ? key : undefined, body);
     }
+    const signed = /^\/v1\/accounts\/([^/]+)\/signed$/.exec(url.pathname);
+    if (req.method === 'PUT' && signed) {
+      const key = req.headers['idempotency-key'];
+      return store.signed(decodeURIComponent(signed[1]!), typeof key === 'string' ? key : undefined, (await readBody(req)) ?? '');
+    }
     return apiError(404, 'not_found', 'no such endpoint');
   }
 

@@ -6,12 +6,14 @@ import { I18nProvider } from '../../../shared/i18n/I18n';
 import type { DealLink } from '../deal';
 import { DealView } from './DealView';
 import { SIGNED_UNDO_MS } from './MarkSigned';
+import { ServerRefusal } from '../../../platform/panel/deal-client';
 
 const sent: { accountId: string; signedAt: string | null; deal?: unknown; undoDraft?: string }[] = [];
 let refuse: Error | null = null;
 // The creation moment the background answers when the mark started a handover draft (null: none started).
 let started: string | null = null;
-vi.mock('../../../platform/panel/deal-client', () => ({
+vi.mock('../../../platform/panel/deal-client', async (actual) => ({
+  ServerRefusal: (await actual<typeof import('../../../platform/panel/deal-client')>()).ServerRefusal,
   markSignedVia: vi.fn(async (input: { accountId: string; signedAt: string | null }) => {
     if (refuse) throw refuse;
     sent.push(input);
@@ -77,13 +79,31 @@ describe('the deal view', () => {
 });
 
 describe('Mark signed', () => {
-  it('is not offered for an account the team server keeps: says where to record the signing, in both languages', () => {
+  it('is offered for an account the team server keeps, saying the date is set there for the team, in both languages', async () => {
     show('in_data', { account: { ...acme, source: 'api' } });
-    expect(screen.getByTestId('deal-server-owned')).toHaveTextContent('comes from the team server');
-    expect(screen.queryByRole('button')).toBeNull();
+    expect(screen.getByTestId('deal-server-owned')).toHaveTextContent('Mark signed sets its signing date there, for the whole team');
+    await click('Mark signed');
+    expect(sent).toMatchObject([{ accountId: 'a1', signedAt: '2026-12-02' }]);
+    expect(screen.getByTestId('signed-on')).toHaveTextContent('Signed on Dec 2, 2026');
     cleanup();
     show('in_data', { account: { ...acme, source: 'api' }, locale: 'zh-CN' });
-    expect(screen.getByTestId('deal-server-owned')).toHaveTextContent('此客户来自团队服务器');
+    expect(screen.getByTestId('deal-server-owned')).toHaveTextContent('在服务器上为整个团队设置签约日期');
+  });
+
+  it.each([
+    ['offline', 'en', 'The team server could not be reached, so the account is not marked signed.'],
+    ['timeout', 'zh-CN', '无法连接团队服务器，客户未标记为已签约。'],
+    ['signed_out', 'en', 'Signed out of the team server, so the account is not marked signed: sign in again in the options'],
+    ['unauthorized', 'zh-CN', '已退出团队服务器'],
+    ['rejected', 'en', 'The team server did not mark the account signed: a sales may not write accounts'],
+    ['not_found', 'zh-CN', '团队服务器未将客户标记为已签约：a sales may not write accounts'],
+  ] as const)('the team server did not take it (%s): says so in %s, and nothing is shown as signed', async (kind, locale, text) => {
+    refuse = new ServerRefusal('a sales may not write accounts', kind);
+    show('in_data', { account: { ...acme, source: 'api' }, locale });
+    await click(locale === 'en' ? 'Mark signed' : '标记签约');
+    expect(screen.getByRole('alert')).toHaveTextContent(text);
+    expect(screen.queryByTestId('signed-on')).toBeNull();
+    expect(sent).toEqual([]);
   });
 
   it('sets today as the signing date, with an Undo for 10 seconds, then the date alone', async () => {

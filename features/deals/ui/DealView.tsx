@@ -52,7 +52,7 @@ export function DealView({ deal, link, accountName, account, today, involvement,
         {link === 'no_link' && <p className="muted" role="note" data-testid="deal-no-link">{t('deal.noLink')}</p>}
         {link === 'not_in_data' && <p className="muted" role="note" data-testid="deal-not-in-data">{t('deal.notInData', { name: name ?? t('deal.unknownAccount') })}</p>}
         {link === 'in_data' && account && account.source === 'api' && <p className="muted" role="note" data-testid="deal-server-owned">{t('deal.signed.serverOwned')}</p>}
-        {link === 'in_data' && account && account.source !== 'api' && (
+        {link === 'in_data' && account && (
           <MarkSigned accountId={account.id} signedAt={account.signedAt} today={today} deal={signedDeal} onOpenHandover={onOpenHandover} />
         )}
       </section>

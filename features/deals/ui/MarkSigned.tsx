@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { IsoDate } from '../../../shared/dates/local-date';
-import { markSignedVia } from '../../../platform/panel/deal-client';
+import { markSignedVia, ServerRefusal } from '../../../platform/panel/deal-client';
+import type { Translate } from '../../../shared/i18n';
 import { useTr } from '../../../shared/i18n/I18n';
 import { formatDate } from '../../../shared/ui/format';
 import { saveFailed, FormMessage, type FormNote } from '../../../shared/ui/FormMessage';
@@ -8,6 +9,13 @@ import { UNDO_WINDOW_MS, UndoButton, useUndoWindow } from '../../../shared/ui/Un
 
 /** How long "Signed on …" offers its Undo after the mark. */
 export const SIGNED_UNDO_MS = UNDO_WINDOW_MS;
+
+/** Why the team server did not take the mark, in the user's language: out of reach, signed out, or refused in its own words. */
+function refusalText(t: Translate, err: ServerRefusal): string {
+  if (['offline', 'timeout', 'server'].includes(err.kind)) return t('deal.signed.unreachable');
+  if (['signed_out', 'unauthorized'].includes(err.kind)) return t('deal.signed.signIn');
+  return t('deal.signed.refused', { reason: err.message });
+}
 
 /** What the deal page knows of the deal, for the handover draft the mark starts. */
 export interface SignedDeal {
@@ -55,7 +63,7 @@ export function MarkSigned({ accountId, signedAt, today, deal, onOpenHandover }:
       else undo.start();
       setMessage(null);
     } catch (err) {
-      setMessage({ ok: false, text: saveFailed(t, err) });
+      setMessage({ ok: false, text: err instanceof ServerRefusal ? refusalText(t, err) : saveFailed(t, err) });
     } finally {
       setBusy(false);
     }

@@ -17,7 +17,8 @@ const mocks = vi.hoisted(() => ({
   asked: [] as unknown[],
   dealTabs: [] as unknown[],
 }));
-vi.mock('../../panel/deal-client', () => ({
+vi.mock('../../panel/deal-client', async (actual) => ({
+  ServerRefusal: (await actual<typeof import('../../panel/deal-client')>()).ServerRefusal,
   useDeal: (tabId: number | null) => (mocks.dealTabs.push(tabId), mocks.deal),
   markSignedVia: vi.fn(async () => ({ draftStarted: '2026-12-02T09:00:00.000Z', draftRemoved: false })),
 }));
