@@ -5,7 +5,7 @@ import { IsoDateSchema } from '../../../data/model/common';
 import type { Caller } from '../auth';
 import type { Sql } from '../db';
 import { hashOf } from './json';
-import { lockFeed } from './write';
+import { ANSWER_KEY, CLAIM_KEYS, lockFeed, SEEN_KEYS } from './write';
 
 export const SignedBodySchema = z.object({ signedAt: IsoDateSchema.nullable() }).strict();
 
@@ -33,13 +33,14 @@ export async function setAccountSigned(sql: Sql, caller: Caller, id: string, bod
   const { signedAt } = checked.data;
   const bodyHash = hashOf({ kind: 'accounts/signed', id, body: checked.data });
   return sql.transaction(async (tx) => {
-    const claimed = await tx.query<{ key: string }>(CLAIM_KEY, [caller.teamId, key, bodyHash]);
+    // The feed lock before the key, in the order every record write takes its locks (write.ts), so none waits on another in a circle.
+    await lockFeed(tx, caller.teamId);
+    const claimed = await tx.query<{ key: string }>(CLAIM_KEYS, [caller.teamId, [key], [bodyHash]]);
     if (claimed.rows.length === 0) {
-      const seen = (await tx.query<{ body_hash: string; answer: { account: Record<string, unknown> } | null }>(SEEN_KEY, [caller.teamId, key])).rows[0]!;
+      const seen = (await tx.query<{ body_hash: string; answer: { account: Record<string, unknown> } | null }>(SEEN_KEYS, [caller.teamId, [key]])).rows[0]!;
       if (seen.body_hash !== bodyHash) return { status: 409, code: 'idempotency_conflict', message: 'this Idempotency-Key was used with another body' } as const;
       return { status: 200, answer: seen.answer! } as const;
     }
-    await lockFeed(tx, caller.teamId);
     const row = (await tx.query<{ data: Record<string, unknown> }>(STORED_ACCOUNT, [caller.teamId, id])).rows[0];
     if (!row) throw new NotFound();
     const { signedAt: _was, ...rest } = row.data;
@@ -61,9 +62,6 @@ export async function setAccountSigned(sql: Sql, caller: Caller, id: string, bod
 
 class NotFound extends Error {}
 
-const CLAIM_KEY = `insert into idempotency (team_id, key, body_hash, answer) values ($1, $2, $3, 'null'::jsonb) on conflict do nothing returning key`;
-const SEEN_KEY = 'select body_hash, answer from idempotency where team_id = $1 and key = $2';
-const ANSWER_KEY = 'update idempotency set answer = $3 where team_id = $1 and key = $2';
 const STORED_ACCOUNT = `select data from items where team_id = $1 and kind = 'accounts' and id = $2 for update`;
 /** The history row, the key's answer and the account at the team's next feed position, in one statement. */
 const WRITE_SIGNED = `with history as (

@@ -156,15 +156,15 @@ const LOCKS_AND_ACCOUNTS = {
       (select coalesce(array_agg(id), '{}') from items where team_id = $1 and kind = 'accounts' and id = any($4::text[])) as found`,
 };
 /** The keys, claimed in name order; a key already stored (or claimed by a transaction that then commits) is not returned. */
-const CLAIM_KEYS = {
+export const CLAIM_KEYS = {
   name: 'lens_claim_keys',
   text: `insert into idempotency (team_id, key, body_hash, answer)
     select $1, k, h, 'null'::jsonb from unnest($2::text[], $3::text[]) as u(k, h) order by k
     on conflict do nothing returning key`,
 };
-const SEEN_KEYS = { name: 'lens_seen_keys', text: 'select key, body_hash, answer from idempotency where team_id = $1 and key = any($2::text[])' };
+export const SEEN_KEYS = { name: 'lens_seen_keys', text: 'select key, body_hash, answer from idempotency where team_id = $1 and key = any($2::text[])' };
 const UNDO_KEYS = { name: 'lens_undo_keys', text: 'delete from idempotency where team_id = $1 and key = any($2::text[])' };
-const ANSWER_KEY = { name: 'lens_answer_key', text: 'update idempotency set answer = $3 where team_id = $1 and key = $2' };
+export const ANSWER_KEY = { name: 'lens_answer_key', text: 'update idempotency set answer = $3 where team_id = $1 and key = $2' };
 /** Kinds that other writers than putRecord write too (in bulk, under the team's feed lock). */
 const FEED_LOCKED = new Set<WrittenKind>(['snapshots']);
 
